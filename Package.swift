@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: reso → Reader → Terminal → CNCurses,
+// and reso/Reader → Annotations → ResolutionKit → LanguageData.
+let package = Package(
+    name: "Reso",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "reso", targets: ["reso"]),
+        .library(name: "ResolutionKit", targets: ["ResolutionKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Language knowledge (openers, verbs, organs, closings…) as JSON data files.
+        .target(
+            name: "LanguageData",
+            path: "Resources",
+            exclude: ["README.md"],
+            sources: ["LanguageData.swift"],
+            resources: [.copy("languages")]
+        ),
+        .target(name: "ResolutionKit", dependencies: ["LanguageData"]),
+        .target(name: "Annotations", dependencies: ["ResolutionKit"]),
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        .target(name: "Terminal", dependencies: ["CNCurses"]),
+        .target(name: "Reader", dependencies: ["ResolutionKit", "Annotations"]),
+        .executableTarget(
+            name: "reso",
+            dependencies: [
+                "ResolutionKit", "Annotations", "Reader", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ResolutionKitTests", dependencies: ["ResolutionKit"]),
+        .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "ResolutionKit"]),
+        .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "Annotations"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["reso"]),
+    ]
+)

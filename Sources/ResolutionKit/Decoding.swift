@@ -1,0 +1,141 @@
+// Phase 0: bytes → text. Detects the encoding (BOMs, UTF-8, GB18030) and rejects
+// binary or undecodable input with the byte offset where it went wrong.
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public enum DocumentError: Error, CustomStringConvertible, Equatable {
+    case unreadable(path: String, reason: String)
+    case empty(path: String)
+    case binary(path: String, offset: Int)
+    case undecodable(path: String, offset: Int)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(path, reason): return "\(path): cannot read: \(reason)"
+        case let .empty(path): return "\(path): the file is empty"
+        case let .binary(path, offset): return "\(path): looks like a binary file (NUL byte at offset \(offset)), not a text document"
+        case let .undecodable(path, offset): return "\(path): the text cannot be decoded as UTF-8, UTF-16 or GB18030 (bad byte at offset \(offset))"
+        }
+    }
+}
+
+public struct DecodedText: Sendable {
+    public var text: String
+    /// `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be` or `gb18030`.
+    public var encoding: String
+}
+
+public enum TextDecoder {
+    public static func decode(_ bytes: [UInt8], path: String = "<input>") throws -> DecodedText {
+        if bytes.isEmpty { throw DocumentError.empty(path: path) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            let body = Array(bytes.dropFirst(3))
+            if let bad = firstInvalidUTF8(body) { throw DocumentError.undecodable(path: path, offset: bad + 3) }
+            return try finish(String(decoding: body, as: UTF8.self), "utf-8-bom", path)
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            return try finish(try decodeUTF16(Array(bytes.dropFirst(2)), little: little, path: path),
+                              little ? "utf-16le" : "utf-16be", path)
+        }
+        if let nul = bytes.firstIndex(of: 0) { throw DocumentError.binary(path: path, offset: nul) }
+        guard let bad = firstInvalidUTF8(bytes) else {
+            return try finish(String(decoding: bytes, as: UTF8.self), "utf-8", path)
+        }
+        if let text = decodeGB18030(bytes) { return try finish(text, "gb18030", path) }
+        throw DocumentError.undecodable(path: path, offset: bad)
+    }
+
+    private static func finish(_ text: String, _ encoding: String, _ path: String) throws -> DecodedText {
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw DocumentError.empty(path: path) }
+        // A text file has few control characters; many of them means binary data.
+        var controls = 0, total = 0
+        for s in text.unicodeScalars {
+            total += 1
+            if s.value < 0x20 && s != "\n" && s != "\r" && s != "\t" && s.value != 0x0C && s.value != 0x1B { controls += 1 }
+        }
+        if total > 0 && controls * 10 > total { throw DocumentError.binary(path: path, offset: 0) }
+        return DecodedText(text: text, encoding: encoding)
+    }
+
+    /// Offset of the first byte that is not valid UTF-8, or nil when all is valid.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            var need = 0
+            var minScalar: UInt32 = 0
+            var scalar: UInt32 = 0
+            if b & 0xE0 == 0xC0 { need = 1; scalar = UInt32(b & 0x1F); minScalar = 0x80 }
+            else if b & 0xF0 == 0xE0 { need = 2; scalar = UInt32(b & 0x0F); minScalar = 0x800 }
+            else if b & 0xF8 == 0xF0 { need = 3; scalar = UInt32(b & 0x07); minScalar = 0x10000 }
+            else { return i }
+            if i + need >= n { return i }
+            for k in 1...need {
+                let c = bytes[i + k]
+                if c & 0xC0 != 0x80 { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            i += need + 1
+        }
+        return nil
+    }
+
+    static func decodeUTF16(_ bytes: [UInt8], little: Bool, path: String) throws -> String {
+        if bytes.count % 2 != 0 { throw DocumentError.undecodable(path: path, offset: bytes.count + 1) }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 0
+        while i + 1 < bytes.count {
+            units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8
+                                : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+            i += 2
+        }
+        var out = String.UnicodeScalarView()
+        var it = units.makeIterator()
+        var decoder = UTF16()
+        var index = 0
+        loop: while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s): out.append(s); index += 1
+            case .emptyInput: break loop
+            case .error: throw DocumentError.undecodable(path: path, offset: 2 + index * 2)
+            }
+        }
+        if out.contains(where: { $0.value == 0 }) { throw DocumentError.binary(path: path, offset: 0) }
+        return String(out)
+    }
+
+    /// GB18030 (a superset of GBK and GB2312) through glibc's iconv.
+    static func decodeGB18030(_ bytes: [UInt8]) -> String? {
+        #if canImport(Glibc)
+        let cd = iconv_open("UTF-8", "GB18030")
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        var input = bytes
+        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+        let produced: Int? = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
+                var outLeft = outBuf.count
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                if r == -1 || inLeft != 0 { return nil }
+                return outBuf.count - outLeft
+            }
+        }
+        guard let count = produced else { return nil }
+        return String(decoding: output[0..<count], as: UTF8.self)
+        #else
+        return nil
+        #endif
+    }
+}

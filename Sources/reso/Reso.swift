@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import ResolutionKit
+
+@main
+struct Reso: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reso",
+        abstract: "Read, tag and annotate United Nations resolutions in the terminal.",
+        discussion: """
+        With no PATH, opens the bundled sample library. PATH may be resolution files \
+        (.txt, .md) or folders of them. When standard output is not a terminal, prints \
+        the parsed text instead of opening the reader.
+        """,
+        version: "0.1.0",
+        subcommands: [ShowCommand.self, TagCommand.self, NoteCommand.self, NotesCommand.self,
+                      ExportCommand.self, SearchCommand.self, BenchCommand.self]
+    )
+
+    @Argument(help: "Resolution files or folders to open (default: the bundled library).")
+    var paths: [String] = []
+
+    func run() throws {
+        try ReaderLaunch.open(paths: paths)
+    }
+}
+
+/// A failure the user can act on: printed as one line on stderr, exit status 1.
+struct UserFacingError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
