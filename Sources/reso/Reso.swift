@@ -13,8 +13,17 @@ struct Reso: ParsableCommand {
         the parsed text instead of opening the reader.
         """,
         version: "0.1.0",
-        subcommands: [ShowCommand.self, TagCommand.self, NoteCommand.self, NotesCommand.self,
-                      ExportCommand.self, SearchCommand.self, BenchCommand.self]
+        subcommands: [OpenCommand.self, ShowCommand.self, TagCommand.self, NoteCommand.self, NotesCommand.self,
+                      ExportCommand.self, SearchCommand.self, BenchCommand.self],
+        defaultSubcommand: OpenCommand.self
+    )
+}
+
+/// `reso [PATH…]`: the reader (the default command).
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open the reader on files and folders (the default command)."
     )
 
     @Argument(help: "Resolution files or folders to open (default: the bundled library).")
