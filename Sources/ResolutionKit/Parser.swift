@@ -1,10 +1,62 @@
-// Entry point: bytes → ResolutionDocument. (Phases are filled in below.)
+// bytes → ResolutionDocument, in phases:
+//   decode → lines (furniture out) → footnote blocks lifted → blocks (wraps joined,
+//   cut paragraphs rejoined) → structure → inline pass (markers, leads, references).
+
 public enum ResolutionParser {
     public static func parse(bytes: [UInt8], path: String) throws -> ResolutionDocument {
         let decoded = try TextDecoder.decode(bytes, path: path)
         let source = SourceInfo(path: path, sha256: SHA256.hex(bytes), encoding: decoded.encoding)
-        var doc = ResolutionDocument(source: source, language: "und")
-        doc.other = [OtherText(text: decoded.text, after: nil)]
+        return parse(text: decoded.text, source: source)
+    }
+
+    public static func parse(text: String, source: SourceInfo) -> ResolutionDocument {
+        let profile = LanguageDetector.detect(text)
+        let lines = LineSplitter.split(text)
+        let hardWrapped = LineSplitter.isHardWrapped(lines)
+        let measure = LineSplitter.measure(lines)
+        let (bodyLines, rawNotes) = FootnoteExtractor.extract(lines, hardWrapped: hardWrapped, measure: measure)
+        var furniture: [(line: Int, text: String)] = []
+        let blocks = BlockBuilder.build(bodyLines, hardWrapped: hardWrapped, measure: measure,
+                                        footnoteNumbers: Set(rawNotes.map(\.number)), profile: profile,
+                                        furniture: &furniture)
+        let draft = StructureBuilder.build(blocks, profile: profile, hardWrapped: hardWrapped)
+        var doc = DocumentAssembler(profile: profile, notes: rawNotes).assemble(draft, hardWrapped: hardWrapped)
+        doc.source = source
+        doc.furniture = furniture.sorted { $0.line < $1.line }.map(\.text)
         return doc
+    }
+}
+
+enum LanguageDetector {
+    /// The language whose script dominates; among Latin-script languages, the one whose
+    /// common words occur most.
+    static func detect(_ text: String) -> LanguageProfile {
+        var han = 0, arabic = 0, cyrillic = 0, latin = 0
+        var sample = 0
+        for s in text.unicodeScalars {
+            sample += 1
+            if sample > 200_000 { break }
+            switch s.value {
+            case 0x4E00...0x9FFF, 0x3400...0x4DBF: han += 1
+            case 0x0600...0x06FF: arabic += 1
+            case 0x0400...0x04FF: cyrillic += 1
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latin += 1
+            default: break
+            }
+        }
+        let profiles = LanguageCatalog.profiles
+        func first(_ script: String) -> LanguageProfile? { profiles.first { $0.spec.script == script } }
+        let best = max(han * 3, arabic, cyrillic, latin)
+        if best == han * 3, han > 0, let p = first("cjk") { return p }
+        if best == arabic, arabic > 0, let p = first("arabic") { return p }
+        if best == cyrillic, cyrillic > 0, let p = first("cyrillic") { return p }
+        let latinProfiles = profiles.filter { $0.spec.script == "latin" }
+        guard !latinProfiles.isEmpty else { return profiles[0] }
+        let head = String(text.unicodeScalars.prefix(60_000)).lowercased()
+        var counts: [String: Int] = [:]
+        for word in head.split(whereSeparator: { !$0.isLetter }) { counts[String(word), default: 0] += 1 }
+        return latinProfiles.max { a, b in
+            a.spec.stopwords.reduce(0) { $0 + (counts[$1] ?? 0) } < b.spec.stopwords.reduce(0) { $0 + (counts[$1] ?? 0) }
+        }!
     }
 }

@@ -1,0 +1,107 @@
+// Phase 4: lines → blocks. A block is one logical line of the resolution: a paragraph,
+// a heading, a subparagraph, a preface line. Hard wraps are joined here, bare-number
+// footnote markers of PDF text are attached to the text they follow, and paragraphs cut
+// by a page break or a footnote block are put back together.
+
+struct Block {
+    var text: Scalars
+    var indent: Int
+    var line: Int
+    /// A page break, a footnote block or several blank lines came before this block.
+    var afterBreak: Bool
+}
+
+enum TextJoiner {
+    /// Joins two pieces of one paragraph. CJK joins with nothing; other scripts with one
+    /// space, undoing end-of-line hyphenation between lowercase letters.
+    static func join(_ a: Scalars, _ b: Scalars, spaced: Bool) -> Scalars {
+        guard let last = a.last, let first = b.first else { return a + b }
+        if Chars.isWide(last) || Chars.isWide(first) || !spaced { return a + b }
+        if last == "-", a.count >= 2, a[a.count - 2].properties.isLowercase, first.properties.isLowercase {
+            return Array(a.dropLast()) + b
+        }
+        return a + [" "] + b
+    }
+}
+
+enum BlockBuilder {
+    static func build(_ lines: [SourceLine], hardWrapped: Bool, measure: Int, footnoteNumbers: Set<Int>,
+                      profile: LanguageProfile, furniture: inout [(line: Int, text: String)]) -> [Block] {
+        var blocks: [Block] = []
+        blocks.reserveCapacity(lines.count)
+        let spaced = profile.spec.joinWithSpace
+        var lastWasMarker = false
+        var lastLineWidth = 0   // width of the last source line of the last block
+        for line in lines {
+            if line.isSeparator { continue }
+            if Furniture.isFurniture(line.text, profile: profile) {
+                furniture.append((line.index, line.text.string))
+                continue
+            }
+            // A number alone on a line: a footnote marker (PDF) when such a footnote
+            // exists, else a page number.
+            if let n = bareNumber(line.text) {
+                if footnoteNumbers.contains(n), !blocks.isEmpty {
+                    blocks[blocks.count - 1].text += [Chars.markerSeparator] + superscript(n)
+                    lastWasMarker = true
+                    continue
+                }
+                furniture.append((line.index, line.text.string))
+                continue
+            }
+            let breakBefore = line.afterFootnotes || line.blankBefore >= 2
+            if var prev = blocks.last {
+                // `12.` alone on its line: the paragraph text follows on the next line.
+                if isNumberOnly(prev.text) {
+                    prev.text = prev.text + [" "] + line.text
+                    blocks[blocks.count - 1] = prev
+                    lastWasMarker = false
+                    lastLineWidth = line.width
+                    continue
+                }
+                if hardWrapped && line.indent == 0 && !line.afterFootnotes
+                    && (lastLineWidth * 10 >= measure * 8 || (lastWasMarker && !endsWithStrongTerminator(prev.text)))
+                    && !prev.text.isEmpty && !looksLikeHeadingAfter(prev.text, line, measure: measure) {
+                    prev.text = TextJoiner.join(prev.text, line.text, spaced: spaced)
+                    blocks[blocks.count - 1] = prev
+                    lastWasMarker = false
+                    lastLineWidth = line.width
+                    continue
+                }
+            }
+            blocks.append(Block(text: line.text, indent: line.indent, line: line.index, afterBreak: breakBefore))
+            lastWasMarker = false
+            lastLineWidth = line.width
+        }
+        return blocks
+    }
+
+    /// A paragraph-final stop (`；`, `。`, `:`), as opposed to the comma that may end a
+    /// clause inside a paragraph.
+    static func endsWithStrongTerminator(_ s: Scalars) -> Bool {
+        guard let c = lastMeaningful(s) else { return false }
+        return Chars.isTerminator(c) && c != "，" && c != "," && c != "،"
+    }
+
+    /// A short unpunctuated line after a finished paragraph is a heading, even when the
+    /// paragraph's last line filled the measure.
+    static func looksLikeHeadingAfter(_ prev: Scalars, _ line: SourceLine, measure: Int) -> Bool {
+        endsWithStrongTerminator(prev) && line.width * 2 < measure && !endsWithTerminator(line.text)
+    }
+
+    static func bareNumber(_ s: Scalars) -> Int? {
+        guard !s.isEmpty, s.count <= 3, s.allSatisfy(Chars.isDigit) else { return nil }
+        return Int(s.string)
+    }
+
+    static func isNumberOnly(_ s: Scalars) -> Bool {
+        guard s.count >= 2, s.last == "." || s.last == "．" else { return false }
+        return s.dropLast().allSatisfy(Chars.isDigit)
+    }
+
+    static func superscript(_ n: Int) -> Scalars {
+        let table: [Unicode.Scalar] = ["\u{2070}", "\u{00B9}", "\u{00B2}", "\u{00B3}", "\u{2074}",
+                                       "\u{2075}", "\u{2076}", "\u{2077}", "\u{2078}", "\u{2079}"]
+        return String(n).unicodeScalars.map { table[Int($0.value - 48)] }
+    }
+}

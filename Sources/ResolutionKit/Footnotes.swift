@@ -1,0 +1,104 @@
+// Phase 3: lift footnote blocks out of the flow, wherever they sit — at the end, or at a
+// page break in the middle of a paragraph. The line after a lifted block is flagged so
+// that the block builder can rejoin the two halves of a cut paragraph.
+
+struct RawFootnote {
+    var number: Int
+    var text: Scalars
+    var line: Int
+}
+
+enum FootnoteExtractor {
+    static func extract(_ lines: [SourceLine], hardWrapped: Bool, measure: Int) -> (lines: [SourceLine], notes: [RawFootnote]) {
+        var kept: [SourceLine] = []
+        kept.reserveCapacity(lines.count)
+        var notes: [RawFootnote] = []
+        var lifted = false
+        var i = 0
+        func keep(_ line: SourceLine) {
+            var l = line
+            if lifted { l.afterFootnotes = true; lifted = false }
+            kept.append(l)
+        }
+        while i < lines.count {
+            let line = lines[i]
+            if let (n, body) = superscriptFootnote(line.text) ?? markdownFootnote(line.text) {
+                notes.append(RawFootnote(number: n, text: body, line: line.index))
+                lifted = true
+                i += 1
+                continue
+            }
+            if line.isSeparator {
+                // A rule: in PDF text the footnote zone follows it (number line, body lines).
+                let (consumed, zone) = pdfZone(lines, from: i + 1, measure: measure)
+                if !zone.isEmpty {
+                    notes += zone
+                    lifted = true
+                    i = consumed
+                    continue
+                }
+                if !line.text.isEmpty { keep(line) }  // an underscore rule: furniture, handled later
+                i += 1
+                continue
+            }
+            keep(line)
+            i += 1
+        }
+        return (kept, notes)
+    }
+
+    /// `¹ 见 A/C.2/59/3。` — a line that opens with superscript digits.
+    static func superscriptFootnote(_ s: Scalars) -> (Int, Scalars)? {
+        var i = 0, n = 0
+        while i < s.count, let v = Chars.superscriptValue(s[i]) { n = n * 10 + v; i += 1 }
+        guard i > 0, i < s.count, n > 0 else { return nil }
+        return (n, trimmed(s[i...]))
+    }
+
+    /// `[^3]: text` — a markdown footnote definition.
+    static func markdownFootnote(_ s: Scalars) -> (Int, Scalars)? {
+        guard s.count > 5, s[0] == "[", s[1] == "^" else { return nil }
+        var i = 2, n = 0
+        while i < s.count, Chars.isDigit(s[i]) { n = n * 10 + Int(s[i].value - 48); i += 1 }
+        guard i > 2, i + 1 < s.count, s[i] == "]", s[i + 1] == ":" else { return nil }
+        return (n, trimmed(s[(i + 2)...]))
+    }
+
+    /// A number alone on its line (`1`), or a number followed by the note (`1 见 …`).
+    static func leadingNumber(_ s: Scalars) -> (Int, Scalars)? {
+        var i = 0, n = 0
+        while i < s.count && i < 3 && Chars.isDigit(s[i]) { n = n * 10 + Int(s[i].value - 48); i += 1 }
+        guard i > 0, n > 0 else { return nil }
+        if i == s.count { return (n, []) }
+        guard Chars.isSpace(s[i]) else { return nil }
+        return (n, trimmed(s[i...]))
+    }
+
+    /// Reads the footnotes of a PDF page after its rule. Returns the index of the first
+    /// line after the zone and the notes found (empty: not a footnote zone).
+    static func pdfZone(_ lines: [SourceLine], from start: Int, measure: Int) -> (Int, [RawFootnote]) {
+        var notes: [RawFootnote] = []
+        var i = start
+        while i < lines.count {
+            let line = lines[i]
+            guard !line.isSeparator, let (n, sameLine) = leadingNumber(line.text),
+                  notes.isEmpty || (n > notes.last!.number && n <= notes.last!.number + 2) else { break }
+            var body = sameLine
+            var j = i + 1
+            if body.isEmpty {
+                guard j < lines.count, !lines[j].isSeparator else { break }
+                body = lines[j].text
+                j += 1
+            }
+            // Wrapped note bodies continue at the margin after a full line.
+            while j < lines.count, !lines[j].isSeparator, lines[j].indent == 0,
+                  approxColumns(body) * 10 >= measure * 8, leadingNumber(lines[j].text)?.1.isEmpty != true {
+                body = TextJoiner.join(body, lines[j].text, spaced: !Chars.isWide(body.last ?? " "))
+                j += 1
+            }
+            notes.append(RawFootnote(number: n, text: body, line: line.index))
+            i = j
+        }
+        return (notes.isEmpty ? start : i, notes)
+    }
+}

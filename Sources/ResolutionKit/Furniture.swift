@@ -1,0 +1,51 @@
+// Phase 2: page furniture — job numbers, barcodes, "please recycle", page numbers,
+// footnote rules. It is text of the printed page, not of the resolution.
+
+enum Furniture {
+    /// True for a whole line that belongs to the page rather than the resolution.
+    static func isFurniture(_ line: Scalars, profile: LanguageProfile) -> Bool {
+        if line.isEmpty { return false }
+        if isJobNumber(line) || isBarcode(line) || isPageNumber(line) { return true }
+        for word in profile.spec.furniture where line == word.scalars { return true }
+        if line.count >= 5 && line.allSatisfy({ $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }) { return true }
+        return false
+    }
+
+    /// `15-13833 (C)`, `02-72318 (E)`, optionally followed by a date or page.
+    static func isJobNumber(_ s: Scalars) -> Bool {
+        guard s.count >= 8, s[0..<2].allSatisfy(Chars.isDigit), s[2] == "-" else { return false }
+        var i = 3, digits = 0
+        while i < s.count && Chars.isDigit(s[i]) { digits += 1; i += 1 }
+        guard digits == 5 else { return false }
+        while i < s.count && Chars.isSpace(s[i]) { i += 1 }
+        if i == s.count { return true }
+        if s[i] == "(" && i + 2 < s.count && s[i + 2] == ")" && s[i + 1].properties.isUppercase {
+            i += 3
+            while i < s.count && Chars.isSpace(s[i]) { i += 1 }
+            return i == s.count || approxColumns(Array(s[i...])) <= 30
+        }
+        return false
+    }
+
+    /// `*1513833*`, possibly followed by a recycling note.
+    static func isBarcode(_ s: Scalars) -> Bool {
+        guard s.count >= 7, s[0] == "*" else { return false }
+        var i = 1
+        while i < s.count && Chars.isDigit(s[i]) { i += 1 }
+        return i >= 6 && i < s.count && s[i] == "*"
+    }
+
+    /// `2/5`, `- 3 -`, `Page 4` style page numbers on their own line.
+    static func isPageNumber(_ s: Scalars) -> Bool {
+        if let slash = s.firstIndex(of: "/"), slash > 0, slash < s.count - 1,
+           s.count <= 7, s[..<slash].allSatisfy(Chars.isDigit), s[(slash + 1)...].allSatisfy(Chars.isDigit) {
+            let a = Int(s[..<slash].string)!, b = Int(s[(slash + 1)...].string)!
+            return a >= 1 && a <= b && b <= 500
+        }
+        return false
+    }
+}
+
+extension ArraySlice where Element == Unicode.Scalar {
+    var string: String { var v = String.UnicodeScalarView(); v.append(contentsOf: self); return String(v) }
+}

@@ -1,0 +1,144 @@
+// Phase 6 (inline): markdown residue out, footnote markers out (kept as offsets into the
+// clean text), and the leading operative verb or preambular opener.
+
+struct CleanText {
+    var text: Scalars
+    var markers: [FootnoteRef]
+    /// Ranges of the clean text that were bold in the source.
+    var bold: [Range<Int>]
+}
+
+enum InlinePass {
+    static func clean(_ raw: Scalars, footnotes: Set<Int>) -> CleanText {
+        var out: Scalars = []
+        out.reserveCapacity(raw.count)
+        var markers: [FootnoteRef] = []
+        var bold: [Range<Int>] = []
+        var boldStart: Int? = nil
+        let skips = linkSkips(raw)
+        var i = 0
+        let n = raw.count
+        // Where markup was last removed: a space that only separated markup from CJK text
+        // (`日 [第 69/313 号决议](#)`) must not end up between two CJK characters.
+        var removedAt = -1
+        while i < n {
+            if let end = skips[i] {
+                i = end
+                removedAt = out.count
+                if out.count >= 2, Chars.isSpace(out[out.count - 1]), Chars.isWide(out[out.count - 2]),
+                   i < n, Chars.isWide(raw[i]) { out.removeLast(); removedAt = out.count }
+                continue
+            }
+            if removedAt == out.count, Chars.isSpace(raw[i]), let prev = out.last, Chars.isWide(prev),
+               i + 1 < n, Chars.isWide(raw[i + 1]) {
+                i += 1
+                continue
+            }
+            let c = raw[i]
+            if c == "*" && i + 1 < n && raw[i + 1] == "*" {
+                if let s = boldStart { if out.count > s { bold.append(s..<out.count) }; boldStart = nil }
+                else { boldStart = out.count }
+                i += 2
+                if out.count >= 2, Chars.isSpace(out[out.count - 1]), Chars.isWide(out[out.count - 2]),
+                   i < n, Chars.isWide(raw[i]) { out.removeLast() }
+                removedAt = out.count
+                continue
+            }
+            if c == "\\" && i + 1 < n, "()[]*_#`".unicodeScalars.contains(raw[i + 1]) {
+                out.append(raw[i + 1]); i += 2; continue
+            }
+            if c == Chars.markerSeparator { i += 1; continue }
+            if Chars.superscriptValue(c) != nil {
+                var j = i, value = 0
+                var digits: [Int] = []
+                while j < n, let v = Chars.superscriptValue(raw[j]) { value = value * 10 + v; digits.append(v); j += 1 }
+                // Drop trailing spaces from the output before the marker position.
+                let offset = out.count
+                if footnotes.contains(value) || digits.count == 1 || !digits.allSatisfy({ footnotes.contains($0) }) {
+                    markers.append(FootnoteRef(number: value, offset: offset))
+                } else {
+                    for d in digits { markers.append(FootnoteRef(number: d, offset: offset)) }
+                }
+                // `通过¹ 并经` — the space only made room for the marker between CJK text.
+                if let prev = out.last, Chars.isWide(prev), j + 1 < n, Chars.isSpace(raw[j]), Chars.isWide(raw[j + 1]) { j += 1 }
+                i = j
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        if let s = boldStart, out.count > s { bold.append(s..<out.count) }
+        // Trim, shifting offsets.
+        var lead = 0
+        while lead < out.count && Chars.isSpace(out[lead]) { lead += 1 }
+        var end = out.count
+        while end > lead && Chars.isSpace(out[end - 1]) { end -= 1 }
+        if lead > 0 || end < out.count {
+            out = Array(out[lead..<end])
+            markers = markers.map { FootnoteRef(number: $0.number, offset: min(max(0, $0.offset - lead), out.count)) }
+            bold = bold.compactMap { r in
+                let lo = max(0, r.lowerBound - lead), hi = min(out.count, r.upperBound - lead)
+                return lo < hi ? lo..<hi : nil
+            }
+        }
+        return CleanText(text: out, markers: markers, bold: bold)
+    }
+
+    /// Markdown links `[text](target)`: the brackets and the target are skipped, the text kept.
+    /// Returns, for each skipped start index, the index to resume at.
+    static func linkSkips(_ s: Scalars) -> [Int: Int] {
+        var skips: [Int: Int] = [:]
+        var i = 0
+        while i < s.count {
+            if s[i] == "[" && (i == 0 || s[i - 1] != "\\") {
+                var j = i + 1, depth = 0
+                while j < s.count && j - i < 400 {
+                    if s[j] == "\\" { j += 2; continue }
+                    if s[j] == "[" { depth += 1 } else if s[j] == "]" { if depth == 0 { break }; depth -= 1 }
+                    j += 1
+                }
+                if j + 1 < s.count && s[j] == "]" && s[j + 1] == "(" {
+                    var k = j + 2
+                    while k < s.count && s[k] != ")" && s[k] != " " && k - j < 300 { k += 1 }
+                    if k < s.count && s[k] == ")" {
+                        skips[i] = i + 1
+                        skips[j] = k + 1
+                        i = j + 1
+                        continue
+                    }
+                }
+            }
+            i += 1
+        }
+        return skips
+    }
+
+    /// The leading operative verb or preambular opener: the bold span when the text opens
+    /// with one (after a lead-in such as `在这方面`), else the longest known phrase.
+    static func lead(_ clean: CleanText, operative: Bool, profile: LanguageProfile) -> String? {
+        let t = clean.text
+        var pos = 0
+        for leadIn in profile.leadIns where t.hasPrefix(leadIn) { pos = leadIn.count; break }
+        while pos < t.count && (Chars.isSpace(t[pos]) || t[pos] == "，" || t[pos] == ",") { pos += 1 }
+        if let first = clean.bold.first, first.lowerBound <= pos + 1, first.upperBound > pos {
+            var phrase = Array(t[max(first.lowerBound, pos)..<first.upperBound])
+            while let l = phrase.last, Chars.isSpace(l) || Chars.isTerminator(l) { phrase.removeLast() }
+            if !phrase.isEmpty { return phrase.string }
+        }
+        let primary = operative ? profile.verbs : profile.openers
+        let secondary = operative ? profile.openers : profile.verbs
+        var len = primary.longestMatch(t, at: pos)
+        if len == 0 { len = secondary.longestMatch(t, at: pos) }
+        return len > 0 ? Array(t[pos..<pos + len]).string : nil
+    }
+
+    /// True when the text opens with a known opener or verb (after any lead-in).
+    static func startsWithLead(_ raw: Scalars, profile: LanguageProfile) -> Bool {
+        var t = raw
+        if t.hasPrefix(["*", "*"]) { t = Array(t.dropFirst(2)) }
+        var pos = 0
+        for leadIn in profile.leadIns where t.hasPrefix(leadIn) { pos = leadIn.count; break }
+        while pos < t.count && (Chars.isSpace(t[pos]) || t[pos] == "*") { pos += 1 }
+        return profile.openers.longestMatch(t, at: pos) > 0 || profile.verbs.longestMatch(t, at: pos) > 0
+    }
+}

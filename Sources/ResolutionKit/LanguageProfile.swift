@@ -1,0 +1,154 @@
+// What the parser knows about one language, loaded from Resources/languages/<code>.json.
+// The parser never branches on a language code: it only asks a profile.
+import Foundation
+import LanguageData
+
+public struct LanguageSpec: Codable, Sendable {
+    public var code: String
+    public var name: String
+    /// `cjk`, `latin`, `cyrillic` or `arabic`: decides how wrapped lines are joined.
+    public var script: String
+    public var joinWithSpace: Bool
+    public var organs: [String]
+    public var formulaPrefixes: [String]
+    public var formulaSuffixes: [String]
+    public var preambularOpeners: [String]
+    public var operativeVerbs: [String]
+    public var alsoPrefixes: [String]
+    public var alsoSuffixes: [String]
+    public var leadIns: [String]
+    public var months: [String]
+    /// Regular expressions with `{month}` standing for the month alternation.
+    public var datePatterns: [String]
+    /// Order of the date pattern's three groups: `ymd` or `dmy`.
+    public var dateOrder: String
+    public var meetingPatterns: [String]
+    public var adoptionPatterns: [String]
+    public var draftCues: [String]
+    public var sessionPatterns: [String]
+    public var agendaPatterns: [String]
+    public var resolutionLinePatterns: [String]
+    public var furniture: [String]
+    public var stopwords: [String]
+    public var resolutionWords: [String]
+    /// Letters used for first-degree subparagraphs when not a–z (Arabic abjad order).
+    public var subparagraphLetters: [String]
+    public var labelAliases: [String: String]
+    public var closingWords: [String]
+    /// Longest line (in Unicode scalars) still read as a heading.
+    public var headingMaxLength: Int
+}
+
+/// A profile ready for matching: word lists as scalar arrays indexed by first scalar,
+/// patterns compiled once.
+public final class LanguageProfile: @unchecked Sendable {
+    public let spec: LanguageSpec
+    let openers: PhraseMatcher
+    let verbs: PhraseMatcher
+    let leadIns: [[Unicode.Scalar]]
+    let formulas: [[Unicode.Scalar]]
+    let dateRegexes: [NSRegularExpression]
+    let meetingRegexes: [NSRegularExpression]
+    let adoptionRegexes: [NSRegularExpression]
+    let sessionRegexes: [NSRegularExpression]
+    let agendaRegexes: [NSRegularExpression]
+    let resolutionLineRegexes: [NSRegularExpression]
+    let resolutionWords: [[Unicode.Scalar]]
+    let letterIndex: [String: Int]
+
+    public var code: String { spec.code }
+
+    init(spec: LanguageSpec) {
+        self.spec = spec
+        openers = PhraseMatcher(LanguageProfile.expand(spec.preambularOpeners, spec), caseInsensitive: spec.script != "cjk")
+        verbs = PhraseMatcher(LanguageProfile.expand(spec.operativeVerbs, spec), caseInsensitive: spec.script != "cjk")
+        leadIns = spec.leadIns.sorted { $0.count > $1.count }.map { Array($0.unicodeScalars) }
+        var f: [[Unicode.Scalar]] = []
+        for organ in spec.organs {
+            for p in spec.formulaPrefixes { for s in spec.formulaSuffixes { f.append(Array((p + organ + s).unicodeScalars)) } }
+        }
+        formulas = f
+        let monthAlt = spec.months.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
+        func compile(_ patterns: [String]) -> [NSRegularExpression] {
+            patterns.compactMap {
+                try? NSRegularExpression(pattern: $0.replacingOccurrences(of: "{month}", with: monthAlt),
+                                         options: [.caseInsensitive])
+            }
+        }
+        dateRegexes = compile(spec.datePatterns)
+        meetingRegexes = compile(spec.meetingPatterns)
+        adoptionRegexes = compile(spec.adoptionPatterns)
+        sessionRegexes = compile(spec.sessionPatterns)
+        agendaRegexes = compile(spec.agendaPatterns)
+        resolutionLineRegexes = compile(spec.resolutionLinePatterns)
+        resolutionWords = spec.resolutionWords.sorted { $0.count > $1.count }.map { Array($0.unicodeScalars) }
+        var idx: [String: Int] = [:]
+        for (i, l) in spec.subparagraphLetters.enumerated() { idx[l] = i }
+        for (alias, target) in spec.labelAliases { if let i = idx[target] { idx[alias] = i } }
+        letterIndex = idx
+    }
+
+    /// Adds the "also/further" forms: `又回顾`, `Also decides`, `Recalling also`.
+    static func expand(_ words: [String], _ spec: LanguageSpec) -> [String] {
+        var out = Set(words)
+        for w in words {
+            for p in spec.alsoPrefixes {
+                let lowerFirst = spec.script == "cjk" || spec.script == "arabic" ? w : w.prefix(1).lowercased() + w.dropFirst()
+                out.insert(p + lowerFirst)
+            }
+            for s in spec.alsoSuffixes { out.insert(w + s) }
+        }
+        return Array(out)
+    }
+
+    var isCJK: Bool { spec.script == "cjk" }
+}
+
+/// Longest-match lookup of phrases at the start of a scalar sequence.
+struct PhraseMatcher: Sendable {
+    private var byFirst: [UInt32: [[Unicode.Scalar]]] = [:]
+    let caseInsensitive: Bool
+
+    init(_ phrases: [String], caseInsensitive: Bool) {
+        self.caseInsensitive = caseInsensitive
+        for p in phrases {
+            let s = Array(p.unicodeScalars)
+            guard let first = s.first else { continue }
+            byFirst[PhraseMatcher.fold(first, caseInsensitive), default: []].append(s)
+        }
+        for k in byFirst.keys { byFirst[k]!.sort { $0.count > $1.count } }
+    }
+
+    static func fold(_ s: Unicode.Scalar, _ ci: Bool) -> UInt32 {
+        guard ci else { return s.value }
+        if s.value >= 65 && s.value <= 90 { return s.value + 32 }
+        if s.value < 128 { return s.value }
+        let lower = s.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? lower.first!.value : s.value
+    }
+
+    /// Length (in scalars) of the longest phrase that `text` starts with at `start`, or 0.
+    /// For cased scripts the phrase must end at a word boundary.
+    func longestMatch(_ text: [Unicode.Scalar], at start: Int) -> Int {
+        guard start < text.count, let candidates = byFirst[PhraseMatcher.fold(text[start], caseInsensitive)] else { return 0 }
+        outer: for c in candidates where start + c.count <= text.count {
+            for i in 1..<max(c.count, 1) where PhraseMatcher.fold(text[start + i], caseInsensitive) != PhraseMatcher.fold(c[i], caseInsensitive) {
+                continue outer
+            }
+            if caseInsensitive, start + c.count < text.count, text[start + c.count].properties.isAlphabetic { continue }
+            return c.count
+        }
+        return 0
+    }
+}
+
+public enum LanguageCatalog {
+    /// Every bundled language, loaded once.
+    public static let profiles: [LanguageProfile] = {
+        let decoder = JSONDecoder()
+        return LanguageDataFiles.all().compactMap { try? decoder.decode(LanguageSpec.self, from: $0.value) }
+            .sorted { $0.code < $1.code }.map(LanguageProfile.init)
+    }()
+
+    public static func profile(_ code: String) -> LanguageProfile? { profiles.first { $0.code == code } }
+}

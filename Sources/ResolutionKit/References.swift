@@ -1,0 +1,234 @@
+// Phase 6 (inline): references to other UN documents — document symbols (`A/60/687`,
+// `A/67/65-E/2012/48`, `S/RES/1445 (2002)`) and resolution citations, including Chinese
+// lists (`第 56/183、57/238 … 号决议`) and dated lists. Hand-written scanners: these run on
+// every paragraph of inputs of many megabytes.
+
+public struct FoundReference: Hashable, Sendable {
+    public var symbol: String
+    public var kind: String
+}
+
+enum ReferenceScanner {
+    /// Series that open a UN document symbol.
+    static let series: Set<String> = ["A", "S", "E", "T", "ST", "TD", "UNEP", "DP", "CCPR", "CEDAW", "CRC", "CERD",
+                                      "CAT", "CRPD", "HRC", "FCCC", "ICEF", "CD", "NPT", "UNW", "ECE", "ESCAP",
+                                      "ECA", "ECLAC", "ESCWA", "UNCTAD", "CTBT", "JIU", "SPLOS"]
+
+    static func scan(_ t: Scalars, profile: LanguageProfile) -> [FoundReference] {
+        var out: [FoundReference] = []
+        var seen = Set<String>()
+        func add(_ s: String, _ kind: String) { if seen.insert(s).inserted { out.append(FoundReference(symbol: s, kind: kind)) } }
+        for s in symbols(t) { add(s, "document") }
+        for (s, kind) in chineseCitations(t) { add(s, kind) }
+        for (s, kind) in keywordCitations(t, profile: profile) { add(s, kind) }
+        return out
+    }
+
+    static func isUpper(_ c: Unicode.Scalar) -> Bool { c.value >= 65 && c.value <= 90 }
+    static func isLetter(_ c: Unicode.Scalar) -> Bool { (c.value >= 65 && c.value <= 90) || (c.value >= 97 && c.value <= 122) }
+    static func isAlnum(_ c: Unicode.Scalar) -> Bool { isLetter(c) || Chars.isDigit(c) }
+
+    // MARK: symbols
+
+    static func symbols(_ t: Scalars) -> [String] {
+        var out: [String] = []
+        var i = 0
+        let n = t.count
+        while i < n {
+            guard isUpper(t[i]) else { i += 1; continue }
+            if i > 0 && (isAlnum(t[i - 1]) || t[i - 1] == "/" || t[i - 1] == ".") { i += 1; continue }
+            if let end = symbolEnd(t, from: i) {
+                out.append(Array(t[i..<end]).string)
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// One symbol `SERIES(/COMP)+` possibly joined by `-` to further ones, with an SC
+    /// year suffix ` (2002)`. Returns the end index, or nil.
+    static func symbolEnd(_ t: Scalars, from start: Int) -> Int? {
+        guard var end = oneSymbolEnd(t, from: start) else { return nil }
+        while end + 1 < t.count && t[end] == "-" && isUpper(t[end + 1]), let next = oneSymbolEnd(t, from: end + 1) {
+            end = next
+        }
+        // ` (2002)`
+        if end + 7 <= t.count, t[end] == " ", t[end + 1] == "(", t[end + 2..<end + 6].allSatisfy(Chars.isDigit), t[end + 6] == ")" {
+            end += 7
+        }
+        return end
+    }
+
+    static func oneSymbolEnd(_ t: Scalars, from start: Int) -> Int? {
+        var i = start
+        while i < t.count && isUpper(t[i]) { i += 1 }
+        guard i < t.count, t[i] == "/", series.contains(Array(t[start..<i]).string) else { return nil }
+        var end: Int? = nil
+        while i < t.count && t[i] == "/" {
+            let compStart = i + 1
+            guard let compEnd = componentEnd(t, from: compStart) else { break }
+            end = compEnd
+            i = compEnd
+        }
+        return end
+    }
+
+    /// `ES-10`, `S-19`, `C.2`, `CN.16`, `RES`, `70`, `57B`, `L.11`, `Corr.1`, `*`.
+    static func componentEnd(_ t: Scalars, from start: Int) -> Int? {
+        guard start < t.count else { return nil }
+        var i = start
+        if t[i] == "*" { return i + 1 }
+        if isUpper(t[i]) {
+            // (ES|S)-\d+
+            if t[i] == "S" || (t[i] == "E" && i + 1 < t.count && t[i + 1] == "S") {
+                var j = t[i] == "S" ? i + 1 : i + 2
+                if j < t.count && t[j] == "-" && j + 1 < t.count && Chars.isDigit(t[j + 1]) {
+                    j += 1
+                    while j < t.count && Chars.isDigit(t[j]) { j += 1 }
+                    return j
+                }
+            }
+            i += 1
+            while i < t.count && isLetter(t[i]) { i += 1 }
+            if i + 1 < t.count && t[i] == "." && Chars.isDigit(t[i + 1]) {
+                i += 1
+                while i < t.count && Chars.isDigit(t[i]) { i += 1 }
+                if i < t.count && isUpper(t[i]) && !(i + 1 < t.count && isLetter(t[i + 1])) { i += 1 }
+            }
+            return i
+        }
+        if Chars.isDigit(t[i]) {
+            while i < t.count && Chars.isDigit(t[i]) && i - start < 5 { i += 1 }
+            if i < t.count && isUpper(t[i]) && !(i + 1 < t.count && isAlnum(t[i + 1])) { i += 1 }
+            return i
+        }
+        return nil
+    }
+
+    // MARK: resolution numbers
+
+    /// `70/125`, `2006/46`, `57/270 B`, `217 A (III)`, `2200A(XXI)`, `1325 (2000)`, `S-10/2`.
+    /// Reads forward from `start`; returns the normalised number and the end index.
+    static func resolutionNumber(_ t: Scalars, from start: Int) -> (String, Int)? {
+        var i = start
+        if i < t.count, t[i] == "S" || t[i] == "E" {
+            var j = i + (t[i] == "E" && i + 1 < t.count && t[i + 1] == "S" ? 2 : 1)
+            guard j < t.count, t[j] == "-" else { return nil }
+            j += 1
+            let a = j
+            while j < t.count && Chars.isDigit(t[j]) { j += 1 }
+            guard j > a, j < t.count, t[j] == "/" else { return nil }
+            j += 1
+            let b = j
+            while j < t.count && Chars.isDigit(t[j]) { j += 1 }
+            guard j > b else { return nil }
+            return (Array(t[i..<j]).string, j)
+        }
+        let a = i
+        while i < t.count && Chars.isDigit(t[i]) && i - a < 4 { i += 1 }
+        guard i > a, i == t.count || !Chars.isDigit(t[i]) else { return nil }
+        let first = Array(t[a..<i]).string
+        var j = i
+        while j < t.count && t[j] == " " { j += 1 }
+        if j < t.count && t[j] == "/" {
+            j += 1
+            while j < t.count && t[j] == " " { j += 1 }
+            let b = j
+            while j < t.count && Chars.isDigit(t[j]) && j - b < 4 { j += 1 }
+            guard j > b, j == t.count || !Chars.isDigit(t[j]) else { return nil }
+            var s = first + "/" + Array(t[b..<j]).string
+            // `57/270 B` — a part letter standing alone.
+            var k = j
+            while k < t.count && t[k] == " " && k - j < 1 { k += 1 }
+            if k < t.count, isUpper(t[k]), k + 1 == t.count || !isAlnum(t[k + 1]) {
+                s += " " + String(t[k]); j = k + 1
+            }
+            return (s, j)
+        }
+        // `217 A (III)`, `2200A(XXI)`, `1325 (2000)`
+        var k = i
+        var letter = ""
+        while k < t.count && t[k] == " " && k - i < 1 { k += 1 }
+        if k < t.count, isUpper(t[k]), k + 1 < t.count, !isLetter(t[k + 1]) { letter = String(t[k]); k += 1 }
+        while k < t.count && t[k] == " " { k += 1 }
+        guard k < t.count, t[k] == "(" || t[k] == "（" else { return nil }
+        var m = k + 1
+        let inner = m
+        while m < t.count && (Chars.isDigit(t[m]) || "IVXLC".unicodeScalars.contains(t[m]) || t[m] == "-" || t[m] == "S" || t[m] == "E") && m - inner < 8 { m += 1 }
+        guard m > inner, m < t.count, t[m] == ")" || t[m] == "）" else { return nil }
+        let innerText = Array(t[inner..<m]).string
+        let isYear = innerText.count == 4 && innerText.allSatisfy(\.isNumber)
+        if isYear && !letter.isEmpty { return nil }
+        if !isYear && innerText.contains(where: \.isNumber) { return nil }
+        return (first + (letter.isEmpty ? "" : " " + letter) + " (" + innerText + ")", m + 1)
+    }
+
+    /// Chinese: every `号决议`/`号决定` closes a citation; scan back over the list before it.
+    static func chineseCitations(_ t: Scalars) -> [(String, String)] {
+        var out: [(String, String)] = []
+        let hao: Unicode.Scalar = "号"
+        var i = 0
+        while i + 2 < t.count {
+            if t[i] == hao, t[i + 1] == "决", t[i + 2] == "议" || t[i + 2] == "定" {
+                let kind = t[i + 2] == "议" ? "resolution" : "decision"
+                // Walk back over list text: numbers, separators, dates, `第`, `号`.
+                var s = i
+                while s > 0 && i - s < 1200 && isCitationListScalar(t[s - 1]) { s -= 1 }
+                var found: [String] = []
+                var k = s
+                while k < i {
+                    if (Chars.isDigit(t[k]) || t[k] == "S" || t[k] == "E") && (k == s || !Chars.isDigit(t[k - 1])),
+                       let (num, end) = resolutionNumber(t, from: k) {
+                        found.append(num); k = end
+                    } else { k += 1 }
+                }
+                out += found.map { ($0, kind) }
+                i += 3
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    static func isCitationListScalar(_ c: Unicode.Scalar) -> Bool {
+        if Chars.isDigit(c) || isUpper(c) || Chars.isSpace(c) { return true }
+        switch c {
+        case "/", "、", "和", "及", "以", "第", "号", "年", "月", "日", "(", ")", "（", "）", ",", "-": return true
+        default: return false
+        }
+    }
+
+    /// Other languages: after `resolution(s)`/`résolution`/`резолюци…`/`القرار`, read a
+    /// list of numbers joined by commas and conjunctions, skipping `of 21 December 2001`.
+    static func keywordCitations(_ t: Scalars, profile: LanguageProfile) -> [(String, String)] {
+        guard !profile.resolutionWords.isEmpty else { return [] }
+        var out: [(String, String)] = []
+        var i = 0
+        while i < t.count {
+            var matched = 0
+            for w in profile.resolutionWords where t.hasPrefix(w, at: i) && (i == 0 || !t[i - 1].properties.isAlphabetic) {
+                matched = w.count; break
+            }
+            guard matched > 0 else { i += 1; continue }
+            let kind = profile.spec.resolutionWords.firstIndex { $0.unicodeScalars.elementsEqual(t[i..<i + matched]) }
+                .map { profile.spec.resolutionWords[$0].lowercased().hasPrefix("d") || profile.spec.resolutionWords[$0].hasPrefix("реш") ? "decision" : "resolution" } ?? "resolution"
+            var k = i + matched
+            var gap = 0
+            while k < t.count && gap < 40 {
+                if Chars.isDigit(t[k]) || ((t[k] == "S" || t[k] == "E") && k + 1 < t.count && (t[k + 1] == "-" || t[k + 1] == "S")),
+                   k == 0 || !Chars.isDigit(t[k - 1]), let (num, end) = resolutionNumber(t, from: k) {
+                    out.append((num, kind)); k = end; gap = 0
+                    continue
+                }
+                // A date after a number (`of 21 December 2001`) or a list separator.
+                if t[k] == ";" || t[k] == "." && (k + 1 == t.count || t[k + 1] == " ") { break }
+                k += 1; gap += 1
+            }
+            i = max(k, i + matched)
+        }
+        return out
+    }
+}

@@ -1,0 +1,202 @@
+// Phase 5: blocks → structure. Finds the organ line that opens the resolution, then reads
+// the body in order: preambular paragraphs, headings, numbered operative paragraphs (whose
+// numbers must rise by one — a wrapped line that merely starts with a number is text),
+// subparagraphs, and the closing lines at the end. Anything it cannot place is kept as
+// `other`, never dropped.
+import Foundation
+
+struct DraftSub {
+    var printed: String
+    var key: String
+    var raw: Scalars
+    var children: [DraftSub] = []
+}
+
+struct DraftParagraph {
+    var operative: Bool
+    var number: Int?
+    var raw: Scalars
+    var subs: [DraftSub] = []
+    var list = ListState()
+}
+
+enum BodyItem {
+    case heading(Scalars)
+    case paragraph(DraftParagraph)
+    case other(Scalars)
+}
+
+struct DraftStructure {
+    var preface: [Scalars] = []
+    var formula: Scalars? = nil
+    var items: [BodyItem] = []
+    var closing: [Scalars] = []
+    /// Blocks before the formula when there is no formula at all: nothing recognised.
+    var unrecognised = false
+}
+
+enum StructureBuilder {
+    static func build(_ blocks: [Block], profile: LanguageProfile, hardWrapped: Bool) -> DraftStructure {
+        var result = DraftStructure()
+        guard let formulaIndex = blocks.firstIndex(where: { isFormula($0.text, profile) }) else {
+            result.unrecognised = true
+            result.items = blocks.map { .other($0.text) }
+            return result
+        }
+        result.preface = blocks[..<formulaIndex].map(\.text)
+        result.formula = blocks[formulaIndex].text
+        var body = Array(blocks[(formulaIndex + 1)...])
+        // The closing lines (date, meeting) sit at the very end.
+        var closing: [Scalars] = []
+        while let last = body.last, closing.count < 4, isClosingLine(last.text, profile) {
+            closing.insert(last.text, at: 0)
+            body.removeLast()
+        }
+        result.closing = closing
+
+        var expected = 1
+        var current: DraftParagraph? = nil
+        var items: [BodyItem] = []
+        func close() { if let c = current { items.append(.paragraph(c)); current = nil } }
+        let spaced = profile.spec.joinWithSpace
+
+        for (i, block) in body.enumerated() {
+            let raw = block.text
+            if let (n, rest) = operativeNumber(raw), n == expected {
+                close()
+                current = DraftParagraph(operative: true, number: n, raw: rest)
+                expected += 1
+                continue
+            }
+            if current != nil, let label = LabelParser.parse(raw, profile: profile) {
+                let (degree, style, index) = current!.list.place(label)
+                let sub = DraftSub(printed: label.printed, key: LabelParser.key(style, index), raw: label.rest)
+                if degree == 2, !current!.subs.isEmpty {
+                    current!.subs[current!.subs.count - 1].children.append(sub)
+                } else {
+                    current!.subs.append(sub)
+                }
+                continue
+            }
+            let startsParagraph = InlinePass.startsWithLead(raw, profile: profile)
+            if current != nil, !startsParagraph, !endsWithTerminator(lastText(current!)),
+               block.afterBreak || hardWrapped || profile.isCJK || startsLowercase(raw) {
+                appendText(&current!, raw, spaced: spaced)
+                continue
+            }
+            let next = i + 1 < body.count ? body[i + 1].text : nil
+            if isHeading(raw, profile: profile, startsParagraph: startsParagraph),
+               let next, operativeNumber(next)?.0 == expected || InlinePass.startsWithLead(next, profile: profile)
+                || (LabelParser.parse(next, profile: profile) == nil && isHeading(next, profile: profile, startsParagraph: false)) {
+                close()
+                items.append(.heading(stripHeadingMarkup(raw)))
+                continue
+            }
+            if expected == 1 {
+                close()
+                current = DraftParagraph(operative: false, number: nil, raw: raw)
+                continue
+            }
+            close()
+            items.append(.other(raw))
+        }
+        close()
+        result.items = items
+        return result
+    }
+
+    static func isFormula(_ raw: Scalars, _ profile: LanguageProfile) -> Bool {
+        let t = raw.filter { $0 != "*" }
+        guard t.count <= 60 else { return false }
+        let compact = trimmed(t)
+        for f in profile.formulas where compact == f { return true }
+        // `The Security Council ,` / spaces before the comma
+        if let last = compact.last, Chars.isTerminator(last) {
+            let head = trimmed(Array(compact.dropLast()))
+            for f in profile.formulas where head == trimmed(Array(f.dropLast())) { return true }
+        }
+        return false
+    }
+
+    static func isClosingLine(_ raw: Scalars, _ profile: LanguageProfile) -> Bool {
+        guard raw.count <= 80, !endsWithTerminator(raw) || raw.last == "." else { return false }
+        let s = raw.string
+        let range = NSRangeShim.whole(s)
+        for r in profile.meetingRegexes where r.firstMatch(in: s, range: range) != nil { return true }
+        for r in profile.dateRegexes {
+            if let m = r.firstMatch(in: s, range: range), m.range.location == 0,
+               m.range.length >= (s as NSString).length - 1 { return true }
+        }
+        for w in profile.spec.closingWords where s.hasSuffix(w) && s.count <= 20 { return true }
+        return false
+    }
+
+    /// `12. text`, `12.text`, `12．text`, Arabic `12 - text`. Returns the number and the rest.
+    static func operativeNumber(_ raw: Scalars) -> (Int, Scalars)? {
+        var t = raw[...]
+        var bold = false
+        if t.starts(with: ["*", "*"]) { t = t.dropFirst(2); bold = true }
+        var i = t.startIndex, n = 0, digits = 0
+        while i < t.endIndex, let d = Chars.digitValue(t[i]), digits < 3 { n = n * 10 + d; digits += 1; i += 1 }
+        guard digits > 0, i < t.endIndex, n > 0 else { return nil }
+        if Chars.digitValue(t[i]) != nil { return nil }
+        var j = i
+        if t[j] == "." || t[j] == "．" {
+            j += 1
+            if bold && j + 1 < t.endIndex && t[j] == "*" && t[j + 1] == "*" { j += 2; bold = false }
+            guard j < t.endIndex, !Chars.isDigit(t[j]) else { return nil }
+            if !Chars.isSpace(t[j]) && !Chars.isWide(t[j]) && t[j] != "*" { return nil }
+        } else {
+            // `1 - text` / `1- text`
+            while j < t.endIndex && Chars.isSpace(t[j]) { j += 1 }
+            guard j < t.endIndex, t[j] == "-" || t[j] == "–" else { return nil }
+            j += 1
+            guard j < t.endIndex, Chars.isSpace(t[j]) else { return nil }
+        }
+        var rest = trimmed(t[j...])
+        if bold, rest.starts(with: ["*", "*"]) { rest = Array(rest.dropFirst(2)) }
+        guard !rest.isEmpty else { return nil }
+        return (n, rest)
+    }
+
+    static func isHeading(_ raw: Scalars, profile: LanguageProfile, startsParagraph: Bool) -> Bool {
+        let t = stripHeadingMarkup(raw)
+        guard !t.isEmpty, !startsParagraph, t.count <= profile.spec.headingMaxLength, !endsWithTerminator(t) else { return false }
+        if t.contains(where: { Chars.superscriptValue($0) != nil }) { return false }
+        return true
+    }
+
+    static func stripHeadingMarkup(_ raw: Scalars) -> Scalars {
+        var t = raw
+        while let f = t.first, f == "#" { t.removeFirst() }
+        t = trimmed(t)
+        if t.count > 4 && t.hasPrefix(["*", "*"]) && t.last == "*" && t[t.count - 2] == "*" {
+            t = Array(t[2..<(t.count - 2)])
+        }
+        return trimmed(t)
+    }
+
+    static func lastText(_ p: DraftParagraph) -> Scalars {
+        if let s = p.subs.last { return s.children.last?.raw ?? s.raw }
+        return p.raw
+    }
+
+    static func appendText(_ p: inout DraftParagraph, _ more: Scalars, spaced: Bool) {
+        if !p.subs.isEmpty {
+            let k = p.subs.count - 1
+            if !p.subs[k].children.isEmpty {
+                let c = p.subs[k].children.count - 1
+                p.subs[k].children[c].raw = TextJoiner.join(p.subs[k].children[c].raw, more, spaced: spaced)
+            } else {
+                p.subs[k].raw = TextJoiner.join(p.subs[k].raw, more, spaced: spaced)
+            }
+        } else {
+            p.raw = TextJoiner.join(p.raw, more, spaced: spaced)
+        }
+    }
+
+    static func startsLowercase(_ raw: Scalars) -> Bool {
+        guard let f = raw.first(where: { $0.properties.isAlphabetic }) else { return false }
+        return f.properties.isLowercase
+    }
+}
