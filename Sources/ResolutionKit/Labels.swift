@@ -43,6 +43,7 @@ enum LabelParser {
         if let r = romanValue(coreString) { readings.append((.roman, r - 1)) }
         if core.allSatisfy(Chars.isDigit), core.count <= 2, let v = Int(coreString), v >= 1 { readings.append((.digit, v - 1)) }
         if let idx = profile.letterIndex[coreString] { readings.append((.letter, idx)) }
+        if open, let idx = profile.numeralIndex[coreString] { readings.append((.roman, idx)) }
         guard !readings.isEmpty else { return nil }
         // Without an opening bracket only latin letters, romans and small digits are labels.
         if !open && profile.letterIndex[coreString] != nil && readings.count == 1 && !core.allSatisfy({ $0.value < 128 }) { return nil }

@@ -37,6 +37,11 @@ public struct LanguageSpec: Codable, Sendable {
     public var closingWords: [String]
     /// Longest line (in Unicode scalars) still read as a heading.
     public var headingMaxLength: Int
+    /// Paragraphs open with a lower-case word (Russian): case says nothing about
+    /// whether a line continues the paragraph before it.
+    public var paragraphsStartLowercase: Bool
+    /// Numerals used in brackets for second-degree subparagraphs (`（十一）`).
+    public var ordinalNumerals: [String]
 }
 
 /// A profile ready for matching: word lists as scalar arrays indexed by first scalar,
@@ -55,6 +60,7 @@ public final class LanguageProfile: @unchecked Sendable {
     let resolutionLineRegexes: [NSRegularExpression]
     let resolutionWords: [[Unicode.Scalar]]
     let letterIndex: [String: Int]
+    let numeralIndex: [String: Int]
 
     public var code: String { spec.code }
 
@@ -86,6 +92,9 @@ public final class LanguageProfile: @unchecked Sendable {
         for (i, l) in spec.subparagraphLetters.enumerated() { idx[l] = i }
         for (alias, target) in spec.labelAliases { if let i = idx[target] { idx[alias] = i } }
         letterIndex = idx
+        var numerals: [String: Int] = [:]
+        for (i, n) in spec.ordinalNumerals.enumerated() { numerals[n] = i }
+        numeralIndex = numerals
     }
 
     /// Adds the "also/further" forms: `又回顾`, `Also decides`, `Recalling also`.

@@ -80,17 +80,27 @@ enum StructureBuilder {
             }
             let startsParagraph = InlinePass.startsWithLead(raw, profile: profile)
             if current != nil, !startsParagraph, !endsWithTerminator(lastText(current!)),
-               block.afterBreak || hardWrapped || profile.isCJK || startsLowercase(raw) {
+               block.afterBreak || hardWrapped || profile.isCJK
+                || (!profile.spec.paragraphsStartLowercase && startsLowercase(raw)) {
                 appendText(&current!, raw, spaced: spaced)
                 continue
             }
             let next = i + 1 < body.count ? body[i + 1].text : nil
-            if isHeading(raw, profile: profile, startsParagraph: startsParagraph),
-               let next, operativeNumber(next)?.0 == expected || InlinePass.startsWithLead(next, profile: profile)
-                || (LabelParser.parse(next, profile: profile) == nil && isHeading(next, profile: profile, startsParagraph: false)) {
-                close()
-                items.append(.heading(stripHeadingMarkup(raw)))
-                continue
+            if isHeading(raw, profile: profile, startsParagraph: startsParagraph), let next {
+                if operativeNumber(next)?.0 == expected || InlinePass.startsWithLead(next, profile: profile) {
+                    close()
+                    items.append(.heading(stripHeadingMarkup(raw)))
+                    continue
+                }
+                // A heading over a heading (a part title above a section title): the
+                // section title is the one that heads the paragraphs; the part title is
+                // kept in place as other text.
+                if LabelParser.parse(next, profile: profile) == nil,
+                   isHeading(next, profile: profile, startsParagraph: InlinePass.startsWithLead(next, profile: profile)) {
+                    close()
+                    items.append(.other(stripHeadingMarkup(raw)))
+                    continue
+                }
             }
             if expected == 1 {
                 close()
