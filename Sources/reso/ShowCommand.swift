@@ -2,13 +2,71 @@ import ArgumentParser
 import Foundation
 import ResolutionKit
 
+enum ShowFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+}
+
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the parsed structure of a resolution.")
-    @Argument(help: "The resolution file.") var file: String
-    @Option(help: "text, json or markdown") var format: String = "text"
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print the parsed structure of a resolution.",
+        discussion: """
+        text: for people, ids in the margin, wrapped to the terminal (or 80 columns).
+        json: the reso.document/1 schema (see SPEC.md section 4), for tools.
+        markdown: a clean Markdown rendering.
+        """
+    )
+
+    @Argument(help: "The resolution file (.txt or .md; UTF-8, UTF-16 or GB18030).")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "Output format: text, json or markdown.")
+    var format: ShowFormat = .text
+
+    @Option(help: "Wrap text output at this many columns (default: the terminal's width, else 80).")
+    var width: Int?
+
     func run() throws {
-        let doc = try ResolutionDocument.load(path: file)
-        let enc = JSONEncoder(); enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try enc.encode(doc), as: UTF8.self))
+        let doc = try loadDocument(file)
+        switch format {
+        case .json: writeStdout(DocumentJSON.encode(doc))
+        case .markdown: writeStdout(MarkdownRenderer().render(doc))
+        case .text: writeStdout(TextRenderer(width: width ?? TerminalSize.columns()).render(doc))
+        }
+    }
+}
+
+/// Loads a document, turning parse and I/O errors into one-line user errors.
+func loadDocument(_ path: String) throws -> ResolutionDocument {
+    do {
+        return try ResolutionDocument.load(path: path)
+    } catch let error as DocumentError {
+        throw UserFacingError(error.description)
+    }
+}
+
+func writeStdout(_ text: String) { writeStdout(Array(text.utf8)) }
+
+func writeStdout(_ bytes: [UInt8]) {
+    // Write in one go; a closed pipe (`reso show … | head`) is not an error worth a trace.
+    bytes.withUnsafeBufferPointer { buf in
+        var offset = 0
+        while offset < buf.count {
+            let n = write(STDOUT_FILENO, buf.baseAddress! + offset, buf.count - offset)
+            if n <= 0 { if errno == EINTR { continue }; break }
+            offset += n
+        }
+    }
+}
+
+enum TerminalSize {
+    /// The terminal's width when stdout is one, else $COLUMNS, else 80.
+    static func columns() -> Int {
+        var ws = winsize()
+        if isatty(STDOUT_FILENO) != 0, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 {
+            return Int(ws.ws_col)
+        }
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 0 { return c }
+        return 80
     }
 }
