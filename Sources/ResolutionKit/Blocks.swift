@@ -61,7 +61,8 @@ enum BlockBuilder {
                 }
                 if hardWrapped && line.indent == 0 && !line.afterFootnotes
                     && (lastLineWidth * 10 >= measure * 8 || (lastWasMarker && !endsWithStrongTerminator(prev.text)))
-                    && !prev.text.isEmpty && !looksLikeHeadingAfter(prev.text, line, measure: measure) {
+                    && !prev.text.isEmpty && !looksLikeHeadingAfter(prev.text, line, measure: measure)
+                    && !opensParagraphAfter(prev.text, line, profile: profile) {
                     prev.text = TextJoiner.join(prev.text, line.text, spaced: spaced)
                     blocks[blocks.count - 1] = prev
                     lastWasMarker = false
@@ -87,6 +88,16 @@ enum BlockBuilder {
     /// paragraph's last line filled the measure.
     static func looksLikeHeadingAfter(_ prev: Scalars, _ line: SourceLine, measure: Int) -> Bool {
         endsWithStrongTerminator(prev) && line.width * 2 < measure && !endsWithTerminator(line.text)
+    }
+
+    /// A finished clause followed by a line that opens like a paragraph (a number, a
+    /// label, a known opener or verb) starts a new block even when the text carries no
+    /// indentation to say so.
+    static func opensParagraphAfter(_ prev: Scalars, _ line: SourceLine, profile: LanguageProfile) -> Bool {
+        guard endsWithTerminator(prev) else { return false }
+        if StructureBuilder.operativeNumber(line.text) != nil { return true }
+        if LabelParser.parse(line.text, profile: profile) != nil { return true }
+        return InlinePass.startsWithLead(line.text, profile: profile)
     }
 
     static func bareNumber(_ s: Scalars) -> Int? {

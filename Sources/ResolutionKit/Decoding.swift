@@ -41,6 +41,7 @@ public enum TextDecoder {
                               little ? "utf-16le" : "utf-16be", path)
         }
         if let nul = bytes.firstIndex(of: 0) { throw DocumentError.binary(path: path, offset: nul) }
+        if let text = String(validating: bytes, as: UTF8.self) { return try finish(text, "utf-8", path) }
         guard let bad = firstInvalidUTF8(bytes) else {
             return try finish(String(decoding: bytes, as: UTF8.self), "utf-8", path)
         }
@@ -49,14 +50,21 @@ public enum TextDecoder {
     }
 
     private static func finish(_ text: String, _ encoding: String, _ path: String) throws -> DecodedText {
-        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw DocumentError.empty(path: path) }
-        // A text file has few control characters; many of them means binary data.
-        var controls = 0, total = 0
-        for s in text.unicodeScalars {
-            total += 1
-            if s.value < 0x20 && s != "\n" && s != "\r" && s != "\t" && s.value != 0x0C && s.value != 0x1B { controls += 1 }
+        // Control characters are ASCII: count them on the UTF-8 bytes. A text file has few;
+        // many of them means binary data.
+        var controls = 0, visible = 0
+        var text = text
+        let total = text.utf8.count
+        text.withUTF8 { bytes in
+            for b in bytes {
+                if b > 0x20 { visible += 1 }
+                else if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C && b != 0x1B { controls += 1 }
+            }
         }
-        if total > 0 && controls * 10 > total { throw DocumentError.binary(path: path, offset: 0) }
+        if visible == 0 || (total < 65_536 && text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace })) {
+            throw DocumentError.empty(path: path)
+        }
+        if controls * 10 > total { throw DocumentError.binary(path: path, offset: 0) }
         return DecodedText(text: text, encoding: encoding)
     }
 

@@ -10,7 +10,13 @@ struct SourceLine {
     var blankBefore: Int       // blank lines directly before this one
     var isSeparator = false    // a footnote rule: a long run of spaces or underscores
     var afterFootnotes = false // a footnote block was lifted out just before this line
-    var width: Int { approxColumns(text) }
+    var width = 0              // display columns of `text`, measured once
+
+    init(text: Scalars, indent: Int, index: Int, blankBefore: Int, isSeparator: Bool = false) {
+        self.text = text; self.indent = indent; self.index = index; self.blankBefore = blankBefore
+        self.isSeparator = isSeparator
+        self.width = approxColumns(text)
+    }
 }
 
 enum Chars {
@@ -94,7 +100,7 @@ func trimmed(_ s: ArraySlice<Unicode.Scalar>) -> Scalars {
 func trimmed(_ s: Scalars) -> Scalars { trimmed(s[...]) }
 
 extension Array where Element == Unicode.Scalar {
-    var string: String { var v = String.UnicodeScalarView(); v.append(contentsOf: self); return String(v) }
+    var string: String { self[...].string }
     func hasPrefix(_ p: Scalars, at i: Int = 0) -> Bool {
         guard i + p.count <= count else { return false }
         for k in 0..<p.count where self[i + k] != p[k] { return false }
@@ -166,16 +172,14 @@ enum LineSplitter {
 
     /// Hard-wrapped (PDF-extracted) text has many lines that fill the measure and stop
     /// mid-sentence; markdown-like text has one paragraph per line.
-    static func isHardWrapped(_ lines: [SourceLine]) -> Bool {
-        let widths = lines.filter { !$0.isSeparator }.map(\.width).sorted()
-        guard widths.count >= 8 else { return false }
-        let measure = widths[widths.count * 9 / 10]
-        guard measure >= 30 && measure <= 220 else { return false }
+    static func isHardWrapped(_ lines: [SourceLine], measure: Int) -> Bool {
+        let count = lines.reduce(0) { $0 + ($1.isSeparator ? 0 : 1) }
+        guard count >= 8, measure >= 30 && measure <= 220 else { return false }
         var full = 0
         for line in lines where !line.isSeparator && line.width * 10 >= measure * 8 && !endsWithTerminator(line.text) {
             full += 1
         }
-        return full * 4 >= widths.count
+        return full * 4 >= count
     }
 
     /// The measure of a hard-wrapped text: the width that most full lines reach.

@@ -1,19 +1,24 @@
+import Dispatch
+
 // bytes → ResolutionDocument, in phases:
 //   decode → lines (furniture out) → footnote blocks lifted → blocks (wraps joined,
 //   cut paragraphs rejoined) → structure → inline pass (markers, leads, references).
 
 public enum ResolutionParser {
     public static func parse(bytes: [UInt8], path: String) throws -> ResolutionDocument {
+        // The hash is independent of the parse: on large inputs it runs on the other core.
+        let hash = HashInBackground(bytes)
         let decoded = try TextDecoder.decode(bytes, path: path)
-        let source = SourceInfo(path: path, sha256: SHA256.hex(bytes), encoding: decoded.encoding)
-        return parse(text: decoded.text, source: source)
+        var doc = parse(text: decoded.text, source: SourceInfo(path: path, sha256: "", encoding: decoded.encoding))
+        doc.source.sha256 = hash.value()
+        return doc
     }
 
     public static func parse(text: String, source: SourceInfo) -> ResolutionDocument {
         let profile = LanguageDetector.detect(text)
         let lines = LineSplitter.split(text)
-        let hardWrapped = LineSplitter.isHardWrapped(lines)
         let measure = LineSplitter.measure(lines)
+        let hardWrapped = LineSplitter.isHardWrapped(lines, measure: measure)
         let (bodyLines, rawNotes) = FootnoteExtractor.extract(lines, hardWrapped: hardWrapped, measure: measure)
         var furniture: [(line: Int, text: String)] = []
         let blocks = BlockBuilder.build(bodyLines, hardWrapped: hardWrapped, measure: measure,
@@ -24,6 +29,26 @@ public enum ResolutionParser {
         doc.source = source
         doc.furniture = furniture.sorted { $0.line < $1.line }.map(\.text)
         return doc
+    }
+}
+
+/// SHA-256 computed on a background queue for inputs big enough to be worth it.
+final class HashInBackground: @unchecked Sendable {
+    private var result = ""
+    private let group = DispatchGroup()
+
+    init(_ bytes: [UInt8]) {
+        if bytes.count < 1 << 20 { result = SHA256.hex(bytes); return }
+        group.enter()
+        DispatchQueue.global().async {
+            self.result = SHA256.hex(bytes)
+            self.group.leave()
+        }
+    }
+
+    func value() -> String {
+        group.wait()
+        return result
     }
 }
 

@@ -147,7 +147,7 @@ enum StructureBuilder {
         var bold = false
         if t.starts(with: ["*", "*"]) { t = t.dropFirst(2); bold = true }
         var i = t.startIndex, n = 0, digits = 0
-        while i < t.endIndex, let d = Chars.digitValue(t[i]), digits < 3 { n = n * 10 + d; digits += 1; i += 1 }
+        while i < t.endIndex, let d = Chars.digitValue(t[i]), digits < 5 { n = n * 10 + d; digits += 1; i += 1 }
         guard digits > 0, i < t.endIndex, n > 0 else { return nil }
         if Chars.digitValue(t[i]) != nil { return nil }
         var j = i

@@ -1,0 +1,2 @@
+// The sidecar and reader benchmarks, when their modules provide them.
+func extraBenchmarks(longDocumentPath: String) throws -> [String] { [] }
