@@ -49,6 +49,12 @@ enum BlockBuilder {
                 furniture.append((line.index, line.text.string))
                 continue
             }
+            // Superscript markers alone on a line belong to the text they follow.
+            if !blocks.isEmpty, line.text.allSatisfy({ Chars.superscriptValue($0) != nil }) {
+                blocks[blocks.count - 1].text += [Chars.markerSeparator] + line.text
+                lastWasMarker = true
+                continue
+            }
             let breakBefore = line.afterFootnotes || line.blankBefore >= 2
             if var prev = blocks.last {
                 // `12.` alone on its line: the paragraph text follows on the next line.
@@ -62,11 +68,12 @@ enum BlockBuilder {
                 if hardWrapped && line.indent == 0 && !line.afterFootnotes
                     && (lastLineWidth * 10 >= measure * 8 || (lastWasMarker && !endsWithStrongTerminator(prev.text)))
                     && !prev.text.isEmpty && !looksLikeHeadingAfter(prev.text, line, measure: measure)
-                    && !opensParagraphAfter(prev.text, line, profile: profile) {
+                    && (lastWasMarker || !opensParagraphAfter(prev.text, line, profile: profile)) {
                     prev.text = TextJoiner.join(prev.text, line.text, spaced: spaced)
                     blocks[blocks.count - 1] = prev
+                    // After a marker the text goes on along the same printed line.
+                    lastLineWidth = lastWasMarker ? lastLineWidth + 1 + line.width : line.width
                     lastWasMarker = false
-                    lastLineWidth = line.width
                     continue
                 }
             }
@@ -97,7 +104,9 @@ enum BlockBuilder {
         guard endsWithTerminator(prev) else { return false }
         if StructureBuilder.operativeNumber(line.text) != nil { return true }
         if LabelParser.parse(line.text, profile: profile) != nil { return true }
-        return InlinePass.startsWithLead(line.text, profile: profile)
+        // Clauses inside a paragraph often open with a verb after a comma (`…，确认…`):
+        // only a full stop or semicolon before the verb marks a new paragraph.
+        return endsWithStrongTerminator(prev) && InlinePass.startsWithLead(line.text, profile: profile)
     }
 
     static func bareNumber(_ s: Scalars) -> Int? {

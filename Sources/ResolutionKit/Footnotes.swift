@@ -22,7 +22,10 @@ enum FootnoteExtractor {
         }
         while i < lines.count {
             let line = lines[i]
-            if let (n, body) = superscriptFootnote(line.text) ?? markdownFootnote(line.text) {
+            // A footnote line stands apart: after a blank line or another note. In
+            // hard-wrapped text a line that merely starts with a marker continues the text.
+            let apart = !hardWrapped || line.blankBefore > 0 || i == 0 || lifted
+            if apart, let (n, body) = superscriptFootnote(line.text) ?? markdownFootnote(line.text) {
                 notes.append(RawFootnote(number: n, text: body, line: line.index))
                 lifted = true
                 i += 1

@@ -40,7 +40,7 @@ enum Furniture {
         guard s.count <= 7 else { return false }
         if let slash = s.firstIndex(of: "/"), slash > 0, slash < s.count - 1, s[..<slash].allSatisfy(Chars.isDigit), s[(slash + 1)...].allSatisfy(Chars.isDigit) {
             let a = Int(s[..<slash].string)!, b = Int(s[(slash + 1)...].string)!
-            return a >= 1 && a <= b && b <= 500
+            return a >= 1 && a <= b && b < 100
         }
         return false
     }

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import ResolutionKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct DecodingTests {
+    static func iconv(_ text: String, to encoding: String) -> [UInt8] {
+        let cd = iconv_open(encoding, "UTF-8")
+        defer { iconv_close(cd) }
+        var input = Array(text.utf8)
+        var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
+        let produced: Int = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outLeft = outBuf.count
+                _ = Glibc.iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                return outBuf.count - outLeft
+            }
+        }
+        return Array(output[0..<produced])
+    }
+
+    @Test(arguments: ["000", "003"])
+    func everyEncodingGivesTheSameStructure(_ seed: String) throws {
+        let text = Fixtures.seedText(seed)
+        let reference = Fixtures.shape(try ResolutionParser.parse(bytes: Array(text.utf8), path: "x"))
+        let variants: [(String, [UInt8])] = [
+            ("utf-8-bom", [0xEF, 0xBB, 0xBF] + Array(text.utf8)),
+            ("utf-16le", [0xFF, 0xFE] + Self.iconv(text, to: "UTF-16LE")),
+            ("utf-16be", [0xFE, 0xFF] + Self.iconv(text, to: "UTF-16BE")),
+            ("gb18030", Self.iconv(text, to: "GB18030")),
+            ("utf-8", Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)),
+        ]
+        for (encoding, bytes) in variants {
+            let doc = try ResolutionParser.parse(bytes: bytes, path: "x")
+            #expect(doc.source.encoding == encoding)
+            #expect(Fixtures.shape(doc) == reference, "\(encoding)")
+        }
+    }
+
+    @Test func badInputGivesClearErrors() {
+        #expect(throws: DocumentError.empty(path: "e")) { try TextDecoder.decode([], path: "e") }
+        #expect(throws: DocumentError.empty(path: "w")) { try TextDecoder.decode(Array(" \n\t\n".utf8), path: "w") }
+        #expect(throws: DocumentError.binary(path: "b", offset: 3)) { try TextDecoder.decode([0x41, 0x42, 0x43, 0x00, 0x44], path: "b") }
+        // 0xFF 0xFF is neither UTF-8 nor GB18030.
+        let bad: [UInt8] = Array("决议".utf8) + [0xFF, 0xFF, 0xFF]
+        #expect(throws: DocumentError.undecodable(path: "u", offset: 6)) { try TextDecoder.decode(bad, path: "u") }
+        #expect(DocumentError.undecodable(path: "u", offset: 6).description.contains("offset 6"))
+    }
+
+    @Test func sha256MatchesKnownVectors() {
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test func controlCharactersNeverComeOutRaw() {
+        let doc = Fixtures.parse("经济及社会理事会，\n\n回顾\u{1B}[31m红色\u{07}，\n\n1. 决定\u{1B}]0;title\u{07}；\n")
+        #expect(doc.preamble.count == 1)
+        let text = TextRenderer(width: 80).render(doc)
+        let markdown = MarkdownRenderer().render(doc)
+        for out in [text, markdown] {
+            #expect(!out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+            #expect(out.contains("␛"))
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import Testing
+@testable import ResolutionKit
+
+/// Each parser phase on constructed input.
+@Suite struct PhaseTests {
+    let zh = LanguageCatalog.profile("zh")!
+    let en = LanguageCatalog.profile("en")!
+    let fr = LanguageCatalog.profile("fr")!
+
+    @Test func linesKeepLayoutFacts() {
+        let lines = LineSplitter.split("a\r\n\r\n\r\n  b\rc\n" + String(repeating: " ", count: 30) + "\nd")
+        #expect(lines.map { $0.text.string } == ["a", "b", "c", "", "d"])
+        #expect(lines[1].blankBefore == 2)
+        #expect(lines[1].indent == 2)
+        #expect(lines[3].isSeparator)
+    }
+
+    @Test func furnitureIsRecognised() {
+        #expect(Furniture.isFurniture("15-13833 (C)".scalars, profile: zh))
+        #expect(Furniture.isFurniture("*1513833* 请回收".scalars, profile: zh))
+        #expect(Furniture.isFurniture("2/5".scalars, profile: zh))
+        #expect(!Furniture.isFurniture("2015/26.评估".scalars, profile: zh))
+        #expect(!Furniture.isFurniture("72/200".scalars, profile: zh))
+    }
+
+    @Test func footnoteBlocksAreLifted() {
+        let lines = LineSplitter.split("正文、\n\n¹ 见 A/60/687。\n\n[^2]: note\n\n续文，")
+        let (kept, notes) = FootnoteExtractor.extract(lines, hardWrapped: false, measure: 80)
+        #expect(notes.map(\.number) == [1, 2])
+        #expect(notes[0].text.string == "见 A/60/687。")
+        #expect(kept.map { $0.text.string } == ["正文、", "续文，"])
+        #expect(kept[1].afterFootnotes)
+    }
+
+    @Test func pdfFootnoteZoneAfterARule() {
+        let text = " 回顾文件，\n1\n" + String(repeating: " ", count: 40) + "\n1\n 见 A/60/687。\n2\n A/70/63。\n  又回顾决议，"
+        let lines = LineSplitter.split(text)
+        let (kept, notes) = FootnoteExtractor.extract(lines, hardWrapped: true, measure: 76)
+        #expect(notes.map(\.number) == [1, 2])
+        #expect(notes.map { $0.text.string } == ["见 A/60/687。", "A/70/63。"])
+        #expect(kept.map { $0.text.string } == ["回顾文件，", "1", "又回顾决议，"])
+    }
+
+    @Test func joiningAcrossScripts() {
+        #expect(TextJoiner.join("信息社".scalars, "会".scalars, spaced: false).string == "信息社会")
+        #expect(TextJoiner.join("s’ap-".scalars, "pliquent".scalars, spaced: true).string == "s’appliquent")
+        #expect(TextJoiner.join("cross-".scalars, "Border".scalars, spaced: true).string == "cross- Border")
+        #expect(TextJoiner.join("the".scalars, "Council".scalars, spaced: true).string == "the Council")
+    }
+
+    @Test func hardWrappedLinesJoinAndMarkersAttach() {
+        let measure = 40
+        let full = String(repeating: "字", count: 20)
+        var furniture: [(line: Int, text: String)] = []
+        let lines = LineSplitter.split(" 回顾\(full)\n尾，\n1\n \n 又回顾决议，\n72\n")
+        let blocks = BlockBuilder.build(lines, hardWrapped: true, measure: measure, footnoteNumbers: [1], profile: zh,
+                                        furniture: &furniture)
+        #expect(blocks.count == 2)
+        #expect(blocks[0].text.string == "回顾\(full)尾，\u{E000}¹")
+        #expect(furniture.map(\.text) == ["72"])   // not a footnote: a page number
+    }
+
+    @Test func operativeNumbers() {
+        #expect(StructureBuilder.operativeNumber("12. 欢迎".scalars)?.0 == 12)
+        #expect(StructureBuilder.operativeNumber("2015/26.评估".scalars) == nil)
+        #expect(StructureBuilder.operativeNumber("2030 年议程".scalars) == nil)
+        #expect(StructureBuilder.operativeNumber("72 段所述".scalars) == nil)
+        #expect(StructureBuilder.operativeNumber("2.5 million".scalars) == nil)
+        #expect(StructureBuilder.operativeNumber("**3.** Decides".scalars)?.1.string == "Decides")
+        #expect(StructureBuilder.operativeNumber("4 - يقرر".scalars)?.0 == 4)
+    }
+
+    @Test func subparagraphLabelsAndDegrees() {
+        var list = ListState()
+        func place(_ s: String, _ p: LanguageProfile) -> String {
+            let label = LabelParser.parse(s.scalars, profile: p)!
+            let (degree, style, index) = list.place(label)
+            return "\(degree):\(LabelParser.key(style, index))"
+        }
+        let letters = ["(a) x", "(b) x", "(c) x", "(d) x", "(e) x", "(f) x", "(g) x", "(h) x", "(i) x"]
+        #expect(letters.map { place($0, en) }.last == "1:i")       // (i) after (h) is a letter
+        list = ListState()
+        #expect(["(a) x", "(i) y", "(ii) z", "(b) w"].map { place($0, en) } == ["1:a", "2:i", "2:ii", "1:b"])
+        list = ListState()
+        #expect(["i) x", "ii) y", "iii) z"].map { place($0, fr) } == ["1:i", "1:ii", "1:iii"])   // a list of romans
+        list = ListState()
+        #expect(["㈠ 推进", "㈡ 评估", "(十一) 协调"].map { place($0, zh) } == ["1:i", "1:ii", "1:xi"])
+        #expect(LabelParser.parse("(2000) 年".scalars, profile: en) == nil)
+        #expect(LabelParser.parse("a) Parvenir".scalars, profile: fr)?.printed == "a")
+    }
+
+    @Test func inlineMarkupMarkersAndLeads() {
+        let c = InlinePass.clean("在这方面**强调**通过¹ 并经 [第 70/1 号决议](#)，²".scalars, footnotes: [1, 2])
+        #expect(c.text.string == "在这方面强调通过并经第 70/1 号决议，")
+        #expect(c.markers.map(\.number) == [1, 2])
+        #expect(c.markers[0].offset == 8)
+        #expect(InlinePass.lead(c, operative: true, profile: zh) == "强调")
+        let two = InlinePass.clean("文¹²".scalars, footnotes: [1, 2])
+        #expect(two.markers.map(\.number) == [1, 2])
+        let twelve = InlinePass.clean("文¹²".scalars, footnotes: [1, 2, 12])
+        #expect(twelve.markers.map(\.number) == [12])
+        let escaped = InlinePass.clean("[217 A \\(III\\)](#)".scalars, footnotes: [])
+        #expect(escaped.text.string == "217 A (III)")
+        let en1 = InlinePass.clean("Also decides to remain seized".scalars, footnotes: [])
+        #expect(InlinePass.lead(en1, operative: true, profile: en) == "Also decides")
+        let pre = InlinePass.clean("Recalling further its resolution".scalars, footnotes: [])
+        #expect(InlinePass.lead(pre, operative: false, profile: en) == "Recalling further")
+    }
+
+    @Test func documentSymbols() {
+        let t = "见A/60/687。(E/2020/31)通过；A/67/65-E/2012/48 和 Corr.1；E/CN.16/2018/CRP.3，A/RES/S-10/2，S/RES/1445 (2002)；TD/B/EDE/4/3。"
+        #expect(ReferenceScanner.symbols(t.scalars) == ["A/60/687", "E/2020/31", "A/67/65-E/2012/48", "E/CN.16/2018/CRP.3",
+                                                       "A/RES/S-10/2", "S/RES/1445 (2002)", "TD/B/EDE/4/3"])
+        #expect(ReferenceScanner.symbols("GA/12345 and SA/1".scalars).isEmpty)
+    }
+
+    @Test func resolutionCitations() {
+        let zhList = "第 56/183、57/238、71/212、72/200 号和 73/218 号决议"
+        #expect(ReferenceScanner.chineseCitations(zhList.scalars).map(\.0) == ["56/183", "57/238", "71/212", "72/200", "73/218"])
+        #expect(ReferenceScanner.chineseCitations("大会第 217 A(III)号决议".scalars).map(\.0) == ["217 A (III)"])
+        #expect(ReferenceScanner.chineseCitations("第1325(2000)号决议".scalars).map(\.0) == ["1325 (2000)"])
+        let enList = "its resolutions 2042 (2012), 2043 (2012) and 2118 (2013), and resolution 56/183 of 21 December 2001"
+        #expect(ReferenceScanner.keywordCitations(enList.scalars, profile: en).map(\.0) == ["2042 (2012)", "2043 (2012)", "2118 (2013)", "56/183"])
+        #expect(ReferenceScanner.keywordCitations("décision 31/301".scalars, profile: fr).map(\.1) == ["decision"])
+    }
+
+    @Test func aTextThatIsNotAResolutionOpensWithEverythingInOther() {
+        let doc = Fixtures.parse("Shopping list\n\nmilk\neggs, bread\n")
+        #expect(doc.preamble.isEmpty && doc.operative.isEmpty)
+        #expect(doc.other.map(\.text) == ["Shopping list", "milk", "eggs, bread"])
+    }
+
+    @Test func englishAndFrenchResolutionsFromTheSameRules() {
+        let en = Fixtures.parse("""
+        Resolution 9999 (2030)
+
+        Adopted by the Security Council at its 9000th meeting, on 3 March 2030
+
+        The Security Council,
+
+        Recalling its resolution 2165 (2014),
+
+        Expressing concern at the situation,
+
+        1. Decides to renew the measures;
+
+        Reporting
+
+        2. Requests the Secretary-General to report:
+
+        (a) on progress;
+
+        (b) on challenges;
+
+        3. Decides to remain seized of the matter.
+        """)
+        #expect(en.language == "en")
+        #expect(en.meta.number == "9999 (2030)" && en.meta.symbol == "S/RES/9999 (2030)")
+        #expect(en.meta.date == "2030-03-03")
+        #expect(en.preamble.map(\.lead) == ["Recalling", "Expressing concern"])
+        #expect(en.operative.map(\.number) == [1, 2, 3])
+        #expect(en.headings.map(\.text) == ["Reporting"] && en.headings[0].before == "op2")
+        #expect(en.operative[1].subparagraphs.map(\.id) == ["op2.a", "op2.b"])
+        #expect(en.preamble[0].references == ["2165 (2014)"])
+        let fr = Fixtures.parse("""
+        Le Conseil de sécurité,
+
+        Rappelant sa résolution 2165 (2014),
+
+        1. Décide de proroger le mandat ;
+
+        a) premier point ;
+
+        b) second point ;
+
+        2. Prie le Secrétaire général de lui faire rapport.
+        """)
+        #expect(fr.language == "fr")
+        #expect(fr.preamble.map(\.lead) == ["Rappelant"])
+        #expect(fr.operative[0].lead == "Décide")
+        #expect(fr.operative[0].subparagraphs.map(\.id) == ["op1.a", "op1.b"])
+    }
+}
