@@ -2,9 +2,66 @@
 // pass on every text, footnotes with the paragraphs that cite them, references with
 // the units that cite them, meta from the preface.
 
+import Dispatch
+
+/// The inline pass's result for one text, computed before ids are assigned so that it
+/// can run on both cores.
+struct InlineResult: Sendable {
+    var text: String
+    var markers: [FootnoteRef]
+    var lead: String?
+    var found: [FoundReference]
+    var subs: [PreparedSub]
+}
+
+struct PreparedSub: Sendable {
+    var printed: String
+    var key: String
+    var result: InlineResult
+    var children: [PreparedSub]
+}
+
 struct DocumentAssembler {
     let profile: LanguageProfile
     let notes: [RawFootnote]
+
+    func inline(_ raw: Scalars, footnotes: Set<Int>, lead: Bool?, subs: [DraftSub] = []) -> InlineResult {
+        var c = InlinePass.clean(raw, footnotes: footnotes)
+        c.markers = c.markers.filter { footnotes.contains($0.number) }
+        let leadText = lead.flatMap { InlinePass.lead(c, operative: $0, profile: profile) }
+        let prepared = subs.map { sub in
+            PreparedSub(printed: sub.printed, key: sub.key, result: inline(sub.raw, footnotes: footnotes, lead: nil),
+                        children: inline(sub.children, footnotes: footnotes))
+        }
+        return InlineResult(text: c.text.string, markers: c.markers, lead: leadText,
+                            found: ReferenceScanner.scan(c.text, profile: profile), subs: prepared)
+    }
+
+    func inline(_ subs: [DraftSub], footnotes: Set<Int>) -> [PreparedSub] {
+        subs.map { PreparedSub(printed: $0.printed, key: $0.key, result: inline($0.raw, footnotes: footnotes, lead: nil),
+                               children: inline($0.children, footnotes: footnotes)) }
+    }
+
+    /// The inline pass over every body item, split over the available cores for long documents.
+    func prepare(_ items: [BodyItem], footnotes: Set<Int>) -> [InlineResult] {
+        @Sendable func one(_ item: BodyItem) -> InlineResult {
+            switch item {
+            case .heading(let raw), .other(let raw): return inline(raw, footnotes: footnotes, lead: nil)
+            case .paragraph(let p): return inline(p.raw, footnotes: footnotes, lead: p.operative, subs: p.subs)
+            }
+        }
+        guard items.count > 512 else { return items.map(one) }
+        let results = UnsafeMutableBufferPointer<InlineResult>.allocate(capacity: items.count)
+        nonisolated(unsafe) let out = results
+        let chunks = 8
+        let size = (items.count + chunks - 1) / chunks
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let lo = chunk * size, hi = min(items.count, lo + size)
+            for i in lo..<max(lo, hi) { (out.baseAddress! + i).initialize(to: one(items[i])) }
+        }
+        defer { results.deinitialize(); results.deallocate() }
+        return Array(results)
+    }
 
     func assemble(_ draft: DraftStructure, hardWrapped: Bool) -> ResolutionDocument {
         let footnoteNumbers = Set(notes.map(\.number))
@@ -18,53 +75,49 @@ struct DocumentAssembler {
             c.markers = c.markers.filter { footnoteNumbers.contains($0.number) }
             return c
         }
-        func subparagraphs(_ subs: [DraftSub], parent: String) -> [Subparagraph] {
+        func subparagraphs(_ subs: [PreparedSub], parent: String) -> [Subparagraph] {
             subs.map { s in
                 var id = parent + "." + s.key
                 var k = 2
                 while usedIDs.contains(id) { id = parent + "." + s.key + String(k); k += 1 }
                 usedIDs.insert(id)
-                let c = clean(s.raw)
-                let found = ReferenceScanner.scan(c.text, profile: profile)
-                citations.append((id, c.markers)); references.append((id, found))
-                return Subparagraph(id: id, label: s.printed, text: c.text.string, footnoteRefs: c.markers,
-                                    references: found.map(\.symbol), subparagraphs: subparagraphs(s.children, parent: id))
+                citations.append((id, s.result.markers)); references.append((id, s.result.found))
+                return Subparagraph(id: id, label: s.printed, text: s.result.text, footnoteRefs: s.result.markers,
+                                    references: s.result.found.map(\.symbol),
+                                    subparagraphs: subparagraphs(s.children, parent: id))
             }
         }
 
         doc.preface = draft.preface.map { clean($0).text.string }.filter { !$0.isEmpty }
         if let f = draft.formula { doc.preface.append(clean(f).text.string) }
 
+        let prepared = prepare(draft.items, footnotes: footnoteNumbers)
         var pendingHeadings: [Int] = []
         var lastID: String? = draft.formula == nil ? nil : "preface"
-        for item in draft.items {
+        for (item, r) in zip(draft.items, prepared) {
             switch item {
-            case .heading(let raw):
-                doc.headings.append(Heading(id: "h\(doc.headings.count + 1)", text: clean(raw).text.string, before: nil))
+            case .heading:
+                doc.headings.append(Heading(id: "h\(doc.headings.count + 1)", text: r.text, before: nil))
                 pendingHeadings.append(doc.headings.count - 1)
                 lastID = doc.headings.last!.id
-            case .other(let raw):
-                let text = clean(raw).text.string
-                if !text.isEmpty { doc.other.append(OtherText(text: text, after: lastID)) }
+            case .other:
+                if !r.text.isEmpty { doc.other.append(OtherText(text: r.text, after: lastID)) }
             case .paragraph(let p):
-                let c = clean(p.raw)
                 let id: String
                 var paragraph: Paragraph
                 if p.operative, let n = p.number {
                     id = "op\(n)"
                     paragraph = Paragraph(id: id, kind: .operative, index: doc.operative.count + 1, number: n,
-                                          lead: InlinePass.lead(c, operative: true, profile: profile), text: c.text.string)
+                                          lead: r.lead, text: r.text)
                 } else {
                     id = "pp\(doc.preamble.count + 1)"
-                    paragraph = Paragraph(id: id, kind: .preambular, index: doc.preamble.count + 1,
-                                          lead: InlinePass.lead(c, operative: false, profile: profile), text: c.text.string)
+                    paragraph = Paragraph(id: id, kind: .preambular, index: doc.preamble.count + 1, lead: r.lead, text: r.text)
                 }
                 usedIDs.insert(id)
-                paragraph.footnoteRefs = c.markers
-                let found = ReferenceScanner.scan(c.text, profile: profile)
-                paragraph.references = found.map(\.symbol)
-                citations.append((id, c.markers)); references.append((id, found))
-                paragraph.subparagraphs = subparagraphs(p.subs, parent: id)
+                paragraph.footnoteRefs = r.markers
+                paragraph.references = r.found.map(\.symbol)
+                citations.append((id, r.markers)); references.append((id, r.found))
+                paragraph.subparagraphs = subparagraphs(r.subs, parent: id)
                 for h in pendingHeadings { doc.headings[h].before = id }
                 pendingHeadings.removeAll()
                 if paragraph.kind == .operative { doc.operative.append(paragraph) } else { doc.preamble.append(paragraph) }
