@@ -144,7 +144,11 @@ enum LineSplitter {
             } else {
                 var end = current.count
                 while end > lead && Chars.isSpace(current[end - 1]) { end -= 1 }
-                let body = Array(current[lead..<end])
+                // An exact-size copy: `Array(current[...])` could share the scratch buffer
+                // and its capacity (sized for the longest line so far) with every line.
+                var body = Scalars()
+                body.reserveCapacity(end - lead)
+                body.append(contentsOf: current[lead..<end])
                 let rule = body.count >= 5 && body.allSatisfy { $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }
                 out.append(SourceLine(text: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule))
                 blanks = 0

@@ -10,6 +10,9 @@ extension ResolutionDocument {
             }
             throw DocumentError.unreadable(path: path, reason: "no such file")
         }
-        return try ResolutionParser.parse(bytes: [UInt8](data), path: path)
+        var bytes = [UInt8](data)
+        _ = consume data
+        defer { bytes = [] }
+        return try ResolutionParser.parse(bytes: bytes, path: path)
     }
 }

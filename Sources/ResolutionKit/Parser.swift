@@ -16,16 +16,22 @@ public enum ResolutionParser {
 
     public static func parse(text: String, source: SourceInfo) -> ResolutionDocument {
         let profile = LanguageDetector.detect(text)
-        let lines = LineSplitter.split(text)
+        // Each phase's input is released as soon as the next phase has what it needs, so
+        // that a large document is held in memory only a few times over.
+        var lines = LineSplitter.split(text)
         let measure = LineSplitter.measure(lines)
         let hardWrapped = LineSplitter.isHardWrapped(lines, measure: measure)
-        let (bodyLines, rawNotes) = FootnoteExtractor.extract(lines, hardWrapped: hardWrapped, measure: measure)
+        var (bodyLines, rawNotes) = FootnoteExtractor.extract(lines, hardWrapped: hardWrapped, measure: measure)
+        lines = []
         var furniture: [(line: Int, text: String)] = []
-        let blocks = BlockBuilder.build(bodyLines, hardWrapped: hardWrapped, measure: measure,
+        var blocks = BlockBuilder.build(bodyLines, hardWrapped: hardWrapped, measure: measure,
                                         footnoteNumbers: Set(rawNotes.map(\.number)), profile: profile,
                                         furniture: &furniture)
-        let draft = StructureBuilder.build(blocks, profile: profile, hardWrapped: hardWrapped)
+        bodyLines = []
+        var draft = StructureBuilder.build(blocks, profile: profile, hardWrapped: hardWrapped)
+        blocks = []
         var doc = DocumentAssembler(profile: profile, notes: rawNotes).assemble(draft, hardWrapped: hardWrapped)
+        draft = DraftStructure()
         doc.source = source
         doc.furniture = furniture.sorted { $0.line < $1.line }.map(\.text)
         return doc

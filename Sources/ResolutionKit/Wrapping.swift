@@ -133,7 +133,8 @@ public enum LineWrapper {
         return out
     }
 
-    static let noStart: Set<UInt32> = Set("，。；：、？！）》」』〉】〕｝］’”…‥·%!?,.;:)]}".unicodeScalars.map(\.value))
+    // Superscript digits are footnote markers: they stay with the word they follow.
+    static let noStart: Set<UInt32> = Set("，。；：、？！）》」』〉】〕｝］’”…‥·%!?,.;:)]}⁰¹²³⁴⁵⁶⁷⁸⁹".unicodeScalars.map(\.value))
     static let noEnd: Set<UInt32> = Set("（《「『〈【〔｛［‘“([{".unicodeScalars.map(\.value))
 
     @inline(__always)
