@@ -41,6 +41,10 @@ enum MetaReader {
             }
         }
         if meta.symbol == nil, let n = meta.number { meta.symbol = symbol(number: n) }
+        // A resolution's own symbol on the cover (`S/RES/2510 (2020)`) gives its number.
+        if meta.number == nil, let sym = meta.symbol, let r = sym.range(of: "/RES/") {
+            meta.number = String(sym[r.upperBound...])
+        }
         meta.status = meta.number != nil && !isDraft ? "adopted" : "draft"
         if meta.status == "draft" { meta.number = nil; if meta.symbol?.contains("/RES/") == true { meta.symbol = nil } }
         meta.date = adoptionDate ?? closingDate

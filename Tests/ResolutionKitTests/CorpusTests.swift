@@ -71,3 +71,23 @@ import Testing
         #expect(report.count >= 6, "\(report)")
     }
 }
+
+/// The cover page of a Security Council resolution gives its number and adoption date in
+/// every language: the language files must know each language's adoption line.
+@Suite struct CorpusMetaTests {
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: CorpusTests.corpus)),
+          arguments: ["ar", "en", "es", "fr", "ru", "zh"])
+    func numberSymbolAndAdoptionDate(_ language: String) throws {
+        let dir = CorpusTests.corpus + "/" + language
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".md.txt") }.sorted()
+        var dated = 0
+        for name in files {
+            let doc = try ResolutionDocument.load(path: dir + "/" + name)
+            #expect(doc.language == language, "\(name)")
+            #expect(doc.meta.symbol?.hasPrefix("S/RES/") == true, "\(name)")
+            #expect(doc.meta.status == "adopted", "\(name)")
+            if let date = doc.meta.date, date.hasPrefix("2020-") { dated += 1 }
+        }
+        #expect(dated * 10 >= files.count * 9, "\(language): \(dated)/\(files.count) with an adoption date")
+    }
+}
