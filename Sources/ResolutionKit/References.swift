@@ -38,13 +38,37 @@ enum ReferenceScanner {
             guard isUpper(t[i]) else { i += 1; continue }
             if i > 0 && (isAlnum(t[i - 1]) || t[i - 1] == "/" || t[i - 1] == ".") { i += 1; continue }
             if let end = symbolEnd(t, from: i) {
-                out.append(Array(t[i..<end]).string)
+                let symbol = Array(t[i..<end]).string
+                out.append(symbol)
                 i = end
+                if let (suffix, next) = abbreviatedContinuation(t, from: end) {
+                    out.append(symbol.split(separator: "-").map { $0 + "/" + suffix }.joined(separator: "-"))
+                    i = next
+                }
             } else {
                 i += 1
             }
         }
         return out
+    }
+
+    /// `A/67/65-E/2012/48 和 Corr.1`: a corrigendum (addendum, revision) named by its last
+    /// component only. Returns `Corr.1` and the index after it.
+    static func abbreviatedContinuation(_ t: Scalars, from start: Int) -> (String, Int)? {
+        var i = start
+        while i < t.count && Chars.isSpace(t[i]) { i += 1 }
+        let joiners: [Scalars] = ["和".scalars, "及".scalars, "and".scalars, "et".scalars, "y".scalars, "и".scalars, "و".scalars]
+        guard let j = joiners.first(where: { t.hasPrefix($0, at: i) }) else { return nil }
+        i += j.count
+        while i < t.count && Chars.isSpace(t[i]) { i += 1 }
+        for kind in ["Corr.", "Add.", "Rev."] where t.hasPrefix(kind.scalars, at: i) {
+            var k = i + kind.unicodeScalars.count
+            let digits = k
+            while k < t.count && Chars.isDigit(t[k]) { k += 1 }
+            guard k > digits else { return nil }
+            return (Array(t[i..<k]).string, k)
+        }
+        return nil
     }
 
     /// One symbol `SERIES(/COMP)+` possibly joined by `-` to further ones, with an SC

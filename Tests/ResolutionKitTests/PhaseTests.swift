@@ -109,9 +109,12 @@ import Testing
 
     @Test func documentSymbols() {
         let t = "见A/60/687。(E/2020/31)通过；A/67/65-E/2012/48 和 Corr.1；E/CN.16/2018/CRP.3，A/RES/S-10/2，S/RES/1445 (2002)；TD/B/EDE/4/3。"
-        #expect(ReferenceScanner.symbols(t.scalars) == ["A/60/687", "E/2020/31", "A/67/65-E/2012/48", "E/CN.16/2018/CRP.3",
+        #expect(ReferenceScanner.symbols(t.scalars) == ["A/60/687", "E/2020/31", "A/67/65-E/2012/48",
+                                                       "A/67/65/Corr.1-E/2012/48/Corr.1", "E/CN.16/2018/CRP.3",
                                                        "A/RES/S-10/2", "S/RES/1445 (2002)", "TD/B/EDE/4/3"])
         #expect(ReferenceScanner.symbols("GA/12345 and SA/1".scalars).isEmpty)
+        #expect(ReferenceScanner.symbols("A/67/65-E/2012/48 和 Corr.1。".scalars)
+                == ["A/67/65-E/2012/48", "A/67/65/Corr.1-E/2012/48/Corr.1"])
     }
 
     @Test func resolutionCitations() {
