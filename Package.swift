@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way: reso → Reader → Terminal → CNCurses,
-// and reso/Reader → Annotations → ResolutionKit → LanguageData.
+// reso → Annotations → ResolutionKit → LanguageData; Reader → ResolutionKit. The reader
+// reaches annotations only through its AnnotationBackend protocol, which reso implements.
 let package = Package(
     name: "Reso",
     platforms: [.macOS(.v13)],
@@ -26,7 +27,7 @@ let package = Package(
         .target(name: "Annotations", dependencies: ["ResolutionKit"]),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .target(name: "Terminal", dependencies: ["CNCurses"]),
-        .target(name: "Reader", dependencies: ["ResolutionKit", "Annotations"]),
+        .target(name: "Reader", dependencies: ["ResolutionKit", "Terminal"]),
         .executableTarget(
             name: "reso",
             dependencies: [
@@ -36,7 +37,8 @@ let package = Package(
         ),
         .testTarget(name: "ResolutionKitTests", dependencies: ["ResolutionKit"]),
         .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "ResolutionKit"]),
-        .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "Annotations"]),
+        .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "Terminal"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["reso"]),
+        .testTarget(name: "ResoCLITests", dependencies: ["reso"]),
     ]
 )

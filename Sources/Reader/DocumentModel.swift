@@ -1,0 +1,207 @@
+// A document prepared for reading: its text flow as blocks (preface, headings, paragraphs,
+// subparagraphs, closing, unplaced text), its outline, and a per-width cache of wrapped lines.
+// Built once per document; wrapping happens lazily, block by block, only for what is shown,
+// so a 16 MB resolution costs one pass to build blocks and nothing per keystroke.
+import ResolutionKit
+
+enum BlockKind: Hashable, Sendable { case preface, heading, paragraph, subparagraph, closing, other }
+
+/// What a styled range of a block's text is.
+enum Mark: Hashable, Sendable { case verb, marker, label }
+
+struct Block: Sendable {
+    var kind: BlockKind
+    /// The addressable id (`pp1`, `op3.a`, `h2`) when the block can carry annotations.
+    var id: String?
+    /// The text as displayed: number/label prefix and superscript footnote markers included.
+    var scalars: [Unicode.Scalar]
+    var marks: [(range: Range<Int>, mark: Mark)]
+    /// Extra indentation in columns (subparagraph depth).
+    var indent: Int
+    var footnotes: [Int]
+    var references: [String]
+    /// Short outline label (`1. 欢迎并敦促`, `(a)`, heading text).
+    var outlineLabel: String?
+    var depth: Int
+}
+
+struct OutlineEntry: Hashable, Sendable {
+    var label: String
+    var block: Int
+    var depth: Int
+    var isHeading: Bool
+}
+
+public final class DocumentModel {
+    public let path: String
+    public let document: ResolutionDocument
+    let blocks: [Block]
+    let outline: [OutlineEntry]
+    let blockByID: [String: Int]
+    let footnotesByNumber: [Int: [Footnote]]
+    /// Block indices of headings, ascending, for `[` and `]`.
+    let headingBlocks: [Int]
+    private var cacheWidth = -1
+    private var cache: [Int: [Range<Int>]] = [:]
+
+    public init(path: String, document: ResolutionDocument) {
+        self.path = path
+        self.document = document
+        let (blocks, outline) = DocumentModel.build(document)
+        self.blocks = blocks
+        self.outline = outline
+        var ids: [String: Int] = [:]
+        for (i, b) in blocks.enumerated() { if let id = b.id, ids[id] == nil { ids[id] = i } }
+        blockByID = ids
+        footnotesByNumber = Dictionary(grouping: document.footnotes, by: \.number)
+        headingBlocks = blocks.indices.filter { blocks[$0].kind == .heading }
+    }
+
+    /// Wrapped line ranges of block `i` for a content width; cached until the width changes.
+    func lines(_ i: Int, width: Int) -> [Range<Int>] {
+        if width != cacheWidth { cache.removeAll(keepingCapacity: true); cacheWidth = width }
+        if let l = cache[i] { return l }
+        let b = blocks[i]
+        let l = LineWrapper.lineRanges(b.scalars, width: max(4, width - b.indent))
+        cache[i] = l
+        return l
+    }
+
+    var labels: Labels { Labels(language: document.language) }
+
+    /// The footnote a marker number in block `i` points to (numbers may repeat per page).
+    func footnote(number: Int, citedFrom id: String?) -> Footnote? {
+        let all = footnotesByNumber[number] ?? []
+        if let id, let f = all.first(where: { $0.citedBy.contains(id) }) { return f }
+        return all.first
+    }
+
+    var firstPreambular: Int? { blocks.firstIndex { $0.id?.hasPrefix("pp") == true && $0.kind == .paragraph } }
+    var firstOperative: Int? { blocks.firstIndex { $0.id?.hasPrefix("op") == true && $0.kind == .paragraph } }
+
+    // MARK: building
+
+    static let superscripts: [Unicode.Scalar] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+
+    static func superscript(_ n: Int) -> [Unicode.Scalar] { String(n).unicodeScalars.map { superscripts[Int($0.value) - 48] } }
+
+    /// Text with superscript markers inserted at their offsets, the lead styled, and a prefix.
+    static func styledText(prefix: String, text: String, lead: String?, refs: [FootnoteRef])
+        -> ([Unicode.Scalar], [(range: Range<Int>, mark: Mark)]) {
+        var out = Array(prefix.unicodeScalars)
+        var marks: [(range: Range<Int>, mark: Mark)] = []
+        if !out.isEmpty { marks.append((0..<out.count - 1, .label)) }
+        let body = Array(text.unicodeScalars)
+        if let lead, !lead.isEmpty, text.hasPrefix(lead) {
+            marks.append((out.count..<out.count + lead.unicodeScalars.count, .verb))
+        }
+        var next = 0
+        for r in refs.sorted(by: { $0.offset < $1.offset }) {
+            let at = min(max(r.offset, next), body.count)
+            out += body[next..<at]
+            next = at
+            let sup = superscript(r.number)
+            marks.append((out.count..<out.count + sup.count, .marker))
+            out += sup
+        }
+        out += body[next...]
+        return (out, marks)
+    }
+
+    static func build(_ doc: ResolutionDocument) -> ([Block], [OutlineEntry]) {
+        var blocks: [Block] = []
+        var outline: [OutlineEntry] = []
+        let labels = Labels(language: doc.language)
+        var otherAfter: [String: [String]] = [:]
+        for o in doc.other { otherAfter[o.after ?? "", default: []].append(o.text) }
+        func addOther(after id: String) {
+            for t in otherAfter.removeValue(forKey: id) ?? [] {
+                blocks.append(Block(kind: .other, id: nil, scalars: Array(t.unicodeScalars), marks: [], indent: 0,
+                                    footnotes: [], references: [], outlineLabel: nil, depth: 0))
+            }
+        }
+        addOther(after: "")
+        if !doc.preface.isEmpty {
+            outline.append(OutlineEntry(label: labels.preface, block: blocks.count, depth: 0, isHeading: true))
+            blocks.append(Block(kind: .preface, id: nil, scalars: Array(doc.preface.joined(separator: "\n").unicodeScalars),
+                                marks: [], indent: 0, footnotes: [], references: [], outlineLabel: nil, depth: 0))
+        }
+        addOther(after: "preface")
+        var headingsBefore: [String: [Heading]] = [:]
+        var trailing: [Heading] = []
+        for h in doc.headings { if let b = h.before { headingsBefore[b, default: []].append(h) } else { trailing.append(h) } }
+        func addHeading(_ h: Heading) {
+            outline.append(OutlineEntry(label: h.text, block: blocks.count, depth: 0, isHeading: true))
+            blocks.append(Block(kind: .heading, id: h.id, scalars: Array(h.text.unicodeScalars), marks: [], indent: 0,
+                                footnotes: [], references: [], outlineLabel: h.text, depth: 0))
+            addOther(after: h.id)
+        }
+        func addSubs(_ subs: [Subparagraph], depth: Int, outlined: Bool) {
+            for s in subs {
+                let (sc, marks) = styledText(prefix: "(\(s.label)) ", text: s.text, lead: nil, refs: s.footnoteRefs)
+                if outlined {
+                    outline.append(OutlineEntry(label: "(\(s.label))", block: blocks.count, depth: depth + 1, isHeading: false))
+                }
+                blocks.append(Block(kind: .subparagraph, id: s.id, scalars: sc, marks: marks, indent: 4 * depth,
+                                    footnotes: s.footnoteRefs.map(\.number), references: s.references,
+                                    outlineLabel: "(\(s.label))", depth: depth))
+                addOther(after: s.id)
+                addSubs(s.subparagraphs, depth: depth + 1, outlined: outlined)
+            }
+        }
+        func addParagraph(_ p: Paragraph) {
+            for h in headingsBefore[p.id] ?? [] { addHeading(h) }
+            let prefix = p.kind == .operative ? "\(p.number.map(String.init) ?? "•"). " : ""
+            let (sc, marks) = styledText(prefix: prefix, text: p.text, lead: p.lead, refs: p.footnoteRefs)
+            let lead = p.lead ?? String(String(p.text.prefix(8)))
+            let label = p.kind == .operative ? "\(p.number.map(String.init) ?? "•"). \(lead)" : lead
+            if p.kind == .operative {
+                outline.append(OutlineEntry(label: label, block: blocks.count, depth: 1, isHeading: false))
+            }
+            blocks.append(Block(kind: .paragraph, id: p.id, scalars: sc, marks: marks, indent: 0,
+                                footnotes: p.footnoteRefs.map(\.number), references: p.references,
+                                outlineLabel: label, depth: 0))
+            addOther(after: p.id)
+            addSubs(p.subparagraphs, depth: 1, outlined: p.kind == .operative)
+        }
+        if !doc.preamble.isEmpty {
+            for h in headingsBefore[doc.preamble[0].id] ?? [] { addHeading(h) }
+            headingsBefore[doc.preamble[0].id] = nil
+            outline.append(OutlineEntry(label: "\(labels.preamble) (\(doc.preamble.count))", block: blocks.count, depth: 0,
+                                        isHeading: true))
+        }
+        for p in doc.preamble { addParagraph(p) }
+        if !doc.operative.isEmpty {
+            for h in headingsBefore[doc.operative[0].id] ?? [] { addHeading(h) }
+            headingsBefore[doc.operative[0].id] = nil
+            outline.append(OutlineEntry(label: "\(labels.operative) (\(doc.operative.count))", block: blocks.count,
+                                        depth: 0, isHeading: true))
+        }
+        for p in doc.operative { addParagraph(p) }
+        for h in trailing { addHeading(h) }
+        if !doc.closing.lines.isEmpty {
+            outline.append(OutlineEntry(label: labels.closing, block: blocks.count, depth: 0, isHeading: true))
+            blocks.append(Block(kind: .closing, id: nil, scalars: Array(doc.closing.lines.joined(separator: "\n").unicodeScalars),
+                                marks: [], indent: 0, footnotes: [], references: [], outlineLabel: nil, depth: 0))
+        }
+        // Whatever is left (positions the parser gave that match no block) goes at the end.
+        for key in otherAfter.keys.sorted() { addOther(after: key) }
+        if blocks.isEmpty {
+            blocks.append(Block(kind: .other, id: nil, scalars: Array(labels.empty.unicodeScalars), marks: [], indent: 0,
+                                footnotes: [], references: [], outlineLabel: nil, depth: 0))
+        }
+        return (blocks, outline)
+    }
+}
+
+/// The few words of interface chrome that follow the document's language.
+struct Labels {
+    var preface = "Preface", preamble = "Preamble", operative = "Operative part", closing = "Closing"
+    var footnotes = "Footnotes", references = "References", citedBy = "cited by", empty = "(empty document)"
+    init(language: String) {
+        if language.hasPrefix("zh") {
+            preface = "前言"; preamble = "序言"; operative = "执行部分"; closing = "结尾"
+            footnotes = "脚注"; references = "引用"; citedBy = "引用于"; empty = "（空文档）"
+        }
+    }
+}

@@ -1,0 +1,76 @@
+// The loop that connects the pure reader to the world: draw the frame, wait for an event,
+// update, then carry out the effects (annotation writes, $EDITOR, export) and feed their
+// results back as messages. Every annotation change is written before the next frame.
+import Terminal
+
+public final class ReaderRuntime {
+    public private(set) var state: ReaderState
+    let screen: Screen
+    let backend: AnnotationBackend
+    /// Edits a note outside the reader (the app runs $EDITOR); nil result means unchanged.
+    let editNote: (String) throws -> String?
+
+    public init(state: ReaderState, screen: Screen, backend: AnnotationBackend,
+                editNote: @escaping (String) throws -> String?) {
+        self.state = state; self.screen = screen; self.backend = backend; self.editNote = editNote
+    }
+
+    /// Runs until the user quits (nil) or a signal arrives (its number).
+    public func run() -> Int32? {
+        if state.width != screen.width || state.height != screen.height {
+            _ = update(&state, .input(.resize(width: screen.width, height: screen.height)))
+        }
+        while true {
+            screen.draw(render(state))
+            let event = screen.nextEvent()
+            if case .signal(let n) = event { return n }
+            if send(.input(event)) { return nil }
+        }
+    }
+
+    /// Applies a message and its effects; true when the reader should quit.
+    @discardableResult
+    public func send(_ message: Message) -> Bool {
+        var queue = update(&state, message)
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
+            if effect == .quit { return true }
+            if let follow = perform(effect) { queue += update(&state, follow) }
+        }
+        return false
+    }
+
+    func perform(_ effect: Effect) -> Message? {
+        do {
+            switch effect {
+            case .quit: return nil
+            case .addTags(let tags, let p, let d):
+                return saved(d, try backend.addTags(tags, paragraph: p, document: d), "Tagged \(p): \(tags.joined(separator: ", "))")
+            case .removeTags(let tags, let p, let d):
+                return saved(d, try backend.removeTags(tags, paragraph: p, document: d), "Removed from \(p): \(tags.joined(separator: ", "))")
+            case .toggleTag(let tag, let p, let d):
+                let n = try backend.toggleTag(tag, paragraph: p, document: d)
+                let on = n.byParagraph[p]?.tags.contains(tag) ?? false
+                return saved(d, n, "\(on ? "Tagged" : "Untagged") \(p): \(tag)")
+            case .setNote(let note, let p, let d):
+                return saved(d, try backend.setNote(note, paragraph: p, document: d), note == nil ? "Note on \(p) cleared" : "Note on \(p) saved")
+            case .editNote(let p, let d, let current):
+                guard let edited = try screen.suspend({ try editNote(current) }) else {
+                    return .status("Note on \(p) unchanged", error: false)
+                }
+                let trimmed = edited.hasSuffix("\n") ? String(edited.dropLast()) : edited
+                return saved(d, try backend.setNote(trimmed.isEmpty ? nil : trimmed, paragraph: p, document: d), "Note on \(p) saved")
+            case .export(let format, let docs):
+                let path = try backend.export(format: format, documents: docs)
+                return .status("Exported to \(path)", error: false)
+            }
+        } catch {
+            return .status("\(error)", error: true)
+        }
+    }
+
+    private func saved(_ doc: Int, _ notes: DocumentNotes, _ text: String) -> Message {
+        _ = update(&state, .notesChanged(doc: doc, notes))
+        return .status(notes.notice.map { "\(text) — \($0)" } ?? text, error: false)
+    }
+}

@@ -1,0 +1,52 @@
+// Semantic styles. With NO_COLOR every role stays distinguishable through bold, underline
+// and reverse alone, so nothing is conveyed by colour only.
+import Terminal
+
+public struct Theme: Sendable {
+    public var header, status, margin, marginCurrent, currentBar, verb, marker, heading, label, preface: Style
+    public var tag, note, hit, hitCurrent, selection, dim, border, prompt, error, focusTitle: Style
+
+    public static let color = Theme(
+        header: Style(foreground: .white, background: .blue, bold: true),
+        status: Style(foreground: .black, background: .cyan),
+        margin: Style(foreground: .cyan, dim: true),
+        marginCurrent: Style(foreground: .cyan, bold: true, reverse: true),
+        currentBar: Style(foreground: .cyan, bold: true),
+        verb: Style(foreground: .yellow, bold: true),
+        marker: Style(foreground: .cyan, bold: true, underline: true),
+        heading: Style(foreground: .magenta, bold: true),
+        label: Style(bold: true),
+        preface: Style(foreground: .green),
+        tag: Style(foreground: .green, bold: true),
+        note: Style(foreground: .yellow),
+        hit: Style(foreground: .black, background: .yellow),
+        hitCurrent: Style(foreground: .black, background: .yellow, bold: true, underline: true),
+        selection: Style(reverse: true),
+        dim: Style(dim: true),
+        border: Style(foreground: .blue),
+        prompt: Style(bold: true),
+        error: Style(foreground: .red, bold: true),
+        focusTitle: Style(foreground: .cyan, bold: true, reverse: true))
+
+    public static let mono = Theme(
+        header: Style(bold: true, reverse: true),
+        status: Style(reverse: true),
+        margin: Style(dim: true),
+        marginCurrent: Style(bold: true, reverse: true),
+        currentBar: Style(bold: true),
+        verb: Style(bold: true),
+        marker: Style(underline: true),
+        heading: Style(bold: true, underline: true),
+        label: Style(bold: true),
+        preface: Style(),
+        tag: Style(bold: true),
+        note: Style(underline: true),
+        hit: Style(reverse: true),
+        hitCurrent: Style(bold: true, underline: true, reverse: true),
+        selection: Style(reverse: true),
+        dim: Style(dim: true),
+        border: Style(),
+        prompt: Style(bold: true),
+        error: Style(bold: true),
+        focusTitle: Style(bold: true, reverse: true))
+}

@@ -1,0 +1,34 @@
+@testable import Reader
+import Terminal
+import Testing
+
+@Suite struct CellGridTests {
+    @Test func wideGlyphIsNeverSplitAtTheRightEdge() {
+        var g = CellGrid(width: 5, height: 1)
+        g.text("ab中文", row: 0, column: 0, style: .plain)
+        #expect(g.line(0) == "ab中")  // 文 would need columns 4–5
+        #expect(g[0, 3].isContinuation)
+        #expect(!g[0, 4].isContinuation)
+    }
+
+    @Test func overwritingHalfAWideGlyphBlanksTheOtherHalf() {
+        var g = CellGrid(width: 6, height: 1)
+        g.text("中文", row: 0, column: 0, style: .plain)
+        g.text("x", row: 0, column: 1, style: .plain)
+        #expect(g.line(0) == " x文")
+    }
+
+    @Test func controlCharactersBecomePlaceholders() {
+        var g = CellGrid(width: 20, height: 1)
+        g.text("a\u{1B}[31mb\u{7}\u{7F}\u{85}", row: 0, column: 0, style: .plain)
+        #expect(g.line(0) == "a␛[31mb␇␡\u{FFFD}")
+        #expect(!g.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) } })
+    }
+
+    @Test func combiningMarkJoinsPreviousCell() {
+        var g = CellGrid(width: 4, height: 1)
+        g.text("e\u{301}x", row: 0, column: 0, style: .plain)
+        #expect(g[0, 0].text == "e\u{301}")
+        #expect(g[0, 1].text == "x")
+    }
+}
