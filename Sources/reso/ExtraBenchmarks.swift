@@ -1,2 +1,4 @@
-// The sidecar and reader benchmarks, when their modules provide them.
-func extraBenchmarks(longDocumentPath: String) throws -> [String] { [] }
+// The sidecar and reader benchmarks, run after the parser's by `reso bench`.
+func extraBenchmarks(longDocumentPath: String) throws -> [String] {
+    try runSidecarBenchmark() + runReaderBenchmark(longDocumentPath: longDocumentPath)
+}

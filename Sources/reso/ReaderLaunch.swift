@@ -1,13 +1,149 @@
+// `reso [PATH…]`: opens the reader, or prints plain text when there is no usable terminal.
+// This file is the glue between the pure reader (Reader), the ncurses layer (Terminal) and
+// the annotation store (Annotations, through the adapter at the end of this file).
+import Annotations
 import Foundation
+import Reader
 import ResolutionKit
+import Terminal
 
-// Placeholder until the reader issue lands: prints each document's text view.
 enum ReaderLaunch {
     static func open(paths: [String]) throws {
         let files = try DocumentPaths.expand(paths.isEmpty ? [BundledLibrary.path] : paths)
-        for file in files {
-            let doc = try ResolutionDocument.load(path: file)
-            print(TextRenderer(width: 80).render(doc))
+        let env = ProcessInfo.processInfo.environment
+        let term = env["TERM"] ?? ""
+        // initscr on a pipe or a dumb terminal would print junk or exit: print the text instead.
+        if isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 || term.isEmpty || term == "dumb" {
+            let width = Int(env["COLUMNS"] ?? "").flatMap { $0 > 0 ? $0 : nil } ?? 80
+            for (i, file) in files.enumerated() {
+                let doc = try ResolutionDocument.load(path: file)
+                if i > 0 { print("") }
+                print(TextRenderer(width: width).render(doc))
+            }
+            return
         }
+        let (models, skipped) = try loadDocuments(files)
+        let backend = makeAnnotationBackend(models)
+        var notes: [DocumentNotes] = []
+        var problems = skipped
+        for i in models.indices {
+            do { notes.append(try backend.load(document: i)) } catch {
+                notes.append(DocumentNotes()); problems.append("\(error)")
+            }
+        }
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen(noColor: !(env["NO_COLOR"] ?? "").isEmpty)
+        } catch {
+            throw UserFacingError("reso: \(error)")
+        }
+        let state = ReaderState(documents: models, notes: notes, width: screen.width, height: screen.height,
+                                color: screen.colorEnabled, defaultTags: backend.defaultTags,
+                                exportFormats: backend.exportFormats)
+        let runtime = ReaderRuntime(state: state, screen: screen, backend: backend, editNote: ExternalEditor.edit)
+        if let p = problems.first {
+            runtime.send(.status(problems.count > 1 ? "\(p) (and \(problems.count - 1) more)" : p, error: true))
+        }
+        let signal = runtime.run()
+        screen.end()
+        if let signal { screen.exit(bySignal: signal) }
+    }
+
+    /// Parses every file. In a library, a file that fails is skipped and reported in the
+    /// status line; when every file fails (or a single file was asked for) it is an error.
+    static func loadDocuments(_ files: [String]) throws -> ([DocumentModel], [String]) {
+        var models: [DocumentModel] = []
+        var skipped: [String] = []
+        for file in files {
+            do { models.append(DocumentModel(path: file, document: try ResolutionDocument.load(path: file))) } catch {
+                if files.count == 1 { throw UserFacingError("\(error)") }
+                skipped.append("skipped \(file): \(error)")
+            }
+        }
+        if models.isEmpty { throw UserFacingError(skipped.first ?? "no documents to open") }
+        return (models, skipped)
     }
 }
+
+/// `E`: the note in `$VISUAL`/`$EDITOR` (default `vi`), through a temporary file.
+enum ExternalEditor {
+    static func edit(_ text: String) throws -> String? {
+        let env = ProcessInfo.processInfo.environment
+        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reso-note-\(getpid())-\(UUID().uuidString).md")
+        try (text.isEmpty ? "" : text + "\n").write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // The editor command may carry flags (`code -w`), hence the shell; the path is an argument, never spliced.
+        p.arguments = ["-c", "\(editor) \"$1\"", "reso-editor", url.path]
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw UserFacingError("\(editor) exited with status \(p.terminationStatus); note unchanged") }
+        let edited = try String(contentsOf: url, encoding: .utf8)
+        return edited == text || edited == text + "\n" ? nil : edited
+    }
+}
+
+// MARK: annotations
+
+/// The reader's AnnotationBackend over the sidecar store: every call is one locked,
+/// atomic change on disk, so an edit is saved before the next frame is drawn.
+final class SidecarAnnotations: AnnotationBackend {
+    let models: [DocumentModel]
+    let stores: [SidecarStore]
+
+    init(_ models: [DocumentModel]) {
+        self.models = models
+        stores = models.map { SidecarStore(documentPath: $0.path) }
+    }
+
+    var defaultTags: [String] { Annotations.defaultTags }
+    var exportFormats: [String] { ExportFormat.allCases.map(\.rawValue) }
+
+    private func notes(_ s: SidecarSnapshot, notice: String? = nil) -> DocumentNotes {
+        var by: [String: ParagraphNote] = [:]
+        for a in s.annotations { by[a.paragraph] = ParagraphNote(tags: a.tags, note: a.note) }
+        return DocumentNotes(byParagraph: by, orphanCount: s.orphans.count, notice: notice)
+    }
+
+    func load(document i: Int) throws -> DocumentNotes {
+        let s = try stores[i].load(for: models[i].document)
+        var notice = stores[i].notice
+        if !s.orphans.isEmpty {
+            let name = (models[i].path as NSString).lastPathComponent
+            notice = "\(s.orphans.count) note(s) in \(name) lost their paragraph; `reso notes` lists them"
+        }
+        return notes(s, notice: notice)
+    }
+    func addTags(_ tags: [String], paragraph: String, document i: Int) throws -> DocumentNotes {
+        notes(try stores[i].addTags(tags, paragraph: paragraph, document: models[i].document))
+    }
+    func removeTags(_ tags: [String], paragraph: String, document i: Int) throws -> DocumentNotes {
+        notes(try stores[i].removeTags(tags, paragraph: paragraph, document: models[i].document))
+    }
+    func toggleTag(_ tag: String, paragraph: String, document i: Int) throws -> DocumentNotes {
+        notes(try stores[i].toggleTag(tag, paragraph: paragraph, document: models[i].document))
+    }
+    func setNote(_ note: String?, paragraph: String, document i: Int) throws -> DocumentNotes {
+        notes(try stores[i].setNote(note, paragraph: paragraph, document: models[i].document))
+    }
+
+    /// Writes `reso-export-<time>.<format>` in the current folder (the temporary folder when
+    /// that is not writable) and returns its path.
+    func export(format: String, documents: [Int]) throws -> String {
+        guard let f = ExportFormat(rawValue: format) else { throw UserFacingError("unknown export format \(format)") }
+        let items = try documents.map { (document: models[$0].document, snapshot: try stores[$0].load(for: models[$0].document)) }
+        let text = Exporter.export(items, format: f)
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        let ext = f == .w3c ? "jsonld" : f.rawValue
+        let name = "reso-export-\(stamp).\(ext)"
+        let cwd = FileManager.default.currentDirectoryPath
+        let folder = FileManager.default.isWritableFile(atPath: cwd) ? cwd : NSTemporaryDirectory()
+        let path = (folder as NSString).appendingPathComponent(name)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+}
+
+func makeAnnotationBackend(_ models: [DocumentModel]) -> AnnotationBackend { SidecarAnnotations(models) }

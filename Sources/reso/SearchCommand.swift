@@ -1,7 +1,70 @@
+import Annotations
 import ArgumentParser
+import Foundation
+import ResolutionKit
 
-// Placeholder until the annotations issue lands; replaced by the real command.
 struct SearchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "search", abstract: "(not built yet)")
-    func run() throws { throw UserFacingError("reso search is not available yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search paragraph texts, footnotes and notes (CJK aware).",
+        discussion: """
+        Matches substrings, so Chinese needs no spaces (数字鸿沟); Latin letters match in any \
+        case. Each hit names the document, the paragraph id and a snippet with the match «marked».
+        Examples: reso search 数字鸿沟 seeds/   reso search "digital divide" seeds/ --json
+        """
+    )
+
+    @Argument(help: "What to look for.")
+    var query: String
+
+    @Argument(help: "Documents or folders (default: the bundled library).")
+    var paths: [String] = []
+
+    @Flag(help: "Print a JSON array of hits (file, paragraph, kind, snippet, count, offset).")
+    var json = false
+
+    @OptionGroup var storage: StoreOption
+
+    func run() throws {
+        guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw UserFacingError("the search query is empty")
+        }
+        let docs = try AnnotationCLI.documents(paths)
+        let items = docs.map { doc -> (document: ResolutionDocument, snapshot: SidecarSnapshot?) in
+            do { return (doc, try storage.store(for: doc).load(for: doc)) } catch {
+                // The texts are still worth searching; say why the notes are not.
+                FileHandle.standardError.write(Data("reso: \(error); its notes are not searched\n".utf8))
+                return (doc, nil)
+            }
+        }
+        let hits = TextSearch.search(query, in: items)
+        if json && hits.isEmpty {
+            writeStdout("[]\n")
+        } else if json {
+            let e = JSONEncoder()
+            e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            writeStdout(String(decoding: try e.encode(hits), as: UTF8.self) + "\n")
+        }
+        if json {
+            FileHandle.standardError.write(Data(hits.isEmpty ? "reso: no matches for \(query)\n".utf8 : "".utf8))
+            return
+        }
+        let env = ProcessInfo.processInfo.environment
+        let color = isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
+        var out = ""
+        for h in hits {
+            var snippet = h.snippet
+            if color {
+                snippet = snippet.replacingOccurrences(of: SearchHit.markOpen, with: "\u{1B}[1;7m")
+                    .replacingOccurrences(of: SearchHit.markClose, with: "\u{1B}[0m")
+            }
+            let kind = h.kind == "note" ? " (note)" : h.kind == "orphan-note" ? " (orphaned note)" : ""
+            out += "\(h.file):\(h.paragraph)\(kind): \(snippet)\n"
+        }
+        writeStdout(out)
+        let total = hits.reduce(0) { $0 + $1.count }
+        let places = Set(hits.map { "\($0.file)#\($0.paragraph)" }).count
+        FileHandle.standardError.write(Data((hits.isEmpty ? "reso: no matches for \(query)\n"
+            : "reso: \(total) match\(total == 1 ? "" : "es") in \(places) paragraph\(places == 1 ? "" : "s")\n").utf8))
+    }
 }

@@ -1,7 +1,120 @@
+import Annotations
 import ArgumentParser
+import Foundation
+import ResolutionKit
 
-// Placeholder until the annotations issue lands; replaced by the real command.
 struct TagCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tag", abstract: "(not built yet)")
-    func run() throws { throw UserFacingError("reso tag is not available yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "tag",
+        abstract: "Add (or remove) tags on a paragraph.",
+        discussion: """
+        reso tag FILE… PARA TAG… [--remove]
+        PARA is an id (op24, pp3, op84.a, fn2, h2) or a bare operative number (24). FILE may be \
+        several files or folders: the paragraph is tagged in each document. Default tags: \
+        \(defaultTags.joined(separator: ", ")); any other word works too.
+        Example: reso tag seeds/000_56ebd550d93fdb47.txt 24 priority support
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The document files or folders, the paragraph, then the tags.",
+                                 valueName: "file-para-tag"))
+    var arguments: [String] = []
+
+    @Flag(help: "Remove the tags instead of adding them.")
+    var remove = false
+
+    @OptionGroup var storage: StoreOption
+
+    func run() throws {
+        let (paths, rest) = try AnnotationCLI.splitPaths(arguments, usage: "reso tag FILE PARA TAG…")
+        guard rest.count >= 2 else { throw UserFacingError("usage: reso tag FILE PARA TAG… [--remove] (give a paragraph and at least one tag)") }
+        let para = rest[0], tags = Array(rest.dropFirst())
+        for t in tags where !remove { if let p = Tags.problem(with: t) { throw UserFacingError(p) } }
+        let docs = try AnnotationCLI.documents(paths, paragraph: para)
+        try AnnotationCLI.run {
+            for doc in docs {
+                let store = storage.store(for: doc)
+                let snap = remove
+                    ? try store.removeTags(tags, paragraph: para, document: doc)
+                    : try store.addTags(tags, paragraph: para, document: doc)
+                AnnotationCLI.report(store: store, snapshot: snap)
+                let id = doc.resolveParagraph(para)?.id ?? para
+                let now = snap.annotation(for: id)?.tags ?? []
+                print("\(doc.source.path) \(id): " + (now.isEmpty ? "no tags" : now.joined(separator: ", ")))
+            }
+        }
+    }
+}
+
+/// `--store DIR`, shared by every annotation command.
+struct StoreOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Keep sidecars in DIR instead of beside the documents (also: $RESO_STORE).",
+                               valueName: "DIR"))
+    var store: String?
+
+    func store(for document: ResolutionDocument) -> SidecarStore {
+        SidecarStore(documentPath: document.source.path, storeDirectory: store)
+    }
+
+    /// The document's annotations; a sidecar that cannot be read is an error naming it.
+    func snapshot(for document: ResolutionDocument) throws -> SidecarSnapshot {
+        try AnnotationCLI.run { try store(for: document).load(for: document) }
+    }
+}
+
+/// Helpers shared by tag, note, notes, export and search.
+enum AnnotationCLI {
+    /// Leading arguments that exist on disk are the documents; the rest follow them.
+    static func splitPaths(_ arguments: [String], usage: String) throws -> (paths: [String], rest: [String]) {
+        var paths: [String] = []
+        var i = 0
+        while i < arguments.count, FileManager.default.fileExists(atPath: arguments[i]) {
+            paths.append(arguments[i]); i += 1
+        }
+        if paths.isEmpty {
+            guard let first = arguments.first else { throw UserFacingError("usage: \(usage)") }
+            throw UserFacingError("\(first): no such file or folder")
+        }
+        return (paths, Array(arguments[i...]))
+    }
+
+    /// Parses every document and checks up front that each has the paragraph, so that a
+    /// mistake in one file changes none.
+    static func documents(_ paths: [String], paragraph: String) throws -> [ResolutionDocument] {
+        let docs = try DocumentPaths.expand(paths).map(loadDocument)
+        for doc in docs where doc.resolveParagraph(paragraph) == nil {
+            let nearest = doc.nearestIDs(to: paragraph)
+            throw UserFacingError(SidecarError.unknownParagraph(reference: paragraph, file: doc.source.path,
+                                                                nearest: nearest).description)
+        }
+        return docs
+    }
+
+    /// Documents for the listing commands (no PATH: the bundled library).
+    static func documents(_ paths: [String]) throws -> [ResolutionDocument] {
+        try DocumentPaths.expand(paths.isEmpty ? [BundledLibrary.path] : paths).map(loadDocument)
+    }
+
+    /// Turns store errors into one-line user errors.
+    static func run<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as SidecarError { throw UserFacingError(e.description) }
+    }
+
+    /// Where the notes went (when unusual) and what re-anchoring did, on stderr.
+    static func report(store: SidecarStore, snapshot: SidecarSnapshot) {
+        var lines: [String] = []
+        if let n = store.notice { lines.append("reso: \(n)") }
+        lines += describe(snapshot.changes, file: (snapshot.sidecarPath as NSString).lastPathComponent)
+        for l in lines { FileHandle.standardError.write(Data((l + "\n").utf8)) }
+    }
+
+    static func describe(_ changes: [AnchorChange], file: String) -> [String] {
+        changes.map { c in
+            switch c.kind {
+            case .moved: return "reso: \(file): the document changed; annotation on \(c.from) moved to \(c.to ?? "?")"
+            case .restored: return "reso: \(file): orphaned annotation (was \(c.from)) found again at \(c.to ?? "?")"
+            case .orphaned: return "reso: \(file): the text of \(c.from) is gone; its annotation is kept as an orphan (see reso notes)"
+            }
+        }
+    }
 }

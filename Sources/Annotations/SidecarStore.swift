@@ -1,0 +1,252 @@
+// Where a document's sidecar lives, and the only code that changes it: every change runs
+// under the cross-process lock as re-read → re-anchor → apply one change → atomic write.
+// A sidecar that cannot be read stops the change before anything is written.
+
+import Foundation
+import ResolutionKit
+
+public struct SidecarStore: Sendable {
+    public let sidecarPath: String
+    /// Set when sidecars go somewhere the user did not ask for (the document's folder is not
+    /// writable); commands print it so the user knows where the notes are.
+    public let notice: String?
+    let documentPath: String
+    /// A sidecar beside the document that we may read but not replace (read-only folder);
+    /// its annotations seed the fallback sidecar so that none are lost.
+    let readOnlySidecar: String?
+    private let cache = ParsedSidecarCache()
+
+    /// nil `storeDirectory` → `$RESO_STORE`, else beside the document, else (folder not
+    /// writable) `$XDG_DATA_HOME/reso/sidecars` (default `~/.local/share/reso/sidecars`).
+    public init(documentPath: String, storeDirectory: String? = nil) {
+        self.init(documentPath: documentPath, storeDirectory: storeDirectory,
+                  environment: ProcessInfo.processInfo.environment, folderIsWritable: SafeFile.isWritableFolder)
+    }
+
+    /// The environment and the writability test are parameters so that tests (often run as
+    /// root, for whom every folder is writable) can exercise the fallback.
+    init(documentPath: String, storeDirectory: String?, environment env: [String: String],
+         folderIsWritable: (String) -> Bool) {
+        self.documentPath = documentPath
+        let name = (documentPath as NSString).lastPathComponent + ".reso.json"
+        let folder = (documentPath as NSString).deletingLastPathComponent
+        if let dir = storeDirectory ?? env["RESO_STORE"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            sidecarPath = (dir as NSString).appendingPathComponent(name)
+            notice = nil; readOnlySidecar = nil
+        } else if folderIsWritable(folder) {
+            sidecarPath = (folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name))
+            notice = nil; readOnlySidecar = nil
+        } else {
+            let data: String
+            if let x = env["XDG_DATA_HOME"], x.hasPrefix("/") { data = x } else {
+                data = (env["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+            }
+            let dir = data + "/reso/sidecars"
+            sidecarPath = dir + "/" + name
+            let beside = folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+            readOnlySidecar = FileManager.default.fileExists(atPath: beside) ? beside : nil
+            notice = "notes for \((documentPath as NSString).lastPathComponent) are kept in \(dir)/ "
+                + "because \(folder.isEmpty ? "." : folder) is not writable"
+        }
+    }
+
+    var lockPath: String { sidecarFolderPrefix + "." + sidecarName + ".lock" }
+    var temporaryPath: String { sidecarFolderPrefix + "." + sidecarName + ".tmp" }
+    private var sidecarName: String { (sidecarPath as NSString).lastPathComponent }
+    private var sidecarFolderPrefix: String {
+        let f = (sidecarPath as NSString).deletingLastPathComponent
+        return f.isEmpty ? "" : f + "/"
+    }
+
+    // MARK: reading
+
+    /// The annotations as they apply to `document`, re-anchored when its text changed.
+    /// Never writes: the re-anchored form is saved by the next change.
+    public func load(for document: ResolutionDocument) throws -> SidecarSnapshot {
+        guard let stored = try readFile() else { return SidecarSnapshot(sidecarPath: sidecarPath) }
+        let result = anchored(stored, to: document)
+        return SidecarSnapshot(annotations: result.annotations, orphans: result.orphans,
+                               changes: result.changes, sidecarPath: sidecarPath)
+    }
+
+    /// The sidecar as stored (nil when there is none). Reading needs no lock: writers rename
+    /// complete files into place. An unchanged file (same identity) is not parsed again.
+    func readFile() throws(SidecarError) -> SidecarFile? { try readStored()?.file }
+
+    /// The stored sidecar and, when it is the file at `sidecarPath`, its identity.
+    private func readStored() throws(SidecarError) -> (file: SidecarFile, identity: FileIdentity?)? {
+        if let identity = FileIdentity.of(path: sidecarPath), let hit = cache.file(identity) { return (hit, identity) }
+        guard let (bytes, identity) = try SafeFile.contents(sidecarPath) else {
+            guard let other = readOnlySidecar, let (bytes, _) = try SafeFile.contents(other) else { return nil }
+            return (try decode(bytes, path: other), nil)
+        }
+        let file = try decode(bytes, path: sidecarPath)
+        cache.setFile(identity, file, encoded: nil)
+        return (file, identity)
+    }
+
+    private func decode(_ bytes: [UInt8], path: String) throws(SidecarError) -> SidecarFile {
+        do { return try SidecarCodec.decode(bytes) } catch { throw .unreadable(path: path, reason: error.reason) }
+    }
+
+    /// Re-anchors `stored` to `document`, skipping the work when this very file was already
+    /// checked against this very document.
+    private func anchored(_ stored: SidecarFile, to document: ResolutionDocument,
+                          _ fingerprint: DocumentFingerprint? = nil) -> Reanchorer.Result {
+        let fingerprint = fingerprint ?? DocumentFingerprint(document)
+        if cache.isVerified(stored, against: fingerprint) {
+            return .init(annotations: stored.annotations, orphans: stored.orphans, changes: [], altered: false)
+        }
+        let result = anchoring(for: document, fingerprint).run(annotations: stored.annotations, orphans: stored.orphans)
+        if !result.altered { cache.markVerified(stored, against: fingerprint) }
+        return result
+    }
+
+    private func anchoring(for document: ResolutionDocument, _ fingerprint: DocumentFingerprint) -> Reanchorer {
+        if let hit = cache.anchoring(fingerprint) { return hit }
+        let made = Reanchorer(document: document)
+        cache.setAnchoring(fingerprint, made)
+        return made
+    }
+
+    // MARK: changing
+
+    public func addTags(_ tags: [String], paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
+        try checkTags(tags)
+        return try change(paragraph, in: document) { a in a.tags = Tags.normalized(a.tags + tags) }
+    }
+
+    public func removeTags(_ tags: [String], paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
+        let gone = Set(tags.compactMap(Tags.normalize))
+        return try change(paragraph, in: document) { a in a.tags.removeAll { gone.contains($0) } }
+    }
+
+    public func toggleTag(_ tag: String, paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
+        try checkTags([tag])
+        guard let t = Tags.normalize(tag) else { throw SidecarError.badTag("a tag cannot be empty") }
+        return try change(paragraph, in: document) { a in
+            if a.tags.contains(t) { a.tags.removeAll { $0 == t } } else { a.tags = Tags.normalized(a.tags + [t]) }
+        }
+    }
+
+    /// nil, empty or blank clears the note. Trailing blank lines (editors add them) are dropped.
+    public func setNote(_ note: String?, paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
+        var text = note ?? ""
+        while let last = text.unicodeScalars.last, last.properties.isWhitespace { text.unicodeScalars.removeLast() }
+        let value: String? = text.unicodeScalars.allSatisfy(\.properties.isWhitespace) ? nil : text
+        return try change(paragraph, in: document) { a in a.note = value }
+    }
+
+    /// Sets the phrase inside the paragraph an annotation is about (nil clears it).
+    public func setQuote(_ quote: String?, paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
+        let q = quote.flatMap { $0.isEmpty ? nil : $0 }
+        return try change(paragraph, in: document) { a in a.anchor.quote = q }
+    }
+
+    private func checkTags(_ tags: [String]) throws {
+        for t in tags { if let p = Tags.problem(with: t) { throw SidecarError.badTag(p) } }
+    }
+
+    /// Applies one edit to the annotation of one paragraph under the lock. Nothing is written
+    /// when neither the edit nor re-anchoring changes anything.
+    private func change(_ reference: String, in document: ResolutionDocument,
+                        _ edit: (inout Annotation) -> Void) throws -> SidecarSnapshot {
+        let fingerprint = DocumentFingerprint(document)
+        let anchoring = anchoring(for: document, fingerprint)
+        guard let unit = anchoring.resolve(reference) else {
+            throw SidecarError.unknownParagraph(reference: reference, file: document.source.path,
+                                                nearest: document.nearestIDs(to: reference))
+        }
+        try SafeFile.makeFolder((sidecarPath as NSString).deletingLastPathComponent)
+        return try SafeFile.withLock(lockPath) {
+            let stored = try readStored()
+            let result = stored.map { anchored($0.file, to: document, fingerprint) }
+                ?? .init(annotations: [], orphans: [], changes: [], altered: false)
+            var annotations = result.annotations
+            // Annotations are in document order: binary search by unit position.
+            let at = anchoring.index(of: unit.id) ?? Int.max
+            var lo = 0, hi = annotations.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if (anchoring.index(of: annotations[mid].paragraph) ?? Int.max) < at { lo = mid + 1 } else { hi = mid }
+            }
+            let existing = lo < annotations.count && annotations[lo].paragraph == unit.id ? lo : nil
+            var a = existing.map { annotations[$0] } ?? Annotation(paragraph: unit.id, anchor: Anchor(exact: unit.text))
+            let before = a
+            edit(&a)
+            var edit: SidecarEdit?
+            if a != before {
+                a.modified = Timestamp.now()
+                if a.anchor.exact != unit.text { a.anchor = Anchor(exact: unit.text, quote: a.anchor.quote) }
+                if let i = existing {
+                    if a.isEmpty { annotations.remove(at: i); edit = .remove(i) } else { annotations[i] = a; edit = .replace(i, a) }
+                } else if !a.isEmpty {
+                    annotations.insert(a, at: lo); edit = .insert(lo, a)
+                }
+            }
+            let info = SidecarDocumentInfo(file: (document.source.path as NSString).lastPathComponent,
+                                           sha256: document.source.sha256, symbol: document.meta.symbol)
+            let file = SidecarFile(document: info, annotations: annotations, orphans: result.orphans)
+            let infoChanged = stored.map { $0.file.document != info } ?? !annotations.isEmpty
+            // Also written when only re-anchoring changed it, so that ids on disk match the text.
+            if edit != nil || result.altered || infoChanged {
+                // One edit on a sidecar this store wrote last: copy around the changed object.
+                var encoded: EncodedSidecar?
+                if let edit, !result.altered, !infoChanged, let id = stored?.identity, let old = cache.encoded(id) {
+                    encoded = SidecarCodec.splice(old, edit)
+                }
+                let out = encoded ?? SidecarCodec.encodeWithRanges(file)
+                if let id = try SafeFile.atomicWrite(out.bytes, to: sidecarPath, temporary: temporaryPath) {
+                    cache.setFile(id, file, encoded: out)
+                    cache.markVerified(file, against: fingerprint)
+                }
+            }
+            return SidecarSnapshot(annotations: annotations, orphans: result.orphans, changes: result.changes,
+                                   sidecarPath: sidecarPath)
+        }
+    }
+}
+
+/// What a long-lived store (the reader) keeps between edits so that one edit costs about one
+/// annotation's work plus the write, not a parse and a full encode: the last sidecar keyed by
+/// file identity (another process replacing the file changes it) with, when this store wrote
+/// it, its bytes; whether it was already checked against a document; the document's unit
+/// index. Instance state behind a lock, not global state.
+final class ParsedSidecarCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entry: (identity: FileIdentity, file: SidecarFile, encoded: EncodedSidecar?)?
+    private var verified: (file: SidecarFile, fingerprint: DocumentFingerprint)?
+    private var index: (fingerprint: DocumentFingerprint, anchoring: Reanchorer)?
+
+    private func locked<T>(_ body: () -> T) -> T { lock.lock(); defer { lock.unlock() }; return body() }
+
+    func file(_ identity: FileIdentity) -> SidecarFile? {
+        locked { entry.flatMap { $0.identity == identity ? $0.file : nil } }
+    }
+
+    func encoded(_ identity: FileIdentity) -> EncodedSidecar? {
+        locked { entry.flatMap { $0.identity == identity ? $0.encoded : nil } }
+    }
+
+    func setFile(_ identity: FileIdentity, _ file: SidecarFile, encoded: EncodedSidecar?) {
+        locked { entry = (identity, file, encoded) }
+    }
+
+    /// True when `file` (compared cheaply: equal arrays share storage) was last checked
+    /// against the same document and needed no re-anchoring.
+    func isVerified(_ file: SidecarFile, against fingerprint: DocumentFingerprint) -> Bool {
+        locked { verified.map { $0.fingerprint == fingerprint && $0.file == file } ?? false }
+    }
+
+    func markVerified(_ file: SidecarFile, against fingerprint: DocumentFingerprint) {
+        locked { verified = (file, fingerprint) }
+    }
+
+    func anchoring(_ fingerprint: DocumentFingerprint) -> Reanchorer? {
+        locked { index.flatMap { $0.fingerprint == fingerprint ? $0.anchoring : nil } }
+    }
+
+    func setAnchoring(_ fingerprint: DocumentFingerprint, _ anchoring: Reanchorer) {
+        locked { index = (fingerprint, anchoring) }
+    }
+}

@@ -1,0 +1,166 @@
+// The commands as a user runs them on the bundled seed (copied to a temporary folder):
+// tag and note from the shell, list, export a brief and a CSV, find every 数字鸿沟.
+
+import Foundation
+import ResolutionKit
+import Testing
+@testable import Annotations
+
+@Suite struct CommandLineTests {
+    let seedName = "000_56ebd550d93fdb47.txt"
+
+    /// A folder holding the seed, and the parsed seed (which must have its 90 operative paragraphs).
+    func setup() throws -> (dir: String, doc: ResolutionDocument) {
+        let dir = Fixture.folder()
+        let path = try Fixture.seedCopy(in: dir)
+        let doc = try ResolutionDocument.load(path: path)
+        try #require(doc.operative.count == 90 && doc.preamble.count == 8, "the parser reads the seed's structure")
+        return (dir, doc)
+    }
+
+    @Test func tagNoteNotesExportSearchOnTheSeed() throws {
+        let (dir, doc) = try setup(); defer { Fixture.cleanup(dir) }
+        var r = try Child.reso(["tag", seedName, "24", "priority", "support"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "\(seedName) op24: priority, support\n")
+        r = try Child.reso(["note", seedName, "pp3", "Cite", "in", "opening", "statement."], in: dir)
+        #expect(r.status == 0 && r.stdout.contains("note saved"))
+        r = try Child.reso(["note", seedName, "op84.a", "-"], in: dir, stdin: try writeTemp(dir, "来自标准输入的说明\n第二行\n"))
+        #expect(r.status == 0, "\(r.stderr)")
+        r = try Child.reso(["tag", seedName, "fn2", "question"], in: dir)
+        #expect(r.status == 0)
+        r = try Child.reso(["tag", seedName, "h2", "amend"], in: dir)
+        #expect(r.status == 0)
+        r = try Child.reso(["tag", seedName, "op24", "support", "--remove"], in: dir)
+        #expect(r.stdout == "\(seedName) op24: priority\n")
+
+        let snap = try SidecarStore(documentPath: dir + "/" + seedName).load(for: doc)
+        let order = doc.units.map(\.id).filter { ["pp3", "h2", "op24", "op84.a", "fn2"].contains($0) }
+        #expect(order.count == 5)
+        #expect(snap.annotations.map(\.paragraph) == order)
+        #expect(snap.annotation(for: "op84.a")?.note == "来自标准输入的说明\n第二行")
+        #expect(snap.annotation(for: "pp3")?.note == "Cite in opening statement.")
+        #expect(FileManager.default.fileExists(atPath: dir + "/" + seedName + ".reso.json"))
+
+        r = try Child.reso(["notes", "."], in: dir)
+        #expect(r.status == 0)
+        for piece in ["E/RES/2020/12", "pp3", "op24", "[priority]", "Cite in opening statement.", "来自标准输入的说明", "fn2"] {
+            #expect(r.stdout.contains(piece), "notes lacks \(piece)")
+        }
+        r = try Child.reso(["notes", seedName, "--json", "--tag", "priority"], in: dir)
+        let records = try JSONDecoder().decode([ExportRecord].self, from: Data(r.stdout.utf8))
+        #expect(records.map(\.paragraph) == ["op24"] && records[0].lead == "欢迎")
+
+        r = try Child.reso(["export", ".", "--format", "md", "-o", "brief.md"], in: dir)
+        #expect(r.status == 0 && r.stderr.contains("wrote 5 annotations to brief.md"))
+        let brief = try String(contentsOfFile: dir + "/brief.md", encoding: .utf8)
+        #expect(brief.contains("## E/RES/2020/12") && brief.contains("### Preamble") && brief.contains("> 欢迎自 2005 年"))
+        r = try Child.reso(["export", seedName, "--format", "csv", "--bom"], in: dir)
+        #expect(r.stdout.hasPrefix("\u{FEFF}file,symbol,"))
+        let rows = try CSVReader.parse(String(r.stdout.dropFirst()))
+        #expect(rows.count == 6 && rows.allSatisfy { $0.count == CSVExport.header.count })
+        r = try Child.reso(["export", seedName, "--format", "json", "--group-by", "tag"], in: dir)
+        #expect(r.status != 0 && r.stderr.contains("--group-by"))
+
+        // Every paragraph that says 数字鸿沟 (the seed has it in 13 lines of text).
+        r = try Child.reso(["search", "数字鸿沟", "."], in: dir)
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        let expected = doc.units.filter { $0.text.contains("数字鸿沟") }.map(\.id)
+        #expect(expected.count >= 10)
+        #expect(lines.map { $0.split(separator: ":")[1] }.map(String.init) == expected)
+        #expect(lines.allSatisfy { $0.contains("«数字鸿沟»") })
+        r = try Child.reso(["search", "opening statement", seedName, "--json"], in: dir)
+        let hits = try JSONDecoder().decode([SearchHit].self, from: Data(r.stdout.utf8))
+        #expect(hits.map(\.kind) == ["note"] && hits[0].paragraph == "pp3")
+    }
+
+    @Test func errorsAreOneClearLine() throws {
+        let (dir, _) = try setup(); defer { Fixture.cleanup(dir) }
+        var r = try Child.reso(["tag", seedName, "op99", "support"], in: dir)
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("op99") && r.stderr.contains("nearest") && r.stderr.contains("op9"))
+        r = try Child.reso(["tag", "missing.txt", "op1", "support"], in: dir)
+        #expect(r.status != 0 && r.stderr.contains("missing.txt"))
+        r = try Child.reso(["tag", seedName, "op1"], in: dir)
+        #expect(r.status != 0 && r.stderr.contains("usage"))
+        r = try Child.reso(["tag", seedName, "op1", "a;b"], in: dir)
+        #expect(r.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/" + seedName + ".reso.json"))
+
+        // A corrupt sidecar: every command names it, exits non-zero, and leaves it byte for byte.
+        let sidecar = dir + "/" + seedName + ".reso.json"
+        let corrupt = Array("{\"schema\": \"reso.annotations/9\"}\n".utf8)
+        try Data(corrupt).write(to: URL(fileURLWithPath: sidecar))
+        for args in [["tag", seedName, "op1", "support"], ["note", seedName, "op1", "x"], ["notes", seedName],
+                     ["export", seedName, "--format", "csv"]] {
+            r = try Child.reso(args, in: dir)
+            #expect(r.status != 0, "\(args)")
+            #expect(r.stderr.contains(sidecar) || r.stderr.contains(seedName + ".reso.json"), "\(args): \(r.stderr)")
+            #expect(r.stderr.contains("newer"), "\(args): \(r.stderr)")
+            #expect(Fixture.bytes(sidecar) == corrupt)
+        }
+        // Search still searches the text and says why the notes are skipped.
+        r = try Child.reso(["search", "数字鸿沟", seedName], in: dir)
+        #expect(r.status == 0 && !r.stdout.isEmpty && r.stderr.contains("not searched"))
+    }
+
+    @Test func editorStoreOptionAndSeveralFiles() throws {
+        let (dir, doc) = try setup(); defer { Fixture.cleanup(dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/lib", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: dir + "/" + seedName, toPath: dir + "/lib/copy.txt")
+        // $EDITOR gets the current note in a file; what it saves becomes the note.
+        let editor = try writeTemp(dir, "#!/bin/sh\nprintf 'edited in the editor\\n' >> \"$1\"\n")
+        chmod(editor, 0o755)
+        var r = try Child.reso(["note", seedName, "lib", "op2"], in: dir, environment: ["EDITOR": editor, "VISUAL": ""])
+        #expect(r.status == 0, "\(r.stderr)")
+        for path in [dir + "/" + seedName, dir + "/lib/copy.txt"] {
+            let snap = try SidecarStore(documentPath: path).load(for: doc)
+            #expect(snap.annotation(for: "op2")?.note == "edited in the editor")
+        }
+        // Empty text clears.
+        r = try Child.reso(["note", seedName, "op2", ""], in: dir)
+        #expect(r.stdout.contains("note cleared"))
+        // --store and RESO_STORE put sidecars elsewhere.
+        r = try Child.reso(["tag", seedName, "op3", "amend", "--store", "elsewhere"], in: dir)
+        #expect(r.status == 0 && FileManager.default.fileExists(atPath: dir + "/elsewhere/" + seedName + ".reso.json"))
+        r = try Child.reso(["tag", seedName, "op4", "amend"], in: dir, environment: ["RESO_STORE": dir + "/env"])
+        #expect(r.status == 0 && FileManager.default.fileExists(atPath: dir + "/env/" + seedName + ".reso.json"))
+        r = try Child.reso(["notes", seedName, "--store", "elsewhere", "--json"], in: dir)
+        #expect(try JSONDecoder().decode([ExportRecord].self, from: Data(r.stdout.utf8)).map(\.paragraph) == ["op3"])
+    }
+
+    @Test func aRewordedParagraphsNoteIsListedAsAnOrphan() throws {
+        let (dir, _) = try setup(); defer { Fixture.cleanup(dir) }
+        var r = try Child.reso(["note", seedName, "op24", "Our key paragraph."], in: dir)
+        #expect(r.status == 0)
+        r = try Child.reso(["note", seedName, "pp3", "Moves with its text."], in: dir)
+        // The revision rewrites op24 entirely and inserts a preambular paragraph before pp3.
+        let path = dir + "/" + seedName
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let old24 = try #require(text.firstRange(of: #/24\. \*\*欢迎\*\*[^\n]*/#))
+        text.replaceSubrange(old24, with: "24. **决定**于 2030 年召开一次关于人工智能治理的高级别会议，审议相关安排。")
+        let pp3 = try #require(text.range(of: "还回顾其 2019 年 7 月 23 日"))
+        text.insert(contentsOf: "注意到全球数字契约，\n\n", at: pp3.lowerBound)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let revised = try ResolutionDocument.load(path: path)
+        try #require(revised.preamble.count == 9, "the parser sees the inserted preambular paragraph")
+
+        r = try Child.reso(["notes", seedName], in: dir)
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("orphan"))
+        #expect(r.stdout.contains("was op24") && r.stdout.contains("Our key paragraph."))
+        #expect(r.stdout.contains("pp4") && r.stdout.contains("Moves with its text."))
+        #expect(r.stderr.contains("op24") && r.stderr.contains("orphan"))
+        r = try Child.reso(["notes", seedName, "--json"], in: dir)
+        let records = try JSONDecoder().decode([ExportRecord].self, from: Data(r.stdout.utf8))
+        #expect(records.first { $0.orphan }?.note == "Our key paragraph.")
+        #expect(records.first { $0.paragraph == "pp4" }?.note == "Moves with its text.")
+    }
+
+    func writeTemp(_ dir: String, _ content: String) throws -> String {
+        let path = dir + "/.input-\(UUID().uuidString.prefix(6))"
+        try content.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+}
