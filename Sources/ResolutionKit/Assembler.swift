@@ -26,7 +26,7 @@ struct DocumentAssembler {
     let notes: [RawFootnote]
 
     func inline(_ raw: Scalars, footnotes: Set<Int>, lead: Bool?, subs: [DraftSub] = []) -> InlineResult {
-        var c = InlinePass.clean(raw, footnotes: footnotes)
+        var c = InlinePass.clean(raw, footnotes: footnotes, plainMarkers: !profile.isCJK)
         c.markers = c.markers.filter { footnotes.contains($0.number) }
         let leadText = lead.flatMap { InlinePass.lead(c, operative: $0, profile: profile) }
         let prepared = subs.map { sub in

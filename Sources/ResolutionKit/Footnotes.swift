@@ -47,7 +47,24 @@ enum FootnoteExtractor {
             keep(line)
             i += 1
         }
-        return (kept, notes)
+        let trailing = trailingNumberedNotes(&kept, after: notes.map(\.number).max() ?? 0)
+        return (kept, notes + trailing)
+    }
+
+    /// Notes printed at the very end with plain numbers (`1 Resolution 70/125.`): a run of
+    /// last lines numbered one by one up to the last, starting where the notes found so
+    /// far stop (usually at 1).
+    static func trailingNumberedNotes(_ lines: inout [SourceLine], after last: Int) -> [RawFootnote] {
+        var run: [RawFootnote] = []
+        var k = lines.count - 1
+        while k >= 0, let (n, body) = leadingNumber(lines[k].text), !body.isEmpty, body.first.map(Chars.isDigit) == false,
+              run.isEmpty || n == run[0].number - 1 {
+            run.insert(RawFootnote(number: n, text: body, line: lines[k].index), at: 0)
+            k -= 1
+        }
+        guard let first = run.first, first.number == last + 1 else { return [] }
+        lines.removeLast(run.count)
+        return run
     }
 
     /// `¹ 见 A/C.2/59/3。` — a line that opens with superscript digits.

@@ -9,7 +9,10 @@ struct CleanText {
 }
 
 enum InlinePass {
-    static func clean(_ raw: Scalars, footnotes: Set<Int>) -> CleanText {
+    /// `plainMarkers`: footnote markers may also be plain digits glued to the word or
+    /// punctuation before them (`meeting,1 in which`), as some extractions of Latin-script
+    /// texts print them. Only numbers of existing footnotes count.
+    static func clean(_ raw: Scalars, footnotes: Set<Int>, plainMarkers: Bool = false) -> CleanText {
         var out: Scalars = []
         out.reserveCapacity(raw.count)
         var markers: [FootnoteRef] = []
@@ -64,6 +67,11 @@ enum InlinePass {
                 i = j
                 continue
             }
+            if plainMarkers, Chars.isDigit(c), let (number, end) = gluedMarker(raw, at: i, after: out.last, footnotes: footnotes) {
+                markers.append(FootnoteRef(number: number, offset: out.count))
+                i = end
+                continue
+            }
             out.append(c)
             i += 1
         }
@@ -82,6 +90,22 @@ enum InlinePass {
             }
         }
         return CleanText(text: out, markers: markers, bold: bold)
+    }
+
+    /// A footnote number glued to a letter or closing punctuation and followed by a
+    /// space, punctuation or the end: `peace,1 and`, `meeting.2`, `Council3;`.
+    static func gluedMarker(_ raw: Scalars, at i: Int, after prev: Unicode.Scalar?, footnotes: Set<Int>) -> (Int, Int)? {
+        guard let prev, !footnotes.isEmpty else { return nil }
+        let letter = prev.properties.isAlphabetic && !Chars.isWide(prev)
+        let punct = ",;:.)”’\"".unicodeScalars.contains(prev)
+        guard letter || punct else { return nil }
+        // `2.5`, `S-10`, `A/60`: digits that belong to a number or a symbol.
+        if prev == "." || prev == ",", i >= 2, Chars.isDigit(raw[i - 2]) { return nil }
+        var j = i, n = 0
+        while j < raw.count && Chars.isDigit(raw[j]) && j - i < 3 { n = n * 10 + Int(raw[j].value - 48); j += 1 }
+        if j < raw.count && (Chars.isDigit(raw[j]) || raw[j].properties.isAlphabetic || raw[j] == "/" || raw[j] == "-") { return nil }
+        if j + 1 < raw.count && (raw[j] == "." || raw[j] == ",") && Chars.isDigit(raw[j + 1]) { return nil }
+        return footnotes.contains(n) ? (n, j) : nil
     }
 
     /// Markdown links `[text](target)`: the brackets and the target are skipped, the text kept.

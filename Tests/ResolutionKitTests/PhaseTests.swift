@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ResolutionKit
 
@@ -182,5 +183,39 @@ import Testing
         #expect(fr.preamble.map(\.lead) == ["Rappelant"])
         #expect(fr.operative[0].lead == "Décide")
         #expect(fr.operative[0].subparagraphs.map(\.id) == ["op1.a", "op1.b"])
+    }
+}
+
+/// An English General Assembly resolution as some extractions give it: footnote markers
+/// as plain digits glued to the text, the note printed with a plain number at the end.
+@Suite struct EnglishGeneralAssemblyTests {
+    let doc = Fixtures.parse(String(decoding: FileManager.default.contents(atPath: Fixtures.root.appendingPathComponent(
+        "Tests/ResolutionKitTests/Inputs/ga-english-plain-markers.txt").path)!, as: UTF8.self))
+
+    @Test func metaFromTheCover() {
+        #expect(doc.meta.number == "72/200" && doc.meta.symbol == "A/RES/72/200")
+        #expect(doc.meta.title == "Information and communications technologies for sustainable development")
+        #expect(doc.meta.date == "2017-12-20")
+        #expect(doc.meta.session == "Seventy-second session")
+        #expect(doc.meta.agendaItem == "16")
+    }
+
+    @Test func plainDigitMarkersAndTrailingNotes() {
+        #expect(doc.footnotes.map(\.text) == ["Resolution 70/125."])
+        #expect(doc.preamble[1].footnoteRefs.map(\.number) == [1])
+        #expect(doc.preamble[1].text.contains("high-level meeting, in which"))
+        // Numbers that belong to the text stay text.
+        #expect(doc.preamble[0].text.contains("56/183 of 21 December 2001"))
+        #expect(doc.preamble[0].references == ["56/183", "57/238", "57/270 B", "71/212"])
+    }
+
+    @Test func closingAfterTheLastParagraph() {
+        #expect(doc.closing.lines == ["74th plenary meeting", "20 December 2017"])
+        #expect(doc.closing.meeting == "74th plenary meeting")
+        #expect(doc.other.isEmpty)
+        #expect(doc.operative[1].subparagraphs.map(\.id) == ["op2.a", "op2.b"])
+        #expect(doc.operative[1].lead == "Also welcomes")
+        #expect(doc.preamble.map(\.lead) == ["Recalling", "Recalling also", "Deeply concerned"])
+        #expect(doc.headings.map(\.text) == ["Internet governance"])
     }
 }
