@@ -45,7 +45,9 @@ public enum TextDecoder {
         guard let bad = firstInvalidUTF8(bytes) else {
             return try finish(String(decoding: bytes, as: UTF8.self), "utf-8", path)
         }
-        if let text = decodeGB18030(bytes) { return try finish(text, "gb18030", path) }
+        // GB18030 decodes almost any byte sequence, so a Latin-1 file would come out as
+        // random Han characters: accept it only when it reads like Chinese text.
+        if let text = decodeGB18030(bytes), looksChinese(text) { return try finish(text, "gb18030", path) }
         throw DocumentError.undecodable(path: path, offset: bad)
     }
 
@@ -66,6 +68,16 @@ public enum TextDecoder {
         }
         if controls * 10 > total { throw DocumentError.binary(path: path, offset: 0) }
         return DecodedText(text: text, encoding: encoding)
+    }
+
+    /// Chinese running text always has its full-width comma or full stop, or 的.
+    static func looksChinese(_ text: String) -> Bool {
+        var han = 0, other = 0
+        for u in text.unicodeScalars where u.value >= 0x80 {
+            if u == "，" || u == "。" || u == "的" { return han + other < 50 || han * 2 >= other }
+            if Chars.isHan(u) { han += 1 } else { other += 1 }
+        }
+        return false
     }
 
     /// Offset of the first byte that is not valid UTF-8, or nil when all is valid.

@@ -50,6 +50,9 @@ import Glibc
         let bad: [UInt8] = Array("决议".utf8) + [0xFF, 0xFF, 0xFF]
         #expect(throws: DocumentError.undecodable(path: "u", offset: 6)) { try TextDecoder.decode(bad, path: "u") }
         #expect(DocumentError.undecodable(path: "u", offset: 6).description.contains("offset 6"))
+        // Latin-1 French is not GB18030 even though GB18030 would decode its bytes.
+        let latin1: [UInt8] = Array("Le Conseil de s".utf8) + [0xE9] + Array("curit".utf8) + [0xE9] + Array(", d".utf8) + [0xE9] + Array("cide".utf8)
+        #expect(throws: DocumentError.undecodable(path: "l", offset: 15)) { try TextDecoder.decode(latin1, path: "l") }
     }
 
     @Test func sha256MatchesKnownVectors() {
