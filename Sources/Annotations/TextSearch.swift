@@ -83,9 +83,18 @@ struct Needle {
         }
     }
 
+    /// Whitespace, with the common cases answered without a Unicode property lookup (which
+    /// dominated searching a large library).
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D) }
+        if isCJK(s) && s.value != 0x3000 { return false }
+        return s.properties.isWhitespace
+    }
+
     /// Simple case folding: one scalar to one scalar, so offsets stay aligned.
     static func fold(_ s: Unicode.Scalar) -> UInt32 {
         if s.value < 0x80 { return s.value >= 0x41 && s.value <= 0x5A ? s.value + 0x20 : s.value }
+        if s.value >= 0x2E80 && s.value <= 0x9FFF { return s.value }   // no case in CJK
         if s.properties.changesWhenLowercased {
             let l = s.properties.lowercaseMapping.unicodeScalars
             if l.count == 1, let only = l.first { return only.value }
@@ -102,7 +111,7 @@ struct Needle {
         hay.reserveCapacity(original.count); origin.reserveCapacity(original.count)
         var lastSpace = true
         for (i, s) in original.enumerated() {
-            if s.properties.isWhitespace {
+            if Self.isSpace(s) {
                 if !ignoreSpaces && !lastSpace { hay.append(0x20); origin.append(i) }
                 lastSpace = true
                 continue

@@ -54,8 +54,10 @@ enum ReaderLaunch {
     static func loadDocuments(_ files: [String]) throws -> ([DocumentModel], [String]) {
         var models: [DocumentModel] = []
         var skipped: [String] = []
-        for file in files {
-            do { models.append(DocumentModel(path: file, document: try ResolutionDocument.load(path: file))) } catch {
+        for (file, result) in zip(files, ResolutionDocument.loadAll(paths: files)) {
+            switch result {
+            case .success(let document): models.append(DocumentModel(path: file, document: document))
+            case .failure(let error):
                 if files.count == 1 { throw UserFacingError("\(error)") }
                 skipped.append("skipped \(file): \(error)")
             }

@@ -45,6 +45,16 @@ func loadDocument(_ path: String) throws -> ResolutionDocument {
     }
 }
 
+/// Loads several documents on every core; the first failure is the user's error.
+func loadDocuments(_ paths: [String]) throws -> [ResolutionDocument] {
+    try ResolutionDocument.loadAll(paths: paths).map { result in
+        switch result {
+        case .success(let doc): return doc
+        case .failure(let error): throw UserFacingError(error.description)
+        }
+    }
+}
+
 func writeStdout(_ text: String) { writeStdout(Array(text.utf8)) }
 
 func writeStdout(_ bytes: [UInt8]) {

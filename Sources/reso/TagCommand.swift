@@ -81,7 +81,7 @@ enum AnnotationCLI {
     /// Parses every document and checks up front that each has the paragraph, so that a
     /// mistake in one file changes none.
     static func documents(_ paths: [String], paragraph: String) throws -> [ResolutionDocument] {
-        let docs = try DocumentPaths.expand(paths).map(loadDocument)
+        let docs = try loadDocuments(DocumentPaths.expand(paths))
         for doc in docs where doc.resolveParagraph(paragraph) == nil {
             let nearest = doc.nearestIDs(to: paragraph)
             throw UserFacingError(SidecarError.unknownParagraph(reference: paragraph, file: doc.source.path,
@@ -92,7 +92,7 @@ enum AnnotationCLI {
 
     /// Documents for the listing commands (no PATH: the bundled library).
     static func documents(_ paths: [String]) throws -> [ResolutionDocument] {
-        try DocumentPaths.expand(paths.isEmpty ? [BundledLibrary.path] : paths).map(loadDocument)
+        try loadDocuments(DocumentPaths.expand(paths.isEmpty ? [BundledLibrary.path] : paths))
     }
 
     /// Turns store errors into one-line user errors.
