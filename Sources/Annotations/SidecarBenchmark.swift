@@ -21,14 +21,14 @@ public enum SidecarBenchmark {
                            note: i % 3 == 0 ? "Check against last year's text (paragraph \(i + 1))." : nil)
             })
         var bytes: [UInt8] = []
-        let encode = best(runs) { bytes = SidecarCodec.encode(file) }
-        let save = try best(runs) {
+        let encode = Stopwatch.best(runs) { bytes = SidecarCodec.encode(file) }
+        let save = try Stopwatch.best(runs) {
             try SafeFile.atomicWrite(SidecarCodec.encode(file), to: store.sidecarPath, temporary: store.temporaryPath)
         }
         // The floor under any save: the same bytes written, flushed and renamed.
-        let io = try best(runs) { try SafeFile.atomicWrite(bytes, to: store.sidecarPath, temporary: store.temporaryPath) }
+        let io = try Stopwatch.best(runs) { try SafeFile.atomicWrite(bytes, to: store.sidecarPath, temporary: store.temporaryPath) }
         var loaded = 0
-        let load = try best(runs) {
+        let load = try Stopwatch.best(runs) {
             loaded = try SidecarStore(documentPath: document.source.path, storeDirectory: folder)
                 .load(for: document).annotations.count
         }
@@ -36,12 +36,12 @@ public enum SidecarBenchmark {
 
         // Single-annotation saves, alternating add and remove so the size stays put.
         let edits = 30
-        let warm = try best(runs) {
+        let warm = try Stopwatch.best(runs) {
             for i in 0..<edits {
                 _ = try store.toggleTag("bench", paragraph: "op\(1 + (i * 37) % count)", document: document)
             }
         } / Double(edits)
-        let cold = try best(runs) {
+        let cold = try Stopwatch.best(runs) {
             for i in 0..<5 {
                 _ = try SidecarStore(documentPath: document.source.path, storeDirectory: folder)
                     .toggleTag("bench", paragraph: "op\(1 + (i * 53) % count)", document: document)
@@ -58,16 +58,6 @@ public enum SidecarBenchmark {
             String(format: "one-annotation save, warm: %7.2f ms (reader: cached sidecar; goal ≤ 5 ms)", warm * 1000),
             String(format: "one-annotation save, cold: %7.2f ms (new process: lock, re-read, parse, write)", cold * 1000),
         ]
-    }
-
-    static func best(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
-        var result = Double.infinity
-        for _ in 0..<max(1, runs) {
-            let t0 = DispatchTime.now().uptimeNanoseconds
-            try body()
-            result = min(result, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
-        }
-        return result
     }
 
     /// A resolution of `paragraphs` operative paragraphs of typical length (about 100 CJK

@@ -41,18 +41,6 @@ struct BenchCommand: ParsableCommand {
     }
 }
 
-enum Stopwatch {
-    static func best(_ runs: Int, _ body: () throws -> Void) throws -> Double {
-        var best = Double.infinity
-        for _ in 0..<max(1, runs) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            try body()
-            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        }
-        return best
-    }
-}
-
 enum WordCount {
     /// Runs `wc -m` in a UTF-8 locale so that it counts characters, as the parser must.
     static func chars(_ path: String) throws {
