@@ -11,6 +11,7 @@ public enum DocumentJSON {
         w.key("path"); w.string(doc.source.path)
         w.key("sha256"); w.string(doc.source.sha256)
         w.key("encoding"); w.string(doc.source.encoding)
+        w.key("format"); w.string(doc.source.format.rawValue)
         w.endObject()
         w.key("language"); w.string(doc.language)
         let m = doc.meta

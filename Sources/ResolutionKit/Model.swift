@@ -184,8 +184,21 @@ public struct SourceInfo: Codable, Hashable, Sendable {
     public var path: String
     public var sha256: String
     public var encoding: String
-    public init(path: String, sha256: String, encoding: String) {
-        self.path = path; self.sha256 = sha256; self.encoding = encoding
+    /// Which kind of file was read (`text`, `pdf`, `docx`).
+    public var format: DocumentFormat
+    public init(path: String, sha256: String, encoding: String, format: DocumentFormat = .text) {
+        self.path = path; self.sha256 = sha256; self.encoding = encoding; self.format = format
+    }
+
+    enum CodingKeys: String, CodingKey { case path, sha256, encoding, format }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        path = try c.decode(String.self, forKey: .path)
+        sha256 = try c.decode(String.self, forKey: .sha256)
+        encoding = try c.decode(String.self, forKey: .encoding)
+        // Documents written before formats existed were all text.
+        format = try c.decodeIfPresent(DocumentFormat.self, forKey: .format) ?? .text
     }
 }
 

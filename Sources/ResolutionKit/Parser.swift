@@ -8,9 +8,33 @@ public enum ResolutionParser {
     public static func parse(bytes: [UInt8], path: String) throws -> ResolutionDocument {
         // The hash is independent of the parse: on large inputs it runs on the other core.
         let hash = HashInBackground(bytes)
-        let decoded = try TextDecoder.decode(bytes, path: path)
-        var doc = parse(text: decoded.text, source: SourceInfo(path: path, sha256: "", encoding: decoded.encoding))
+        let format = DocumentFormat.sniff(bytes)
+        var doc: ResolutionDocument
+        switch try reader(for: format).read(bytes, path: path) {
+        case let .text(text, encoding):
+            doc = parse(text: text, source: SourceInfo(path: path, sha256: "", encoding: encoding, format: format))
+        case let .blocks(laidOut):
+            doc = parse(laidOut, source: SourceInfo(path: path, sha256: "", encoding: laidOut.encoding, format: format))
+        }
         doc.source.sha256 = hash.value()
+        return doc
+    }
+
+    /// The reader for each format. PDF and DOCX readers register here as they land.
+    static func reader(for format: DocumentFormat) -> FormatReader.Type {
+        switch format {
+        case .text, .pdf, .docx: return PlainTextReader.self
+        }
+    }
+
+    /// The shared phases from structure on, for formats that already know their paragraphs.
+    static func parse(_ laidOut: LaidOutText, source: SourceInfo) -> ResolutionDocument {
+        let profile = LanguageDetector.detect(laidOut.languageSample)
+        var draft = StructureBuilder.build(laidOut.blocks, profile: profile, hardWrapped: false)
+        var doc = DocumentAssembler(profile: profile, notes: laidOut.footnotes).assemble(draft, hardWrapped: false)
+        draft = DraftStructure()
+        doc.source = source
+        doc.furniture = laidOut.furniture
         return doc
     }
 
@@ -35,6 +59,14 @@ public enum ResolutionParser {
         doc.source = source
         doc.furniture = furniture.sorted { $0.line < $1.line }.map(\.text)
         return doc
+    }
+}
+
+/// Text files: decoded here, laid out by the line phases.
+enum PlainTextReader: FormatReader {
+    static func read(_ bytes: [UInt8], path: String) throws -> FormatReading {
+        let decoded = try TextDecoder.decode(bytes, path: path)
+        return .text(decoded.text, encoding: decoded.encoding)
     }
 }
 
