@@ -35,6 +35,7 @@ public final class CursesScreen: Screen {
         }
         window = shim_stdscr()
         cbreak(); noecho(); nonl()
+        Self.disableFlowControl()
         keypad(window, true)
         set_escdelay(25)
         curs_set(0)
@@ -50,6 +51,18 @@ public final class CursesScreen: Screen {
     }
 
     deinit { end() }
+
+    /// XON/XOFF flow control off: with `ixon` on, Ctrl-S makes the tty stop our output, the
+    /// reader blocks in write() and not even SIGTERM gets through. `def_prog_mode` records the
+    /// change as curses' program mode, so `reset_prog_mode` after `$EDITOR` keeps it off, while
+    /// `endwin` (quit, signal) and the crash handler put back the modes saved before newterm.
+    private static func disableFlowControl() {
+        var t = termios()
+        guard tcgetattr(STDOUT_FILENO, &t) == 0 else { return }
+        t.c_iflag &= ~tcflag_t(IXON | IXOFF)
+        guard tcsetattr(STDOUT_FILENO, TCSANOW, &t) == 0 else { return }
+        def_prog_mode()
+    }
 
     public var width: Int { Int(getmaxx(window)) }
     public var height: Int { Int(getmaxy(window)) }

@@ -131,6 +131,23 @@ struct ReaderEndToEndTests {
         try t.waitFor(text: "EXITED rc=0", history: true)
     }
 
+    /// Ctrl-S is XOFF while `ixon` is on: the tty would stop the reader's output and every key
+    /// after it would seem dead. The reader turns flow control off, and back on when it exits.
+    @Test func ctrlSDoesNotFreezeTheReader() throws {
+        let dir = try scratchLibrary([seed0])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let t = try TmuxSession(width: 100, height: 30, args: [seed0], directory: dir)  // tmux panes start with ixon on
+        try t.waitFor(text: "E/RES/2020/12")
+        try t.send("C-s")
+        try t.send("o")
+        try t.waitFor("the operative part after Ctrl-S", timeout: 5) { $0.contains("▌op1") }
+        try t.send("C-s", "G")
+        try t.waitFor("the last paragraph after Ctrl-S", timeout: 5) { $0.contains("90. 请秘书长每年") }
+        try t.send("C-q", "q")
+        let end = try t.waitFor(text: "EXITED", history: true)
+        #expect(end.contains("EXITED rc=0 tty=icanon echo flow=ixon"))
+    }
+
     /// SEGV stands for a crash: the crash handler must restore the tty before dying.
     @Test(arguments: [("INT", 130), ("TERM", 143), ("HUP", 129), ("SEGV", 139)])
     func signalsRestoreTheTerminal(signal: String, status: Int) throws {

@@ -80,9 +80,11 @@ final class TmuxSession {
             .appendingPathComponent("reso-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sock").path
         let quoted = args.map { "'\($0)'" }.joined(separator: " ")
         // `trap :` keeps the shell alive on Ctrl-C while reso still gets default handling; the
-        // summary line checks the exit status and that the tty is back in canonical mode.
+        // summary line checks the exit status, that the tty is back in canonical mode, and its
+        // XON/XOFF setting (`flow=ixon`), which the reader turns off while it runs.
         let harness = "trap : INT TERM; cd '\(directory)'; LANG=C.UTF-8 \(environment) '\(TmuxSession.binary)' \(quoted); "
-            + "echo \"EXITED rc=$? tty=$(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')\""
+            + "echo \"EXITED rc=$? tty=$(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')"
+            + "flow=$(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?ixon')\""
         try tmux(["start-server", ";", "set", "-g", "remain-on-exit", "on", ";", "set", "-g", "default-terminal", "tmux-256color",
                   ";", "set", "-g", "history-limit", "5000", ";",
                   "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", harness])
