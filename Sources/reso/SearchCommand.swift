@@ -37,7 +37,7 @@ struct SearchCommand: ParsableCommand {
                 return (doc, nil)
             }
         }
-        let hits = TextSearch.search(query, in: items)
+        let hits = LibrarySearch.search(query, in: items)
         if json && hits.isEmpty {
             writeStdout("[]\n")
         } else if json {

@@ -11,7 +11,7 @@ import Testing
         footnotes: ["见 A/C.2/59/3 关于数字鸿沟的报告。"], language: "zh")
 
     @Test func chineseNeedsNoWordBoundaries() {
-        let hits = TextSearch.search("数字鸿沟", in: [(zh, nil)])
+        let hits = LibrarySearch.search("数字鸿沟", in: [(zh, nil)])
         #expect(hits.map(\.paragraph) == ["pp1", "op1", "fn1"])
         #expect(hits.map(\.kind) == ["preambular", "operative", "footnote"])
         let op1 = hits[1]
@@ -21,17 +21,17 @@ import Testing
     }
 
     @Test func spacesAroundNumbersDoNotMatterInCJK() {
-        #expect(TextSearch.search("2005年", in: [(zh, nil)]).map(\.paragraph) == ["op2"])
-        #expect(TextSearch.search("70/125号", in: [(zh, nil)]).map(\.paragraph) == ["pp1"])
+        #expect(LibrarySearch.search("2005年", in: [(zh, nil)]).map(\.paragraph) == ["op2"])
+        #expect(LibrarySearch.search("70/125号", in: [(zh, nil)]).map(\.paragraph) == ["pp1"])
     }
 
     @Test func latinIsCaseInsensitiveAndRespectsSpaces() {
         let en = Fixture.sample(in: "/docs")
-        #expect(TextSearch.search("DIGITAL divide", in: [(en, nil)]).map(\.paragraph) == ["pp2", "op1"])
-        #expect(TextSearch.search("digitaldivide", in: [(en, nil)]).isEmpty)
-        #expect(TextSearch.search("national statistics", in: [(en, nil)]).map(\.kind) == ["subparagraph"])
-        #expect(TextSearch.search("   ", in: [(en, nil)]).isEmpty)
-        let long = TextSearch.search("high-level", in: [(en, nil)])[0].snippet
+        #expect(LibrarySearch.search("DIGITAL divide", in: [(en, nil)]).map(\.paragraph) == ["pp2", "op1"])
+        #expect(LibrarySearch.search("digitaldivide", in: [(en, nil)]).isEmpty)
+        #expect(LibrarySearch.search("national statistics", in: [(en, nil)]).map(\.kind) == ["subparagraph"])
+        #expect(LibrarySearch.search("   ", in: [(en, nil)]).isEmpty)
+        let long = LibrarySearch.search("high-level", in: [(en, nil)])[0].snippet
         #expect(long.contains("«high-level»"))
     }
 
@@ -41,14 +41,53 @@ import Testing
         let snapshot = SidecarSnapshot(
             annotations: [Annotation(paragraph: "op2", anchor: Anchor(exact: Fixture.operative[1]), note: "关于数字鸿沟的立场")],
             orphans: [Annotation(paragraph: "op9", anchor: Anchor(exact: "gone"), note: "Old digital divide note")])
-        let hits = TextSearch.search("数字鸿沟", in: [(en, snapshot), (zh, nil)])
+        let hits = LibrarySearch.search("数字鸿沟", in: [(en, snapshot), (zh, nil)])
         #expect(hits.map { "\($0.file)#\($0.paragraph):\($0.kind)" } == [
             dir + "/res.txt#op2:note", "/docs/zh.txt#pp1:preambular", "/docs/zh.txt#op1:operative", "/docs/zh.txt#fn1:footnote",
         ])
-        let orphan = TextSearch.search("digital divide note", in: [(en, snapshot)])
+        let orphan = LibrarySearch.search("digital divide note", in: [(en, snapshot)])
         #expect(orphan.map(\.kind) == ["orphan-note"])
         // Hits encode for --json.
         let data = try JSONEncoder().encode(hits)
         #expect(try JSONDecoder().decode([SearchHit].self, from: data) == hits)
+    }
+
+    /// Issue 8 item 13: Unicode case folding, full-width/half-width folding, CJK without breaks.
+    @Test func foldingCaseAndWidthInEveryScript() {
+        func finds(_ query: String, _ text: String) -> [String] {
+            let ranges = SearchPattern(query)?.ranges(in: Array(text.unicodeScalars)) ?? []
+            let scalars = Array(text.unicodeScalars)
+            return ranges.map { String(String.UnicodeScalarView(scalars[$0])) }
+        }
+        #expect(finds("совет", "постановляет, что Совет Безопасности") == ["Совет"])
+        #expect(finds("СОВЕТ", "совет") == ["совет"])
+        #expect(finds("é", "ÉTATS MEMBRES, États, états") == ["É", "É", "é"])
+        #expect(finds("ΣΟΦΟΣ", "ο σοφός, σοφος") == ["σοφος"])      // final ς meets Σ and σ
+        #expect(finds("σοφος", "ΣΟΦΟΣ") == ["ΣΟΦΟΣ"])
+        #expect(finds("ＡＢＣ１", "see ABC1 and abc1") == ["ABC1", "abc1"])
+        #expect(finds("abc1", "见ＡＢＣ１号文件") == ["ＡＢＣ１"])
+        #expect(finds("ｶﾀｶﾅ", "カタカナ") == ["カタカナ"])
+        #expect(finds("数字鸿沟", "弥合数字 鸿沟的") == ["数字 鸿沟"])       // CJK: spaces ignored
+        #expect(finds("2020年", "于 2020 年通过") == ["2020 年"])
+        #expect(finds("digital divide", "digital\u{00A0}\n divide") == ["digital\u{00A0}\n divide"])
+        #expect(finds("digitaldivide", "digital divide").isEmpty)
+        #expect(finds("co-operation", "co\u{00AD}-operation") == ["co\u{00AD}-operation"])  // soft hyphen skipped
+        #expect(finds("القرار", "إن مجلس الأمن، إذ يشير إلى القرار\u{200F} 2532") == ["القرار"])
+        #expect(SearchPattern("  \u{3000} ") == nil)
+    }
+
+    @Test func prefaceClosingAndUnplacedTextAreSearched() {
+        var doc = Fixture.sample(in: "/docs")
+        doc.preface = ["Seventy-ninth session", "Agenda item 17"]
+        doc.closing = Closing(lines: ["8765th plenary meeting", "22 July 2020"])
+        doc.other = [OtherText(text: "Distr.: General", after: nil), OtherText(text: "Annex on item 17", after: "op2")]
+        let hits = LibrarySearch.search("item 17", in: [(doc, nil)])
+        #expect(hits.map { "\($0.paragraph):\($0.kind)" } == ["preface:preface", "other:other"])
+        #expect(LibrarySearch.search("PLENARY", in: [(doc, nil)]).map(\.kind) == ["closing"])
+        #expect(LibrarySearch.search("distr", in: [(doc, nil)]).map(\.paragraph) == ["other"])
+        // Document order: the unplaced text after op2 comes between op2 and op3.
+        let order = LibrarySearch.search("on", in: [(doc, nil)]).map(\.paragraph)
+        let annex = order.firstIndex(of: "other")!
+        #expect(order[annex - 1] == "op2" && order[annex + 1] == "op3")
     }
 }

@@ -1,0 +1,138 @@
+// The one search matcher: the reader's `/` and `reso search` both use `SearchPattern`, so they
+// find the same things. Matching is on Unicode scalars, so Chinese needs no word boundaries.
+//
+// Folding, one scalar to one key (so match ranges map back to the text's own offsets):
+// - case: Unicode simple case folding (`СОВЕТ` = `совет`, `É` = `é`, `Σ` = `ς` = `σ`);
+// - width: full-width ASCII = ASCII (`ＡＢＣ１` = `abc1`), half-width katakana = katakana;
+// - whitespace: any run of it is one space; when the query holds CJK, spaces are ignored on both
+//   sides, because extracted Chinese text puts spaces around numbers (`2005 年` vs `2005年`);
+// - ignorable: soft hyphen, zero-width spaces and joiners, bidi marks, BOM are skipped.
+//
+// Speed: ASCII and CJK (the bulk of every corpus) are folded by arithmetic; other scalars below
+// U+2E80 by a table computed once; only rare scripts above that ask Unicode's properties.
+
+public enum SearchFolding {
+    /// The key of a whitespace scalar; never a key of anything else.
+    public static let space: UInt32 = 0x20
+    /// The key of a scalar that search skips entirely.
+    public static let ignorable: UInt32 = 0xFFFF_FFFF
+
+    /// The search key of `s`: its folded value, `space`, or `ignorable`.
+    /// - Complexity: O(1).
+    @inline(__always)
+    public static func key(_ s: Unicode.Scalar) -> UInt32 {
+        let v = s.value
+        if v < 0x80 {
+            if v >= 0x41 && v <= 0x5A { return v + 0x20 }
+            if v == 0x20 || (v >= 0x09 && v <= 0x0D) { return space }
+            return v
+        }
+        if v < 0x2E80 { return table[Int(v)] }
+        if v <= 0x9FFF { return v == 0x3000 ? space : v }      // CJK has no case
+        if v >= 0xAC00 && v <= 0xD7AF { return v }              // Hangul syllables
+        if v >= 0xFF01 && v <= 0xFF5E { return key(Unicode.Scalar(v - 0xFF01 + 0x21)!) }
+        if v == 0xFEFF { return ignorable }
+        return slowKey(s)
+    }
+
+    /// True when the scalar is CJK (ideographs, kana, Hangul, full-width forms): a query holding
+    /// one ignores spaces.
+    @inline(__always)
+    public static func isCJK(_ v: UInt32) -> Bool {
+        (v >= 0x2E80 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7AF) || (v >= 0xF900 && v <= 0xFAFF)
+            || (v >= 0xFF00 && v <= 0xFFEF) || (v >= 0x20000 && v <= 0x3FFFF)
+    }
+
+    /// Keys of U+0000–U+2E7F, computed once from Unicode's properties.
+    private static let table: [UInt32] = (0..<0x2E80).map { slowKey(Unicode.Scalar($0) ?? " ") }
+
+    private static func slowKey(_ s: Unicode.Scalar) -> UInt32 {
+        let v = s.value
+        if v == 0xAD || (v >= 0x200B && v <= 0x200F) || v == 0x2060 || v == 0xFEFF || v == 0x061C
+            || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) { return ignorable }
+        let p = s.properties
+        if p.isWhitespace { return space }
+        if let full = halfWidthKatakana[v] { return full }
+        // Simple case folding as lower(upper(s)), one scalar to one: ς and σ meet through Σ,
+        // ſ and s through S.
+        guard p.changesWhenCaseMapped else { return v }
+        var folded = s
+        let upper = p.uppercaseMapping.unicodeScalars
+        if upper.count == 1, let u = upper.first { folded = u }
+        let lower = folded.properties.lowercaseMapping.unicodeScalars
+        if lower.count == 1, let l = lower.first { return l.value }
+        return folded.value
+    }
+}
+
+/// A compiled query. `nil` when the query holds nothing but whitespace.
+public struct SearchPattern: Sendable {
+    /// Folded keys; `SearchFolding.space` stands for one or more whitespace scalars.
+    public let keys: [UInt32]
+    /// Whitespace is ignored on both sides (the query holds CJK).
+    public let ignoresSpaces: Bool
+
+    public init?(_ query: String) {
+        ignoresSpaces = query.unicodeScalars.contains { SearchFolding.isCJK($0.value) }
+        var out: [UInt32] = []
+        for s in query.unicodeScalars {
+            let k = SearchFolding.key(s)
+            if k == SearchFolding.ignorable { continue }
+            if k == SearchFolding.space {
+                if !ignoresSpaces && !out.isEmpty && out.last != SearchFolding.space { out.append(k) }
+                continue
+            }
+            out.append(k)
+        }
+        while out.last == SearchFolding.space { out.removeLast() }
+        guard !out.isEmpty else { return nil }
+        keys = out
+    }
+
+    /// Every non-overlapping match, as ranges of scalar offsets into `text`, in order. A match
+    /// starts and ends on a scalar that is neither whitespace nor ignorable.
+    /// - Complexity: O(n·m) for a text of n scalars and a query of m keys in the worst case,
+    ///   O(n) in practice (a candidate is abandoned at its first differing key); no allocation
+    ///   besides the result.
+    public func ranges(in text: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        let n = text.count, m = keys.count
+        let first = keys[0]
+        var i = 0
+        while i < n {
+            guard SearchFolding.key(text[i]) == first else { i += 1; continue }
+            var j = i + 1, k = 1, last = i
+            while k < m && j < n {
+                let c = SearchFolding.key(text[j])
+                if c == SearchFolding.ignorable { j += 1; continue }
+                if c == SearchFolding.space {
+                    if ignoresSpaces { j += 1; continue }
+                    guard keys[k] == SearchFolding.space else { break }
+                    // One query space takes the whole run of whitespace (and ignorables).
+                    j += 1
+                    while j < n, case let d = SearchFolding.key(text[j]), d == SearchFolding.space || d == SearchFolding.ignorable { j += 1 }
+                    k += 1
+                    continue
+                }
+                guard c == keys[k] else { break }
+                last = j; k += 1; j += 1
+            }
+            if k == m { out.append(i..<last + 1); i = last + 1 } else { i += 1 }
+        }
+        return out
+    }
+}
+
+/// Half-width katakana and CJK punctuation (U+FF61–U+FF9D) to their full-width forms: their
+/// NFKC mapping where it is one scalar (the voiced-sound marks map to combining ones; not folded).
+private let halfWidthKatakana: [UInt32: UInt32] = {
+    let kana: [UInt32] = [0x30F2, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30E3, 0x30E5, 0x30E7, 0x30C3, 0x30FC,
+                          0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30AB, 0x30AD, 0x30AF, 0x30B1, 0x30B3, 0x30B5,
+                          0x30B7, 0x30B9, 0x30BB, 0x30BD, 0x30BF, 0x30C1, 0x30C4, 0x30C6, 0x30C8, 0x30CA, 0x30CB,
+                          0x30CC, 0x30CD, 0x30CE, 0x30CF, 0x30D2, 0x30D5, 0x30D8, 0x30DB, 0x30DE, 0x30DF, 0x30E0,
+                          0x30E1, 0x30E2, 0x30E4, 0x30E6, 0x30E8, 0x30E9, 0x30EA, 0x30EB, 0x30EC, 0x30ED, 0x30EF,
+                          0x30F3]
+    var map: [UInt32: UInt32] = [0xFF61: 0x3002, 0xFF62: 0x300C, 0xFF63: 0x300D, 0xFF64: 0x3001, 0xFF65: 0x30FB]
+    for (i, k) in kana.enumerated() { map[0xFF66 + UInt32(i)] = k }
+    return map
+}()
