@@ -2,28 +2,6 @@
 // display columns with the CJK line-breaking rules, markers as superscripts, footnotes
 // at the end with the paragraphs that cite them. Control characters never come out raw.
 
-public enum Sanitizer {
-    /// Replaces control characters (C0, DEL, C1 — escape sequences start with one) by
-    /// visible placeholders, so that a document can never drive the terminal.
-    public static func visible(_ s: String) -> String {
-        var needs = false
-        for u in s.unicodeScalars where isControl(u) { needs = true; break }
-        guard needs else { return s }
-        var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            if u.value < 0x20 { out.append(Unicode.Scalar(0x2400 + u.value)!) }
-            else if u.value == 0x7F { out.append("\u{2421}") }
-            else if isControl(u) { out.append("\u{FFFD}") }
-            else { out.append(u) }
-        }
-        return String(out)
-    }
-
-    public static func isControl(_ u: Unicode.Scalar) -> Bool {
-        u.value < 0x20 || u.value == 0x7F || (u.value >= 0x80 && u.value < 0xA0)
-    }
-}
-
 /// Puts superscript footnote markers back into a clean text at their offsets.
 func withMarkers(_ text: String, _ refs: [FootnoteRef], open: String = "", close: String = "") -> String {
     guard !refs.isEmpty else { return text }

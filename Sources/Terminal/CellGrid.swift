@@ -39,13 +39,20 @@ public struct CellGrid: Sendable {
 
     public subscript(row: Int, column: Int) -> Cell { cells[row * width + column] }
 
-    /// A visible stand-in for scalars a terminal would interpret instead of print.
+    /// A visible stand-in for scalars a terminal would interpret instead of print: controls, and
+    /// bidi embeddings, overrides, isolates and marks (which reorder what a bidi-capable terminal
+    /// shows). The same table as ResolutionKit's `Sanitizer.placeholder(for:)`, which this module
+    /// cannot import.
     @inline(__always)
     public static func placeholder(for s: Unicode.Scalar) -> Unicode.Scalar? {
         let v = s.value
         if v < 0x20 { return Unicode.Scalar(0x2400 + v) }  // ␀…␟, ESC → ␛
+        if v < 0x7F { return nil }
         if v == 0x7F { return "\u{2421}" }  // ␡
-        if v >= 0x80 && v < 0xA0 { return "\u{FFFD}" }
+        if v < 0xA0 { return "\u{FFFD}" }
+        if (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) || v == 0x200E || v == 0x200F || v == 0x061C {
+            return "\u{FFFD}"
+        }
         return nil
     }
 

@@ -50,13 +50,16 @@ struct ExportCommand: ParsableCommand {
         let items = try docs.map { (document: $0, snapshot: try storage.snapshot(for: $0)) }
         let text = Exporter.export(items, format: format, tag: tag, groupByTag: groupBy == .tag, bom: bom)
         let count = items.reduce(0) { $0 + ExportRecord.records(document: $1.document, snapshot: $1.snapshot, tag: tag).count }
-        guard let output else { writeStdout(text); return }
+        guard let output else {
+            ConsoleOutput.write(text, as: format == .json || format == .w3c ? .json : .text)
+            return
+        }
         do {
             // Atomic, like the sidecars: a half-written export never replaces a good one.
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
             throw UserFacingError("\(output): cannot write: \(error.localizedDescription)")
         }
-        FileHandle.standardError.write(Data("reso: wrote \(count) annotation\(count == 1 ? "" : "s") to \(output)\n".utf8))
+        ConsoleOutput.message("reso: wrote \(count) annotation\(count == 1 ? "" : "s") to \(output)")
     }
 }

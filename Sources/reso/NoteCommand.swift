@@ -33,7 +33,7 @@ struct NoteCommand: ParsableCommand {
         } else if words.isEmpty {
             let current = try storage.snapshot(for: docs[0]).annotation(for: docs[0].resolveParagraph(para)?.id ?? para)?.note
             guard let edited = try NoteEditor.edit(current ?? "") else {
-                FileHandle.standardError.write(Data("reso: note unchanged\n".utf8))
+                ConsoleOutput.message("reso: note unchanged")
                 return
             }
             text = edited
@@ -48,7 +48,7 @@ struct NoteCommand: ParsableCommand {
                 AnnotationCLI.report(store: store, snapshot: snap)
                 let id = doc.resolveParagraph(para)?.id ?? para
                 let note = snap.annotation(for: id)?.note
-                print("\(doc.source.path) \(id): " + (note == nil ? "note cleared" : "note saved (\(note!.count) characters)"))
+                ConsoleOutput.line("\(doc.source.path) \(id): " + (note == nil ? "note cleared" : "note saved (\(note!.count) characters)"))
             }
         }
     }

@@ -34,21 +34,21 @@ struct NotesCommand: ParsableCommand {
             let snap = try storage.snapshot(for: doc)
             items.append((doc, snap))
             for line in AnnotationCLI.describe(snap.changes, file: (snap.sidecarPath as NSString).lastPathComponent) {
-                FileHandle.standardError.write(Data((line + "\n").utf8))
+                ConsoleOutput.message(line)
             }
             let rs = ExportRecord.records(document: doc, snapshot: snap, tag: tag)
             records += rs
             if !rs.isEmpty { text += Self.listing(doc, rs) }
         }
         if json {
-            writeStdout(Exporter.export(items, format: .json, tag: tag))
+            ConsoleOutput.write(Exporter.export(items, format: .json, tag: tag), as: .json)
             return
         }
         if records.isEmpty {
-            FileHandle.standardError.write(Data(("reso: no annotations" + (tag.map { " tagged \($0)" } ?? "") + "\n").utf8))
+            ConsoleOutput.message("reso: no annotations" + (tag.map { " tagged \($0)" } ?? ""))
             return
         }
-        writeStdout(text)
+        ConsoleOutput.write(text)
     }
 
     static func listing(_ doc: ResolutionDocument, _ records: [ExportRecord]) -> String {

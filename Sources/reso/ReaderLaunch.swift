@@ -17,8 +17,8 @@ enum ReaderLaunch {
             let width = Int(env["COLUMNS"] ?? "").flatMap { $0 > 0 ? $0 : nil } ?? 80
             for (i, file) in files.enumerated() {
                 let doc = try ResolutionDocument.load(path: file)
-                if i > 0 { print("") }
-                print(TextRenderer(width: width).render(doc))
+                if i > 0 { ConsoleOutput.line("") }
+                ConsoleOutput.line(TextRenderer(width: width).render(doc))
             }
             return
         }

@@ -17,6 +17,24 @@ struct Reso: ParsableCommand {
                       ExportCommand.self, SearchCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self
     )
+
+    /// ArgumentParser's own `main`, except that its messages (errors quote what the user typed,
+    /// file names included) go through ConsoleOutput like everything else reso prints.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { ConsoleOutput.line(message) }
+            } else {
+                ConsoleOutput.message(message)
+            }
+            terminate(code.rawValue)
+        }
+    }
 }
 
 /// `reso [PATH…]`: the reader (the default command).

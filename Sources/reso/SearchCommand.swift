@@ -33,38 +33,31 @@ struct SearchCommand: ParsableCommand {
         let items = docs.map { doc -> (document: ResolutionDocument, snapshot: SidecarSnapshot?) in
             do { return (doc, try storage.store(for: doc).load(for: doc)) } catch {
                 // The texts are still worth searching; say why the notes are not.
-                FileHandle.standardError.write(Data("reso: \(error); its notes are not searched\n".utf8))
+                ConsoleOutput.message("reso: \(error); its notes are not searched")
                 return (doc, nil)
             }
         }
         let hits = LibrarySearch.search(query, in: items)
-        if json && hits.isEmpty {
-            writeStdout("[]\n")
-        } else if json {
+        if json {
             let e = JSONEncoder()
             e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            writeStdout(String(decoding: try e.encode(hits), as: UTF8.self) + "\n")
-        }
-        if json {
-            FileHandle.standardError.write(Data(hits.isEmpty ? "reso: no matches for \(query)\n".utf8 : "".utf8))
+            ConsoleOutput.write(hits.isEmpty ? "[]\n" : String(decoding: try e.encode(hits), as: UTF8.self) + "\n", as: .json)
+            if hits.isEmpty { ConsoleOutput.message("reso: no matches for \(query)") }
             return
         }
-        let env = ProcessInfo.processInfo.environment
-        let color = isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
         var out = ""
         for h in hits {
-            var snippet = h.snippet
-            if color {
-                snippet = snippet.replacingOccurrences(of: SearchHit.markOpen, with: "\u{1B}[1;7m")
-                    .replacingOccurrences(of: SearchHit.markClose, with: "\u{1B}[0m")
-            }
             let kind = h.kind == "note" ? " (note)" : h.kind == "orphan-note" ? " (orphaned note)" : ""
-            out += "\(h.file):\(h.paragraph)\(kind): \(snippet)\n"
+            out += "\(h.file):\(h.paragraph)\(kind): \(h.snippet)\n"
         }
-        writeStdout(out)
+        if ConsoleOutput.stylesStandardOutput {
+            ConsoleOutput.write(out, highlighting: SearchHit.markOpen, SearchHit.markClose)
+        } else {
+            ConsoleOutput.write(out)
+        }
         let total = hits.reduce(0) { $0 + $1.count }
         let places = Set(hits.map { "\($0.file)#\($0.paragraph)" }).count
-        FileHandle.standardError.write(Data((hits.isEmpty ? "reso: no matches for \(query)\n"
-            : "reso: \(total) match\(total == 1 ? "" : "es") in \(places) paragraph\(places == 1 ? "" : "s")\n").utf8))
+        ConsoleOutput.message(hits.isEmpty ? "reso: no matches for \(query)"
+            : "reso: \(total) match\(total == 1 ? "" : "es") in \(places) paragraph\(places == 1 ? "" : "s")")
     }
 }

@@ -29,9 +29,9 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let doc = try loadDocument(file)
         switch format {
-        case .json: writeStdout(DocumentJSON.encode(doc))
-        case .markdown: writeStdout(MarkdownRenderer().render(doc))
-        case .text: writeStdout(TextRenderer(width: width ?? TerminalSize.columns()).render(doc))
+        case .json: ConsoleOutput.write(DocumentJSON.encode(doc), as: .json)
+        case .markdown: ConsoleOutput.write(MarkdownRenderer().render(doc))
+        case .text: ConsoleOutput.write(TextRenderer(width: width ?? TerminalSize.columns()).render(doc))
         }
     }
 }
@@ -51,20 +51,6 @@ func loadDocuments(_ paths: [String]) throws -> [ResolutionDocument] {
         switch result {
         case .success(let doc): return doc
         case .failure(let error): throw UserFacingError(error.description)
-        }
-    }
-}
-
-func writeStdout(_ text: String) { writeStdout(Array(text.utf8)) }
-
-func writeStdout(_ bytes: [UInt8]) {
-    // Write in one go; a closed pipe (`reso show … | head`) is not an error worth a trace.
-    bytes.withUnsafeBufferPointer { buf in
-        var offset = 0
-        while offset < buf.count {
-            let n = write(STDOUT_FILENO, buf.baseAddress! + offset, buf.count - offset)
-            if n <= 0 { if errno == EINTR { continue }; break }
-            offset += n
         }
     }
 }

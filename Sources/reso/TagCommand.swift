@@ -40,7 +40,7 @@ struct TagCommand: ParsableCommand {
                 AnnotationCLI.report(store: store, snapshot: snap)
                 let id = doc.resolveParagraph(para)?.id ?? para
                 let now = snap.annotation(for: id)?.tags ?? []
-                print("\(doc.source.path) \(id): " + (now.isEmpty ? "no tags" : now.joined(separator: ", ")))
+                ConsoleOutput.line("\(doc.source.path) \(id): " + (now.isEmpty ? "no tags" : now.joined(separator: ", ")))
             }
         }
     }
@@ -105,7 +105,7 @@ enum AnnotationCLI {
         var lines: [String] = []
         if let n = store.notice { lines.append("reso: \(n)") }
         lines += describe(snapshot.changes, file: (snapshot.sidecarPath as NSString).lastPathComponent)
-        for l in lines { FileHandle.standardError.write(Data((l + "\n").utf8)) }
+        for l in lines { ConsoleOutput.message(l) }
     }
 
     static func describe(_ changes: [AnchorChange], file: String) -> [String] {

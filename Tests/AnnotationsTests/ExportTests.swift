@@ -161,7 +161,7 @@ import Testing
         let md = Exporter.export(items, format: .md)
         // Documents in order, preamble before operative part, paragraphs quoted, notes after.
         let order = ["## A/RES/80/1 — Test resolution", "### Preamble", "#### pp2", "> " + Fixture.preamble[1],
-                     "Line one, with \"quotes\"\nline two", "### Operative part", "#### op2 · paragraph 2 · Requests — `priority` `support`",
+                     "> Line one, with \"quotes\"\n> line two", "### Operative part", "#### op2 · paragraph 2 · Requests — `priority` `support`",
                      "#### op3.a · paragraph 3(a) — `amend`", "#### op5", "### Footnotes", "#### fn1 · footnote 1 — `question`",
                      "#### was op4", "@mention our capital", "## E/RES/2020/12 — 评估进展", "> 欢迎并敦促充分执行大会第 70/125 号决议；", "+ 支持"]
         var cursor = md.startIndex
@@ -180,5 +180,65 @@ import Testing
         #expect(onlyAmend.contains("## `amend`") && !onlyAmend.contains("`support`"))
         let none = Exporter.export(items, format: .md, tag: "nothing")
         #expect(none.contains("No annotations tagged `nothing`"))
+    }
+
+    /// A note can hold anything; in the brief it stays inside its quote block. The brief's own
+    /// headings are the only headings, and no raw HTML survives.
+    @Test func aNoteCannotBreakTheBriefsStructure() throws {
+        let dir = Fixture.folder(); defer { Fixture.cleanup(dir) }
+        let doc = Fixture.sample(in: dir)
+        let store = SidecarStore(documentPath: doc.source.path)
+        let hostile = ["# Heading", "## Another", "```", "~~~", "<script>alert(1)</script>", "<!-- swallow the rest",
+                       "1. a list", "- item", "> quote", "===", "[x]: http://evil.example", "| a | b |", "    indented",
+                       "   # indented heading", "<div>", ""].joined(separator: "\n")
+        _ = try store.setNote(hostile, paragraph: "op1", document: doc)
+        _ = try store.addTags(["support"], paragraph: "op1", document: doc)
+        _ = try store.setNote("Plain note.", paragraph: "op2", document: doc)
+        let items = [(document: doc, snapshot: try store.load(for: doc))]
+        for md in [Exporter.export(items, format: .md), Exporter.export(items, format: .md, groupByTag: true)] {
+            let lines = md.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            // Headings: only the brief's own (title, document, section, paragraph).
+            let headings = lines.filter { $0.hasPrefix("#") }
+            #expect(headings.allSatisfy { $0.hasPrefix("# Annotations") || $0.contains("op1") || $0.contains("op2")
+                || $0.hasPrefix("## ") || $0.hasPrefix("### ") }, "\(headings)")
+            #expect(!headings.contains { $0.contains("Heading") || $0.contains("Another") })
+            // No raw HTML, no fence outside a quote, and the note's every line is quoted.
+            #expect(!md.contains("<script") && !md.contains("<div") && !md.contains("<!-- swallow"))
+            #expect(md.contains("&lt;script>alert(1)&lt;/script>"))
+            for line in lines where !line.hasPrefix(">") {
+                #expect(!line.hasPrefix("```") && !line.hasPrefix("~~~") && !line.hasPrefix("[x]:") && !line.hasPrefix("|"), "\(line)")
+            }
+            for piece in ["> \\# Heading", "> \\```", "> 1\\. a list", "> \\- item", "> \\> quote", "> \\===",
+                          "> \\[x]: http://evil.example", ">    \\# indented heading"] {
+                #expect(md.contains(piece + "\n"), "missing \(piece)")
+            }
+            #expect(md.contains("> Plain note."))
+            // The first line marks it as an export, which the library walker skips.
+            #expect(md.hasPrefix(MarkdownBrief.marker + "\n"))
+            #expect(Exporter.isExport(head: Array(md.utf8.prefix(512))))
+        }
+    }
+
+    /// Each export format is recognised by its opening, and no real resolution is taken for one.
+    @Test func exportsAreRecognisedAndResolutionsAreNot() throws {
+        let dir = Fixture.folder(); defer { Fixture.cleanup(dir) }
+        let items = try fixture(dir)
+        for format in ExportFormat.allCases {
+            for bom in [false, true] {
+                let text = Exporter.export(items, format: format, bom: bom)
+                #expect(Exporter.isExport(head: Array(text.utf8.prefix(512))), "\(format) bom=\(bom)")
+            }
+            #expect(Exporter.isExport(head: Array(Exporter.export([], format: format).utf8)), "empty \(format)")
+        }
+        let corpus = URL(fileURLWithPath: Fixture.repositoryRoot + "/../shared/corpus/sc-2020")
+        let files = (FileManager.default.enumerator(atPath: corpus.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".txt") }.map { corpus.path + "/" + $0 }
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: Fixture.repositoryRoot + "/seeds")
+            .filter { $0.hasSuffix(".txt") && !$0.contains(".reso.") }.map { Fixture.repositoryRoot + "/seeds/" + $0 }
+        try #require(files.count > 500 && seeds.count >= 5)
+        for path in files + seeds {
+            let head = Array((FileManager.default.contents(atPath: path) ?? Data()).prefix(512))
+            #expect(!Exporter.isExport(head: head), "\(path) taken for an export")
+        }
     }
 }

@@ -25,6 +25,15 @@ import Testing
         #expect(!g.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) } })
     }
 
+    /// U+202E would show "txt.exe" as "exe.txt" on a terminal that implements bidi.
+    @Test func bidiControlsBecomePlaceholders() {
+        var g = CellGrid(width: 30, height: 1)
+        g.text("a\u{202E}exe.txt\u{202C} \u{2067}b\u{2069}\u{200F}c", row: 0, column: 0, style: .plain)
+        #expect(g.line(0) == "a\u{FFFD}exe.txt\u{FFFD} \u{FFFD}b\u{FFFD}\u{FFFD}c")
+        let bidi: ClosedRange<UInt32> = 0x202A...0x202E
+        #expect(!g.cells.contains { $0.text.unicodeScalars.contains { bidi.contains($0.value) || $0.value == 0x2067 } })
+    }
+
     @Test func combiningMarkJoinsPreviousCell() {
         var g = CellGrid(width: 4, height: 1)
         g.text("e\u{301}x", row: 0, column: 0, style: .plain)

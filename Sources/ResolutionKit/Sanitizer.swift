@@ -1,0 +1,73 @@
+// What may reach a terminal. A document, a note or a file name can hold escape sequences
+// (an OSC 52 sequence writes to the clipboard, `ESC[2J` clears the screen) and bidi controls
+// (U+202E makes a terminal that implements bidi show text in another order than it is stored).
+// Every printing path shows them as visible placeholders instead: `show`, `reso`'s output
+// layer (Sources/reso/ConsoleOutput.swift) and the reader's cell grid, whose table in
+// Terminal/CellGrid.swift mirrors `placeholder(for:)` because Terminal cannot import this module.
+
+public enum Sanitizer {
+    /// The visible stand-in for a scalar a terminal would act on instead of print, or nil when
+    /// it prints as itself: C0 controls become their control pictures (ESC → ␛, LF → ␊), DEL
+    /// becomes ␡, C1 controls and bidi formatting characters become U+FFFD.
+    /// - Complexity: O(1).
+    @inline(__always)
+    public static func placeholder(for u: Unicode.Scalar) -> Unicode.Scalar? {
+        let v = u.value
+        if v < 0x20 { return Unicode.Scalar(0x2400 + v) }
+        if v < 0x7F { return nil }
+        if v == 0x7F { return "\u{2421}" }
+        if v < 0xA0 || isBidiControl(v) { return "\u{FFFD}" }
+        return nil
+    }
+
+    /// Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the marks
+    /// U+200E, U+200F, U+061C: the characters of "Trojan Source" (CVE-2021-42574).
+    @inline(__always)
+    public static func isBidiControl(_ v: UInt32) -> Bool {
+        (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) || v == 0x200E || v == 0x200F || v == 0x061C
+    }
+
+    public static func isControl(_ u: Unicode.Scalar) -> Bool { placeholder(for: u) != nil }
+
+    /// Every control shown as its placeholder, line breaks included (one line of text stays one).
+    /// - Complexity: O(n); returns `s` itself when there is nothing to replace.
+    public static func visible(_ s: String) -> String { replacing(s, keepLayout: false) }
+
+    /// Like `visible`, but LF and TAB stay (they lay out text, they do not drive the terminal),
+    /// and so does a CR right before an LF (CSV's line ends). A lone CR, which would let a later
+    /// part of a line overwrite an earlier one, is shown as ␍.
+    /// - Complexity: O(n).
+    public static func visibleKeepingLayout(_ s: String) -> String { replacing(s, keepLayout: true) }
+
+    /// JSON text with every such scalar written as a `\uXXXX` escape. Valid JSON stays valid and
+    /// decodes to the same value: outside strings JSON allows only structure and the whitespace
+    /// kept here (LF, TAB, CR), so every scalar replaced sits inside a string.
+    /// - Complexity: O(n).
+    public static func jsonEscaped(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { placeholder(for: $0) != nil && !isLayout($0) }) else { return s }
+        var out = String.UnicodeScalarView()
+        let hex = Array("0123456789abcdef".unicodeScalars)
+        for u in s.unicodeScalars {
+            if placeholder(for: u) == nil || isLayout(u) { out.append(u); continue }
+            out.append(contentsOf: "\\u".unicodeScalars)
+            for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int(u.value >> UInt32(shift)) & 0xF]) }
+        }
+        return String(out)
+    }
+
+    @inline(__always)
+    private static func isLayout(_ u: Unicode.Scalar) -> Bool { u == "\n" || u == "\t" || u == "\r" }
+
+    private static func replacing(_ s: String, keepLayout: Bool) -> String {
+        guard s.unicodeScalars.contains(where: { placeholder(for: $0) != nil }) else { return s }
+        var out = String.UnicodeScalarView()
+        var it = s.unicodeScalars.makeIterator()
+        var next = it.next()
+        while let u = next {
+            next = it.next()
+            if keepLayout && (u == "\n" || u == "\t" || (u == "\r" && next == "\n")) { out.append(u); continue }
+            out.append(placeholder(for: u) ?? u)
+        }
+        return String(out)
+    }
+}
