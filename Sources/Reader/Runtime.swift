@@ -7,7 +7,8 @@ public final class ReaderRuntime {
     public private(set) var state: ReaderState
     let screen: Screen
     let backend: AnnotationBackend
-    /// Edits a note outside the reader (the app runs $EDITOR); nil result means unchanged.
+    /// Edits a note outside the reader (the app runs $EDITOR): the new text without the line
+    /// break an editor adds at the end, or nil when unchanged.
     let editNote: (String) throws -> String?
 
     public init(state: ReaderState, screen: Screen, backend: AnnotationBackend,
@@ -58,8 +59,7 @@ public final class ReaderRuntime {
                 guard let edited = try screen.suspend({ try editNote(current) }) else {
                     return .status("Note on \(p) unchanged", error: false)
                 }
-                let trimmed = edited.hasSuffix("\n") ? String(edited.dropLast()) : edited
-                return saved(d, try backend.setNote(trimmed.isEmpty ? nil : trimmed, paragraph: p, document: d), "Note on \(p) saved")
+                return saved(d, try backend.setNote(edited.isEmpty ? nil : edited, paragraph: p, document: d), "Note on \(p) saved")
             case .export(let format, let docs):
                 let path = try backend.export(format: format, documents: docs)
                 return .status("Exported to \(path)", error: false)

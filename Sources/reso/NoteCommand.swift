@@ -32,7 +32,7 @@ struct NoteCommand: ParsableCommand {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         } else if words.isEmpty {
             let current = try storage.snapshot(for: docs[0]).annotation(for: docs[0].resolveParagraph(para)?.id ?? para)?.note
-            guard let edited = try NoteEditor.edit(current ?? "") else {
+            guard let edited = try EditorLauncher.edit(current ?? "") else {
                 ConsoleOutput.message("reso: note unchanged")
                 return
             }
@@ -51,36 +51,5 @@ struct NoteCommand: ParsableCommand {
                 ConsoleOutput.line("\(doc.source.path) \(id): " + (note == nil ? "note cleared" : "note saved (\(note!.count) characters)"))
             }
         }
-    }
-}
-
-/// The note in `$VISUAL`/`$EDITOR` (default `vi`), through a temporary file.
-enum NoteEditor {
-    /// The edited text, or nil when the user left it unchanged.
-    static func edit(_ text: String) throws -> String? {
-        let env = ProcessInfo.processInfo.environment
-        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
-        if editor == nil && isatty(STDIN_FILENO) == 0 {
-            throw UserFacingError("no TEXT given and no terminal to open an editor: pass the note as TEXT, or '-' to read it from standard input")
-        }
-        let command = editor ?? "vi"
-        let path = NSTemporaryDirectory() + "reso-note-\(getpid())-\(UUID().uuidString).md"
-        try (text.isEmpty ? "" : text + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // The editor may carry flags (`code -w`), hence the shell; the path is passed as an
-        // argument, never spliced into the command.
-        p.arguments = ["-c", "\(command) \"$1\"", "reso-editor", path]
-        try p.run()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw UserFacingError("\(command) exited with status \(p.terminationStatus); note unchanged")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw UserFacingError("the editor removed \(path); note unchanged")
-        }
-        let edited = String(decoding: data, as: UTF8.self)
-        return edited == text || edited == text + "\n" ? nil : edited
     }
 }

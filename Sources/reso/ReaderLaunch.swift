@@ -40,7 +40,7 @@ enum ReaderLaunch {
         let state = ReaderState(documents: models, notes: notes, width: screen.width, height: screen.height,
                                 color: screen.colorEnabled, defaultTags: backend.defaultTags,
                                 exportFormats: backend.exportFormats)
-        let runtime = ReaderRuntime(state: state, screen: screen, backend: backend, editNote: ExternalEditor.edit)
+        let runtime = ReaderRuntime(state: state, screen: screen, backend: backend, editNote: EditorLauncher.edit)
         if let p = problems.first {
             runtime.send(.status(problems.count > 1 ? "\(p) (and \(problems.count - 1) more)" : p, error: true))
         }
@@ -64,26 +64,6 @@ enum ReaderLaunch {
         }
         if models.isEmpty { throw UserFacingError(skipped.first ?? "no documents to open") }
         return (models, skipped)
-    }
-}
-
-/// `E`: the note in `$VISUAL`/`$EDITOR` (default `vi`), through a temporary file.
-enum ExternalEditor {
-    static func edit(_ text: String) throws -> String? {
-        let env = ProcessInfo.processInfo.environment
-        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reso-note-\(getpid())-\(UUID().uuidString).md")
-        try (text.isEmpty ? "" : text + "\n").write(to: url, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: url) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // The editor command may carry flags (`code -w`), hence the shell; the path is an argument, never spliced.
-        p.arguments = ["-c", "\(editor) \"$1\"", "reso-editor", url.path]
-        try p.run()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw UserFacingError("\(editor) exited with status \(p.terminationStatus); note unchanged") }
-        let edited = try String(contentsOf: url, encoding: .utf8)
-        return edited == text || edited == text + "\n" ? nil : edited
     }
 }
 

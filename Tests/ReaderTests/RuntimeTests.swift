@@ -26,7 +26,7 @@ final class ScriptedScreen: Screen {
             + keys("jE") + keys("q")
         let screen = ScriptedScreen(events)
         let runtime = ReaderRuntime(state: Fixtures.state([Fixtures.chinese]), screen: screen, backend: store,
-                                    editNote: { _ in "长笔记\n第二行\n" })
+                                    editNote: { _ in "长笔记\n第二行" })
         #expect(runtime.run() == nil)
         #expect(store.notes[0]?["op1"]?.tags == ["priority"])
         #expect(store.notes[0]?["op2"] == ParagraphNote(tags: ["priority"], note: "中文笔记"))
