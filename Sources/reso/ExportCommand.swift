@@ -15,6 +15,9 @@ struct ExportCommand: ParsableCommand {
         md: a brief by document (preamble, then operative part), or by tag with --group-by tag.
         csv: RFC 4180 for spreadsheets (tags joined with ';'; formula-like cells neutralised; \
         --bom for Excel). json: a flat array. w3c: a W3C Web Annotation collection (JSON-LD).
+        -o FILE writes the exact data atomically; it never replaces a document or a sidecar, \
+        nor any existing file without --force. Standard output shows control characters as \
+        visible placeholders (JSON escapes them), so a note cannot drive the terminal.
         Example: reso export seeds/ --format csv --bom -o notes.csv
         """
     )
@@ -37,6 +40,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Start with a UTF-8 byte-order mark (helps spreadsheets detect UTF-8).")
     var bom = false
 
+    @Flag(help: "Replace FILE if it exists (never a document or a sidecar).")
+    var force = false
+
     @OptionGroup var storage: StoreOption
 
     func validate() throws {
@@ -54,12 +60,7 @@ struct ExportCommand: ParsableCommand {
             ConsoleOutput.write(text, as: format == .json || format == .w3c ? .json : .text)
             return
         }
-        do {
-            // Atomic, like the sidecars: a half-written export never replaces a good one.
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw UserFacingError("\(output): cannot write: \(error.localizedDescription)")
-        }
+        try ExportFile.write(text, to: output, force: force, documents: docs.map(\.source.path))
         ConsoleOutput.message("reso: wrote \(count) annotation\(count == 1 ? "" : "s") to \(output)")
     }
 }

@@ -1,4 +1,6 @@
+import Annotations
 import Foundation
+import ResolutionKit
 
 /// The sample library shipped in the repository's `seeds/` folder.
 enum BundledLibrary {
@@ -19,7 +21,9 @@ func isDirectory(_ path: String) -> Bool {
 }
 
 /// Turns the PATH arguments into document files: files as given, folders expanded to
-/// their `.txt`/`.md` documents (sorted, sidecars skipped).
+/// their documents (sorted). In a folder, a document is a file with one of
+/// `DocumentFormat.documentExtensions` that is not hidden, not a sidecar and not an export reso
+/// wrote (`Exporter.isExport`: a brief saved among the documents is not one of them).
 enum DocumentPaths {
     static func expand(_ paths: [String]) throws -> [String] {
         var out: [String] = []
@@ -31,9 +35,13 @@ enum DocumentPaths {
                 guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
                     throw UserFacingError("\(path): cannot read the folder")
                 }
-                let docs = names.filter { isDocumentName($0) }.sorted()
-                if docs.isEmpty { throw UserFacingError("\(path): the folder holds no documents (.txt, .md)") }
-                out += docs.map { (path as NSString).appendingPathComponent($0) }
+                let docs = names.filter(isDocumentName).sorted().map { (path as NSString).appendingPathComponent($0) }
+                    .filter { !isExport($0) }
+                if docs.isEmpty {
+                    let kinds = DocumentFormat.documentExtensions.sorted().map { "." + $0 }.joined(separator: ", ")
+                    throw UserFacingError("\(path): the folder holds no documents (\(kinds))")
+                }
+                out += docs
             } else {
                 out.append(path)
             }
@@ -42,6 +50,21 @@ enum DocumentPaths {
     }
 
     static func isDocumentName(_ name: String) -> Bool {
-        !name.hasPrefix(".") && (name.hasSuffix(".txt") || name.hasSuffix(".md"))
+        !name.hasPrefix(".") && hasDocumentExtension(name)
+    }
+
+    static func hasDocumentExtension(_ name: String) -> Bool {
+        let ext = (name as NSString).pathExtension.lowercased()
+        return DocumentFormat.documentExtensions.contains(ext)
+    }
+
+    /// True when the file starts like an export reso wrote. Reads at most 512 bytes.
+    static func isExport(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: 512)
+        let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+        return n > 0 && Exporter.isExport(head: Array(head[..<n]))
     }
 }

@@ -123,7 +123,7 @@ final class SidecarAnnotations: AnnotationBackend {
         let cwd = FileManager.default.currentDirectoryPath
         let folder = FileManager.default.isWritableFile(atPath: cwd) ? cwd : NSTemporaryDirectory()
         let path = (folder as NSString).appendingPathComponent(name)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try ExportFile.write(text, to: path, force: false)
         return path
     }
 }
