@@ -55,6 +55,35 @@ public enum Sanitizer {
         return String(out)
     }
 
+    /// True when UTF-8 `bytes` hold no scalar with a placeholder other than LF, TAB and CR: the
+    /// same test as `placeholder(for:)`, on bytes, so that a large output (a 40 MB document JSON)
+    /// is checked without being decoded or copied.
+    /// - Complexity: O(n).
+    public static func isSafe(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if (b < 0x20 && b != 0x0A && b != 0x09 && b != 0x0D) || b == 0x7F { return false }
+                i += 1
+                continue
+            }
+            let next = i + 1 < n ? bytes[i + 1] : 0
+            switch b {
+            case 0xC2 where next < 0xA0: return false                      // U+0080–U+009F
+            case 0xD8 where next == 0x9C: return false                     // U+061C
+            case 0xE2 where i + 2 < n:
+                let last = bytes[i + 2]
+                if next == 0x80 && (last == 0x8E || last == 0x8F || (last >= 0xAA && last <= 0xAE)) { return false }
+                if next == 0x81 && last >= 0xA6 && last <= 0xA9 { return false }
+            default: break
+            }
+            i += 1
+        }
+        return true
+    }
+
     @inline(__always)
     private static func isLayout(_ u: Unicode.Scalar) -> Bool { u == "\n" || u == "\t" || u == "\r" }
 

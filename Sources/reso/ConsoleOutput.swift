@@ -23,9 +23,14 @@ enum ConsoleOutput {
         }
     }
 
-    /// UTF-8 bytes (the document JSON) to standard output, made safe like a string.
+    /// UTF-8 bytes (the document JSON) to standard output, made safe like a string; written
+    /// as they are, without a copy, when nothing in them needs it (the usual case).
     static func write(_ bytes: [UInt8], as content: Content) {
-        write(String(decoding: bytes, as: UTF8.self), as: content)
+        if bytes.withUnsafeBufferPointer(Sanitizer.isSafe(utf8:)) {
+            bytes.withUnsafeBufferPointer { writeAll(STDOUT_FILENO, $0) }
+        } else {
+            write(String(decoding: bytes, as: UTF8.self), as: content)
+        }
     }
 
     /// One line of text on standard output.
@@ -53,13 +58,15 @@ enum ConsoleOutput {
     /// Writes every byte, retrying on EINTR; a closed pipe (`reso show … | head`) just stops.
     private static func writeAll(_ fd: Int32, _ text: String) {
         var text = text
-        text.withUTF8 { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = systemWrite(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n <= 0 { if errno == EINTR { continue }; break }
-                offset += n
-            }
+        text.withUTF8 { writeAll(fd, $0) }
+    }
+
+    private static func writeAll(_ fd: Int32, _ buf: UnsafeBufferPointer<UInt8>) {
+        var offset = 0
+        while offset < buf.count {
+            let n = systemWrite(fd, buf.baseAddress! + offset, buf.count - offset)
+            if n <= 0 { if errno == EINTR { continue }; break }
+            offset += n
         }
     }
 }

@@ -119,10 +119,15 @@ final class SidecarAnnotations: AnnotationBackend {
         let text = Exporter.export(items, format: f)
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         let ext = f == .w3c ? "jsonld" : f.rawValue
-        let name = "reso-export-\(stamp).\(ext)"
         let cwd = FileManager.default.currentDirectoryPath
         let folder = FileManager.default.isWritableFile(atPath: cwd) ? cwd : NSTemporaryDirectory()
-        let path = (folder as NSString).appendingPathComponent(name)
+        // Two exports within a second get -2, -3…: the reader never replaces a file.
+        var path = (folder as NSString).appendingPathComponent("reso-export-\(stamp).\(ext)")
+        var n = 1
+        while FileManager.default.fileExists(atPath: path) {
+            n += 1
+            path = (folder as NSString).appendingPathComponent("reso-export-\(stamp)-\(n).\(ext)")
+        }
         try ExportFile.write(text, to: path, force: false)
         return path
     }

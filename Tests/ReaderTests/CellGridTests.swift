@@ -1,4 +1,5 @@
 @testable import Reader
+import ResolutionKit
 import Terminal
 import Testing
 
@@ -32,6 +33,24 @@ import Testing
         #expect(g.line(0) == "a\u{FFFD}exe.txt\u{FFFD} \u{FFFD}b\u{FFFD}\u{FFFD}c")
         let bidi: ClosedRange<UInt32> = 0x202A...0x202E
         #expect(!g.cells.contains { $0.text.unicodeScalars.contains { bidi.contains($0.value) || $0.value == 0x2067 } })
+    }
+
+    /// The grid's table and ResolutionKit's (which every reso command prints through) are two
+    /// copies only because Terminal cannot import ResolutionKit: they must agree on every scalar,
+    /// and so must the byte-level check used for large outputs.
+    @Test func theThreePlaceholderChecksAgreeOnEveryScalar() {
+        var disagreements: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let sanitizer = Sanitizer.placeholder(for: s)
+            if CellGrid.placeholder(for: s) != sanitizer { disagreements.append(v) }
+            let layout = s == "\n" || s == "\t" || s == "\r"
+            let bytes = Array(String(s).utf8)
+            let safe = bytes.withUnsafeBufferPointer(Sanitizer.isSafe(utf8:))
+            if safe != (sanitizer == nil || layout) { disagreements.append(v) }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10).map { String($0, radix: 16) })")
+        #expect(Sanitizer.placeholder(for: "\u{202E}") != nil && Sanitizer.placeholder(for: "\u{1B}") == "␛")
     }
 
     @Test func combiningMarkJoinsPreviousCell() {

@@ -100,6 +100,10 @@ import Testing
         let r = try ShowCommandTests.run(["search", "欢迎并敦促充分执行", dir, "--json"])
         let hits = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
         #expect(Set(hits.compactMap { $0["file"] as? String }.map { ($0 as NSString).lastPathComponent }) == [Self.seed])
+        // Tagging the folder tags each document: the seed alone, not the exports.
+        let tag = try ShowCommandTests.run(["tag", dir, "op2", "support"])
+        #expect(tag.status == 0, "\(tag.stderr)")
+        #expect(tag.stdout.split(separator: "\n").count == 1, "\(tag.stdout)")
         let notes = try ShowCommandTests.run(["notes", dir])
         #expect(notes.status == 0 && !notes.stdout.contains("brief.md") && !notes.stdout.contains("notes.txt"))
     }
