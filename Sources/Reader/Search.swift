@@ -6,6 +6,10 @@ extension ReaderState {
     /// Searches one document's displayed text; hits in reading order.
     func hits(of query: String, in doc: Int) -> [(block: Int, range: Range<Int>)] {
         guard let pattern = SearchPattern(query) else { return [] }
+        return hits(of: pattern, in: doc)
+    }
+
+    func hits(of pattern: SearchPattern, in doc: Int) -> [(block: Int, range: Range<Int>)] {
         var out: [(block: Int, range: Range<Int>)] = []
         for (i, b) in models[doc].blocks.enumerated() {
             for r in pattern.ranges(in: b.scalars) { out.append((i, r)) }
@@ -23,7 +27,9 @@ extension ReaderState {
             if s.hits.isEmpty { flash("No match for «\(query)»", error: true) } else { showHit() }
         } else {
             var s = SearchState(query: query)
-            for d in models.indices { let n = hits(of: query, in: d).count; if n > 0 { s.perDocument[d] = n } }
+            if let pattern = SearchPattern(query) {
+                for d in models.indices { let n = hits(of: pattern, in: d).count; if n > 0 { s.perDocument[d] = n } }
+            }
             search = s
             let total = s.perDocument.values.reduce(0, +)
             if total == 0 { flash("No match for «\(query)» in \(models.count) documents", error: true); return }

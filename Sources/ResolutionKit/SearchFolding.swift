@@ -8,8 +8,9 @@
 //   sides, because extracted Chinese text puts spaces around numbers (`2005 年` vs `2005年`);
 // - ignorable: soft hyphen, zero-width spaces and joiners, bidi marks, BOM are skipped.
 //
-// Speed: ASCII and CJK (the bulk of every corpus) are folded by arithmetic; other scalars below
-// U+2E80 by a table computed once; only rare scripts above that ask Unicode's properties.
+// Speed: scalars below U+2E80 (ASCII, Latin, Greek, Cyrillic, Arabic…) are folded by one load
+// from a table computed once, CJK by a range check; only rare scripts above ask Unicode's
+// properties.
 
 public enum SearchFolding {
     /// The key of a whitespace scalar; never a key of anything else.
@@ -21,16 +22,18 @@ public enum SearchFolding {
     /// - Complexity: O(1).
     @inline(__always)
     public static func key(_ s: Unicode.Scalar) -> UInt32 {
+        table.withUnsafeBufferPointer { key(s, $0.baseAddress!) }
+    }
+
+    /// `key(_:)` with the table already at hand: a search loop takes the table's pointer once,
+    /// so that no scalar pays for the lazy global's initialisation check.
+    @inline(__always)
+    static func key(_ s: Unicode.Scalar, _ table: UnsafePointer<UInt32>) -> UInt32 {
         let v = s.value
-        if v < 0x80 {
-            if v >= 0x41 && v <= 0x5A { return v + 0x20 }
-            if v == 0x20 || (v >= 0x09 && v <= 0x0D) { return space }
-            return v
-        }
         if v < 0x2E80 { return table[Int(v)] }
         if v <= 0x9FFF { return v == 0x3000 ? space : v }      // CJK has no case
         if v >= 0xAC00 && v <= 0xD7AF { return v }              // Hangul syllables
-        if v >= 0xFF01 && v <= 0xFF5E { return key(Unicode.Scalar(v - 0xFF01 + 0x21)!) }
+        if v >= 0xFF01 && v <= 0xFF5E { return table[Int(v - 0xFF01 + 0x21)] }
         if v == 0xFEFF { return ignorable }
         return slowKey(s)
     }
@@ -43,8 +46,9 @@ public enum SearchFolding {
             || (v >= 0xFF00 && v <= 0xFFEF) || (v >= 0x20000 && v <= 0x3FFFF)
     }
 
-    /// Keys of U+0000–U+2E7F, computed once from Unicode's properties.
-    private static let table: [UInt32] = (0..<0x2E80).map { slowKey(Unicode.Scalar($0) ?? " ") }
+    /// Keys of U+0000–U+2E7F, computed once from Unicode's properties (ASCII included, so that
+    /// the common case is one load).
+    static let table: [UInt32] = (0..<0x2E80).map { slowKey(Unicode.Scalar($0) ?? " ") }
 
     private static func slowKey(_ s: Unicode.Scalar) -> UInt32 {
         let v = s.value
@@ -96,28 +100,37 @@ public struct SearchPattern: Sendable {
     ///   besides the result.
     public func ranges(in text: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        let n = text.count, m = keys.count
-        let first = keys[0]
-        var i = 0
-        while i < n {
-            guard SearchFolding.key(text[i]) == first else { i += 1; continue }
-            var j = i + 1, k = 1, last = i
-            while k < m && j < n {
-                let c = SearchFolding.key(text[j])
-                if c == SearchFolding.ignorable { j += 1; continue }
-                if c == SearchFolding.space {
-                    if ignoresSpaces { j += 1; continue }
-                    guard keys[k] == SearchFolding.space else { break }
-                    // One query space takes the whole run of whitespace (and ignorables).
-                    j += 1
-                    while j < n, case let d = SearchFolding.key(text[j]), d == SearchFolding.space || d == SearchFolding.ignorable { j += 1 }
-                    k += 1
-                    continue
+        let ignoresSpaces = self.ignoresSpaces
+        SearchFolding.table.withUnsafeBufferPointer { tableBuffer in
+        keys.withUnsafeBufferPointer { keys in
+        text.withUnsafeBufferPointer { text in
+            let table = tableBuffer.baseAddress!
+            let n = text.count, m = keys.count
+            let first = keys[0]
+            let space = SearchFolding.space, ignorable = SearchFolding.ignorable
+            var i = 0
+            while i < n {
+                guard SearchFolding.key(text[i], table) == first else { i += 1; continue }
+                var j = i + 1, k = 1, last = i
+                while k < m && j < n {
+                    let c = SearchFolding.key(text[j], table)
+                    if c == ignorable { j += 1; continue }
+                    if c == space {
+                        if ignoresSpaces { j += 1; continue }
+                        guard keys[k] == space else { break }
+                        // One query space takes the whole run of whitespace (and ignorables).
+                        j += 1
+                        while j < n, case let d = SearchFolding.key(text[j], table), d == space || d == ignorable { j += 1 }
+                        k += 1
+                        continue
+                    }
+                    guard c == keys[k] else { break }
+                    last = j; k += 1; j += 1
                 }
-                guard c == keys[k] else { break }
-                last = j; k += 1; j += 1
+                if k == m { out.append(i..<last + 1); i = last + 1 } else { i += 1 }
             }
-            if k == m { out.append(i..<last + 1); i = last + 1 } else { i += 1 }
+        }
+        }
         }
         return out
     }
