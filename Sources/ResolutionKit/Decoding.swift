@@ -81,7 +81,7 @@ public enum TextDecoder {
     }
 
     /// Offset of the first byte that is not valid UTF-8, or nil when all is valid.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
         var i = 0
         let n = bytes.count
         while i < n {
