@@ -64,9 +64,11 @@ enum Fixture {
 
     /// The seed documents, sorted: exactly the files whose name ends in `.txt`, so that a
     /// sidecar (`….txt.reso.json`) or an export a user left in `seeds/` is never taken for one.
-    static func seedNames() throws -> [String] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/seeds")
-        return names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
+    static func seedNames() throws -> [String] { try documentNames(in: repositoryRoot + "/seeds") }
+
+    /// The names of the `.txt` documents of `dir`, sorted (hidden files and other suffixes left out).
+    static func documentNames(in dir: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
     }
 
     /// The name of the first seed in sorted order (tests never name a seed).

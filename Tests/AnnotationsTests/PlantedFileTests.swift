@@ -139,4 +139,13 @@ import Glibc
         for path in leftovers { #expect(!FileManager.default.fileExists(atPath: path), "\(path)") }
         #expect(Fixture.bytes(unrelated) == Array("not ours".utf8), "another sidecar's file was touched")
     }
+
+    /// The fixtures never take a sidecar or a temporary file for a seed document (item 7).
+    @Test func fixturesPickOnlyDocuments() throws {
+        let dir = Fixture.folder(); defer { Fixture.cleanup(dir) }
+        for name in ["000_b.txt.reso.json", "000_b.txt", ".000_b.txt.reso.json.tmp-x1y2z3w4", "001_c.txt", "000.txt.reso.json"] {
+            try Data("x".utf8).write(to: URL(fileURLWithPath: dir + "/" + name))
+        }
+        #expect(try Fixture.documentNames(in: dir) == ["000_b.txt", "001_c.txt"])
+    }
 }
