@@ -36,7 +36,7 @@ extension JSONWriter {
             endArray()
         case let .object(fields):
             beginObject()
-            for k in fields.keys.sorted(by: JSONKeyOrder.precedes) { key(k); self.value(fields[k]!) }
+            for k in fields.keys.sorted(by: JSONKeyOrder.precedes) { key(text: k); self.value(fields[k]!) }
             endObject()
         }
     }
@@ -53,14 +53,16 @@ struct UnknownFieldWriter {
         fields = unknown.isEmpty ? [] : unknown.sorted { JSONKeyOrder.precedes($0.key, $1.key) }
     }
 
-    mutating func upTo(_ known: String, _ w: inout JSONWriter) {
+    mutating func upTo(_ known: StaticString, _ w: inout JSONWriter) {
+        guard next < fields.count else { return }
+        let known = known.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
         while next < fields.count, JSONKeyOrder.precedes(fields[next].key, known) {
-            w.key(fields[next].key); w.value(fields[next].value); next += 1
+            w.key(text: fields[next].key); w.value(fields[next].value); next += 1
         }
     }
 
     mutating func rest(_ w: inout JSONWriter) {
-        while next < fields.count { w.key(fields[next].key); w.value(fields[next].value); next += 1 }
+        while next < fields.count { w.key(text: fields[next].key); w.value(fields[next].value); next += 1 }
     }
 }
 
