@@ -10,22 +10,30 @@ public let defaultTags = ["support", "oppose", "amend", "priority", "question", 
 
 /// Where an annotation points: the paragraph's text as it was when annotated, so that it can be
 /// found again when ids shift, and a hash of it for a cheap "unchanged?" check.
-public struct Anchor: Codable, Hashable, Sendable {
+public struct Anchor: Hashable, Sendable {
     /// The whole text of the paragraph (unit) when the annotation was last attached.
     public var exact: String
     /// SHA-256 (hex) of `exact`'s UTF-8 bytes.
     public var textHash: String
     /// An optional phrase inside the paragraph the annotation is about.
     public var quote: String?
+    /// Fields of the anchor that this version of reso does not know, written back unchanged.
+    var unknownFields: [String: JSONValue] = [:]
 
     public init(exact: String, textHash: String? = nil, quote: String? = nil) {
         self.exact = exact
         self.textHash = textHash ?? SHA256.hex(exact)
         self.quote = quote
     }
+
+    /// Points the anchor at `text` (its paragraph's current text), keeping the quote and
+    /// every field reso does not know.
+    mutating func attach(to text: String) {
+        if exact != text { exact = text; textHash = SHA256.hex(text) }
+    }
 }
 
-public struct Annotation: Codable, Hashable, Sendable {
+public struct Annotation: Hashable, Sendable {
     public var id: String
     /// The unit id (`pp3`, `op24`, `op84.a`, `h2`, `fn2`); for an orphan, the id it last had.
     public var paragraph: String
@@ -37,6 +45,9 @@ public struct Annotation: Codable, Hashable, Sendable {
     /// ISO-8601 UTC with `Z`, seconds precision.
     public var created: String
     public var modified: String
+    /// Fields of the annotation that this version of reso does not know (a newer reso wrote
+    /// them), written back unchanged on every save.
+    var unknownFields: [String: JSONValue] = [:]
 
     public init(id: String = Annotation.newID(), paragraph: String, anchor: Anchor, tags: [String] = [],
                 note: String? = nil, author: String = Annotation.defaultAuthor(),

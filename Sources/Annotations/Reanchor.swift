@@ -59,7 +59,7 @@ struct Reanchorer {
             var a = p.annotation
             let from = a.paragraph
             a.paragraph = units[i].id
-            if a.anchor.exact != units[i].text { a.anchor = Anchor(exact: units[i].text, quote: a.anchor.quote) }
+            a.anchor.attach(to: units[i].text)
             placed.append((i, a))
             if p.wasOrphan || from != a.paragraph {
                 changes.append(AnchorChange(kind: p.wasOrphan ? .restored : .moved, annotationID: a.id,

@@ -11,9 +11,12 @@ public struct SidecarStore: Sendable {
     /// writable); commands print it so the user knows where the notes are.
     public let notice: String?
     let documentPath: String
-    /// A sidecar beside the document that we may read but not replace (read-only folder);
-    /// its annotations seed the fallback sidecar so that none are lost.
-    let readOnlySidecar: String?
+    /// Sidecars read, first found wins, while `sidecarPath` does not exist yet; never written.
+    /// Their annotations seed the new sidecar so that none are lost: the sidecar beside a
+    /// document in a read-only folder, and one stored under the name older versions of reso
+    /// used in a shared folder (file name only). Such an old file may hold the notes of every
+    /// same-named document; each document takes a copy, and the old file stays for the others.
+    let seedSidecars: [String]
     private let cache = ParsedSidecarCache()
 
     /// nil `storeDirectory` → `$RESO_STORE`, else beside the document, else (folder not
@@ -28,35 +31,64 @@ public struct SidecarStore: Sendable {
     init(documentPath: String, storeDirectory: String?, environment env: [String: String],
          folderIsWritable: (String) -> Bool) {
         self.documentPath = documentPath
-        let name = (documentPath as NSString).lastPathComponent + ".reso.json"
+        let fileName = (documentPath as NSString).lastPathComponent
+        let plainName = fileName + ".reso.json"
         let folder = (documentPath as NSString).deletingLastPathComponent
+        let beside = folder.isEmpty ? plainName : (folder as NSString).appendingPathComponent(plainName)
         if let dir = storeDirectory ?? env["RESO_STORE"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            sidecarPath = (dir as NSString).appendingPathComponent(name)
-            notice = nil; readOnlySidecar = nil
+            sidecarPath = (dir as NSString).appendingPathComponent(Self.sharedFolderName(documentPath: documentPath))
+            seedSidecars = [(dir as NSString).appendingPathComponent(plainName)]
+            notice = nil
         } else if folderIsWritable(folder) {
-            sidecarPath = (folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name))
-            notice = nil; readOnlySidecar = nil
+            sidecarPath = beside
+            seedSidecars = []; notice = nil
         } else {
             let data: String
             if let x = env["XDG_DATA_HOME"], x.hasPrefix("/") { data = x } else {
                 data = (env["HOME"] ?? NSHomeDirectory()) + "/.local/share"
             }
             let dir = data + "/reso/sidecars"
-            sidecarPath = dir + "/" + name
-            let beside = folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
-            readOnlySidecar = FileManager.default.fileExists(atPath: beside) ? beside : nil
-            notice = "notes for \((documentPath as NSString).lastPathComponent) are kept in \(dir)/ "
+            sidecarPath = dir + "/" + Self.sharedFolderName(documentPath: documentPath)
+            seedSidecars = [beside, dir + "/" + plainName]
+            notice = "notes for \(fileName) are kept in \(dir)/ "
                 + "because \(folder.isEmpty ? "." : folder) is not writable"
         }
     }
 
-    var lockPath: String { sidecarFolderPrefix + "." + sidecarName + ".lock" }
-    var temporaryPath: String { sidecarFolderPrefix + "." + sidecarName + ".tmp" }
-    private var sidecarName: String { (sidecarPath as NSString).lastPathComponent }
-    private var sidecarFolderPrefix: String {
-        let f = (sidecarPath as NSString).deletingLastPathComponent
-        return f.isEmpty ? "" : f + "/"
+    /// The sidecar's name in a folder shared by documents from many folders (`--store`,
+    /// `RESO_STORE`, the fallback): `doc.txt.1a2b3c4d.reso.json`, the file name followed by the
+    /// first 8 hex digits of the SHA-256 of the document's canonical folder, so that `a/doc.txt`
+    /// and `b/doc.txt` never share notes while a person still sees whose notes a file holds.
+    /// (A mirrored folder tree would be as readable but leaves empty folders behind and breaks
+    /// when a path is longer than the store's file system allows.)
+    static func sharedFolderName(documentPath: String) -> String {
+        let fileName = (documentPath as NSString).lastPathComponent
+        let folder = canonicalFolder(of: documentPath)
+        return fileName + "." + String(SHA256.hex(folder).prefix(8)) + ".reso.json"
     }
+
+    /// The document's folder with links and `.`/`..` resolved, so that every spelling of one
+    /// folder gives one key; the absolute, standardised path when it cannot be resolved.
+    static func canonicalFolder(of documentPath: String) -> String {
+        let folder = (documentPath as NSString).deletingLastPathComponent
+        let given = folder.isEmpty ? "." : folder
+        if let resolved = realpath(given, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let absolute = given.hasPrefix("/") ? given : FileManager.default.currentDirectoryPath + "/" + given
+        return (absolute as NSString).standardizingPath
+    }
+
+    /// The folder whose lock serialises saves of this sidecar (see `SafeFile.withFolderLock`).
+    var sidecarFolder: String { (sidecarPath as NSString).deletingLastPathComponent }
+    private var sidecarName: String { (sidecarPath as NSString).lastPathComponent }
+    /// Temporary files are this prefix plus a random suffix, hidden, beside the sidecar.
+    var temporaryPrefix: String {
+        (sidecarFolder.isEmpty ? "" : sidecarFolder + "/") + "." + sidecarName + ".tmp-"
+    }
+    @available(*, deprecated, renamed: "temporaryPrefix", message: "temporary files now have random names")
+    var temporaryPath: String { temporaryPrefix }
 
     // MARK: reading
 
@@ -77,8 +109,10 @@ public struct SidecarStore: Sendable {
     private func readStored() throws(SidecarError) -> (file: SidecarFile, identity: FileIdentity?)? {
         if let identity = FileIdentity.of(path: sidecarPath), let hit = cache.file(identity) { return (hit, identity) }
         guard let (bytes, identity) = try SafeFile.contents(sidecarPath) else {
-            guard let other = readOnlySidecar, let (bytes, _) = try SafeFile.contents(other) else { return nil }
-            return (try decode(bytes, path: other), nil)
+            for seed in seedSidecars {
+                if let (bytes, _) = try SafeFile.contents(seed) { return (try decode(bytes, path: seed), nil) }
+            }
+            return nil
         }
         let file = try decode(bytes, path: sidecarPath)
         cache.setFile(identity, file, encoded: nil)
@@ -157,8 +191,9 @@ public struct SidecarStore: Sendable {
             throw SidecarError.unknownParagraph(reference: reference, file: document.source.path,
                                                 nearest: document.nearestIDs(to: reference))
         }
-        try SafeFile.makeFolder((sidecarPath as NSString).deletingLastPathComponent)
-        return try SafeFile.withLock(lockPath) {
+        try SafeFile.makeFolder(sidecarFolder)
+        return try SafeFile.withFolderLock(sidecarFolder) {
+            if cache.claimLeftoverSweep() { SafeFile.removeLeftovers(of: sidecarName, in: sidecarFolder) }
             let stored = try readStored()
             let result = stored.map { anchored($0.file, to: document, fingerprint) }
                 ?? .init(annotations: [], orphans: [], changes: [], altered: false)
@@ -177,17 +212,20 @@ public struct SidecarStore: Sendable {
             var edit: SidecarEdit?
             if a != before {
                 a.modified = Timestamp.now()
-                if a.anchor.exact != unit.text { a.anchor = Anchor(exact: unit.text, quote: a.anchor.quote) }
+                a.anchor.attach(to: unit.text)
                 if let i = existing {
                     if a.isEmpty { annotations.remove(at: i); edit = .remove(i) } else { annotations[i] = a; edit = .replace(i, a) }
                 } else if !a.isEmpty {
                     annotations.insert(a, at: lo); edit = .insert(lo, a)
                 }
             }
-            let info = SidecarDocumentInfo(file: (document.source.path as NSString).lastPathComponent,
+            var info = SidecarDocumentInfo(file: (document.source.path as NSString).lastPathComponent,
                                            sha256: document.source.sha256, symbol: document.meta.symbol)
-            let file = SidecarFile(document: info, annotations: annotations, orphans: result.orphans)
-            let infoChanged = stored.map { $0.file.document != info } ?? !annotations.isEmpty
+            let infoChanged = stored.map { $0.file.document.differsInKnownFields(from: info) } ?? !annotations.isEmpty
+            // Whatever a newer reso stored beside the known fields is written back as it was.
+            info.unknownFields = stored?.file.document.unknownFields ?? [:]
+            var file = SidecarFile(document: info, annotations: annotations, orphans: result.orphans)
+            file.unknownFields = stored?.file.unknownFields ?? [:]
             // Also written when only re-anchoring changed it, so that ids on disk match the text.
             if edit != nil || result.altered || infoChanged {
                 // One edit on a sidecar this store wrote last: copy around the changed object.
@@ -196,7 +234,7 @@ public struct SidecarStore: Sendable {
                     encoded = SidecarCodec.splice(old, edit)
                 }
                 let out = encoded ?? SidecarCodec.encodeWithRanges(file)
-                if let id = try SafeFile.atomicWrite(out.bytes, to: sidecarPath, temporary: temporaryPath) {
+                if let id = try SafeFile.atomicWrite(out.bytes, to: sidecarPath, temporaryPrefix: temporaryPrefix) {
                     cache.setFile(id, file, encoded: out)
                     cache.markVerified(file, against: fingerprint)
                 }
@@ -217,6 +255,7 @@ final class ParsedSidecarCache: @unchecked Sendable {
     private var entry: (identity: FileIdentity, file: SidecarFile, encoded: EncodedSidecar?)?
     private var verified: (file: SidecarFile, fingerprint: DocumentFingerprint)?
     private var index: (fingerprint: DocumentFingerprint, anchoring: Reanchorer)?
+    private var leftoversSwept = false
 
     private func locked<T>(_ body: () -> T) -> T { lock.lock(); defer { lock.unlock() }; return body() }
 
@@ -244,6 +283,12 @@ final class ParsedSidecarCache: @unchecked Sendable {
 
     func anchoring(_ fingerprint: DocumentFingerprint) -> Reanchorer? {
         locked { index.flatMap { $0.fingerprint == fingerprint ? $0.anchoring : nil } }
+    }
+
+    /// True the first time only: a store clears stale temporary files once, not on every save
+    /// (a folder of thousands of documents takes a while to list).
+    func claimLeftoverSweep() -> Bool {
+        locked { defer { leftoversSwept = true }; return !leftoversSwept }
     }
 
     func setAnchoring(_ fingerprint: DocumentFingerprint, _ anchoring: Reanchorer) {

@@ -80,30 +80,46 @@ public enum TextDecoder {
         return false
     }
 
-    /// Offset of the first byte that is not valid UTF-8, or nil when all is valid.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            var need = 0
-            var minScalar: UInt32 = 0
-            var scalar: UInt32 = 0
-            if b & 0xE0 == 0xC0 { need = 1; scalar = UInt32(b & 0x1F); minScalar = 0x80 }
-            else if b & 0xF0 == 0xE0 { need = 2; scalar = UInt32(b & 0x0F); minScalar = 0x800 }
-            else if b & 0xF8 == 0xF0 { need = 3; scalar = UInt32(b & 0x07); minScalar = 0x10000 }
-            else { return i }
-            if i + need >= n { return i }
-            for k in 1...need {
-                let c = bytes[i + k]
-                if c & 0xC0 != 0x80 { return i }
-                scalar = scalar << 6 | UInt32(c & 0x3F)
+    /// Offset of the first byte that is not valid UTF-8 (strict: no overlong forms, no
+    /// surrogates, nothing above U+10FFFF), or nil when all is valid. The package's one UTF-8
+    /// validator: documents and sidecars both go through it. Runs of ASCII are skipped eight
+    /// bytes at a time. - Complexity: O(n).
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b -> Int? in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    i += 1
+                    // Eight ASCII bytes at a time (unaligned loads are fine on every target we build for).
+                    while i + 8 <= n, UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                    }
+                    continue
+                }
+                func cont(_ k: Int) -> Bool { i + k < n && b[i + k] & 0xC0 == 0x80 }
+                if c >= 0xC2 && c <= 0xDF {
+                    guard cont(1) else { return i }
+                    i += 2
+                } else if c >= 0xE0 && c <= 0xEF {
+                    guard cont(1), cont(2) else { return i }
+                    let c1 = b[i + 1]
+                    if c == 0xE0 && c1 < 0xA0 { return i }          // overlong
+                    if c == 0xED && c1 >= 0xA0 { return i }         // surrogate
+                    i += 3
+                } else if c >= 0xF0 && c <= 0xF4 {
+                    guard cont(1), cont(2), cont(3) else { return i }
+                    let c1 = b[i + 1]
+                    if c == 0xF0 && c1 < 0x90 { return i }          // overlong
+                    if c == 0xF4 && c1 >= 0x90 { return i }         // above U+10FFFF
+                    i += 4
+                } else {
+                    return i
+                }
             }
-            if scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
-            i += need + 1
+            return nil
         }
-        return nil
     }
 
     static func decodeUTF16(_ bytes: [UInt8], little: Bool, path: String) throws -> String {

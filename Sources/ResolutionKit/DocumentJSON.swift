@@ -4,7 +4,7 @@
 
 public enum DocumentJSON {
     public static func encode(_ doc: ResolutionDocument) -> [UInt8] {
-        var w = JSONWriter()
+        var w = JSONWriter(reservingCapacity: 1 << 20)
         w.beginObject()
         w.key("schema"); w.string(doc.schema)
         w.key("source"); w.beginObject()
@@ -103,76 +103,5 @@ public enum DocumentJSON {
         w.beginArray()
         for r in refs { w.beginObject(); w.key("number"); w.int(r.number); w.key("offset"); w.int(r.offset); w.endObject() }
         w.endArray()
-    }
-}
-
-/// A small streaming JSON writer: two-space indentation, UTF-8 kept as is, control
-/// characters escaped. A value type used through `inout`, so that appends are not
-/// checked for exclusivity at run time.
-struct JSONWriter {
-    var bytes: [UInt8] = []
-    private var depth = 0
-    private var first = true
-    private var afterKey = false
-
-    init() { bytes.reserveCapacity(1 << 20) }
-
-    private mutating func newlineIndent() {
-        bytes.append(0x0A)
-        for _ in 0..<(depth * 2) { bytes.append(0x20) }
-    }
-
-    private mutating func beginValue() {
-        if afterKey { afterKey = false; return }
-        if depth > 0 {
-            if !first { bytes.append(0x2C) }
-            newlineIndent()
-        }
-        first = false
-    }
-
-    mutating func key(_ k: String) {
-        if !first { bytes.append(0x2C) }
-        newlineIndent()
-        first = false
-        writeString(k)
-        bytes.append(0x3A); bytes.append(0x20)
-        afterKey = true
-    }
-
-    mutating func beginObject() { beginValue(); bytes.append(0x7B); depth += 1; first = true }
-    mutating func endObject() { depth -= 1; if !first { newlineIndent() }; bytes.append(0x7D); first = false }
-    mutating func beginArray() { beginValue(); bytes.append(0x5B); depth += 1; first = true }
-    mutating func endArray() { depth -= 1; if !first { newlineIndent() }; bytes.append(0x5D); first = false }
-
-    mutating func strings(_ items: [String]) { beginArray(); for s in items { string(s) }; endArray() }
-    mutating func string(_ s: String) { beginValue(); writeString(s) }
-    mutating func optional(_ s: String?) { if let s { string(s) } else { null() } }
-    mutating func int(_ n: Int) { beginValue(); bytes.append(contentsOf: String(n).utf8) }
-    mutating func null() { beginValue(); bytes.append(contentsOf: "null".utf8) }
-
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
-    private mutating func writeString(_ s: String) {
-        bytes.append(0x22)
-        var s = s
-        s.withUTF8 { utf8 in
-            var runStart = 0
-            for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                runStart = i + 1
-                switch b {
-                case 0x22: bytes.append(0x5C); bytes.append(0x22)
-                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-                case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-                case 0x09: bytes.append(0x5C); bytes.append(0x74)
-                default:
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, JSONWriter.hex[Int(b >> 4)], JSONWriter.hex[Int(b & 0xF)]])
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        }
-        bytes.append(0x22)
     }
 }

@@ -7,14 +7,15 @@ import Testing
 @testable import Annotations
 
 @Suite struct CommandLineTests {
-    let seedName = "000_56ebd550d93fdb47.txt"
+    /// The first seed (by sorted name): never named here.
+    let seedName = (try? Fixture.firstSeedName()) ?? "no seed"
 
-    /// A folder holding the seed, and the parsed seed (which must have its 90 operative paragraphs).
+    /// A folder holding the seed, and the parsed seed (whose paragraphs these tests annotate).
     func setup() throws -> (dir: String, doc: ResolutionDocument) {
         let dir = Fixture.folder()
         let path = try Fixture.seedCopy(in: dir)
         let doc = try ResolutionDocument.load(path: path)
-        try #require(doc.operative.count == 90 && doc.preamble.count == 8, "the parser reads the seed's structure")
+        try #require(doc.operative.count >= 84 && doc.preamble.count >= 3, "the parser reads the seed's structure")
         return (dir, doc)
     }
 
@@ -122,10 +123,12 @@ import Testing
         r = try Child.reso(["note", seedName, "op2", ""], in: dir)
         #expect(r.stdout.contains("note cleared"))
         // --store and RESO_STORE put sidecars elsewhere.
+        // In a shared store the name carries the document's folder (see StoreTests).
+        let keyed = SidecarStore.sharedFolderName(documentPath: dir + "/" + seedName)
         r = try Child.reso(["tag", seedName, "op3", "amend", "--store", "elsewhere"], in: dir)
-        #expect(r.status == 0 && FileManager.default.fileExists(atPath: dir + "/elsewhere/" + seedName + ".reso.json"))
+        #expect(r.status == 0 && FileManager.default.fileExists(atPath: dir + "/elsewhere/" + keyed))
         r = try Child.reso(["tag", seedName, "op4", "amend"], in: dir, environment: ["RESO_STORE": dir + "/env"])
-        #expect(r.status == 0 && FileManager.default.fileExists(atPath: dir + "/env/" + seedName + ".reso.json"))
+        #expect(r.status == 0 && FileManager.default.fileExists(atPath: dir + "/env/" + keyed))
         r = try Child.reso(["notes", seedName, "--store", "elsewhere", "--json"], in: dir)
         #expect(try JSONDecoder().decode([ExportRecord].self, from: Data(r.stdout.utf8)).map(\.paragraph) == ["op3"])
     }

@@ -62,11 +62,26 @@ enum Fixture {
                  subparagraphs: [3: ["in national statistics offices;", "with disaggregation by sex and age;"]])
     }
 
-    /// The bundled seed copied into `folder` (documents are read-only in the repository).
+    /// The seed documents, sorted: exactly the files whose name ends in `.txt`, so that a
+    /// sidecar (`….txt.reso.json`) or an export a user left in `seeds/` is never taken for one.
+    static func seedNames() throws -> [String] { try documentNames(in: repositoryRoot + "/seeds") }
+
+    /// The names of the `.txt` documents of `dir`, sorted (hidden files and other suffixes left out).
+    static func documentNames(in dir: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// The name of the first seed in sorted order (tests never name a seed).
+    static func firstSeedName() throws -> String {
+        try #require(try seedNames().first, "seeds/ holds at least one .txt document")
+    }
+
+    /// The first seed copied into `folder` (documents are read-only in the repository), under
+    /// its own name; returns the copy's path.
     static func seedCopy(in folder: String) throws -> String {
-        let seed = repositoryRoot + "/seeds/000_56ebd550d93fdb47.txt"
-        let target = folder + "/000_56ebd550d93fdb47.txt"
-        try FileManager.default.copyItem(atPath: seed, toPath: target)
+        let name = try firstSeedName()
+        let target = folder + "/" + name
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/seeds/" + name, toPath: target)
         return target
     }
 
@@ -92,6 +107,14 @@ enum Fixture {
     static func isDirectory(_ path: String) -> Bool {
         var d: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &d) && d.boolValue
+    }
+
+    /// The temporary files of `store`'s saves now in its folder (random names after a prefix).
+    static func temporaryFiles(of store: SidecarStore) -> [String] {
+        let prefix = (store.temporaryPrefix as NSString).lastPathComponent
+        let folder = store.sidecarFolder.isEmpty ? "." : store.sidecarFolder
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasPrefix(prefix) }.map { folder + "/" + $0 }
     }
 
     static func bytes(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: path).map { [UInt8]($0) } }

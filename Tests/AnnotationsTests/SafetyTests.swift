@@ -50,7 +50,7 @@ import Glibc
             #expect(why.contains(reason), "\(label): \(why)")
             #expect(Fixture.bytes(store.sidecarPath) == original, "\(label): the file changed")
         }
-        #expect(!FileManager.default.fileExists(atPath: store.temporaryPath))
+        #expect(Fixture.temporaryFiles(of: store).isEmpty)
     }
 
     @Test func futureSchemaReasonSaysNewer() throws {
@@ -98,14 +98,15 @@ import Glibc
 
         var midWrite = 0, completed = 0
         for run in 0..<25 {
-            unlink(store.temporaryPath)   // no writer is active: clear the last run's leftover
+            // No writer is active: clear the last run's leftover (the next save would too).
+            for t in Fixture.temporaryFiles(of: store) { unlink(t) }
             let para = "op\(2 + run)"
             let child = try Child.spawn(bin, ["tag", docPath, para, "k\(run)"], in: dir)
             if run % 5 == 4 {
                 usleep(UInt32(20_000 + run * 6_000))          // arbitrary moments: startup, parse, read…
             } else {
                 let deadline = Date().addingTimeInterval(5)
-                while access(store.temporaryPath, F_OK) != 0 && Date() < deadline {
+                while Fixture.temporaryFiles(of: store).isEmpty && Date() < deadline {
                     var st = stat()
                     if stat("/proc/\(child.pid)/stat", &st) != 0 { break }
                 }
@@ -115,7 +116,7 @@ import Glibc
             let status = child.wait()
             unlink(child.stdoutPath); unlink(child.stderrPath)
             if status == 0 { completed += 1 }
-            if access(store.temporaryPath, F_OK) == 0 { midWrite += 1 }
+            if !Fixture.temporaryFiles(of: store).isEmpty { midWrite += 1 }
 
             let bytes = try #require(Fixture.bytes(store.sidecarPath), "run \(run): the sidecar vanished")
             let file = try SidecarCodec.decode(bytes)     // throws (fails the test) when torn

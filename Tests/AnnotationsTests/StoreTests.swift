@@ -103,21 +103,25 @@ import Testing
     @Test func storeDirectoryAndEnvironmentAndFallback() throws {
         let dir = Fixture.folder(); defer { Fixture.cleanup(dir) }
         let doc = Fixture.sample(in: dir + "/docs")
+        try FileManager.default.createDirectory(atPath: dir + "/docs", withIntermediateDirectories: true)
+        // In a folder shared by many documents the name carries the document's folder.
+        let keyed = SidecarStore.sharedFolderName(documentPath: doc.source.path)
+        #expect(keyed.wholeMatch(of: #/res\.txt\.[0-9a-f]{8}\.reso\.json/#) != nil, "\(keyed)")
         let explicit = SidecarStore(documentPath: doc.source.path, storeDirectory: dir + "/store")
-        #expect(explicit.sidecarPath == dir + "/store/res.txt.reso.json")
+        #expect(explicit.sidecarPath == dir + "/store/" + keyed)
         _ = try explicit.addTags(["support"], paragraph: "op1", document: doc)
-        #expect(FileManager.default.fileExists(atPath: dir + "/store/res.txt.reso.json"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/store/" + keyed))
         #expect(!FileManager.default.fileExists(atPath: dir + "/docs/res.txt.reso.json"))
 
         let env = SidecarStore(documentPath: doc.source.path, storeDirectory: nil,
                                environment: ["RESO_STORE": dir + "/envstore"], folderIsWritable: { _ in true })
-        #expect(env.sidecarPath == dir + "/envstore/res.txt.reso.json")
+        #expect(env.sidecarPath == dir + "/envstore/" + keyed)
 
         // Not writable: XDG_DATA_HOME, and the user is told where.
         let xdg = SidecarStore(documentPath: doc.source.path, storeDirectory: nil,
                                environment: ["XDG_DATA_HOME": dir + "/xdg", "HOME": dir + "/home"],
                                folderIsWritable: { _ in false })
-        #expect(xdg.sidecarPath == dir + "/xdg/reso/sidecars/res.txt.reso.json")
+        #expect(xdg.sidecarPath == dir + "/xdg/reso/sidecars/" + keyed)
         let notice = try #require(xdg.notice)
         #expect(notice.contains(dir + "/xdg/reso/sidecars") && notice.contains(dir + "/docs"))
         _ = try xdg.setNote("kept", paragraph: "op2", document: doc)
@@ -125,7 +129,7 @@ import Testing
 
         let home = SidecarStore(documentPath: doc.source.path, storeDirectory: nil,
                                 environment: ["HOME": dir + "/home"], folderIsWritable: { _ in false })
-        #expect(home.sidecarPath == dir + "/home/.local/share/reso/sidecars/res.txt.reso.json")
+        #expect(home.sidecarPath == dir + "/home/.local/share/reso/sidecars/" + keyed)
     }
 
     @Test func readOnlyFolderSidecarSeedsTheFallback() throws {

@@ -16,9 +16,8 @@ func scratchLibrary(_ seeds: [String]) throws -> String {
     return dir.path
 }
 
-let seed0 = "000_56ebd550d93fdb47.txt"
-let allSeeds = ["000_56ebd550d93fdb47.txt", "001_4dc167418dcf0c7b.txt", "002_8e8997dfd61cc35e.txt",
-                "003_d4d8f1347a6ab115.txt", "004_1ab51c130d0de6ed.txt"]
+let seed0 = SeedFixture.first
+let allSeeds = SeedFixture.names
 
 /// Polls a file until it contains `text` (the store writes at once, but in another process).
 func waitForFile(_ path: String, containing text: String) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import ResolutionKit
 
 enum Fixtures {
@@ -6,19 +7,41 @@ enum Fixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static func seedPath(_ prefix: String) -> String {
-        let dir = root.appendingPathComponent("seeds").path
-        let name = (try? FileManager.default.contentsOfDirectory(atPath: dir))?.first { $0.hasPrefix(prefix) } ?? prefix
-        return dir + "/" + name
+    /// The seed documents in sorted order: exactly the files of seeds/ whose name ends in
+    /// `.txt`, so that a sidecar (`….txt.reso.json`) or an export a user left there after
+    /// trying the README's commands is never taken for a document.
+    static let seedPaths: [String] = documents(in: root.appendingPathComponent("seeds").path)
+
+    /// The `.txt` documents of `dir`, sorted (hidden files and every other suffix left out).
+    static func documents(in dir: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted().map { dir + "/" + $0 }
     }
 
-    static func seedBytes(_ prefix: String) -> [UInt8] {
-        [UInt8](FileManager.default.contents(atPath: seedPath(prefix))!)
+    /// The seed at `ordinal` in sorted order ("000" is the first, "001" the second…), never
+    /// picked by file name. A missing one fails the calling test (not the whole run): the path
+    /// returned then does not exist, so loading it throws.
+    static func seedPath(_ ordinal: String) -> String {
+        guard let n = Int(ordinal), n >= 0, n < seedPaths.count else {
+            Issue.record("there is no seed number \(ordinal) (seeds/ holds \(seedPaths.count) .txt files)")
+            return root.appendingPathComponent("seeds/missing-seed-\(ordinal)").path
+        }
+        return seedPaths[n]
     }
 
-    static func seedText(_ prefix: String) -> String { String(decoding: seedBytes(prefix), as: UTF8.self) }
+    /// The seed's bytes; a seed that cannot be read fails the calling test and gives no bytes.
+    static func seedBytes(_ ordinal: String) -> [UInt8] {
+        let path = seedPath(ordinal)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Issue.record("cannot read \(path)")
+            return []
+        }
+        return [UInt8](data)
+    }
 
-    static func seed(_ prefix: String) throws -> ResolutionDocument { try ResolutionDocument.load(path: seedPath(prefix)) }
+    static func seedText(_ ordinal: String) -> String { String(decoding: seedBytes(ordinal), as: UTF8.self) }
+
+    static func seed(_ ordinal: String) throws -> ResolutionDocument { try ResolutionDocument.load(path: seedPath(ordinal)) }
 
     static func parse(_ text: String) -> ResolutionDocument {
         ResolutionParser.parse(text: text, source: SourceInfo(path: "test.txt", sha256: "", encoding: "utf-8"))
