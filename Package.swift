@@ -35,6 +35,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets (scripts/fuzz builds them with libFuzzer; an ordinary build replays inputs).
+        .target(name: "CFuzzDriver"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"]),
+        .executableTarget(name: "FuzzParser", dependencies: ["ResolutionKit", "FuzzSupport", "CFuzzDriver"]),
+        .executableTarget(name: "FuzzSidecar", dependencies: ["Annotations", "FuzzSupport", "CFuzzDriver"]),
         .testTarget(name: "ResolutionKitTests", dependencies: ["ResolutionKit"], exclude: ["Inputs"]),
         .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "ResolutionKit"]),
         .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "Terminal"], exclude: ["Snapshots"]),
