@@ -91,7 +91,7 @@ def main():
             cells[key][0] += not problems
         records.append({"lang": lang, "format": fmt, "file": path, "problems": problems})
         if problems and a.verbose:
-            print("FAIL", lang, fmt, os.path.basename(path), *problems, sep="\n   ")
+            print(f"FAIL {lang} {fmt} {os.path.basename(path)}", *problems, sep="\n   ")
     width = max(9, *(len(f) + 2 for f in formats))
     print("lang".ljust(6) + "".join(f.rjust(width + 7) for f in formats + ["all"]))
     for lang in langs + ["all"]:
