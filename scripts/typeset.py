@@ -88,6 +88,9 @@ def read_document(md_path, truth):
             pre += 1; items.append({"kind": "pre", "runs": runs_of(p)})
         else:
             items.append({"kind": "cont", "runs": runs_of(p)})
+    if lang_of(md_path) != "zh":
+        for it in items:
+            if "runs" in it: space_after_leads(it["runs"])
     mismatch = []
     if pre != truth["preambular"]: mismatch.append(f"preambular {pre}!={truth['preambular']}")
     if ops != truth["operative"]: mismatch.append("operative numbers")
@@ -97,6 +100,18 @@ def read_document(md_path, truth):
     if "**" not in "".join(paras):
         emphasise_leads(items)
     return {"head": head, "council": council, "items": items, "notes": notes}, mismatch
+
+
+def lang_of(path):
+    return os.path.basename(os.path.dirname(path))
+
+
+def space_after_leads(runs):
+    """Some md files lose the space between a bold lead and the text (`**просит**Генерального`);
+    the printed resolution has it, so put it back between two letters."""
+    for a, b in zip(runs, runs[1:]):
+        if a[1] and not b[1] and a[0][-1:].isalpha() and b[0][:1].isalpha():
+            b[0] = " " + b[0]
 
 
 def emphasise_leads(items):
@@ -170,6 +185,10 @@ def choose_variant(rng, lang):
         "latin_font": rng.choice(["Liberation Serif", "Liberation Serif", "Noto Serif"]),
         "cjk_font": rng.choice(["Noto Serif CJK SC", "Noto Serif CJK SC", "Noto Sans CJK SC"]),
         "widows": rng.choice([0, 2]),
+        # LibreOffice justifies Arabic with kashida; with Noto Naskh Arabic the PDF maps those
+        # glyphs to "??" (no reader could undo that), with Noto Sans Arabic to U+0640 tatweel as
+        # in UN PDFs. So Naskh pages are set ragged and Sans pages justified.
+        "arabic_font": rng.choice(["Noto Naskh Arabic", "Noto Sans Arabic"]) if lang == "ar" else "Noto Naskh Arabic",
     }
 
 
@@ -242,7 +261,7 @@ def fodt(doc, v, lang, symbol, job, barcode):
         op_tab = 0
         sub_par = f'fo:margin-left="{2 * ind}cm" fo:text-indent="-{ind}cm"'
         sub_tab = 0
-    align = ' fo:text-align="justify"'
+    align = ' fo:text-align="start"' if rtl and v["arabic_font"] == "Noto Naskh Arabic" else ' fo:text-align="justify"'
     head_align = {"start": 'fo:text-align="start" fo:margin-left="0cm"',
                   "indent": f'fo:text-align="start" fo:margin-left="{ind}cm"',
                   "center": 'fo:text-align="center" fo:margin-left="0cm"'}[v["heading_align"]]
@@ -254,7 +273,7 @@ def fodt(doc, v, lang, symbol, job, barcode):
  <style:font-face style:name="Latin" svg:font-family="&apos;{latin}&apos;" style:font-family-generic="roman" style:font-pitch="variable"/>
  <style:font-face style:name="CJK" svg:font-family="&apos;{cjk}&apos;" style:font-family-generic="system" style:font-pitch="variable"/>
  <style:font-face style:name="CJKSans" svg:font-family="&apos;Noto Sans CJK SC&apos;" style:font-family-generic="system" style:font-pitch="variable"/>
- <style:font-face style:name="Arabic" svg:font-family="&apos;Noto Naskh Arabic&apos;" style:font-family-generic="system" style:font-pitch="variable"/>
+ <style:font-face style:name="Arabic" svg:font-family="&apos;{v["arabic_font"]}&apos;" style:font-family-generic="system" style:font-pitch="variable"/>
 </office:font-face-decls>
 <office:styles>
  <style:default-style style:family="paragraph">
@@ -272,7 +291,7 @@ def fodt(doc, v, lang, symbol, job, barcode):
   <style:text-properties fo:font-size="{body + 4}pt" fo:font-weight="bold" style:font-size-asian="{body + 4}pt" style:font-weight-asian="bold" style:font-size-complex="{body + 4}pt" style:font-weight-complex="bold"/>
  </style:style>
  <style:style style:name="MastRight" style:family="paragraph" style:parent-style-name="Standard">
-  <style:paragraph-properties fo:text-align="end" fo:margin-bottom="0pt"/>
+  <style:paragraph-properties fo:text-align="{'start" style:writing-mode="lr-tb' if rtl else 'end'}" fo:margin-bottom="0pt"/>
  </style:style>
  <style:style style:name="Title" style:family="paragraph" style:parent-style-name="Standard">
   <style:paragraph-properties fo:text-align="start" fo:margin-top="18pt" fo:margin-bottom="4pt" fo:keep-with-next="always"/>
@@ -331,7 +350,7 @@ def fodt(doc, v, lang, symbol, job, barcode):
  <text:notes-configuration text:note-class="footnote" text:citation-style-name="Footnote_20_Symbol" text:citation-body-style-name="Footnote_20_anchor" style:num-format="1" text:start-value="0" text:footnotes-position="page" text:start-numbering-at="{v["note_numbering"]}"/>
 </office:styles>
 <office:automatic-styles>
- <style:style style:name="P1" style:family="paragraph" style:parent-style-name="MastBig" style:master-page-name="First"/>
+ <style:style style:name="P1" style:family="paragraph" style:parent-style-name="MastBig" style:master-page-name="First">{'<style:paragraph-properties style:writing-mode="lr-tb" fo:text-align="left"/>' if rtl else ''}</style:style>
  <style:page-layout style:name="pmFirst">
   <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="{v["margin_top_cm"]}cm" fo:margin-bottom="{v["margin_bottom_cm"] - 0.8:.2f}cm" fo:margin-left="{v["margin_left_cm"]}cm" fo:margin-right="{v["margin_right_cm"]}cm"{wm}>
    <style:footnote-sep style:width="0.018cm" style:distance-before-sep="0.1cm" style:distance-after-sep="0.1cm" style:line-style="solid" style:adjustment="{'right' if rtl else 'left'}" style:rel-width="25%" style:color="#000000"/>
@@ -369,8 +388,9 @@ def fodt(doc, v, lang, symbol, job, barcode):
  </style:master-page>
 </office:master-styles>'''
     h = doc["head"]
-    body_xml = [
-        f'<text:p text:style-name="P1">{x(h[0])}<text:tab/>{x(h[1])}</text:p>',
+    top = ([f'<text:p text:style-name="P1">{x(h[1])}</text:p>', f'<text:p text:style-name="MastBig">{x(h[0])}</text:p>']
+           if rtl else [f'<text:p text:style-name="P1">{x(h[0])}<text:tab/>{x(h[1])}</text:p>'])
+    body_xml = top + [
         f'<text:p text:style-name="MastBig">{x(h[2])}<text:tab/></text:p>',
         f'<text:p text:style-name="MastRight">{x(h[3])}</text:p>',
         f'<text:p text:style-name="MastRight">{x(h[4])}</text:p>',
@@ -495,6 +515,9 @@ def main():
     a = ap.parse_args()
     out = os.path.abspath(a.out)
     manifest = {"seed": a.seed, "corpus": os.path.abspath(a.corpus), "documents": {}}
+    mpath = os.path.join(out, "manifest.json")
+    if os.path.exists(mpath):  # a run over some languages keeps the others' entries
+        manifest["documents"] = json.load(open(mpath, encoding="utf-8"))["documents"]
     all_fodt = []
     for lang in a.langs.split(","):
         truths = sorted(glob.glob(os.path.join(a.corpus, lang, "*.truth.json")))
@@ -548,7 +571,7 @@ def main():
                 manifest["documents"][key]["pages"] = pages_of(base + ".pdf")
             else:
                 print("no PDF for", f, file=sys.stderr)
-    with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as f:
+    with open(mpath, "w", encoding="utf-8") as f:
         json.dump(manifest, f, ensure_ascii=False, indent=1, sort_keys=True)
     print(f"{len(all_fodt)} documents in {out}")
 
