@@ -37,7 +37,7 @@ def pdf_problems(path, truth):
     # parenthesis first (`)S/RES/2558 (2020`): compare on the part that survives both orders.
     pages = [re.sub("[\u202a-\u202e\u200e\u200f]", "", p) for p in pages if p.strip()]
     m = len(pages)
-    symbol = re.search(r"S/RES/\d+ \(\d{4}", pages[0] if pages else "")
+    symbol = re.search(r"S/RES/\d+ ?\(\d{4}", pages[0] if pages else "")
     if not symbol:
         return ["pdf: no symbol on page 1"]
     for n, text in enumerate(pages[1:], 2):

@@ -36,7 +36,8 @@ LOCALE = {"en": ("en", "GB"), "fr": ("fr", "FR"), "es": ("es", "ES"), "ru": ("ru
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUP_RE = re.compile("[" + SUPERSCRIPT + "]+")
 OP_RE = re.compile(r"^(\d+)\.\s*")
-SUB_RE = re.compile(r"^(\(?[^\s().,;:•]{1,5}\)|•)\s*")
+# (a), a), (i), (أ), ’1‘ (Arabic quotes around a number), ㈠ (one parenthesised ideograph), •
+SUB_RE = re.compile(r"^(\(?[^\s().,;:•]{1,5}\)|’[^\s‘’]{1,4}‘|[\u3220-\u3243]|•)\s*")
 # Where a synthetic footnote may go: after a document symbol or a resolution citation.
 CITE_RE = re.compile(r"\b(?:S|A|E)/(?:RES/|PRST/)?\d{2,4}/\d+(?:/Add\.\d+)?|\b(\d{3,4}) ?\((\d{4})\)")
 MASTHEAD = 7  # United Nations, symbol, organ, Distr., date, title, adoption line
@@ -62,12 +63,17 @@ def read_document(md_path, truth):
     """Classifies the md paragraphs against the truth: masthead, council line, preambular,
     operative, subparagraph, heading, continuation, footnote text. Returns (doc, mismatch)."""
     paras = [p.strip() for p in open(md_path, encoding="utf-8").read().split("\n\n") if p.strip()]
-    head = [plain(p) for p in paras[:MASTHEAD]]
-    council = paras[MASTHEAD]
+    # The council line ("The Security Council,") follows the masthead; a few files lack the
+    # title or the adoption line, so find it rather than count to it.
+    at = next((i for i in range(5, min(len(paras), MASTHEAD + 2))
+               if len(plain(paras[i])) < 60 and plain(paras[i])[-1:] in (",", "，", "،")
+               and not re.search(r"\d", paras[i])), MASTHEAD)  # the title ends in a comma in Russian
+    head = [plain(p) for p in paras[:at]]
+    council = paras[at]
     headings = {re.sub(r"\s+", " ", h[0]) for h in truth["headings"]}
     items, notes = [], []
     pre, ops, subs, heads, current = 0, [], {}, 0, None
-    for p in paras[MASTHEAD + 1:]:
+    for p in paras[at + 1:]:
         q = plain(p)
         if SUP_RE.match(p):
             notes.append(SUP_RE.sub("", p, count=1).strip().lstrip("()").strip())
@@ -394,9 +400,7 @@ def fodt(doc, v, lang, symbol, job, barcode):
         f'<text:p text:style-name="MastBig">{x(h[2])}<text:tab/></text:p>',
         f'<text:p text:style-name="MastRight">{x(h[3])}</text:p>',
         f'<text:p text:style-name="MastRight">{x(h[4])}</text:p>',
-        f'<text:p text:style-name="Title">{x(h[5])}</text:p>',
-        f'<text:p text:style-name="Adopted">{x(h[6])}</text:p>',
-    ]
+    ] + [f'<text:p text:style-name="{"Title" if i == 5 else "Adopted"}">{x(t)}</text:p>' for i, t in enumerate(h[5:], 5)]
     counter = [0]
     body_xml.append(f'<text:p text:style-name="Council">{runs_xml([r + [None] for r in runs_of(doc["council"])], counter)}</text:p>')
     after = "\t" if v["after_number"] == "tab" else "  "
@@ -545,12 +549,17 @@ def main():
             truth = dict(truth)
             truth["footnotes"] = truth["footnotes"] + added
             if added: truth["synthetic_footnotes"] = added
+            if mismatch:  # the md text itself contradicts the truth (e.g. two paragraphs merged)
+                truth["md_truth_mismatch"] = mismatch
             with open(base + ".truth.json", "w", encoding="utf-8") as f:
                 json.dump(truth, f, ensure_ascii=False, indent=1)
             with open(base + ".wrapped.txt", "w", encoding="utf-8") as f:
                 f.write(wrapped_text(doc, variant["after_number"]))
+            previous = manifest["documents"].get(f"{lang}/{name}", {})
             manifest["documents"][f"{lang}/{name}"] = {"variant": variant, "synthetic_footnotes": added,
                                                       "job": job, "md_truth_mismatch": mismatch}
+            if "pages" in previous and a.no_convert:
+                manifest["documents"][f"{lang}/{name}"]["pages"] = previous["pages"]
             all_fodt.append(base + ".fodt")
     if not a.no_convert:
         # Batch many files per soffice call (start-up dominates); one profile per parallel run.
