@@ -9,9 +9,38 @@ Per NAME.truth.json in DIR/<lang>/:
     (the symbol) and the footer `n/m` with the right n and m;
   - NAME.wrapped.txt: blank-line paragraphs; no line wider than 72 display columns except a
     single unbreakable token.
-Usage: check_typeset.py DIR [--lang en]   Exit 1 and one line per problem when any check fails.
+  - with --reso BIN: NAME.wrapped.txt with its hard wraps joined again reads, through
+    `reso show --format json`, exactly as the truth says (the text that was typeset carries
+    the structure the truth claims, synthetic footnotes included).
+Usage: check_typeset.py DIR [--lang en] [--reso BIN]
+Exit 1 and one line per problem when any check fails.
 """
-import glob, json, os, re, subprocess, sys, unicodedata, zipfile
+import glob, json, os, re, subprocess, sys, tempfile, unicodedata, zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from corpus_eval import compare
+
+WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def unwrapped_problems(path, truth, reso):
+    """Joins each paragraph's lines (no space between two CJK characters) and scores it."""
+    paras = []
+    for p in open(path, encoding="utf-8").read().split("\n\n"):
+        s = ""
+        for line in p.split("\n"):
+            if s and not (WIDE.match(s[-1]) or WIDE.match(line[:1])): s += " "
+            s += line
+        paras.append(s)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as f:
+        f.write("\n\n".join(paras) + "\n")
+    try:
+        run = subprocess.run([reso, "show", f.name, "--format", "json"], capture_output=True)
+        if run.returncode != 0:
+            return ["unwrapped text unreadable"]
+        return ["unwrapped text: " + p for p in compare(json.loads(run.stdout), truth)]
+    finally:
+        os.unlink(f.name)
 
 
 def docx_problems(path, truth):
@@ -62,6 +91,7 @@ def main():
     root = sys.argv[1]
     langs = sys.argv[sys.argv.index("--lang") + 1].split(",") if "--lang" in sys.argv else \
         sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d)))
+    reso = os.path.abspath(sys.argv[sys.argv.index("--reso") + 1]) if "--reso" in sys.argv else None
     bad = checked = 0
     for lang in langs:
         for tpath in sorted(glob.glob(os.path.join(root, lang, "*.truth.json"))):
@@ -72,7 +102,9 @@ def main():
             else: problems.append("no docx")
             if os.path.exists(base + ".pdf"): problems += pdf_problems(base + ".pdf", truth)
             else: problems.append("no pdf")
-            if os.path.exists(base + ".wrapped.txt"): problems += wrapped_problems(base + ".wrapped.txt")
+            if os.path.exists(base + ".wrapped.txt"):
+                problems += wrapped_problems(base + ".wrapped.txt")
+                if reso: problems += unwrapped_problems(base + ".wrapped.txt", truth, reso)
             checked += 1
             if problems:
                 bad += 1
