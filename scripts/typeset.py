@@ -242,7 +242,11 @@ def fodt(doc, v, lang, symbol, job, barcode):
     la, co = LOCALE[lang]
     body, note = v["body_pt"], v["note_pt"]
     ind = v["indent_cm"]
-    width = 21.0 - v["margin_left_cm"] - v["margin_right_cm"]
+    page_w, page_h = (29.7, 21.0) if v.get("landscape") else (21.0, 29.7)
+    width = page_w - v["margin_left_cm"] - v["margin_right_cm"]
+    # Two-column pages (--page two-column): body text in two columns, header/footer across.
+    cols = ('<style:columns fo:column-count="2" fo:column-gap="0.8cm"/>' if v.get("columns", 1) == 2 else "")
+    orient = ' style:print-orientation="landscape"' if v.get("landscape") else ""
     lh = f' fo:line-height="{v["line_height_pct"]}%"'
     space = f' fo:margin-top="0cm" fo:margin-bottom="{v["para_space_pt"]}pt"'
     widows = f' fo:widows="{v["widows"]}" fo:orphans="{v["widows"]}"'
@@ -358,13 +362,13 @@ def fodt(doc, v, lang, symbol, job, barcode):
 <office:automatic-styles>
  <style:style style:name="P1" style:family="paragraph" style:parent-style-name="MastBig" style:master-page-name="First">{'<style:paragraph-properties style:writing-mode="lr-tb" fo:text-align="left"/>' if rtl else ''}</style:style>
  <style:page-layout style:name="pmFirst">
-  <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="{v["margin_top_cm"]}cm" fo:margin-bottom="{v["margin_bottom_cm"] - 0.8:.2f}cm" fo:margin-left="{v["margin_left_cm"]}cm" fo:margin-right="{v["margin_right_cm"]}cm"{wm}>
+  <style:page-layout-properties fo:page-width="{page_w}cm" fo:page-height="{page_h}cm"{orient} fo:margin-top="{v["margin_top_cm"]}cm" fo:margin-bottom="{v["margin_bottom_cm"] - 0.8:.2f}cm" fo:margin-left="{v["margin_left_cm"]}cm" fo:margin-right="{v["margin_right_cm"]}cm"{wm}>
    <style:footnote-sep style:width="0.018cm" style:distance-before-sep="0.1cm" style:distance-after-sep="0.1cm" style:line-style="solid" style:adjustment="{'right' if rtl else 'left'}" style:rel-width="25%" style:color="#000000"/>
   </style:page-layout-properties>
   <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.4cm"/></style:footer-style>
  </style:page-layout>
  <style:page-layout style:name="pmRest" style:page-usage="mirrored">
-  <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="{v["margin_top_cm"] - 0.8:.2f}cm" fo:margin-bottom="{v["margin_bottom_cm"] - 0.8:.2f}cm" fo:margin-left="{v["margin_left_cm"]}cm" fo:margin-right="{v["margin_right_cm"]}cm"{wm}>
+  <style:page-layout-properties fo:page-width="{page_w}cm" fo:page-height="{page_h}cm"{orient} fo:margin-top="{v["margin_top_cm"] - 0.8:.2f}cm" fo:margin-bottom="{v["margin_bottom_cm"] - 0.8:.2f}cm" fo:margin-left="{v["margin_left_cm"]}cm" fo:margin-right="{v["margin_right_cm"]}cm"{wm}>{cols}
    <style:footnote-sep style:width="0.018cm" style:distance-before-sep="0.1cm" style:distance-after-sep="0.1cm" style:line-style="solid" style:adjustment="{'right' if rtl else 'left'}" style:rel-width="25%" style:color="#000000"/>
   </style:page-layout-properties>
   <style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.4cm" fo:border-bottom="{'0.06pt solid #000000' if v['header_lines'] == 2 else 'none'}" fo:padding-bottom="0.05cm"/></style:header-style>
@@ -516,6 +520,8 @@ def main():
     ap.add_argument("--seed", default="reso-typeset-1")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--no-convert", action="store_true")
+    ap.add_argument("--page", default="", choices=["", "two-column", "landscape"],
+                    help="hostile page forms for 'lose no text' tests: two-column later pages, or landscape A4")
     a = ap.parse_args()
     out = os.path.abspath(a.out)
     manifest = {"seed": a.seed, "corpus": os.path.abspath(a.corpus), "documents": {}}
@@ -540,6 +546,8 @@ def main():
             doc, mismatch = read_document(tpath.replace(".truth.json", ".md.txt"), truth)
             rng = random.Random(f"{a.seed}/{name}")
             variant = choose_variant(rng, lang)
+            if a.page == "two-column": variant["columns"] = 2
+            if a.page == "landscape": variant["landscape"] = True
             added = attach_notes(doc, rng, lang)
             symbol = doc["head"][1]
             job, barcode = job_of(name, lang)
