@@ -223,11 +223,11 @@ def text_xml(s):
     return "".join(out)
 
 
-def runs_xml(runs, note_counter):
+def runs_xml(runs, note_counter, emph_style="Emph"):
     out = []
     for text, emph, note in runs:
         if text:
-            out.append(f'<text:span text:style-name="Emph">{text_xml(text)}</text:span>' if emph else text_xml(text))
+            out.append(f'<text:span text:style-name="{emph_style}">{text_xml(text)}</text:span>' if emph else text_xml(text))
         if note is not None:
             note_counter[0] += 1
             n = note_counter[0]
@@ -360,6 +360,7 @@ def fodt(doc, v, lang, symbol, job, barcode):
  <text:notes-configuration text:note-class="footnote" text:citation-style-name="Footnote_20_Symbol" text:citation-body-style-name="Footnote_20_anchor" style:num-format="1" text:start-value="0" text:footnotes-position="page" text:start-numbering-at="{v["note_numbering"]}"/>
 </office:styles>
 <office:automatic-styles>
+ <style:style style:name="EmphDirect" style:family="text"><style:text-properties {emph_props[v["emph_face"]]}/></style:style>
  <style:style style:name="P1" style:family="paragraph" style:parent-style-name="MastBig" style:master-page-name="First">{'<style:paragraph-properties style:writing-mode="lr-tb" fo:text-align="left"/>' if rtl else ''}</style:style>
  <style:page-layout style:name="pmFirst">
   <style:page-layout-properties fo:page-width="{page_w}cm" fo:page-height="{page_h}cm"{orient} fo:margin-top="{v["margin_top_cm"]}cm" fo:margin-bottom="{v["margin_bottom_cm"] - 0.8:.2f}cm" fo:margin-left="{v["margin_left_cm"]}cm" fo:margin-right="{v["margin_right_cm"]}cm"{wm}>
@@ -406,20 +407,23 @@ def fodt(doc, v, lang, symbol, job, barcode):
         f'<text:p text:style-name="MastRight">{x(h[4])}</text:p>',
     ] + [f'<text:p text:style-name="{"Title" if i == 5 else "Adopted"}">{x(t)}</text:p>' for i, t in enumerate(h[5:], 5)]
     counter = [0]
-    body_xml.append(f'<text:p text:style-name="Council">{runs_xml([r + [None] for r in runs_of(doc["council"])], counter)}</text:p>')
+    # Word files from the UN mostly carry direct italics (w:i); others a character style
+    # (w:rStyle): automatic ODF styles export as the first, named ones as the second.
+    emph = "EmphDirect" if v.get("emph_direct") else "Emph"
+    body_xml.append(f'<text:p text:style-name="Council">{runs_xml([r + [None] for r in runs_of(doc["council"])], counter, emph)}</text:p>')
     after = "\t" if v["after_number"] == "tab" else "  "
     for it in doc["items"]:
         k = it["kind"]
         if k == "heading":
             body_xml.append(f'<text:p text:style-name="Heading">{x(it["text"])}</text:p>')
         elif k == "pre":
-            body_xml.append(f'<text:p text:style-name="Pre">{runs_xml(it["runs"], counter)}</text:p>')
+            body_xml.append(f'<text:p text:style-name="Pre">{runs_xml(it["runs"], counter, emph)}</text:p>')
         elif k == "op":
-            body_xml.append(f'<text:p text:style-name="Op">{text_xml(it["label"] + after)}{runs_xml(it["runs"], counter)}</text:p>')
+            body_xml.append(f'<text:p text:style-name="Op">{text_xml(it["label"] + after)}{runs_xml(it["runs"], counter, emph)}</text:p>')
         elif k == "sub":
-            body_xml.append(f'<text:p text:style-name="Sub">{text_xml(it["label"] + after)}{runs_xml(it["runs"], counter)}</text:p>')
+            body_xml.append(f'<text:p text:style-name="Sub">{text_xml(it["label"] + after)}{runs_xml(it["runs"], counter, emph)}</text:p>')
         else:
-            body_xml.append(f'<text:p text:style-name="Cont">{runs_xml(it["runs"], counter)}</text:p>')
+            body_xml.append(f'<text:p text:style-name="Cont">{runs_xml(it["runs"], counter, emph)}</text:p>')
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS}>{styles}{masters}\n'
             f'<office:body><office:text>\n' + "\n".join(body_xml) + '\n</office:text></office:body></office:document>\n')
 
@@ -546,6 +550,8 @@ def main():
             doc, mismatch = read_document(tpath.replace(".truth.json", ".md.txt"), truth)
             rng = random.Random(f"{a.seed}/{name}")
             variant = choose_variant(rng, lang)
+            # Not drawn from rng, so that adding it kept every other choice of earlier runs.
+            variant["emph_direct"] = hashlib.sha256(f"{a.seed}/{name}/emph".encode()).digest()[0] % 2 == 1
             if a.page == "two-column": variant["columns"] = 2
             if a.page == "landscape": variant["landscape"] = True
             added = attach_notes(doc, rng, lang)
