@@ -49,6 +49,8 @@ def score(reso, path, truth, timeout):
         run = subprocess.run([reso, "show", path, "--format", "json"], capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return [f"timeout after {timeout}s"]
+    except OSError as e:
+        return [f"cannot run reso: {e}"]
     if run.returncode != 0:
         err = run.stderr.decode("utf-8", "replace").strip().splitlines()
         return [f"unreadable (exit {run.returncode}): {err[0][:160] if err else ''}"]
@@ -77,6 +79,8 @@ def main():
         if f not in SUFFIX: sys.exit(f"unknown format {f}; known: {','.join(SUFFIX)}")
     langs = a.lang.split(",") if a.lang else sorted(d for d in os.listdir(a.dir) if os.path.isdir(os.path.join(a.dir, d)))
     reso = os.path.abspath(a.reso)
+    if not os.access(reso, os.X_OK):
+        sys.exit(f"format_eval: {a.reso} is not an executable reso binary")
     tasks, skipped = [], []
     with tempfile.TemporaryDirectory(prefix="format-eval-") as tmp:
         for lang in langs:
