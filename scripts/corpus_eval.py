@@ -55,4 +55,5 @@ def main():
     for k, (ok, n) in sorted(stats.items()):
         print(f"{k}: {ok}/{n} exact ({100*ok/n:.1f}%)")
 
-main()
+if __name__ == "__main__":  # format_eval.py imports compare()
+    main()
