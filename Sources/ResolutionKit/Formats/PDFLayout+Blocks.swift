@@ -1,0 +1,137 @@
+// Body lines → blocks (one per paragraph, subparagraph, heading, preface or closing line).
+// A line opens a new block when the space above it is wider than the document's line
+// pitch, when it is indented past the text margin further than the line before (unless it
+// continues a hanging indent), or when the line before stopped short of a justified
+// measure. A page break alone never opens a block, so a paragraph cut by a page break or
+// a footnote block is joined.
+
+extension PDFLayout {
+    /// The document's body measures: the usual distance between line tops, the margin most
+    /// lines start at and the edge most lines end at, and whether the text is justified.
+    struct Measure {
+        var pitch: Int
+        var margin: Int
+        var edge: Int
+        var justified: Bool
+    }
+
+    static func mode(_ values: [Int], bucket: Int) -> Int {
+        var counts: [Int: Int] = [:]
+        for v in values { counts[v / max(bucket, 1), default: 0] += 1 }
+        let best = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 0
+        // The bucket's own values, to give back a real position.
+        let inBucket = values.filter { $0 / max(bucket, 1) == best }.sorted()
+        return inBucket.isEmpty ? 0 : inBucket[inBucket.count / 2]
+    }
+
+    /// Line starts and ends measured from the side the line's script starts on.
+    func start(_ l: PDFLine) -> Int { l.rtl ? pageWidth(l) - l.right : l.left }
+    func end(_ l: PDFLine) -> Int { l.rtl ? pageWidth(l) - l.left : l.right }
+    func pageWidth(_ l: PDFLine) -> Int { widths.indices.contains(l.page) ? widths[l.page] : 0 }
+
+    func measure() -> Measure {
+        let bodyType = body.filter { $0.size == bodySize }
+        var gaps: [Int] = []
+        for (a, b) in zip(bodyType, bodyType.dropFirst()) where a.page == b.page && b.top > a.top { gaps.append(b.top - a.top) }
+        let pitch = Self.mode(gaps, bucket: 1)
+        let margin = Self.mode(bodyType.map(start), bucket: max(bodySize / 3, 1))
+        let edge = Self.mode(bodyType.map(end), bucket: max(bodySize / 3, 1))
+        let full = bodyType.filter { abs(end($0) - edge) <= bodySize / 2 }.count
+        return Measure(pitch: pitch > 0 ? pitch : bodySize * 6 / 5, margin: margin, edge: edge,
+                       justified: full * 10 >= bodyType.count * 4)
+    }
+
+    /// - Complexity: O(n) in the body's characters.
+    func blocks(spaced: Bool) -> [Block] {
+        let m = measure()
+        let tolerance = max(bodySize / 2, 2)
+        var blocks: [Block] = []
+        var cells: [PDFCell] = []
+        var blockStart: PDFLine? = nil
+        var lineCount = 0
+        var previous: PDFLine? = nil
+        var breakBefore = false
+        func flush() {
+            guard !cells.isEmpty else { return }
+            blocks.append(Block(text: Self.markup(cells), indent: 0, line: blocks.count, afterBreak: breakBefore))
+            cells = []
+        }
+        for line in body {
+            var opens = previous == nil
+            if let prev = previous, let first = blockStart {
+                let sameSize = prev.size == line.size
+                let gap = prev.page == line.page ? line.top - prev.top : 0
+                let pitch = sameSize ? m.pitch : max(m.pitch, (prev.bottom - prev.top + line.bottom - line.top) / 2 + 2)
+                let indented = start(line) > m.margin + tolerance
+                let hanging = first.textStart.map { abs(line.left - $0) <= tolerance } ?? false
+                let deeper = start(line) > start(prev) + tolerance
+                let short = end(prev) < m.edge - 2 * bodySize
+                if gap * 10 > pitch * 13 { opens = true }
+                else if !sameSize && prev.page == line.page && gap > 0 { opens = true }
+                else if indented && !hanging && (deeper || short) { opens = true }
+                else if short && (m.justified || endsWithTerminator(prev.text) || (lineCount == 1 && prev.isAllEmphasis)) { opens = true }
+                else if line.rtl != prev.rtl && short { opens = true }
+                // A new page that starts with a label or number at the indent.
+                if !opens, prev.page != line.page, indented, !hanging { opens = true }
+            }
+            if opens {
+                flush()
+                breakBefore = previous.map { $0.page != line.page } ?? false
+                blockStart = line
+                lineCount = 0
+                cells = line.cells
+            } else {
+                cells = Self.join(cells, line.cells, spaced: spaced)
+            }
+            lineCount += 1
+            previous = line
+        }
+        flush()
+        return blocks
+    }
+
+    /// Two lines of one paragraph: with a space, or with nothing between CJK text, and
+    /// with end-of-line hyphenation between lowercase letters undone.
+    static func join(_ a: [PDFCell], _ b: [PDFCell], spaced: Bool) -> [PDFCell] {
+        guard let last = a.last, let first = b.first else { return a + b }
+        if Chars.isWide(last.scalar) || Chars.isWide(first.scalar) || !spaced { return a + b }
+        if last.scalar == "-", a.count >= 2, a[a.count - 2].scalar.properties.isLowercase, first.scalar.properties.isLowercase {
+            return Array(a.dropLast()) + b
+        }
+        var space = PDFCell(scalar: " ")
+        space.italic = last.italic && first.italic
+        space.bold = last.bold && first.bold
+        return a + [space] + b
+    }
+
+    /// A block's text in the shared conventions: the emphasis that opens it (after a
+    /// leading number or label) as `**…**`, markers as U+E000 and superscript digits.
+    static func markup(_ cells: [PDFCell]) -> Scalars {
+        var out: Scalars = []
+        out.reserveCapacity(cells.count + 8)
+        var i = 0
+        // A leading `12.` or `(a)` in plain type.
+        var label = 0
+        while label < cells.count, label < 7, !cells[label].italic, !cells[label].bold, cells[label].scalar != " " { label += 1 }
+        if label < cells.count, cells[label].scalar == " ", PDFLineBuilder.isLabel(cells[..<label].map(\.scalar)) {
+            for c in cells[...label] { out.append(c.scalar) }
+            i = label + 1
+        }
+        let emphasis = { (c: PDFCell) in c.italic || c.bold }
+        if i < cells.count, emphasis(cells[i]), cells[i].marker.isEmpty {
+            var j = i
+            while j < cells.count, emphasis(cells[j]) || (cells[j].scalar == " " && j + 1 < cells.count && emphasis(cells[j + 1])),
+                  cells[j].marker.isEmpty { j += 1 }
+            var k = j
+            while k > i, cells[k - 1].scalar == " " { k -= 1 }
+            out += ["*", "*"]
+            for c in cells[i..<k] { out.append(c.scalar) }
+            out += ["*", "*"]
+            i = k
+        }
+        for c in cells[i...] {
+            if c.marker.isEmpty { out.append(c.scalar) } else { out.append(Chars.markerSeparator); out += c.marker }
+        }
+        return out
+    }
+}
