@@ -32,13 +32,23 @@ extension PDFLayout {
     func measure() -> Measure {
         let bodyType = body.filter { $0.size == bodySize }
         var gaps: [Int] = []
-        for (a, b) in zip(bodyType, bodyType.dropFirst()) where a.page == b.page && b.top > a.top { gaps.append(b.top - a.top) }
-        let pitch = Self.mode(gaps, bucket: 1)
+        for (a, b) in zip(bodyType, bodyType.dropFirst()) where a.page == b.page && (b.top - a.top) * 5 >= bodySize * 4 {
+            gaps.append(b.top - a.top)
+        }
+        // The pitch inside a paragraph is the smallest distance that recurs: documents of
+        // one-line paragraphs have few such distances, spaced paragraphs many larger ones.
+        var counts: [Int: Int] = [:]
+        for g in gaps { counts[g, default: 0] += 1 }
+        let recurring = max(2, gaps.count / 20)
+        let pitch = counts.keys.sorted().first { g in (counts[g - 1] ?? 0) + counts[g]! + (counts[g + 1] ?? 0) >= recurring }
+            ?? Self.mode(gaps, bucket: 1)
         let margin = Self.mode(bodyType.map(start), bucket: max(bodySize / 3, 1))
-        let edge = Self.mode(bodyType.map(end), bucket: max(bodySize / 3, 1))
-        let full = bodyType.filter { abs(end($0) - edge) <= bodySize / 2 }.count
+        // The measure's edge: where the longest lines end (a justified text's full lines).
+        let ends = bodyType.map(end).sorted()
+        let edge = ends.isEmpty ? 0 : ends[ends.count * 9 / 10]
+        let full = ends.filter { abs($0 - edge) <= bodySize / 2 }.count
         return Measure(pitch: pitch > 0 ? pitch : bodySize * 6 / 5, margin: margin, edge: edge,
-                       justified: full * 10 >= bodyType.count * 4)
+                       justified: full * 10 >= bodyType.count * 3)
     }
 
     /// - Complexity: O(n) in the body's characters.

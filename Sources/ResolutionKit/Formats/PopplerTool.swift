@@ -24,8 +24,9 @@ enum PopplerTool {
     /// Runs `tool args…` with no shell, stdin from /dev/null and stderr discarded, and
     /// returns its whole standard output and its exit status (128 + signal when killed).
     /// - Complexity: O(output size).
-    static func run(_ tool: String, _ args: [String], file: String) throws -> (status: Int32, output: [UInt8]) {
-        guard let executable = locate(tool) else {
+    static func run(_ tool: String, _ args: [String], file: String,
+                    searchPath: String? = ProcessInfo.processInfo.environment["PATH"]) throws -> (status: Int32, output: [UInt8]) {
+        guard let executable = locate(tool, path: searchPath) else {
             throw DocumentError.toolMissing(path: file, tool: tool, package: package)
         }
         var fds: [Int32] = [0, 0]
