@@ -8,7 +8,7 @@ enum BidiOrder {
     enum Kind { case rtl, ltr, number, separator, neutral }
 
     static func kind(_ c: PDFCell) -> Kind {
-        if !c.marker.isEmpty { return .rtl }
+        if c.isMarker { return .rtl }
         let s = c.scalar
         if PDFLineBuilder.isRTL(s) { return (0x0660...0x0669).contains(s.value) || (0x06F0...0x06F9).contains(s.value) ? .number : .rtl }
         if Chars.isDigit(s) { return .number }

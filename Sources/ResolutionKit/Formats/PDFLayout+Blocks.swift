@@ -128,10 +128,10 @@ extension PDFLayout {
             i = label + 1
         }
         let emphasis = { (c: PDFCell) in c.italic || c.bold }
-        if i < cells.count, emphasis(cells[i]), cells[i].marker.isEmpty {
+        if i < cells.count, emphasis(cells[i]), !cells[i].isMarker {
             var j = i
             while j < cells.count, emphasis(cells[j]) || (cells[j].scalar == " " && j + 1 < cells.count && emphasis(cells[j + 1])),
-                  cells[j].marker.isEmpty { j += 1 }
+                  !cells[j].isMarker { j += 1 }
             var k = j
             while k > i, cells[k - 1].scalar == " " { k -= 1 }
             out += ["*", "*"]
@@ -140,7 +140,7 @@ extension PDFLayout {
             i = k
         }
         for c in cells[i...] {
-            if c.marker.isEmpty { out.append(c.scalar) } else { out.append(Chars.markerSeparator); out += c.marker }
+            if c.isMarker { out += c.markup } else { out.append(c.scalar) }
         }
         return out
     }

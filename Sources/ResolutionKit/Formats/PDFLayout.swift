@@ -63,17 +63,22 @@ struct PDFLayout {
         }
     }
 
-    /// Lines that belong to the page: in the top or bottom sixth of the page, and repeated
+    /// Lines that belong to the page: short, in the top or bottom sixth of the page, and repeated
     /// at about the same height on another page once digits are set aside (`2/5`, `3/5`);
     /// or job numbers, barcodes, page numbers and the language's recycling line anywhere
     /// in those bands.
     /// - Complexity: O(n) in lines, with hashing.
     func furnitureFlags(_ raw: [PDFPage], profile: LanguageProfile) -> [[Bool]] {
         var flags = pages.map { [Bool](repeating: false, count: $0.count) }
-        var seen: [Scalars: [(page: Int, top: Int)]] = [:]
+        // For each line's text (digits set aside) and height band: the pages it is on.
+        let tolerance = max(bodySize, 4)
+        struct Place: Hashable { var key: Scalars; var band: Int }
+        var pagesAt: [Place: Set<Int>] = [:]
+        // Headers and footers are short lines at the page's edge: a full line of body text
+        // that happens to sit at the same height on two pages is not one of them.
         func inBand(_ line: PDFLine, _ p: Int) -> Bool {
-            let h = raw[p].height
-            return h > 0 && (line.top * 6 < h || line.bottom * 6 > h * 5)
+            let h = raw[p].height, w = raw[p].width
+            return h > 0 && (line.top * 6 < h || line.bottom * 6 > h * 5) && (w == 0 || (line.right - line.left) * 10 <= w * 6)
         }
         func key(_ line: PDFLine) -> Scalars {
             var k: Scalars = []
@@ -83,8 +88,11 @@ struct PDFLayout {
             return k
         }
         for (p, page) in pages.enumerated() {
-            for line in page where inBand(line, p) { seen[key(line), default: []].append((p, line.top)) }
+            for line in page where inBand(line, p) { pagesAt[Place(key: key(line), band: line.top / tolerance), default: []].insert(p) }
         }
+        // A running header or footer is on most pages (on alternate ones when even and odd
+        // pages differ, and not on the first): on at least half of them, and on two.
+        let needed = max(2, pages.count / 2)
         for (p, page) in pages.enumerated() {
             for (l, line) in page.enumerated() where inBand(line, p) {
                 let text = trimmed(line.text)
@@ -92,11 +100,10 @@ struct PDFLayout {
                     flags[p][l] = true
                     continue
                 }
-                let tolerance = max(bodySize, 4)
-                if let others = seen[key(line)],
-                   others.contains(where: { $0.page != p && abs($0.top - line.top) <= tolerance }) {
-                    flags[p][l] = true
-                }
+                let k = key(line), band = line.top / tolerance
+                var on = Set<Int>()
+                for b in (band - 1)...(band + 1) { on.formUnion(pagesAt[Place(key: k, band: b)] ?? []) }
+                if on.count >= needed { flags[p][l] = true }
             }
         }
         return flags
@@ -130,7 +137,7 @@ struct PDFLayout {
                     continue
                 }
             }
-            let cleaned = trimmed(line.cells.flatMap { $0.marker.isEmpty ? [$0.scalar] : $0.marker })
+            let cleaned = trimmed(line.cells.flatMap(\.markup))
             if !out.isEmpty {
                 out[out.count - 1].text = TextJoiner.join(out[out.count - 1].text, cleaned, spaced: !cleaned.contains(where: Chars.isWide))
             } else if let p = earlier.lastIndex(where: { !$0.isEmpty }) {
@@ -145,9 +152,8 @@ struct PDFLayout {
 
     /// The number that opens a footnote line, and the text after it.
     func leadingNumber(_ line: PDFLine, _ text: Scalars) -> (Int, Scalars)? {
-        if let first = line.cells.first, !first.marker.isEmpty {
-            let n = first.marker.reduce(0) { $0 * 10 + (Chars.superscriptValue($1) ?? 0) }
-            return (n, trimmed(line.cells.dropFirst().map(\.scalar)))
+        if let first = line.cells.first, first.isMarker {
+            return (first.marker, trimmed(line.cells.dropFirst().map(\.scalar)))
         }
         if let f = line.fragments.first, !f.linkDigits.isEmpty, text.starts(with: f.linkDigits), let n = Int(f.linkDigits.string) {
             return (n, trimmed(text.dropFirst(f.linkDigits.count)))

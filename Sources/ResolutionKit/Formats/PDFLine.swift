@@ -3,12 +3,17 @@
 // kept as one cell each. Right-to-left lines are put back into logical order.
 
 /// One character of a printed line with its style; a footnote marker is one cell whose
-/// `marker` holds its printed digits.
+/// `marker` holds its number (0: not a marker). Plain values, so that lines of cells cost
+/// no reference counting.
 struct PDFCell {
     var scalar: Unicode.Scalar
     var italic = false
     var bold = false
-    var marker: Scalars = []
+    var marker = 0
+
+    var isMarker: Bool { marker != 0 }
+    /// The cell as block text: a marker as U+E000 and superscript digits.
+    var markup: Scalars { isMarker ? [Chars.markerSeparator] + BlockBuilder.superscript(marker) : [scalar] }
 }
 
 struct PDFLine {
@@ -77,7 +82,14 @@ enum PDFLineBuilder {
     /// - Complexity: O(c log c) in the line's characters (the sort is for RTL lines only).
     static func fill(_ line: inout PDFLine, renumber: (Int) -> Int) {
         var strong = 0, rtl = 0
-        for f in line.fragments { for s in f.text where s.properties.isAlphabetic { strong += 1; if isRTL(s) { rtl += 1 } } }
+        for f in line.fragments {
+            for r in f.runs {
+                for s in r.text where s.value < 0x80 ? (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A : s.properties.isAlphabetic {
+                    strong += 1
+                    if isRTL(s) { rtl += 1 }
+                }
+            }
+        }
         line.rtl = rtl * 2 > strong
         // Each cell with an estimated x, so that right-to-left lines can be sorted visually.
         var placed: [(x: Double, cell: PDFCell)] = []
@@ -85,7 +97,7 @@ enum PDFLineBuilder {
         for f in line.fragments {
             if isMarker(f, in: line) {
                 let n = renumber(Int(trimmed(f.text).string) ?? 0)
-                placed.append((Double(f.left), PDFCell(scalar: Chars.markerSeparator, marker: BlockBuilder.superscript(n))))
+                placed.append((Double(f.left), PDFCell(scalar: Chars.markerSeparator, marker: max(n, 1))))
                 previous = f
                 continue
             }

@@ -10,6 +10,7 @@ import Glibc
 enum PopplerTool {
     /// The Debian package that provides the tools, named in the error when they are missing.
     static let package = "poppler-utils"
+    private static let spawnLock = NSLock()
 
     /// The tool's full path, searched on `PATH` as a shell would; nil when it is not there.
     static func locate(_ name: String, path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
@@ -30,7 +31,15 @@ enum PopplerTool {
             throw DocumentError.toolMissing(path: file, tool: tool, package: package)
         }
         var fds: [Int32] = [0, 0]
+        // Pipe and spawn under one lock, with close-on-exec set, so that a tool started at the
+        // same time from another thread does not inherit this pipe and hold it open (dup2
+        // onto stdout clears the flag for the child's own copy).
+        spawnLock.lock()
+        var locked = true
+        defer { if locked { spawnLock.unlock() } }
         guard pipe(&fds) == 0 else { throw DocumentError.unreadable(path: file, reason: "cannot create a pipe for \(tool)") }
+        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -51,6 +60,7 @@ enum PopplerTool {
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, executable, &actions, &attr, argv, environ)
         close(fds[1])
+        spawnLock.unlock(); locked = false
         guard rc == 0 else {
             close(fds[0])
             throw DocumentError.unreadable(path: file, reason: "cannot start \(executable): \(String(cString: strerror(rc)))")
