@@ -10,8 +10,10 @@ extension PDFLayout {
     /// lines start at and the edge most lines end at, and whether the text is justified.
     struct Measure {
         var pitch: Int
-        var margin: Int
-        var edge: Int
+        /// Per page (odd and even pages may have mirrored margins): where most lines start and
+        /// where the longest end.
+        var margins: [Int]
+        var edges: [Int]
         var justified: Bool
     }
 
@@ -42,12 +44,19 @@ extension PDFLayout {
         let recurring = max(2, gaps.count / 20)
         let pitch = counts.keys.sorted().first { g in (counts[g - 1] ?? 0) + counts[g]! + (counts[g + 1] ?? 0) >= recurring }
             ?? Self.mode(gaps, bucket: 1)
-        let margin = Self.mode(bodyType.map(start), bucket: max(bodySize / 3, 1))
         // The measure's edge: where the longest lines end (a justified text's full lines).
-        let ends = bodyType.map(end).sorted()
-        let edge = ends.isEmpty ? 0 : ends[ends.count * 9 / 10]
-        let full = ends.filter { abs($0 - edge) <= bodySize / 2 }.count
-        return Measure(pitch: pitch > 0 ? pitch : bodySize * 6 / 5, margin: margin, edge: edge,
+        func edge(_ lines: [PDFLine]) -> Int {
+            let ends = lines.map(end).sorted()
+            guard !ends.isEmpty else { return 0 }
+            return Self.mode(Array(ends[(ends.count / 2)...]), bucket: 2)
+        }
+        let allMargin = Self.mode(bodyType.map(start), bucket: max(bodySize / 3, 1)), allEdge = edge(bodyType)
+        var byPage = [[PDFLine]](repeating: [], count: widths.count)
+        for l in bodyType where l.page < byPage.count { byPage[l.page].append(l) }
+        let margins = byPage.map { $0.count >= 8 ? Self.mode($0.map(start), bucket: max(bodySize / 3, 1)) : allMargin }
+        let edges = byPage.map { $0.count >= 8 ? edge($0) : allEdge }
+        let full = bodyType.filter { abs(end($0) - edges[$0.page]) <= bodySize / 2 }.count
+        return Measure(pitch: pitch > 0 ? pitch : bodySize * 6 / 5, margins: margins, edges: edges,
                        justified: full * 10 >= bodyType.count * 3)
     }
 
@@ -72,10 +81,11 @@ extension PDFLayout {
                 let sameSize = prev.size == line.size
                 let gap = prev.page == line.page ? line.top - prev.top : 0
                 let pitch = sameSize ? m.pitch : max(m.pitch, (prev.bottom - prev.top + line.bottom - line.top) / 2 + 2)
-                let indented = start(line) > m.margin + tolerance
+                let indented = start(line) > m.margins[line.page] + tolerance
                 let hanging = first.textStart.map { abs(line.left - $0) <= tolerance } ?? false
                 let deeper = start(line) > start(prev) + tolerance
-                let short = end(prev) < m.edge - 2 * bodySize
+                // Justified lines end at the edge to a pixel or two; ragged ones anywhere near it.
+                let short = end(prev) < m.edges[prev.page] - (m.justified ? tolerance : 2 * bodySize)
                 if gap * 10 > pitch * 13 { opens = true }
                 else if !sameSize && prev.page == line.page && gap > 0 { opens = true }
                 else if indented && !hanging && (deeper || short) { opens = true }

@@ -77,8 +77,12 @@ struct PDFLayout {
         // Headers and footers are short lines at the page's edge: a full line of body text
         // that happens to sit at the same height on two pages is not one of them.
         func inBand(_ line: PDFLine, _ p: Int) -> Bool {
-            let h = raw[p].height, w = raw[p].width
-            return h > 0 && (line.top * 6 < h || line.bottom * 6 > h * 5) && (w == 0 || (line.right - line.left) * 10 <= w * 6)
+            let h = raw[p].height
+            return h > 0 && (line.top * 6 < h || line.bottom * 6 > h * 5)
+        }
+        func isShort(_ line: PDFLine, _ p: Int) -> Bool {
+            let w = raw[p].width
+            return w == 0 || line.fragments.reduce(0) { $0 + $1.width } * 10 <= w * 6
         }
         func key(_ line: PDFLine) -> Scalars {
             var k: Scalars = []
@@ -88,7 +92,7 @@ struct PDFLayout {
             return k
         }
         for (p, page) in pages.enumerated() {
-            for line in page where inBand(line, p) { pagesAt[Place(key: key(line), band: line.top / tolerance), default: []].insert(p) }
+            for line in page where inBand(line, p) && isShort(line, p) { pagesAt[Place(key: key(line), band: line.top / tolerance), default: []].insert(p) }
         }
         // A running header or footer is on most pages (on alternate ones when even and odd
         // pages differ, and not on the first): on at least half of them, and on two.
@@ -100,10 +104,18 @@ struct PDFLayout {
                     flags[p][l] = true
                     continue
                 }
+                guard isShort(line, p) else { continue }
                 let k = key(line), band = line.top / tolerance
                 var on = Set<Int>()
                 for b in (band - 1)...(band + 1) { on.formUnion(pagesAt[Place(key: k, band: b)] ?? []) }
                 if on.count >= needed { flags[p][l] = true }
+            }
+            // A running header set apart by its type: the lines that open a later page in
+            // another size than the body's, above the body's first line.
+            if p > 0 {
+                var l = 0
+                while l < page.count, inBand(page[l], p), isShort(page[l], p), page[l].size != bodySize, !isNoteSize(page[l].size) { l += 1 }
+                if l < page.count, page[l].size == bodySize { for k in 0..<l { flags[p][k] = true } }
             }
         }
         return flags

@@ -46,8 +46,11 @@ enum PDFLineBuilder {
         var lines: [PDFLine] = []
         for f in page.fragments where !f.runs.isEmpty {
             let middle = f.top + f.height / 2
+            // A fragment far to the right of the line is another line at the same height
+            // (`United Nations … S/RES/2558 (2020)`, `20-17560 (E) … Please recycle`).
             if var line = lines.last, middle >= line.top, middle <= line.bottom,
-               f.left >= line.left - 2 * max(line.size, 1) || f.right <= line.left {
+               f.left >= line.left - 2 * max(line.size, 1) || f.right <= line.left,
+               f.left - line.right <= 6 * max(line.size, f.size) {
                 line.fragments.append(f)
                 line.top = min(line.top, f.top); line.bottom = max(line.bottom, f.bottom)
                 line.left = min(line.left, f.left); line.right = max(line.right, f.right)

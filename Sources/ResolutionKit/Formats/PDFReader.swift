@@ -85,8 +85,8 @@ enum PDFReader: FormatReader {
         let spaced = detected?.spec.joinWithSpace ?? true
         let blocks = layout.blocks(spaced: spaced)
         if ProcessInfo.processInfo.environment["RESO_PDF_DEBUG"] != nil {
-            print(layout.measure())
-            for b in blocks { print(b.afterBreak ? "⤓" : " ", String(b.text.string.prefix(110))) }
+            FileHandle.standardError.write(Data("\(layout.measure())\n".utf8))
+            for b in blocks { FileHandle.standardError.write(Data("§\(b.afterBreak ? "⤓" : " ") \(b.text.string.prefix(150))\n".utf8)) }
         }
         var sample: Scalars = []
         for b in blocks where sample.count < 60_000 { sample += b.text; sample.append("\n") }
