@@ -81,6 +81,9 @@ struct PDFLayout {
             return h > 0 && (line.top * 6 < h || line.bottom * 6 > h * 5)
         }
         func isShort(_ line: PDFLine, _ p: Int) -> Bool {
+            // A footnote opens with its raised number; `¹ S/RES/1325 (2000).` and
+            // `² S/RES/2272 (2016).` look alike once digits are set aside.
+            if line.cells.contains(where: \.isMarker) { return false }
             let w = raw[p].width
             return w == 0 || line.fragments.reduce(0) { $0 + $1.width } * 10 <= w * 6
         }
@@ -114,7 +117,7 @@ struct PDFLayout {
             // another size than the body's, above the body's first line.
             if p > 0 {
                 var l = 0
-                while l < page.count, inBand(page[l], p), isShort(page[l], p), page[l].size != bodySize, !isNoteSize(page[l].size) { l += 1 }
+                while l < page.count, inBand(page[l], p), isShort(page[l], p), page[l].size != bodySize { l += 1 }
                 if l < page.count, page[l].size == bodySize { for k in 0..<l { flags[p][k] = true } }
             }
         }
@@ -130,7 +133,10 @@ struct PDFLayout {
         return i == 0 ? lines.count : i
     }
 
-    func isNoteSize(_ size: Int) -> Bool { size > 0 && size * 100 <= bodySize * 92 && size < bodySize }
+    /// Smaller than the body's type. Poppler rounds sizes to whole pixels (1.5 per point),
+    /// so 9-point notes under 10-point text differ by a single unit: any smaller size counts,
+    /// and only a run of such lines at a page's foot is taken for notes.
+    func isNoteSize(_ size: Int) -> Bool { size > 0 && size < bodySize }
 
     /// Splits a page's footnote lines into notes. A line opens a note when it starts with
     /// a number (a small raised digit, a linked number, or digits set off by a space) that
