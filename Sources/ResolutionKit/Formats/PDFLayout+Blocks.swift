@@ -89,6 +89,8 @@ extension PDFLayout {
                 if gap * 10 > pitch * 13 { opens = true }
                 else if !sameSize && prev.page == line.page && gap > 0 { opens = true }
                 else if indented && !hanging && (deeper || short) { opens = true }
+                // A label set off by a tab (`7.<tab>Requests`, `(b)<tab>to…`) opens its block.
+                else if line.textStart != nil && !hanging { opens = true }
                 else if short && (m.justified || endsWithTerminator(prev.text) || (lineCount == 1 && prev.isAllEmphasis)) { opens = true }
                 else if line.rtl != prev.rtl && short { opens = true }
                 // A new page that starts with a label or number at the indent.
