@@ -50,11 +50,22 @@ extension PDFLayout {
             guard !ends.isEmpty else { return 0 }
             return Self.mode(Array(ends[(ends.count / 2)...]), bucket: 2)
         }
-        let allMargin = Self.mode(bodyType.map(start), bucket: max(bodySize / 3, 1)), allEdge = edge(bodyType)
+        // The margin: the leftmost start that many lines share (the most common start may be
+        // the first-line indent, in a text of one-line paragraphs).
+        let bucket = max(bodySize / 3, 1)
+        var startCounts: [Int: Int] = [:]
+        for l in bodyType { startCounts[start(l) / bucket, default: 0] += 1 }
+        let common = max(3, bodyType.count / 10)
+        let marginBucket = startCounts.keys.sorted().first { startCounts[$0]! + (startCounts[$0 + 1] ?? 0) >= common }
+        let allMargin = marginBucket.map { b in bodyType.map(start).filter { $0 / bucket == b || $0 / bucket == b + 1 }.min() ?? 0 }
+            ?? Self.mode(bodyType.map(start), bucket: bucket)
+        let allEdge = edge(bodyType)
         var byPage = [[PDFLine]](repeating: [], count: widths.count)
         for l in bodyType where l.page < byPage.count { byPage[l.page].append(l) }
-        let margins = byPage.map { $0.count >= 8 ? Self.mode($0.map(start), bucket: max(bodySize / 3, 1)) : allMargin }
+        // A page's edge is found from its full lines whatever their indentation; its margin
+        // moves with it (a page of subparagraphs has few lines at the margin to count).
         let edges = byPage.map { $0.count >= 8 ? edge($0) : allEdge }
+        let margins = edges.map { allMargin + $0 - allEdge }
         let full = bodyType.filter { abs(end($0) - edges[$0.page]) <= bodySize / 2 }.count
         return Measure(pitch: pitch > 0 ? pitch : bodySize * 6 / 5, margins: margins, edges: edges,
                        justified: full * 10 >= bodyType.count * 3)
@@ -81,9 +92,11 @@ extension PDFLayout {
                 let sameSize = prev.size == line.size
                 let gap = prev.page == line.page ? line.top - prev.top : 0
                 let pitch = sameSize ? m.pitch : max(m.pitch, (prev.bottom - prev.top + line.bottom - line.top) / 2 + 2)
-                let indented = start(line) > m.margins[line.page] + tolerance
-                let hanging = first.textStart.map { abs(line.left - $0) <= tolerance } ?? false
-                let deeper = start(line) > start(prev) + tolerance
+                // Positions from each page's own margin: odd and even pages may be shifted.
+                func indent(_ l: PDFLine) -> Int { start(l) - m.margins[l.page] }
+                let indented = indent(line) > tolerance
+                let hanging = first.textStart.map { abs((line.left - m.margins[line.page]) - ($0 - m.margins[first.page])) <= tolerance } ?? false
+                let deeper = indent(line) > indent(prev) + tolerance
                 // Justified lines end at the edge to a pixel or two; ragged ones anywhere near it.
                 let short = end(prev) < m.edges[prev.page] - (m.justified ? tolerance : 2 * bodySize)
                 if gap * 10 > pitch * 13 { opens = true }

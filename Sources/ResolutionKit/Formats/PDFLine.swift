@@ -142,11 +142,13 @@ enum PDFLineBuilder {
         }.map(\.element)
     }
 
-    /// `12.`, `(a)`, `a)`, `iv.`: a label that a tab separates from its text.
+    /// `12.`, `(a)`, `a)`, `iv.`, `•`: a label that a tab separates from its text.
     static func isLabel(_ s: Scalars) -> Bool {
         let t = trimmed(s)
         guard !t.isEmpty, t.count <= 6 else { return false }
         if let last = t.last, last == "." || last == ")" || last == "．" || last == "）" { return true }
+        // A bullet: one mark that is neither letter nor digit.
+        if t.count == 1, !t[0].properties.isAlphabetic, !Chars.isDigit(t[0]) { return true }
         return t.allSatisfy(Chars.isDigit)
     }
 
