@@ -50,21 +50,23 @@ extension PDFLayout {
             guard !ends.isEmpty else { return 0 }
             return Self.mode(Array(ends[(ends.count / 2)...]), bucket: 2)
         }
-        // The margin: the leftmost start that many lines share (the most common start may be
-        // the first-line indent, in a text of one-line paragraphs).
-        let bucket = max(bodySize / 3, 1)
-        var startCounts: [Int: Int] = [:]
-        for l in bodyType { startCounts[start(l) / bucket, default: 0] += 1 }
-        let common = max(3, bodyType.count / 10)
-        let marginBucket = startCounts.keys.sorted().first { startCounts[$0]! + (startCounts[$0 + 1] ?? 0) >= common }
-        let allMargin = marginBucket.map { b in bodyType.map(start).filter { $0 / bucket == b || $0 / bucket == b + 1 }.min() ?? 0 }
-            ?? Self.mode(bodyType.map(start), bucket: bucket)
         let allEdge = edge(bodyType)
         var byPage = [[PDFLine]](repeating: [], count: widths.count)
         for l in bodyType where l.page < byPage.count { byPage[l.page].append(l) }
         // A page's edge is found from its full lines whatever their indentation; its margin
-        // moves with it (a page of subparagraphs has few lines at the margin to count).
+        // moves with it (odd and even pages may be shifted, and a page of subparagraphs has
+        // few lines at the margin to count).
         let edges = byPage.map { $0.count >= 8 ? edge($0) : allEdge }
+        func shifted(_ l: PDFLine) -> Int { start(l) - (edges[l.page] - allEdge) }
+        // The margin: the leftmost start that many lines share (the most common start may be
+        // the first-line indent, in a text of one-line paragraphs).
+        let bucket = max(bodySize / 3, 1)
+        var startCounts: [Int: Int] = [:]
+        for l in bodyType { startCounts[shifted(l) / bucket, default: 0] += 1 }
+        let common = max(3, bodyType.count / 10)
+        let marginBucket = startCounts.keys.sorted().first { startCounts[$0]! + (startCounts[$0 + 1] ?? 0) >= common }
+        let allMargin = marginBucket.map { b in bodyType.map(shifted).filter { $0 / bucket == b || $0 / bucket == b + 1 }.min() ?? 0 }
+            ?? Self.mode(bodyType.map(shifted), bucket: bucket)
         let margins = edges.map { allMargin + $0 - allEdge }
         let full = bodyType.filter { abs(end($0) - edges[$0.page]) <= bodySize / 2 }.count
         return Measure(pitch: pitch > 0 ? pitch : bodySize * 6 / 5, margins: margins, edges: edges,
