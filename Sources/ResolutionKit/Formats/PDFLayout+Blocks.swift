@@ -70,7 +70,7 @@ extension PDFLayout {
         let margins = edges.map { allMargin + $0 - allEdge }
         let full = bodyType.filter { abs(end($0) - edges[$0.page]) <= bodySize / 2 }.count
         return Measure(pitch: pitch > 0 ? pitch : bodySize * 6 / 5, margins: margins, edges: edges,
-                       justified: full * 10 >= bodyType.count * 3)
+                       justified: full * 2 >= bodyType.count)
     }
 
     /// - Complexity: O(n) in the body's characters.
