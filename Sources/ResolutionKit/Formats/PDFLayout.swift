@@ -113,6 +113,13 @@ struct PDFLayout {
                 for b in (band - 1)...(band + 1) { on.formUnion(pagesAt[Place(key: k, band: b)] ?? []) }
                 if on.count >= needed { flags[p][l] = true }
             }
+            // The rest of a footer row whose job number or page number was recognised (the
+            // recycling note beside the job number, in whatever language).
+            for (l, line) in page.enumerated() where !flags[p][l] && inBand(line, p) && line.top * 2 > raw[p].height {
+                if page.indices.contains(where: { flags[p][$0] && abs(page[$0].top - line.top) <= tolerance / 2 && page[$0].top * 2 > raw[p].height }) {
+                    flags[p][l] = true
+                }
+            }
             // A running header set apart by its type: the lines that open a later page in
             // another size than the body's, above the body's first line.
             if p > 0 {
