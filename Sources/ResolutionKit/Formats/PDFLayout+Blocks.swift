@@ -27,15 +27,15 @@ extension PDFLayout {
     }
 
     /// Line starts and ends measured from the side the line's script starts on.
-    func start(_ l: PDFLine) -> Int { l.rtl ? pageWidth(l) - l.right : l.left }
-    func end(_ l: PDFLine) -> Int { l.rtl ? pageWidth(l) - l.left : l.right }
+    func start(_ l: PDFLine) -> Int { rightToLeft ? pageWidth(l) - l.right : l.left }
+    func end(_ l: PDFLine) -> Int { rightToLeft ? pageWidth(l) - l.left : l.right }
     func pageWidth(_ l: PDFLine) -> Int { widths.indices.contains(l.page) ? widths[l.page] : 0 }
 
     func measure() -> Measure {
         let bodyType = body.filter { $0.size == bodySize }
         var gaps: [Int] = []
-        for (a, b) in zip(bodyType, bodyType.dropFirst()) where a.page == b.page && (b.top - a.top) * 5 >= bodySize * 4 {
-            gaps.append(b.top - a.top)
+        for (a, b) in zip(bodyType, bodyType.dropFirst()) where a.page == b.page && (b.baseline - a.baseline) * 5 >= bodySize * 4 {
+            gaps.append(b.baseline - a.baseline)
         }
         // The pitch inside a paragraph is the smallest distance that recurs: documents of
         // one-line paragraphs have few such distances, spaced paragraphs many larger ones.
@@ -92,7 +92,7 @@ extension PDFLayout {
             var opens = previous == nil
             if let prev = previous, let first = blockStart {
                 let sameSize = prev.size == line.size
-                let gap = prev.page == line.page ? line.top - prev.top : 0
+                let gap = prev.page == line.page ? line.baseline - prev.baseline : 0
                 let pitch = sameSize ? m.pitch : max(m.pitch, (prev.bottom - prev.top + line.bottom - line.top) / 2 + 2)
                 // Positions from each page's own margin: odd and even pages may be shifted.
                 func indent(_ l: PDFLine) -> Int { start(l) - m.margins[l.page] }
@@ -101,7 +101,8 @@ extension PDFLayout {
                 let deeper = indent(line) > indent(prev) + tolerance
                 // Justified lines end at the edge to a pixel or two; ragged ones anywhere near it.
                 let short = end(prev) < m.edges[prev.page] - (m.justified ? tolerance : 2 * bodySize)
-                if gap * 10 > pitch * 13 { opens = true }
+                // Paragraph spacing: even 4 points over a 115% line stands out from the pitch.
+                if gap * 20 > pitch * 23 { opens = true }
                 else if !sameSize && prev.page == line.page && gap > 0 { opens = true }
                 else if indented && !hanging && (deeper || short) { opens = true }
                 // A label set off by a tab (`7.<tab>Requests`, `(b)<tab>to…`) opens its block.

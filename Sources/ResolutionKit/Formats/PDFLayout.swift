@@ -12,6 +12,8 @@ struct PDFLayout {
     var body: [PDFLine] = []
     /// Each page's width, to measure right-to-left lines from the right.
     var widths: [Int]
+    /// Most lines run right to left: starts are measured from the right.
+    var rightToLeft = false
 
     /// - Complexity: O(n log n) in the number of fragments (sorts within lines and keys).
     init(_ rawPages: [PDFPage], profileFor: (String) -> LanguageProfile) {
@@ -22,6 +24,15 @@ struct PDFLayout {
         bodySize = weight.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key ?? 0
         // Plain cells first (markers unnumbered), for furniture and the language.
         for p in pages.indices { for l in pages[p].indices { PDFLineBuilder.fill(&pages[p][l], renumber: { $0 }) } }
+        // The document's direction: lines of Latin symbols inside an Arabic text are laid out
+        // and ordered as part of it.
+        var rtlLines = 0, lineCount = 0
+        for page in pages { for line in page { lineCount += 1; if line.rtl { rtlLines += 1 } } }
+        let rightToLeft = rtlLines * 2 > lineCount
+        if rightToLeft {
+            for p in pages.indices { for l in pages[p].indices { PDFLineBuilder.fill(&pages[p][l], rightToLeft: true, renumber: { $0 }) } }
+        }
+        self.rightToLeft = rightToLeft
         var sample = ""
         for page in pages { for line in page where sample.utf8.count < 20_000 { sample += line.text.string + "\n" } }
         let profile = profileFor(sample)
@@ -56,7 +67,7 @@ struct PDFLayout {
             for var line in bodyLines[p] {
                 if line.fragments.contains(where: { PDFLineBuilder.isMarker($0, in: line) }) {
                     let here = maps[p], nextPage = p + 1 < maps.count ? maps[p + 1] : [:]
-                    PDFLineBuilder.fill(&line) { here[$0] ?? nextPage[$0] ?? $0 }
+                    PDFLineBuilder.fill(&line, rightToLeft: rightToLeft ? true : nil) { here[$0] ?? nextPage[$0] ?? $0 }
                 }
                 if !line.cells.isEmpty { body.append(line) }
             }

@@ -30,6 +30,8 @@ struct PDFLine {
     /// Where the line's text starts after a leading label (`1.`, `(a)`) set off by a tab.
     var textStart: Int? = nil
 
+    /// Where the line's own type stands (raised markers and labels in other fonts set aside).
+    var baseline: Int { fragments.lazy.filter { $0.size == self.size }.map(\.bottom).max() ?? bottom }
     var text: Scalars { cells.map(\.scalar) }
     var isAllEmphasis: Bool {
         let letters = cells.filter { $0.scalar.properties.isAlphabetic }
@@ -46,15 +48,19 @@ enum PDFLineBuilder {
         var lines: [PDFLine] = []
         for f in page.fragments where !f.runs.isEmpty {
             let middle = f.top + f.height / 2
-            // A fragment far to the right of the line is another line at the same height
-            // (`United Nations … S/RES/2558 (2020)`, `20-17560 (E) … Please recycle`).
-            if var line = lines.last, middle >= line.top, middle <= line.bottom,
-               f.left >= line.left - 2 * max(line.size, 1) || f.right <= line.left,
-               f.left - line.right <= 6 * max(line.size, f.size) {
-                line.fragments.append(f)
-                line.top = min(line.top, f.top); line.bottom = max(line.bottom, f.bottom)
-                line.left = min(line.left, f.left); line.right = max(line.right, f.right)
-                lines[lines.count - 1] = line
+            // The line this fragment continues: one of the last few (poppler may write the
+            // Latin runs of an Arabic line after the line's Arabic ones), at the fragment's
+            // height, and not far off to the side (`United Nations … S/RES/2558 (2020)` are two lines at one height).
+            let reach = max(f.size, 1)
+            let candidate = lines.indices.reversed().prefix(4).first { i in
+                let line = lines[i]
+                guard middle >= line.top, middle <= line.bottom else { return false }
+                return f.left - line.right <= 6 * max(line.size, reach) && line.left - f.right <= 6 * max(line.size, reach)
+            }
+            if let i = candidate {
+                lines[i].fragments.append(f)
+                lines[i].top = min(lines[i].top, f.top); lines[i].bottom = max(lines[i].bottom, f.bottom)
+                lines[i].left = min(lines[i].left, f.left); lines[i].right = max(lines[i].right, f.right)
             } else {
                 lines.append(PDFLine(page: pageIndex, top: f.top, bottom: f.bottom, left: f.left, right: f.right,
                                      size: f.size, fragments: [f]))
@@ -83,7 +89,9 @@ enum PDFLineBuilder {
     /// single cells, bidi controls and tatweel dropped, right-to-left lines reordered.
     /// `renumber` maps a marker's printed number to the document's number.
     /// - Complexity: O(c log c) in the line's characters (the sort is for RTL lines only).
-    static func fill(_ line: inout PDFLine, renumber: (Int) -> Int) {
+    /// `rightToLeft`: the document's direction, which a line of Latin symbols and digits
+    /// inside an Arabic text keeps; nil decides from the line's own letters.
+    static func fill(_ line: inout PDFLine, rightToLeft: Bool? = nil, renumber: (Int) -> Int) {
         var strong = 0, rtl = 0
         for f in line.fragments {
             for r in f.runs {
@@ -93,7 +101,7 @@ enum PDFLineBuilder {
                 }
             }
         }
-        line.rtl = rtl * 2 > strong
+        line.rtl = rightToLeft ?? (rtl * 2 > strong)
         // Each cell with an estimated x, so that right-to-left lines can be sorted visually.
         var placed: [(x: Double, cell: PDFCell)] = []
         var previous: PDFFragment? = nil
