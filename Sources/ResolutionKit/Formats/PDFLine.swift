@@ -101,7 +101,11 @@ enum PDFLineBuilder {
                 }
             }
         }
-        line.rtl = rightToLeft ?? (rtl * 2 > strong)
+        // A line with no right-to-left letter at all (a symbol, a date in Latin script) was
+        // laid out left to right even on an Arabic page; a footnote's raised number still
+        // stands at the right of a Latin note there.
+        let marked = line.fragments.contains { isMarker($0, in: line) }
+        line.rtl = (rtl > 0 || marked) && (rightToLeft ?? (rtl * 2 > strong))
         // Each cell with an estimated x, so that right-to-left lines can be sorted visually.
         var placed: [(x: Double, cell: PDFCell)] = []
         var previous: PDFFragment? = nil

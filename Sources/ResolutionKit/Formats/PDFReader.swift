@@ -84,10 +84,6 @@ enum PDFReader: FormatReader {
         }
         let spaced = detected?.spec.joinWithSpace ?? true
         let blocks = layout.blocks(spaced: spaced)
-        if ProcessInfo.processInfo.environment["RESO_PDF_DEBUG"] != nil {
-            FileHandle.standardError.write(Data("\(layout.measure()) body \(layout.bodySize) notes \(layout.footnotes.map { "\($0.number): \($0.text.string)" })\n".utf8))
-            for b in blocks { FileHandle.standardError.write(Data("§\(b.afterBreak ? "⤓" : " ") \(b.text.string.prefix(150))\n".utf8)) }
-        }
         var sample: Scalars = []
         for b in blocks where sample.count < 60_000 { sample += b.text; sample.append("\n") }
         return LaidOutText(blocks: blocks, footnotes: layout.footnotes, furniture: layout.furniture,
