@@ -54,7 +54,10 @@ enum PDFLineBuilder {
             let reach = max(f.size, 1)
             let candidate = lines.indices.reversed().prefix(4).first { i in
                 let line = lines[i]
-                guard middle >= line.top, middle <= line.bottom else { return false }
+                // Either holds the other's middle: a line opened by a small raised number
+                // is shorter than the type that follows it.
+                let lineMiddle = (line.top + line.bottom) / 2
+                guard (middle >= line.top && middle <= line.bottom) || (lineMiddle >= f.top && lineMiddle <= f.bottom) else { return false }
                 return f.left - line.right <= 6 * max(line.size, reach) && line.left - f.right <= 6 * max(line.size, reach)
             }
             if let i = candidate {
