@@ -10,6 +10,12 @@ public enum DocumentError: Error, CustomStringConvertible, Equatable {
     case empty(path: String)
     case binary(path: String, offset: Int)
     case undecodable(path: String, offset: Int)
+    /// A format's helper tool is not installed (PDF: poppler's `pdftohtml`).
+    case toolMissing(path: String, tool: String, package: String)
+    case encrypted(path: String)
+    /// A PDF whose pages carry no text, only images (a scan).
+    case noTextLayer(path: String)
+    case corrupt(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -17,6 +23,10 @@ public enum DocumentError: Error, CustomStringConvertible, Equatable {
         case let .empty(path): return "\(path): the file is empty"
         case let .binary(path, offset): return "\(path): looks like a binary file (NUL byte at offset \(offset)), not a text document"
         case let .undecodable(path, offset): return "\(path): the text cannot be decoded as UTF-8, UTF-16 or GB18030 (bad byte at offset \(offset))"
+        case let .toolMissing(path, tool, package): return "\(path): reading this format needs `\(tool)`, which is not on PATH; install the Debian package `\(package)`"
+        case let .encrypted(path): return "\(path): the PDF is encrypted; remove the protection first (e.g. `qpdf --decrypt IN OUT`)"
+        case let .noTextLayer(path): return "\(path): the PDF has no text layer (a scan?); run OCR first, e.g. `ocrmypdf IN OUT`"
+        case let .corrupt(path, reason): return "\(path): the file is corrupt: \(reason)"
         }
     }
 }

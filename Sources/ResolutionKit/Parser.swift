@@ -23,7 +23,8 @@ public enum ResolutionParser {
     /// The reader for each format. PDF and DOCX readers register here as they land.
     static func reader(for format: DocumentFormat) -> FormatReader.Type {
         switch format {
-        case .text, .pdf, .docx: return PlainTextReader.self
+        case .pdf: return PDFReader.self
+        case .text, .docx: return PlainTextReader.self
         }
     }
 

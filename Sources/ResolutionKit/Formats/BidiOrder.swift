@@ -1,0 +1,59 @@
+// Right-to-left lines arrive from poppler in visual order (left to right on the page).
+// Reading them needs logical order: the line reversed, except that runs which the bidi
+// algorithm lays out left to right (Latin words, numbers, symbols such as
+// `S/RES/2562 (2021)`) keep their own order. This is the inverse of the Unicode bidi
+// algorithm for its common case (an RTL paragraph with LTR runs at level 2).
+
+enum BidiOrder {
+    enum Kind { case rtl, ltr, number, separator, neutral }
+
+    static func kind(_ c: PDFCell) -> Kind {
+        if c.isMarker { return .rtl }
+        let s = c.scalar
+        if PDFLineBuilder.isRTL(s) { return (0x0660...0x0669).contains(s.value) || (0x06F0...0x06F9).contains(s.value) ? .number : .rtl }
+        if Chars.isDigit(s) { return .number }
+        if s.properties.isAlphabetic { return .ltr }
+        if s == "." || s == "," || s == "/" || s == ":" || s == "-" || s == "+" { return .separator }
+        return .neutral
+    }
+
+    /// - Complexity: O(n).
+    static func logical(fromVisual visual: [PDFCell]) -> [PDFCell] {
+        var cells = Array(visual.reversed())
+        let kinds = cells.map(kind)
+        let n = cells.count
+        // Which cells are laid out left to right: letters and numbers; a separator between
+        // two digits (`2.5`, `2020/12`); and, inside a stretch with no RTL letter that holds
+        // a Latin letter, every neutral between two such cells (`S/RES/2562 (2021`).
+        var high = kinds.map { $0 == .ltr || $0 == .number }
+        var start = 0
+        while start < n {
+            if kinds[start] == .rtl { start += 1; continue }
+            var end = start
+            var hasLetter = false
+            while end < n, kinds[end] != .rtl { if kinds[end] == .ltr { hasLetter = true }; end += 1 }
+            // Nearest strong (letter or number) cell on each side, within the stretch.
+            var lastStrong = -1
+            var nextStrong = [Int](repeating: -1, count: end - start)
+            var k = end - 1, next = -1
+            while k >= start { nextStrong[k - start] = next; if high[k] { next = k }; k -= 1 }
+            for i in start..<end {
+                if high[i] { lastStrong = i; continue }
+                let after = nextStrong[i - start]
+                guard lastStrong >= 0, after >= 0 else { continue }
+                if hasLetter { high[i] = true }
+                else if kinds[i] == .separator, lastStrong == i - 1, after == i + 1 { high[i] = true }
+            }
+            start = end
+        }
+        var i = 0
+        while i < n {
+            guard high[i] else { i += 1; continue }
+            var j = i
+            while j < n, high[j] { j += 1 }
+            cells[i..<j].reverse()
+            i = j
+        }
+        return cells
+    }
+}

@@ -1,0 +1,175 @@
+// Body lines → blocks (one per paragraph, subparagraph, heading, preface or closing line).
+// A line opens a new block when the space above it is wider than the document's line
+// pitch, when it is indented past the text margin further than the line before (unless it
+// continues a hanging indent), or when the line before stopped short of a justified
+// measure. A page break alone never opens a block, so a paragraph cut by a page break or
+// a footnote block is joined.
+
+extension PDFLayout {
+    /// The document's body measures: the usual distance between line tops, the margin most
+    /// lines start at and the edge most lines end at, and whether the text is justified.
+    struct Measure {
+        var pitch: Int
+        /// Per page (odd and even pages may have mirrored margins): where most lines start and
+        /// where the longest end.
+        var margins: [Int]
+        var edges: [Int]
+        var justified: Bool
+    }
+
+    static func mode(_ values: [Int], bucket: Int) -> Int {
+        var counts: [Int: Int] = [:]
+        for v in values { counts[v / max(bucket, 1), default: 0] += 1 }
+        let best = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 0
+        // The bucket's own values, to give back a real position.
+        let inBucket = values.filter { $0 / max(bucket, 1) == best }.sorted()
+        return inBucket.isEmpty ? 0 : inBucket[inBucket.count / 2]
+    }
+
+    /// Line starts and ends measured from the side the line's script starts on.
+    func start(_ l: PDFLine) -> Int { rightToLeft ? pageWidth(l) - l.right : l.left }
+    func end(_ l: PDFLine) -> Int { rightToLeft ? pageWidth(l) - l.left : l.right }
+    func pageWidth(_ l: PDFLine) -> Int { widths.indices.contains(l.page) ? widths[l.page] : 0 }
+
+    func measure() -> Measure {
+        let bodyType = body.filter { $0.size == bodySize }
+        var gaps: [Int] = []
+        for (a, b) in zip(bodyType, bodyType.dropFirst()) where a.page == b.page && (b.baseline - a.baseline) * 5 >= bodySize * 4 {
+            gaps.append(b.baseline - a.baseline)
+        }
+        // The pitch inside a paragraph is the smallest distance that recurs: documents of
+        // one-line paragraphs have few such distances, spaced paragraphs many larger ones.
+        var counts: [Int: Int] = [:]
+        for g in gaps { counts[g, default: 0] += 1 }
+        let recurring = max(2, gaps.count / 20)
+        let pitch = counts.keys.sorted().first { g in (counts[g - 1] ?? 0) + counts[g]! + (counts[g + 1] ?? 0) >= recurring }
+            ?? Self.mode(gaps, bucket: 1)
+        // The measure's edge: where the longest lines end (a justified text's full lines).
+        func edge(_ lines: [PDFLine]) -> Int {
+            let ends = lines.map(end).sorted()
+            guard !ends.isEmpty else { return 0 }
+            return Self.mode(Array(ends[(ends.count / 2)...]), bucket: 2)
+        }
+        let allEdge = edge(bodyType)
+        var byPage = [[PDFLine]](repeating: [], count: widths.count)
+        for l in bodyType where l.page < byPage.count { byPage[l.page].append(l) }
+        // A page's edge is found from its full lines whatever their indentation; its margin
+        // moves with it (odd and even pages may be shifted, and a page of subparagraphs has
+        // few lines at the margin to count).
+        let edges = byPage.map { $0.count >= 8 ? edge($0) : allEdge }
+        func shifted(_ l: PDFLine) -> Int { start(l) - (edges[l.page] - allEdge) }
+        // The margin: the leftmost start that many lines share (the most common start may be
+        // the first-line indent, in a text of one-line paragraphs).
+        let bucket = max(bodySize / 3, 1)
+        var startCounts: [Int: Int] = [:]
+        for l in bodyType { startCounts[shifted(l) / bucket, default: 0] += 1 }
+        let common = max(3, bodyType.count / 10)
+        let marginBucket = startCounts.keys.sorted().first { startCounts[$0]! + (startCounts[$0 + 1] ?? 0) >= common }
+        let allMargin = marginBucket.map { b in bodyType.map(shifted).filter { $0 / bucket == b || $0 / bucket == b + 1 }.min() ?? 0 }
+            ?? Self.mode(bodyType.map(shifted), bucket: bucket)
+        let margins = edges.map { allMargin + $0 - allEdge }
+        let full = bodyType.filter { abs(end($0) - edges[$0.page]) <= bodySize / 2 }.count
+        return Measure(pitch: pitch > 0 ? pitch : bodySize * 6 / 5, margins: margins, edges: edges,
+                       justified: full * 2 >= bodyType.count)
+    }
+
+    /// - Complexity: O(n) in the body's characters.
+    func blocks(spaced: Bool) -> [Block] {
+        let m = measure()
+        let tolerance = max(bodySize / 2, 2)
+        var blocks: [Block] = []
+        var cells: [PDFCell] = []
+        var blockStart: PDFLine? = nil
+        var lineCount = 0
+        var previous: PDFLine? = nil
+        var breakBefore = false
+        func flush() {
+            guard !cells.isEmpty else { return }
+            blocks.append(Block(text: Self.markup(cells), indent: 0, line: blocks.count, afterBreak: breakBefore))
+            cells = []
+        }
+        for line in body {
+            var opens = previous == nil
+            if let prev = previous, let first = blockStart {
+                let sameSize = prev.size == line.size
+                let gap = prev.page == line.page ? line.baseline - prev.baseline : 0
+                let pitch = sameSize ? m.pitch : max(m.pitch, (prev.bottom - prev.top + line.bottom - line.top) / 2 + 2)
+                // Positions from each page's own margin: odd and even pages may be shifted.
+                func indent(_ l: PDFLine) -> Int { start(l) - m.margins[l.page] }
+                let indented = indent(line) > tolerance
+                let hanging = first.textStart.map { abs((line.left - m.margins[line.page]) - ($0 - m.margins[first.page])) <= tolerance } ?? false
+                let deeper = indent(line) > indent(prev) + tolerance
+                // Justified lines end at the edge to a pixel or two; ragged ones anywhere near it.
+                let short = end(prev) < m.edges[prev.page] - (m.justified ? tolerance : 2 * bodySize)
+                // Paragraph spacing: even 4 points over a 115% line stands out from the pitch.
+                if gap * 20 > pitch * 23 { opens = true }
+                else if !sameSize && prev.page == line.page && gap > 0 { opens = true }
+                else if indented && !hanging && (deeper || short) { opens = true }
+                // A label set off by a tab (`7.<tab>Requests`, `(b)<tab>to…`) opens its block.
+                else if line.textStart != nil && !hanging { opens = true }
+                else if short && (m.justified || endsWithTerminator(prev.text) || (lineCount == 1 && prev.isAllEmphasis)) { opens = true }
+                else if line.rtl != prev.rtl && short { opens = true }
+                // A new page that starts with a label or number at the indent.
+                if !opens, prev.page != line.page, indented, !hanging { opens = true }
+            }
+            if opens {
+                flush()
+                breakBefore = previous.map { $0.page != line.page } ?? false
+                blockStart = line
+                lineCount = 0
+                cells = line.cells
+            } else {
+                cells = Self.join(cells, line.cells, spaced: spaced)
+            }
+            lineCount += 1
+            previous = line
+        }
+        flush()
+        return blocks
+    }
+
+    /// Two lines of one paragraph: with a space, or with nothing between CJK text, and
+    /// with end-of-line hyphenation between lowercase letters undone.
+    static func join(_ a: [PDFCell], _ b: [PDFCell], spaced: Bool) -> [PDFCell] {
+        guard let last = a.last, let first = b.first else { return a + b }
+        if Chars.isWide(last.scalar) || Chars.isWide(first.scalar) || !spaced { return a + b }
+        if last.scalar == "-", a.count >= 2, a[a.count - 2].scalar.properties.isLowercase, first.scalar.properties.isLowercase {
+            return Array(a.dropLast()) + b
+        }
+        var space = PDFCell(scalar: " ")
+        space.italic = last.italic && first.italic
+        space.bold = last.bold && first.bold
+        return a + [space] + b
+    }
+
+    /// A block's text in the shared conventions: the emphasis that opens it (after a
+    /// leading number or label) as `**…**`, markers as U+E000 and superscript digits.
+    static func markup(_ cells: [PDFCell]) -> Scalars {
+        var out: Scalars = []
+        out.reserveCapacity(cells.count + 8)
+        var i = 0
+        // A leading `12.` or `(a)` in plain type.
+        var label = 0
+        while label < cells.count, label < 7, !cells[label].italic, !cells[label].bold, cells[label].scalar != " " { label += 1 }
+        if label < cells.count, cells[label].scalar == " ", PDFLineBuilder.isLabel(cells[..<label].map(\.scalar)) {
+            for c in cells[...label] { out.append(c.scalar) }
+            i = label + 1
+        }
+        let emphasis = { (c: PDFCell) in c.italic || c.bold }
+        if i < cells.count, emphasis(cells[i]), !cells[i].isMarker {
+            var j = i
+            while j < cells.count, emphasis(cells[j]) || (cells[j].scalar == " " && j + 1 < cells.count && emphasis(cells[j + 1])),
+                  !cells[j].isMarker { j += 1 }
+            var k = j
+            while k > i, cells[k - 1].scalar == " " { k -= 1 }
+            out += ["*", "*"]
+            for c in cells[i..<k] { out.append(c.scalar) }
+            out += ["*", "*"]
+            i = k
+        }
+        for c in cells[i...] {
+            if c.isMarker { out += c.markup } else { out.append(c.scalar) }
+        }
+        return out
+    }
+}

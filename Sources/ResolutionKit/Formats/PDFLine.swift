@@ -1,0 +1,181 @@
+// Printed lines from poppler's fragments: the fragments that share a line are put in
+// visual order and turned into styled cells, with footnote markers (small raised digits)
+// kept as one cell each. Right-to-left lines are put back into logical order.
+
+/// One character of a printed line with its style; a footnote marker is one cell whose
+/// `marker` holds its number (0: not a marker). Plain values, so that lines of cells cost
+/// no reference counting.
+struct PDFCell {
+    var scalar: Unicode.Scalar
+    var italic = false
+    var bold = false
+    var marker = 0
+
+    var isMarker: Bool { marker != 0 }
+    /// The cell as block text: a marker as U+E000 and superscript digits.
+    var markup: Scalars { isMarker ? [Chars.markerSeparator] + BlockBuilder.superscript(marker) : [scalar] }
+}
+
+struct PDFLine {
+    var page: Int
+    var top: Int
+    var bottom: Int
+    var left: Int
+    var right: Int
+    /// The font size that carries most of the line's characters.
+    var size: Int
+    var fragments: [PDFFragment]
+    var rtl = false
+    var cells: [PDFCell] = []
+    /// Where the line's text starts after a leading label (`1.`, `(a)`) set off by a tab.
+    var textStart: Int? = nil
+
+    /// Where the line's own type stands (raised markers and labels in other fonts set aside).
+    var baseline: Int { fragments.lazy.filter { $0.size == self.size }.map(\.bottom).max() ?? bottom }
+    var text: Scalars { cells.map(\.scalar) }
+    var isAllEmphasis: Bool {
+        let letters = cells.filter { $0.scalar.properties.isAlphabetic }
+        return !letters.isEmpty && letters.allSatisfy { $0.italic || $0.bold }
+    }
+}
+
+enum PDFLineBuilder {
+    /// Groups a page's fragments into lines: a fragment whose vertical middle falls inside
+    /// the line being built joins it. Poppler writes the fragments in reading order, so a
+    /// second column starts new lines rather than interleaving with the first.
+    /// - Complexity: O(f log f) in the page's fragments (sorting inside each line).
+    static func lines(of page: PDFPage, pageIndex: Int) -> [PDFLine] {
+        var lines: [PDFLine] = []
+        for f in page.fragments where !f.runs.isEmpty {
+            let middle = f.top + f.height / 2
+            // The line this fragment continues: one of the last few (poppler may write the
+            // Latin runs of an Arabic line after the line's Arabic ones), at the fragment's
+            // height, and not far off to the side (`United Nations … S/RES/2558 (2020)` are two lines at one height).
+            let reach = max(f.size, 1)
+            let candidate = lines.indices.reversed().prefix(4).first { i in
+                let line = lines[i]
+                // Either holds the other's middle: a line opened by a small raised number
+                // is shorter than the type that follows it.
+                let lineMiddle = (line.top + line.bottom) / 2
+                guard (middle >= line.top && middle <= line.bottom) || (lineMiddle >= f.top && lineMiddle <= f.bottom) else { return false }
+                return f.left - line.right <= 6 * max(line.size, reach) && line.left - f.right <= 6 * max(line.size, reach)
+            }
+            if let i = candidate {
+                lines[i].fragments.append(f)
+                lines[i].top = min(lines[i].top, f.top); lines[i].bottom = max(lines[i].bottom, f.bottom)
+                lines[i].left = min(lines[i].left, f.left); lines[i].right = max(lines[i].right, f.right)
+            } else {
+                lines.append(PDFLine(page: pageIndex, top: f.top, bottom: f.bottom, left: f.left, right: f.right,
+                                     size: f.size, fragments: [f]))
+            }
+        }
+        for i in lines.indices {
+            var weight: [Int: Int] = [:]
+            for f in lines[i].fragments { weight[f.size, default: 0] += f.text.count }
+            lines[i].size = weight.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key ?? 0
+            lines[i].fragments.sort { $0.left < $1.left }
+        }
+        return lines
+    }
+
+    /// A fragment that is a footnote marker: digits, clearly smaller than the line's type,
+    /// and sitting above its baseline.
+    static func isMarker(_ f: PDFFragment, in line: PDFLine) -> Bool {
+        let digits = trimmed(f.text)
+        guard !digits.isEmpty, digits.count <= 3, digits.allSatisfy(Chars.isDigit) else { return false }
+        guard f.size * 10 <= line.size * 8 else { return false }
+        let baseline = line.fragments.filter { $0.size == line.size }.map(\.bottom).max() ?? line.bottom
+        return f.bottom * 10 <= baseline * 10 - line.size
+    }
+
+    /// Fills `cells`: spaces where fragments are apart, whitespace collapsed, markers as
+    /// single cells, bidi controls and tatweel dropped, right-to-left lines reordered.
+    /// `renumber` maps a marker's printed number to the document's number.
+    /// - Complexity: O(c log c) in the line's characters (the sort is for RTL lines only).
+    /// `rightToLeft`: the document's direction, which a line of Latin symbols and digits
+    /// inside an Arabic text keeps; nil decides from the line's own letters.
+    static func fill(_ line: inout PDFLine, rightToLeft: Bool? = nil, renumber: (Int) -> Int) {
+        var strong = 0, rtl = 0
+        for f in line.fragments {
+            for r in f.runs {
+                for s in r.text where s.value < 0x80 ? (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A : s.properties.isAlphabetic {
+                    strong += 1
+                    if isRTL(s) { rtl += 1 }
+                }
+            }
+        }
+        // A line with no right-to-left letter at all (a symbol, a date in Latin script) was
+        // laid out left to right even on an Arabic page; a footnote's raised number still
+        // stands at the right of a Latin note there.
+        let marked = line.fragments.contains { isMarker($0, in: line) }
+        line.rtl = (rtl > 0 || marked) && (rightToLeft ?? (rtl * 2 > strong))
+        // Each cell with an estimated x, so that right-to-left lines can be sorted visually.
+        var placed: [(x: Double, cell: PDFCell)] = []
+        var previous: PDFFragment? = nil
+        for f in line.fragments {
+            if isMarker(f, in: line) {
+                let n = renumber(Int(trimmed(f.text).string) ?? 0)
+                placed.append((Double(f.left), PDFCell(scalar: Chars.markerSeparator, marker: max(n, 1))))
+                previous = f
+                continue
+            }
+            if let p = previous, f.left - p.right > max(1, line.size / 5) {
+                let tab = !line.rtl && line.textStart == nil && placed.count <= 6 && f.left - p.right > line.size
+                if tab, isLabel(placed.map(\.cell.scalar)) { line.textStart = f.left }
+                placed.append((Double(p.right + f.left) / 2, PDFCell(scalar: " ")))
+            }
+            var count = 0
+            for r in f.runs { count += r.text.count }
+            var k = 0
+            for r in f.runs {
+                for s in r.text {
+                    let x = Double(f.left) + Double(f.width) * (Double(k) + 0.5) / Double(max(count, 1))
+                    k += 1
+                    if isDropped(s) { continue }
+                    placed.append((x, PDFCell(scalar: Chars.isSpace(s) ? " " : s, italic: r.italic, bold: r.bold)))
+                }
+            }
+            previous = f
+        }
+        // Fragments that overlap (a glyph from a fallback font set inside a run): order by position.
+        let overlapping = zip(line.fragments, line.fragments.dropFirst()).contains { $1.left < $0.right - max(1, line.size / 4) }
+        if line.rtl || overlapping {
+            placed = placed.enumerated().sorted { $0.element.x < $1.element.x || ($0.element.x == $1.element.x && $0.offset < $1.offset) }
+                .map(\.element)
+        }
+        var cells: [PDFCell] = []
+        cells.reserveCapacity(placed.count)
+        for (_, c) in placed {
+            if c.scalar == " " && (cells.isEmpty || cells.last!.scalar == " ") { continue }
+            cells.append(c)
+        }
+        while cells.last?.scalar == " " { cells.removeLast() }
+        if line.rtl { cells = BidiOrder.logical(fromVisual: cells) }
+        // A space only made room between wide characters (CJK justification).
+        line.cells = cells.enumerated().filter { i, c in
+            !(c.scalar == " " && i > 0 && i + 1 < cells.count && Chars.isWide(cells[i - 1].scalar) && Chars.isWide(cells[i + 1].scalar))
+        }.map(\.element)
+    }
+
+    /// `12.`, `(a)`, `a)`, `iv.`, `•`: a label that a tab separates from its text.
+    static func isLabel(_ s: Scalars) -> Bool {
+        let t = trimmed(s)
+        guard !t.isEmpty, t.count <= 6 else { return false }
+        if let last = t.last, last == "." || last == ")" || last == "．" || last == "）" { return true }
+        // A bullet: one mark that is neither letter nor digit.
+        if t.count == 1, !t[0].properties.isAlphabetic, !Chars.isDigit(t[0]) { return true }
+        return t.allSatisfy(Chars.isDigit)
+    }
+
+    static func isRTL(_ s: Unicode.Scalar) -> Bool {
+        (0x0590...0x08FF).contains(s.value) || (0xFB1D...0xFDFF).contains(s.value) || (0xFE70...0xFEFF).contains(s.value)
+    }
+
+    /// Bidi controls and the tatweel that justification inserts carry no text.
+    static func isDropped(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0640, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF, 0x00AD: return true
+        default: return s.value < 0x20 && s.value != 0x09
+        }
+    }
+}
