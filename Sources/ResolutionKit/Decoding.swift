@@ -10,6 +10,11 @@ public enum DocumentError: Error, CustomStringConvertible, Equatable {
     case empty(path: String)
     case binary(path: String, offset: Int)
     case undecodable(path: String, offset: Int)
+    // Container formats (DOCX): see DOCXArchive for the limits.
+    case corruptArchive(path: String, reason: String)
+    case notADocument(path: String, reason: String)
+    case tooLarge(path: String, part: String, limitMB: Int)
+    case unsafeXML(path: String, part: String, reason: String)
 
     public var description: String {
         switch self {
@@ -17,6 +22,10 @@ public enum DocumentError: Error, CustomStringConvertible, Equatable {
         case let .empty(path): return "\(path): the file is empty"
         case let .binary(path, offset): return "\(path): looks like a binary file (NUL byte at offset \(offset)), not a text document"
         case let .undecodable(path, offset): return "\(path): the text cannot be decoded as UTF-8, UTF-16 or GB18030 (bad byte at offset \(offset))"
+        case let .corruptArchive(path, reason): return "\(path): the ZIP archive is damaged and cannot be read (\(reason))"
+        case let .notADocument(path, reason): return "\(path): not a Word document: \(reason)"
+        case let .tooLarge(path, part, limit): return "\(path): \(part) would inflate past \(limit) MB; refused as a possible ZIP bomb"
+        case let .unsafeXML(path, part, reason): return "\(path): \(part) is refused: \(reason)"
         }
     }
 }

@@ -23,7 +23,8 @@ public enum ResolutionParser {
     /// The reader for each format. PDF and DOCX readers register here as they land.
     static func reader(for format: DocumentFormat) -> FormatReader.Type {
         switch format {
-        case .text, .pdf, .docx: return PlainTextReader.self
+        case .docx: return DOCXReader.self
+        case .text, .pdf: return PlainTextReader.self
         }
     }
 
@@ -35,6 +36,8 @@ public enum ResolutionParser {
         draft = DraftStructure()
         doc.source = source
         doc.furniture = laidOut.furniture
+        let changes = TrackedChangeLocator.locate(laidOut.revisions, blocks: laidOut.blocks, in: doc)
+        if !changes.isEmpty { doc.revisions = changes }
         return doc
     }
 

@@ -1,0 +1,142 @@
+// numbering.xml: automatic numbering resolved to the numbers Word shows. A paragraph's
+// `w:numPr` names a `w:num`, which points to an `w:abstractNum` whose `w:lvl` says how
+// each level is printed (`%1.`, `(%2)`) and in which format. Counters run per list and
+// level; a deeper level restarts when a shallower one advances.
+import Foundation
+
+struct WordNumbering {
+    struct Level {
+        var start = 1
+        var format = "decimal"
+        var text = "%1."
+    }
+    struct Num {
+        var abstractID: Int
+        var startOverrides: [Int: Int] = [:]
+        var levelOverrides: [Int: Level] = [:]
+    }
+    var abstracts: [Int: [Int: Level]] = [:]
+    var nums: [Int: Num] = [:]
+    /// Counters per list: lists that share an abstract definition without overrides
+    /// continue one another, as in Word.
+    private var counters: [String: [Int?]] = [:]
+
+    func level(numID: Int, level: Int) -> Level? {
+        guard let num = nums[numID] else { return nil }
+        if let l = num.levelOverrides[level] { return l }
+        return abstracts[num.abstractID]?[level]
+    }
+
+    /// The label Word shows for the next paragraph of list `numID` at `level`, advancing
+    /// the counters; nil for bullets and unknown lists.
+    /// - Complexity: O(levels).
+    mutating func next(numID: Int, level rawLevel: Int) -> String? {
+        let lvl = min(max(rawLevel, 0), 8)
+        guard numID != 0, let num = nums[numID], let def = level(numID: numID, level: lvl) else { return nil }
+        let key = num.startOverrides.isEmpty && num.levelOverrides.isEmpty ? "a\(num.abstractID)" : "n\(numID)"
+        var c = counters[key] ?? Array(repeating: nil, count: 9)
+        let start = num.startOverrides[lvl] ?? def.start
+        c[lvl] = c[lvl].map { $0 + 1 } ?? start
+        for deeper in (lvl + 1)..<9 { c[deeper] = nil }
+        counters[key] = c
+        if def.format == "bullet" { return nil }
+        // `%1.%2.` — each placeholder is that level's counter in that level's format.
+        var out = ""
+        var chars = Array(def.text)
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "%", i + 1 < chars.count, let d = chars[i + 1].wholeNumberValue, d >= 1, d <= 9 {
+                let k = d - 1
+                let kDef = self.level(numID: numID, level: k) ?? def
+                let value = c[k] ?? (num.startOverrides[k] ?? kDef.start)
+                if def.format != "none" { out += WordNumbering.format(value, kDef.format) }
+                i += 2
+                continue
+            }
+            out.append(chars[i])
+            i += 1
+        }
+        chars = []
+        let trimmedLabel = out.trimmingCharacters(in: .whitespaces)
+        return trimmedLabel.isEmpty ? nil : trimmedLabel
+    }
+
+    static func format(_ n: Int, _ format: String) -> String {
+        switch format {
+        case "lowerLetter": return letters(n, upper: false)
+        case "upperLetter": return letters(n, upper: true)
+        case "lowerRoman": return roman(n).lowercased()
+        case "upperRoman": return roman(n)
+        case "decimalZero": return n < 10 ? "0\(n)" : String(n)
+        default: return String(n)   // decimal, and formats we do not spell out
+        }
+    }
+
+    /// Word's letters: a…z, then aa…zz, aaa… (the letter repeated).
+    static func letters(_ n: Int, upper: Bool) -> String {
+        guard n > 0 else { return String(n) }
+        let letter = Character(Unicode.Scalar((upper ? 65 : 97) + UInt8((n - 1) % 26)))
+        return String(repeating: letter, count: (n - 1) / 26 + 1)
+    }
+
+    static func roman(_ n: Int) -> String {
+        guard n > 0, n < 4000 else { return String(n) }
+        let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                                      (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var rest = n, out = ""
+        for (v, s) in table { while rest >= v { out += s; rest -= v } }
+        return out
+    }
+
+    static func parse(_ data: Data, path: String) throws -> WordNumbering {
+        let handler = NumberingHandler()
+        try WordXML.parse(data, part: "word/numbering.xml", path: path, handler: handler)
+        return handler.result
+    }
+
+    private final class NumberingHandler: WordXMLHandler {
+        var result = WordNumbering()
+        var abstractID: Int?
+        var numID: Int?
+        var overrideLevel: Int?
+        var levelIndex: Int?
+        var level = Level()
+
+        func start(_ name: String, _ a: [String: String]) {
+            let val = a["w:val"]
+            switch name {
+            case "w:abstractNum": abstractID = a["w:abstractNumId"].flatMap { Int($0) }
+            case "w:num":
+                numID = a["w:numId"].flatMap { Int($0) }
+            case "w:abstractNumId":
+                if let n = numID, let v = val.flatMap({ Int($0) }) { result.nums[n] = Num(abstractID: v) }
+            case "w:lvlOverride": overrideLevel = a["w:ilvl"].flatMap { Int($0) }
+            case "w:startOverride":
+                if let n = numID, let l = overrideLevel, let v = val.flatMap({ Int($0) }) { result.nums[n]?.startOverrides[l] = v }
+            case "w:lvl":
+                levelIndex = a["w:ilvl"].flatMap { Int($0) }
+                level = Level()
+            case "w:start": if levelIndex != nil, let v = val.flatMap({ Int($0) }) { level.start = v }
+            case "w:numFmt": if levelIndex != nil, let v = val { level.format = v }
+            case "w:lvlText": if levelIndex != nil { level.text = val ?? "" }
+            default: break
+            }
+        }
+
+        func end(_ name: String) {
+            switch name {
+            case "w:lvl":
+                guard let l = levelIndex else { return }
+                if let n = numID, overrideLevel != nil { result.nums[n]?.levelOverrides[l] = level }
+                else if let a = abstractID { result.abstracts[a, default: [:]][l] = level }
+                levelIndex = nil
+            case "w:lvlOverride": overrideLevel = nil
+            case "w:abstractNum": abstractID = nil
+            case "w:num": numID = nil
+            default: break
+            }
+        }
+
+        func text(_ s: String) {}
+    }
+}

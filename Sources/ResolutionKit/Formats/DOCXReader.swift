@@ -1,0 +1,222 @@
+// Word documents (.docx): the paragraphs come from the file itself, so the line phases
+// are skipped and each `w:p` becomes one block in the shared conventions of `LaidOutText`:
+// automatic numbers printed as Word shows them, emphasised runs as `**…**`, footnote
+// markers as U+E000 + superscript digits where the reference stands. Tracked changes go
+// into the text as Word shows it with changes applied (insertions in, deletions out) and
+// every change is recorded, so nothing is silently accepted or dropped.
+import Foundation
+
+enum DOCXReader: FormatReader {
+    /// - Complexity: O(size of the XML parts), each capped by `DOCXArchive`.
+    static func read(_ bytes: [UInt8], path: String) throws -> FormatReading {
+        var zip = try DOCXArchive(bytes, path: path)
+        let styles = try zip.read("word/styles.xml").map { try WordStyles.parse($0, path: path) } ?? WordStyles()
+        var numbering = try zip.read("word/numbering.xml").map { try WordNumbering.parse($0, path: path) } ?? WordNumbering()
+        guard let documentXML = try zip.read("word/document.xml") else {
+            throw DocumentError.notADocument(path: path, reason: "the ZIP archive has no word/document.xml")
+        }
+        let body = try WordPartReader.read(documentXML, part: "word/document.xml", path: path, styles: styles)
+        let notes = try zip.read("word/footnotes.xml").map {
+            try WordPartReader.read($0, part: "word/footnotes.xml", path: path, styles: styles)
+        }
+        var builder = DOCXBlockBuilder()
+        for (index, p) in body.paragraphs.enumerated() {
+            builder.add(p, index: index, styles: styles, numbering: &numbering, revisions: body.revisions)
+        }
+        let footnotes = builder.footnotes(from: notes)
+        var furniture: [String] = []
+        for part in zip.partNames(prefix: "word/header") + zip.partNames(prefix: "word/footer") {
+            guard let data = try zip.read(part) else { continue }
+            let reader = try WordPartReader.read(data, part: part, path: path, styles: styles)
+            for p in reader.paragraphs {
+                let t = DOCXBlockBuilder.plainText(p)
+                if !t.isEmpty { furniture.append(t) }
+            }
+        }
+        var sample = String.UnicodeScalarView()
+        for b in builder.blocks where sample.count < 200_000 {
+            sample.append(contentsOf: b.text)
+            sample.append("\n")
+        }
+        let laidOut = LaidOutText(blocks: builder.blocks, footnotes: footnotes, furniture: furniture,
+                                  encoding: "docx", languageSample: String(sample), revisions: builder.revisions)
+        return .blocks(laidOut)
+    }
+}
+
+/// Turns Word paragraphs into blocks.
+struct DOCXBlockBuilder {
+    var blocks: [Block] = []
+    var revisions: [PendingRevision] = []
+    /// Footnote id → the number Word prints, in order of first reference.
+    var noteNumbers: [Int: Int] = [:]
+    private var nextNote = 1
+
+    /// Bidi controls and tatweel: they shape the display, not the text (logical order is
+    /// what Word stores).
+    static func isInvisibleShaping(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069, 0x0640, 0xFEFF, 0x00AD: return true
+        default: return false
+        }
+    }
+
+    /// - Complexity: O(pieces of the paragraph).
+    mutating func add(_ p: WordParagraph, index: Int, styles: WordStyles, numbering: inout WordNumbering,
+                      revisions source: [WordRevision]) {
+        var text = TextAssembly()
+        // Automatic numbering: the paragraph's own, else its style's.
+        var label: String?
+        if let numID = p.numID {
+            label = numbering.next(numID: numID, level: p.level ?? styles.numbering(paragraphStyle: p.style)?.level ?? 0)
+        } else if let byStyle = styles.numbering(paragraphStyle: p.style) {
+            label = numbering.next(numID: byStyle.numID, level: p.level ?? byStyle.level ?? 0)
+        }
+        if let label { text.append(label, emphasis: false); text.space() }
+        var pending: [(Int, Int)] = []   // (revision, plain offset)
+        var seen = Set<Int>()
+        var afterCustomMark = false
+        for piece in p.pieces {
+            switch piece {
+            case let .text(s, emphasis, revision):
+                if afterCustomMark {
+                    // A custom mark stands for the note's number when it is one.
+                    afterCustomMark = false
+                    if let n = Int(s.trimmingCharacters(in: .whitespaces)), n > 0 { text.marker(n); continue }
+                }
+                if let r = revision, seen.insert(r).inserted { pending.append((r, text.plainCount)) }
+                text.append(s, emphasis: emphasis)
+            case let .deletion(r):
+                if seen.insert(r).inserted { pending.append((r, text.plainCount)) }
+            case .tab, .lineBreak:
+                text.space()
+            case let .noteRef(id, custom):
+                if custom { afterCustomMark = true; continue }
+                let n = noteNumbers[id] ?? nextNote
+                if noteNumbers[id] == nil { noteNumbers[id] = n; nextNote += 1 }
+                text.marker(n)
+            }
+        }
+        let scalars = text.finish()
+        let block = scalars.isEmpty ? max(blocks.count - 1, 0) : blocks.count
+        for (r, offset) in pending {
+            let w = source[r]
+            guard !w.text.isEmpty else { continue }
+            revisions.append(PendingRevision(place: .block(block), offset: scalars.isEmpty ? Int.max : offset,
+                                             inserted: w.inserted, text: Self.clean(w.text), author: w.author, date: w.date))
+        }
+        if !scalars.isEmpty {
+            blocks.append(Block(text: scalars, indent: 0, line: index, afterBreak: false))
+        }
+    }
+
+    /// The footnotes that are referenced, numbered as Word numbers them. Notes never
+    /// referenced (separators, orphans) are not notes.
+    mutating func footnotes(from part: WordPartReader?) -> [RawFootnote] {
+        guard let part else { return [] }
+        var texts: [Int: TextAssembly] = [:]
+        for p in part.paragraphs {
+            guard let id = p.noteID, let number = noteNumbers[id] else { continue }
+            var t = texts[id] ?? TextAssembly()
+            if t.plainCount > 0 { t.space() }
+            for piece in p.pieces {
+                switch piece {
+                case let .text(s, _, revision):
+                    if let r = revision, !part.revisions[r].text.isEmpty, t.noteRevisionsSeen.insert(r).inserted {
+                        let w = part.revisions[r]
+                        revisions.append(PendingRevision(place: .footnote(number), offset: t.plainCount, inserted: true,
+                                                         text: Self.clean(w.text), author: w.author, date: w.date))
+                    }
+                    t.append(s, emphasis: false)
+                case let .deletion(r):
+                    if t.noteRevisionsSeen.insert(r).inserted, !part.revisions[r].text.isEmpty {
+                        let w = part.revisions[r]
+                        revisions.append(PendingRevision(place: .footnote(number), offset: t.plainCount, inserted: false,
+                                                         text: Self.clean(w.text), author: w.author, date: w.date))
+                    }
+                case .tab, .lineBreak: t.space()
+                case .noteRef: break
+                }
+            }
+            texts[id] = t
+        }
+        return noteNumbers.sorted { $0.value < $1.value }.map { id, number in
+            var t = texts[id] ?? TextAssembly()
+            return RawFootnote(number: number, text: t.finish(), line: 0)
+        }
+    }
+
+    /// A paragraph's text without markup (headers and footers).
+    static func plainText(_ p: WordParagraph) -> String {
+        var t = TextAssembly()
+        for piece in p.pieces {
+            switch piece {
+            case let .text(s, _, _): t.append(s, emphasis: false)
+            case .tab, .lineBreak: t.space()
+            default: break
+            }
+        }
+        return t.finish().string
+    }
+
+    static func clean(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { !isInvisibleShaping($0) }))
+    }
+}
+
+/// Builds one block's text: spaces collapsed, emphasis as `**…**` around the words only,
+/// markers in the shared convention, and a count of the visible scalars so far (the
+/// offsets tracked changes are recorded at).
+struct TextAssembly {
+    private var out: Scalars = []
+    private var emphasisOpen: Int?   // index of the opening `**`
+    private(set) var plainCount = 0
+    var noteRevisionsSeen = Set<Int>()
+
+    mutating func append(_ s: String, emphasis: Bool) {
+        for u in s.unicodeScalars {
+            if DOCXBlockBuilder.isInvisibleShaping(u) { continue }
+            if Chars.isSpace(u) {
+                if out.isEmpty || out.last.map(Chars.isSpace) == true { continue }
+                out.append(" ")
+                plainCount += 1
+                continue
+            }
+            if emphasis, emphasisOpen == nil { emphasisOpen = out.count; out += ["*", "*"] }
+            if !emphasis, emphasisOpen != nil { closeEmphasis() }
+            out.append(u)
+            plainCount += 1
+        }
+    }
+
+    mutating func space() {
+        if out.isEmpty || out.last.map(Chars.isSpace) == true { return }
+        out.append(" ")
+        plainCount += 1
+    }
+
+    mutating func marker(_ n: Int) {
+        closeEmphasis()
+        // The marker follows the word, not the space after it.
+        var trailing = 0
+        while let l = out.last, Chars.isSpace(l) { out.removeLast(); trailing += 1 }
+        out.append(Chars.markerSeparator)
+        out += BlockBuilder.superscript(n)
+        out += Array(repeating: " ", count: trailing)
+    }
+
+    private mutating func closeEmphasis() {
+        guard let start = emphasisOpen else { return }
+        emphasisOpen = nil
+        var trailing = 0
+        while let l = out.last, Chars.isSpace(l) { out.removeLast(); trailing += 1 }
+        if out.count == start + 2 { out.removeLast(2) } else { out += ["*", "*"] }
+        out += Array(repeating: " ", count: trailing)
+    }
+
+    mutating func finish() -> Scalars {
+        closeEmphasis()
+        while let l = out.last, Chars.isSpace(l) { out.removeLast() }
+        return out
+    }
+}
