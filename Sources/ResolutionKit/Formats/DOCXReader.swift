@@ -52,13 +52,33 @@ struct DOCXBlockBuilder {
     var noteNumbers: [Int: Int] = [:]
     private var nextNote = 1
 
-    /// Bidi controls and tatweel: they shape the display, not the text (logical order is
-    /// what Word stores).
+    /// Bidi controls: they shape the display, not the text (logical order is what Word stores).
     static func isInvisibleShaping(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
-        case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069, 0x0640, 0xFEFF, 0x00AD: return true
+        case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF, 0x00AD: return true
         default: return false
         }
+    }
+
+    /// Tatweel (U+0640) between two Arabic letters stretches a word for justification and
+    /// goes; after a letter that ends a word it is spelling (the label `هـ`) and stays.
+    /// - Complexity: O(n).
+    static func withoutJustificationTatweel(_ s: String) -> String {
+        let u = Array(s.unicodeScalars)
+        guard u.contains("\u{0640}") else { return s }
+        func isArabicLetter(_ c: Unicode.Scalar) -> Bool { (0x0620...0x064A).contains(c.value) && c.value != 0x0640 }
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < u.count {
+            guard u[i] == "\u{0640}" else { out.append(u[i]); i += 1; continue }
+            var j = i
+            while j < u.count, u[j] == "\u{0640}" { j += 1 }
+            let before = i > 0 && isArabicLetter(u[i - 1])
+            let after = j < u.count && isArabicLetter(u[j])
+            if !(before && after) { out.append("\u{0640}") }
+            i = j
+        }
+        return String(out)
     }
 
     /// - Complexity: O(pieces of the paragraph).
@@ -160,7 +180,7 @@ struct DOCXBlockBuilder {
     }
 
     static func clean(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { !isInvisibleShaping($0) }))
+        String(String.UnicodeScalarView(withoutJustificationTatweel(s).unicodeScalars.filter { !isInvisibleShaping($0) }))
     }
 }
 
@@ -174,7 +194,7 @@ struct TextAssembly {
     var noteRevisionsSeen = Set<Int>()
 
     mutating func append(_ s: String, emphasis: Bool) {
-        for u in s.unicodeScalars {
+        for u in DOCXBlockBuilder.withoutJustificationTatweel(s).unicodeScalars {
             if DOCXBlockBuilder.isInvisibleShaping(u) { continue }
             if Chars.isSpace(u) {
                 if out.isEmpty || out.last.map(Chars.isSpace) == true { continue }
