@@ -90,7 +90,7 @@ final class WordPartReader: WordXMLHandler {
         case "w:delText": collecting = (true, true)
         case "w:tab": if !inPPr, !inRPr, !inDeletion { add(.tab) }
         case "w:br", "w:cr": if !inDeletion { add(.lineBreak) }
-        case "w:noBreakHyphen": addText("-")
+        case "w:noBreakHyphen": addText("\u{2011}")   // what Word shows: a hyphen that does not break
         case "w:footnoteReference":
             // A deleted reference deletes its note.
             if !inDeletion, let id = a["w:id"].flatMap({ Int($0) }) {
