@@ -160,11 +160,73 @@ import Testing
         #expect(DOCXBlockBuilder.withoutJustificationTatweel("(هـ) الســـابقة") == "(هـ) السابقة")
     }
 
+    @Test func lineBreaksAndColumnTabsSeparateLinesAndSectionBreaksRejoinAParagraph() throws {
+        // The masthead puts the symbol after a tab; the title and adoption line share a
+        // paragraph across a line break; a section break cuts a preambular paragraph in two.
+        let body = p(r("United Nations") + "<w:r><w:tab/></w:r>" + r("S/RES/2532 (2020)"))
+            + p(r("Security Council"))
+            + p(r("Resolution 2532 (2020)") + "<w:r><w:br/></w:r>" + r("Adopted by the Security Council at its 8000th meeting, on 1 July 2020"))
+            + formula
+            + p(r("Recalling", "<w:i/>") + r(" its resolutions on the implementation of the "), pPr: "<w:sectPr/>")
+            + p(r("national architecture and its earlier decisions,"))
+            + p(r("1.") + "<w:r><w:tab/></w:r>" + r("Decides", "<w:i/>") + r(" to remain seized of the matter."))
+        let doc = try parse(try docx(body))
+        #expect(doc.meta.symbol == "S/RES/2532 (2020)")
+        #expect(doc.meta.status == "adopted")
+        #expect(doc.meta.date == "2020-07-01")
+        #expect(doc.preamble.map(\.text) == ["Recalling its resolutions on the implementation of the national architecture and its earlier decisions,"])
+        #expect(doc.operative.first?.text == "Decides to remain seized of the matter.")
+    }
+
+    @Test func automaticBulletsAndCustomFootnoteMarksLoseNothing() throws {
+        let numbering = """
+        <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\u{F0B7}"/></w:lvl></w:abstractNum>
+        <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+        """
+        let footnotes = """
+        <w:footnote w:id="3"><w:p><w:r><w:t>Custom note.</w:t></w:r></w:p></w:footnote>
+        <w:footnote w:id="4"><w:p><w:r><w:t>Plain note.</w:t></w:r></w:p></w:footnote>
+        """
+        let bullet = "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr>"
+        let body = formula
+            + p(r("1. Requests", "") + r(" a report") + "<w:r><w:footnoteReference w:customMarkFollows=\"1\" w:id=\"3\"/><w:t>*</w:t></w:r>"
+                + r(" covering") + "<w:r><w:footnoteReference w:id=\"4\"/></w:r>" + r(":"))
+            + p(r("the first matter;"), pPr: bullet)
+            + p(r("the second matter."), pPr: bullet)
+        let doc = try parse(try docx(body, numbering: numbering, footnotes: footnotes))
+        let op = try #require(doc.operative.first)
+        #expect(op.text == "Requests a report covering:")
+        #expect(op.subparagraphs.map(\.text) == ["the first matter;", "the second matter."])
+        #expect(doc.footnotes.map(\.text) == ["Custom note.", "Plain note."])
+        #expect(op.footnoteRefs.map(\.number) == [1, 2])
+    }
+
+    @Test func aDocumentPartPastTenMegabytesReads() throws {
+        // libxml2 refuses one buffer this large; the reader streams it. Long paragraphs keep
+        // the count (and the debug-build time) down; the part is stored, not deflated.
+        let clause = String(repeating: " to keep this paragraph as long as it needs to be to fill the part,", count: 60)
+        var body = formula
+        var n = 0
+        while body.utf8.count < 11 << 20 {
+            n += 1
+            body += p(r("\(n).") + "<w:r><w:tab/></w:r>" + r("Decides", "<w:i/>") + r(clause + " and so on;"))
+        }
+        let bytes = try DOCXHostileInputTests.zip([("word/document.xml", Array(document(body).utf8))], deflate: false)
+        let doc = try parse(bytes)
+        #expect(doc.operative.count == n)
+        #expect(doc.operative.last?.number == n)
+    }
+
     @Test func numberFormatsSpellAsWordDoes() {
         #expect(WordNumbering.format(4, "lowerRoman") == "iv")
         #expect(WordNumbering.format(14, "upperRoman") == "XIV")
         #expect(WordNumbering.format(27, "lowerLetter") == "aa")
         #expect(WordNumbering.format(3, "upperLetter") == "C")
         #expect(WordNumbering.format(7, "decimalZero") == "07")
+        #expect(WordNumbering.format(5, "arabicAbjad") == "هـ")
+        #expect(WordNumbering.format(3, "arabicAlpha") == "ت")
+        #expect(WordNumbering.format(10, "russianLower") == "к")   // й is skipped
+        #expect(WordNumbering.format(12, "chineseCounting") == "十二")
+        #expect(WordNumbering.format(3, "ideographTraditional") == "丙")
     }
 }

@@ -39,7 +39,11 @@ struct WordNumbering {
         c[lvl] = c[lvl].map { $0 + 1 } ?? start
         for deeper in (lvl + 1)..<9 { c[deeper] = nil }
         counters[key] = c
-        if def.format == "bullet" { return nil }
+        if def.format == "bullet" {
+            // Symbol and Wingdings bullets are private-use code points: show the usual bullet.
+            let mark = def.text.unicodeScalars.filter { !(0xF000...0xF0FF).contains($0.value) && !Chars.isSpace($0) }
+            return mark.isEmpty ? "•" : String(String.UnicodeScalarView(mark))
+        }
         // `%1.%2.` — each placeholder is that level's counter in that level's format.
         var out = ""
         var chars = Array(def.text)
@@ -68,6 +72,12 @@ struct WordNumbering {
         case "lowerRoman": return roman(n).lowercased()
         case "upperRoman": return roman(n)
         case "decimalZero": return n < 10 ? "0\(n)" : String(n)
+        case "arabicAbjad": return cyclic(n, arabicAbjad)
+        case "arabicAlpha": return cyclic(n, arabicAlpha)
+        case "russianLower": return cyclic(n, russian)
+        case "russianUpper": return cyclic(n, russian).uppercased()
+        case "ideographTraditional": return cyclic(n, "甲乙丙丁戊己庚辛壬癸".map(String.init))
+        case "chineseCounting", "chineseCountingThousand", "ideographDigital": return chinese(n)
         default: return String(n)   // decimal, and formats we do not spell out
         }
     }
@@ -77,6 +87,28 @@ struct WordNumbering {
         guard n > 0 else { return String(n) }
         let letter = Character(Unicode.Scalar((upper ? 65 : 97) + UInt8((n - 1) % 26)))
         return String(repeating: letter, count: (n - 1) / 26 + 1)
+    }
+
+    // The letter sequences Word uses (Russian skips ё й ъ ы ь; Arabic heh is written هـ).
+    static let arabicAbjad = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص",
+                              "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"]
+    static let arabicAlpha = ["أ", "ب", "ت", "ث", "ج", "ح", "خ", "د", "ذ", "ر", "ز", "س", "ش", "ص", "ض", "ط", "ظ", "ع",
+                              "غ", "ف", "ق", "ك", "ل", "م", "ن", "هـ", "و", "ي"]
+    static let russian = "абвгдежзиклмнопрстуфхцчшщэюя".map(String.init)
+
+    /// Past the end of the sequence the letter repeats (as Word does for a…z, aa…).
+    static func cyclic(_ n: Int, _ letters: [String]) -> String {
+        guard n > 0 else { return String(n) }
+        return String(repeating: letters[(n - 1) % letters.count], count: (n - 1) / letters.count + 1)
+    }
+
+    /// 一 … 九十九, as Chinese counting numbers are written; larger numbers stay digits.
+    static func chinese(_ n: Int) -> String {
+        let digits = Array("〇一二三四五六七八九")
+        guard n > 0, n < 100 else { return String(n) }
+        if n < 10 { return String(digits[n]) }
+        let tens = n / 10, ones = n % 10
+        return (tens == 1 ? "" : String(digits[tens])) + "十" + (ones == 0 ? "" : String(digits[ones]))
     }
 
     static func roman(_ n: Int) -> String {

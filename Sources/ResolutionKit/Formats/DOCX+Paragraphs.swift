@@ -27,6 +27,9 @@ struct WordParagraph {
     var numID: Int?
     var level: Int?
     var rightToLeft = false
+    /// `w:sectPr` in the paragraph's properties: a section (and page) ends after it.
+    var endsSection = false
+    var pageBreakBefore = false
     /// The footnote this paragraph belongs to (footnotes.xml only).
     var noteID: Int?
 }
@@ -77,6 +80,8 @@ final class WordPartReader: WordXMLHandler {
         case "w:numId": if inPPr, !open.isEmpty { open[open.count - 1].numID = a["w:val"].flatMap { Int($0) } }
         case "w:ilvl": if inPPr, !open.isEmpty { open[open.count - 1].level = a["w:val"].flatMap { Int($0) } }
         case "w:bidi": if inPPr, !open.isEmpty { open[open.count - 1].rightToLeft = WordXML.toggle(a) }
+        case "w:sectPr": if inPPr, !open.isEmpty { open[open.count - 1].endsSection = true }
+        case "w:pageBreakBefore": if inPPr, !open.isEmpty { open[open.count - 1].pageBreakBefore = WordXML.toggle(a) }
         case "w:r": run = WordRunProperties()
         case "w:i", "w:iCs": if inRPr { let was = run.italic == true; run.italic = was || WordXML.toggle(a) }
         case "w:b", "w:bCs": if inRPr { let was = run.bold == true; run.bold = was || WordXML.toggle(a) }

@@ -23,7 +23,9 @@ enum WordXML {
             throw DocumentError.unsafeXML(path: path, part: part,
                                           reason: "it declares a DTD or entities (entity expansion is not allowed)")
         }
-        let parser = XMLParser(data: data)
+        // From a stream: libxml2 refuses a single buffer past ~10 MB ("not well-formed"),
+        // and a large resolution's document.xml is bigger than that.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false

@@ -51,6 +51,8 @@ struct DOCXBlockBuilder {
     /// Footnote id → the number Word prints, in order of first reference.
     var noteNumbers: [Int: Int] = [:]
     private var nextNote = 1
+    /// The last paragraph ended a section (a page break in Word): the next block comes after a break.
+    private var breakPending = false
 
     /// Bidi controls: they shape the display, not the text (logical order is what Word stores).
     static func isInvisibleShaping(_ u: Unicode.Scalar) -> Bool {
@@ -64,8 +66,8 @@ struct DOCXBlockBuilder {
     /// goes; after a letter that ends a word it is spelling (the label `هـ`) and stays.
     /// - Complexity: O(n).
     static func withoutJustificationTatweel(_ s: String) -> String {
+        guard s.unicodeScalars.contains("\u{0640}") else { return s }
         let u = Array(s.unicodeScalars)
-        guard u.contains("\u{0640}") else { return s }
         func isArabicLetter(_ c: Unicode.Scalar) -> Bool { (0x0620...0x064A).contains(c.value) && c.value != 0x0640 }
         var out = String.UnicodeScalarView()
         var i = 0
@@ -95,39 +97,65 @@ struct DOCXBlockBuilder {
         if let label { text.append(label, emphasis: false); text.space() }
         var pending: [(Int, Int)] = []   // (revision, plain offset)
         var seen = Set<Int>()
-        var afterCustomMark = false
+        var customNote: Int?              // a custom-mark note whose mark is the next text
+        var afterBreak = breakPending || p.pageBreakBefore
+        breakPending = p.endsSection
+        func assign(_ id: Int, printed: Int? = nil) -> Int {
+            if let n = noteNumbers[id] { return n }
+            let n = printed ?? nextNote
+            noteNumbers[id] = n
+            nextNote = max(nextNote, n) + 1
+            return n
+        }
+        // A line break ends a block, as a line of text does: the preface's `Resolution 2532
+        // (2020)` + break + `Adopted by…` are two lines. The structure phase rejoins the
+        // halves of a paragraph (the second comes after a break, the first is unfinished).
+        func flush() {
+            let scalars = text.finish()
+            let block = scalars.isEmpty ? max(blocks.count - 1, 0) : blocks.count
+            for (r, offset) in pending {
+                let w = source[r]
+                guard !w.text.isEmpty else { continue }
+                revisions.append(PendingRevision(place: .block(block), offset: scalars.isEmpty ? Int.max : offset,
+                                                 inserted: w.inserted, text: Self.clean(w.text), author: w.author, date: w.date))
+            }
+            pending.removeAll()
+            if !scalars.isEmpty {
+                blocks.append(Block(text: scalars, indent: 0, line: index, afterBreak: afterBreak))
+                afterBreak = true
+            }
+            text = TextAssembly()
+        }
         for piece in p.pieces {
+            if let id = customNote {
+                // The custom mark (`*`, `a`) stands for the note; a number is kept as the note's number.
+                customNote = nil
+                if case let .text(s, _, _) = piece, s.unicodeScalars.count <= 4 {
+                    let n = Int(s.trimmingCharacters(in: .whitespaces)).flatMap { $0 > 0 ? $0 : nil }
+                    text.marker(assign(id, printed: n))
+                    continue
+                }
+                text.marker(assign(id))
+            }
             switch piece {
             case let .text(s, emphasis, revision):
-                if afterCustomMark {
-                    // A custom mark stands for the note's number when it is one.
-                    afterCustomMark = false
-                    if let n = Int(s.trimmingCharacters(in: .whitespaces)), n > 0 { text.marker(n); continue }
-                }
                 if let r = revision, seen.insert(r).inserted { pending.append((r, text.plainCount)) }
                 text.append(s, emphasis: emphasis)
             case let .deletion(r):
                 if seen.insert(r).inserted { pending.append((r, text.plainCount)) }
-            case .tab, .lineBreak:
-                text.space()
+            case .tab:
+                // After a number or label (`1.`, `(a)`) a tab is the gap before the text; after
+                // words it separates columns (`United Nations<tab>S/RES/2505 (2020)`): two lines.
+                if text.holdsOnlyALabel { text.space() } else { flush() }
+            case .lineBreak:
+                flush()
             case let .noteRef(id, custom):
-                if custom { afterCustomMark = true; continue }
-                let n = noteNumbers[id] ?? nextNote
-                if noteNumbers[id] == nil { noteNumbers[id] = n; nextNote += 1 }
-                text.marker(n)
+                if custom { customNote = id; continue }
+                text.marker(assign(id))
             }
         }
-        let scalars = text.finish()
-        let block = scalars.isEmpty ? max(blocks.count - 1, 0) : blocks.count
-        for (r, offset) in pending {
-            let w = source[r]
-            guard !w.text.isEmpty else { continue }
-            revisions.append(PendingRevision(place: .block(block), offset: scalars.isEmpty ? Int.max : offset,
-                                             inserted: w.inserted, text: Self.clean(w.text), author: w.author, date: w.date))
-        }
-        if !scalars.isEmpty {
-            blocks.append(Block(text: scalars, indent: 0, line: index, afterBreak: false))
-        }
+        if let id = customNote { text.marker(assign(id)) }
+        flush()
     }
 
     /// The footnotes that are referenced, numbered as Word numbers them. Notes never
@@ -206,6 +234,15 @@ struct TextAssembly {
             if !emphasis, emphasisOpen != nil { closeEmphasis() }
             out.append(u)
             plainCount += 1
+        }
+    }
+
+    /// `1.`, `(a)`, `a)`, `iv.`, `1 -`, `㈠`, `一、`: what a tab follows inside a paragraph.
+    var holdsOnlyALabel: Bool {
+        guard plainCount <= 8 else { return false }
+        if plainCount <= 2 { return true }   // a bullet or a lone letter
+        return out.contains { u in
+            Chars.isDigit(u) || "().-–、．)）(（•◦▪·".unicodeScalars.contains(u) || (0x3220...0x3243).contains(u.value)
         }
     }
 
