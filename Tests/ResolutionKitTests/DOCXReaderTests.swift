@@ -140,6 +140,21 @@ import Testing
         #expect(json.contains("\"kind\": \"delete\""))
     }
 
+    @Test func aDeletedParagraphMarkJoinsTheParagraphsAndIsRecorded() throws {
+        let deletedMark = "<w:rPr><w:del w:id=\"7\" w:author=\"Editor\" w:date=\"2020-06-01T00:00:00Z\"/></w:rPr>"
+        let body = formula
+            + p(r("1. Decides to extend the mandate "), pPr: deletedMark)   // Word joins the texts as they are
+            + p(r("until 31 December 2020;"))
+            + p(r("2. Decides to remain seized of the matter."))
+        let doc = try parse(try docx(body))
+        #expect(doc.operative.map(\.text) == ["Decides to extend the mandate until 31 December 2020;",
+                                               "Decides to remain seized of the matter."])
+        #expect(doc.other.isEmpty)
+        let change = try #require(doc.revisions?.first)
+        #expect(change.kind == .delete && change.text == "¶" && change.unit == "op1" && change.author == "Editor")
+        #expect(change.offset == "Decides to extend the mandate ".unicodeScalars.count)
+    }
+
     @Test func documentsWithoutChangesWriteNoRevisionsKey() throws {
         let doc = try parse(try docx(formula + p(r("1. Decides to remain seized of the matter."))))
         #expect(doc.revisions == nil)

@@ -30,6 +30,8 @@ struct WordParagraph {
     /// `w:sectPr` in the paragraph's properties: a section (and page) ends after it.
     var endsSection = false
     var pageBreakBefore = false
+    /// The paragraph mark itself is a tracked deletion: Word shows this paragraph joined to the next.
+    var markDeletion: WordRevision?
     /// The footnote this paragraph belongs to (footnotes.xml only).
     var noteID: Int?
 }
@@ -39,10 +41,41 @@ final class WordPartReader: WordXMLHandler {
     private(set) var paragraphs: [WordParagraph] = []
     private(set) var revisions: [WordRevision] = []
 
+    /// Paragraphs as Word shows them with changes applied: one whose mark was deleted is
+    /// joined to the next (keeping its own properties), the deleted mark recorded as a change.
+    /// - Complexity: O(pieces).
+    func joiningDeletedMarks() -> (paragraphs: [WordParagraph], revisions: [WordRevision]) {
+        var out: [WordParagraph] = []
+        var changes = revisions
+        var carry: WordParagraph?
+        for p in paragraphs {
+            var current = p
+            if var head = carry {
+                head.pieces += current.pieces
+                head.markDeletion = current.markDeletion
+                head.endsSection = current.endsSection
+                current = head
+                carry = nil
+            }
+            if let mark = current.markDeletion {
+                changes.append(mark)
+                current.pieces.append(.deletion(revision: changes.count - 1))
+                current.markDeletion = nil
+                carry = current
+                continue
+            }
+            out.append(current)
+        }
+        if let last = carry { out.append(last) }
+        return (out, changes)
+    }
+
     private var open: [WordParagraph] = []
     private var run = WordRunProperties()
     private var inPPr = false
     private var inRPr = false
+    /// Inside the paragraph mark's run properties (`w:pPr/w:rPr`).
+    private var inMarkProperties = false
     private var skip = 0
     private var collecting: (deleted: Bool, active: Bool) = (false, false)
     /// Open `w:ins`/`w:del` elements, innermost last (indices into `revisions`).
@@ -73,9 +106,9 @@ final class WordPartReader: WordXMLHandler {
             open.append(WordParagraph(noteID: noteID))
         case "w:pPr": inPPr = true
         case "w:rPr":
-            // The paragraph mark's properties (and its own insertion or deletion) say
-            // nothing about the text.
-            if inPPr { skip = 1 } else { inRPr = true }
+            // The paragraph mark's properties say nothing about the text, except whether
+            // the mark itself was deleted (two paragraphs joined).
+            if inPPr { inMarkProperties = true } else { inRPr = true }
         case "w:pStyle": if inPPr, !open.isEmpty { open[open.count - 1].style = a["w:val"] }
         case "w:numId": if inPPr, !open.isEmpty { open[open.count - 1].numID = a["w:val"].flatMap { Int($0) } }
         case "w:ilvl": if inPPr, !open.isEmpty { open[open.count - 1].level = a["w:val"].flatMap { Int($0) } }
@@ -87,6 +120,12 @@ final class WordPartReader: WordXMLHandler {
         case "w:b", "w:bCs": if inRPr { let was = run.bold == true; run.bold = was || WordXML.toggle(a) }
         case "w:rStyle": if inRPr { run.style = a["w:val"] }
         case "w:vanish": if inRPr { run.hidden = WordXML.toggle(a) }
+        case "w:del" where inMarkProperties, "w:moveFrom" where inMarkProperties:
+            if !open.isEmpty {
+                open[open.count - 1].markDeletion = WordRevision(inserted: false, author: a["w:author"], date: a["w:date"], text: "¶")
+            }
+        case "w:ins" where inMarkProperties, "w:moveTo" where inMarkProperties:
+            break
         case "w:ins", "w:moveTo", "w:del", "w:moveFrom":
             let inserted = name == "w:ins" || name == "w:moveTo"
             revisions.append(WordRevision(inserted: inserted, author: a["w:author"], date: a["w:date"]))
@@ -111,9 +150,9 @@ final class WordPartReader: WordXMLHandler {
         case "w:p":
             if let p = open.popLast() { paragraphs.append(p) }
         case "w:pPr": inPPr = false
-        case "w:rPr": inRPr = false
+        case "w:rPr": if inMarkProperties { inMarkProperties = false } else { inRPr = false }
         case "w:t", "w:delText": collecting = (false, false)
-        case "w:ins", "w:moveTo", "w:del", "w:moveFrom": _ = changes.popLast()
+        case "w:ins", "w:moveTo", "w:del", "w:moveFrom": if !inMarkProperties { _ = changes.popLast() }
         case "w:footnote", "w:endnote": noteID = nil
         default: break
         }

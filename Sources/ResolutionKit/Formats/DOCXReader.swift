@@ -20,8 +20,9 @@ enum DOCXReader: FormatReader {
             try WordPartReader.read($0, part: "word/footnotes.xml", path: path, styles: styles)
         }
         var builder = DOCXBlockBuilder()
-        for (index, p) in body.paragraphs.enumerated() {
-            builder.add(p, index: index, styles: styles, numbering: &numbering, revisions: body.revisions)
+        let (paragraphs, changes) = body.joiningDeletedMarks()
+        for (index, p) in paragraphs.enumerated() {
+            builder.add(p, index: index, styles: styles, numbering: &numbering, revisions: changes)
         }
         let footnotes = builder.footnotes(from: notes)
         var furniture: [String] = []
