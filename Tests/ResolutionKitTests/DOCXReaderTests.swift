@@ -184,12 +184,16 @@ import Testing
             + formula
             + p(r("Recalling", "<w:i/>") + r(" its resolutions on the implementation of the "), pPr: "<w:sectPr/>")
             + p(r("national architecture and its earlier decisions,"))
+            // Cut mid-line where the page style changes: the text before the break ends in a space.
+            + p(r("Further welcoming", "<w:i/>") + r(" the elections that are free, fair, credible and, "), pPr: "<w:sectPr/>")
+            + p(r("welcoming also", "<w:i/>") + r(" the dialogue,"))
             + p(r("1.") + "<w:r><w:tab/></w:r>" + r("Decides", "<w:i/>") + r(" to remain seized of the matter."))
         let doc = try parse(try docx(body))
         #expect(doc.meta.symbol == "S/RES/2532 (2020)")
         #expect(doc.meta.status == "adopted")
         #expect(doc.meta.date == "2020-07-01")
-        #expect(doc.preamble.map(\.text) == ["Recalling its resolutions on the implementation of the national architecture and its earlier decisions,"])
+        #expect(doc.preamble.map(\.text) == ["Recalling its resolutions on the implementation of the national architecture and its earlier decisions,",
+                                             "Further welcoming the elections that are free, fair, credible and, welcoming also the dialogue,"])
         #expect(doc.operative.first?.text == "Decides to remain seized of the matter.")
     }
 

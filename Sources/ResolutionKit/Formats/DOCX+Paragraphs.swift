@@ -43,6 +43,8 @@ final class WordPartReader: WordXMLHandler {
 
     /// Paragraphs as Word shows them with changes applied: one whose mark was deleted is
     /// joined to the next (keeping its own properties), the deleted mark recorded as a change.
+    /// A paragraph that ends a section in the middle of a line (its text ends in a space, as
+    /// when a writer splits a paragraph where the page style changes) is joined too.
     /// - Complexity: O(pieces).
     func joiningDeletedMarks() -> (paragraphs: [WordParagraph], revisions: [WordRevision]) {
         var out: [WordParagraph] = []
@@ -61,6 +63,12 @@ final class WordPartReader: WordXMLHandler {
                 changes.append(mark)
                 current.pieces.append(.deletion(revision: changes.count - 1))
                 current.markDeletion = nil
+                carry = current
+                continue
+            }
+            if current.endsSection, case let .text(s, _, _)? = current.pieces.last,
+               let last = s.unicodeScalars.last, Chars.isSpace(last) {
+                current.endsSection = false
                 carry = current
                 continue
             }
