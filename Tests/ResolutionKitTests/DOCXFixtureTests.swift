@@ -2,7 +2,9 @@ import Foundation
 import Testing
 @testable import ResolutionKit
 
-/// The committed Word fixtures (Tests/Fixtures/docx/<lang>/NAME.docx, saved by LibreOffice):
+/// The committed Word fixtures (Tests/Fixtures/docx/<lang>/NAME.docx, all saved by LibreOffice:
+/// some re-saved from WordprocessingML built from the corpus with automatic numbering and real
+/// footnotes, some typeset UN-style with masthead, running headers, footers and typed numbers):
 /// each must read with the true structure, and with the same units, texts and markers as the
 /// same resolution read from the corpus's .md text (one structure, whatever the format).
 @Suite struct DOCXFixtureTests {
