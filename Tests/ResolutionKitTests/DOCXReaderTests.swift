@@ -84,6 +84,10 @@ import Testing
         #expect(doc.preamble.map(\.lead) == ["Expressing concern", "Taking note"])
         #expect(doc.operative.map(\.lead) == ["Welcomes"])
         #expect(doc.operative.first?.text == "Welcomes the progress made;")
+        // A paragraph in italics throughout has no italic opener: the word list finds it.
+        let allItalic = try parse(try docx(formula + p(r("Recalling its earlier resolutions on the question,", "<w:i/>"))
+                                          + p(r("1. Decides to remain seized of the matter."))))
+        #expect(allItalic.preamble.first?.lead == "Recalling")
     }
 
     @Test func footnotesAreNumberedByFirstReferenceAndPlacedWhereReferenced() throws {

@@ -219,6 +219,7 @@ struct DOCXBlockBuilder {
 struct TextAssembly {
     private var out: Scalars = []
     private var emphasisOpen: Int?   // index of the opening `**`
+    private var spans: [(open: Int, close: Int)] = []
     private(set) var plainCount = 0
     var noteRevisionsSeen = Set<Int>()
 
@@ -268,13 +269,21 @@ struct TextAssembly {
         emphasisOpen = nil
         var trailing = 0
         while let l = out.last, Chars.isSpace(l) { out.removeLast(); trailing += 1 }
-        if out.count == start + 2 { out.removeLast(2) } else { out += ["*", "*"] }
+        if out.count == start + 2 { out.removeLast(2) } else { spans.append((start, out.count)); out += ["*", "*"] }
         out += Array(repeating: " ", count: trailing)
     }
 
     mutating func finish() -> Scalars {
         closeEmphasis()
         while let l = out.last, Chars.isSpace(l) { out.removeLast() }
+        // A paragraph in italics from its label to its end has no distinguished opener:
+        // marking it all would make the whole text the lead. The word lists find the opener.
+        if spans.count == 1, let s = spans.first, s.open <= 8,
+           !out[(s.close + 2)...].contains(where: { $0.properties.isAlphabetic }) {
+            out.removeSubrange(s.close..<(s.close + 2))
+            out.removeSubrange(s.open..<(s.open + 2))
+        }
+        spans.removeAll()
         return out
     }
 }
