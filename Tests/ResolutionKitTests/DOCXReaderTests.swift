@@ -11,11 +11,13 @@ import Testing
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \(ns)><w:body>\(body)</w:body></w:document>"
     }
 
-    func docx(_ body: String, styles: String? = nil, numbering: String? = nil, footnotes: String? = nil) throws -> [UInt8] {
+    func docx(_ body: String, styles: String? = nil, numbering: String? = nil, footnotes: String? = nil,
+              endnotes: String? = nil) throws -> [UInt8] {
         var parts: [(String, [UInt8])] = [("word/document.xml", Array(document(body).utf8))]
         if let styles { parts.append(("word/styles.xml", Array("<w:styles \(ns)>\(styles)</w:styles>".utf8))) }
         if let numbering { parts.append(("word/numbering.xml", Array("<w:numbering \(ns)>\(numbering)</w:numbering>".utf8))) }
         if let footnotes { parts.append(("word/footnotes.xml", Array("<w:footnotes \(ns)>\(footnotes)</w:footnotes>".utf8))) }
+        if let endnotes { parts.append(("word/endnotes.xml", Array("<w:endnotes \(ns)>\(endnotes)</w:endnotes>".utf8))) }
         return try DOCXHostileInputTests.zip(parts)
     }
 
@@ -109,6 +111,19 @@ import Testing
         #expect(pp.text == "Recalling the report and the agenda,")
         #expect(pp.footnoteRefs == [FootnoteRef(number: 1, offset: 20), FootnoteRef(number: 2, offset: 35)])
         #expect(doc.footnotes[0].citedBy == ["pp1"])
+    }
+
+    @Test func endnotesAreNotesToo() throws {
+        // Endnote ids overlap footnote ids; both kinds must survive, in order of reference.
+        let footnotes = "<w:footnote w:id=\"2\"><w:p><w:r><w:t>A footnote.</w:t></w:r></w:p></w:footnote>"
+        let endnotes = "<w:endnote w:id=\"2\"><w:p><w:r><w:t>An endnote.</w:t></w:r></w:p></w:endnote>"
+        let body = formula
+            + p(r("Recalling", "<w:i/>") + r(" the report") + "<w:r><w:endnoteReference w:id=\"2\"/></w:r>"
+                + r(" and the letter") + "<w:r><w:footnoteReference w:id=\"2\"/></w:r>" + r(","))
+            + p(r("1. Decides to remain seized of the matter."))
+        let doc = try parse(try docx(body, footnotes: footnotes, endnotes: endnotes))
+        #expect(doc.footnotes.map(\.text) == ["An endnote.", "A footnote."])
+        #expect(doc.preamble.first?.footnoteRefs.map(\.number) == [1, 2])
     }
 
     @Test func trackedChangesAreAppliedAndRecordedNeverDropped() throws {

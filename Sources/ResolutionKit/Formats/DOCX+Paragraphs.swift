@@ -17,7 +17,7 @@ enum WordPiece {
     case deletion(revision: Int)
     case tab
     case lineBreak
-    /// `w:footnoteReference`; `custom`: a custom mark follows as text.
+    /// `w:footnoteReference` (or `w:endnoteReference`, id from `endnoteKey`); `custom`: a custom mark follows as text.
     case noteRef(id: Int, custom: Bool)
 }
 
@@ -92,6 +92,10 @@ final class WordPartReader: WordXMLHandler {
 
     init(styles: WordStyles) { self.styles = styles }
 
+    /// Endnotes share the notes' numbering with footnotes (Word numbers them apart, as i, ii…,
+    /// but a resolution rarely has both); their ids get a key of their own.
+    static func endnoteKey(_ id: Int) -> Int { (1 << 40) + id }
+
     /// - Complexity: O(size of the part).
     static func read(_ data: Data, part: String, path: String, styles: WordStyles) throws -> WordPartReader {
         let reader = WordPartReader(styles: styles)
@@ -109,7 +113,7 @@ final class WordPartReader: WordXMLHandler {
         case "w:footnote", "w:endnote":
             let type = a["w:type"] ?? "normal"
             if type != "normal" { skip = 1; return }
-            noteID = a["w:id"].flatMap { Int($0) }
+            noteID = a["w:id"].flatMap { Int($0) }.map { name == "w:endnote" ? WordPartReader.endnoteKey($0) : $0 }
         case "w:p":
             open.append(WordParagraph(noteID: noteID))
         case "w:pPr": inPPr = true
@@ -143,9 +147,10 @@ final class WordPartReader: WordXMLHandler {
         case "w:tab": if !inPPr, !inRPr, !inDeletion { add(.tab) }
         case "w:br", "w:cr": if !inDeletion { add(.lineBreak) }
         case "w:noBreakHyphen": addText("\u{2011}")   // what Word shows: a hyphen that does not break
-        case "w:footnoteReference":
+        case "w:footnoteReference", "w:endnoteReference":
             // A deleted reference deletes its note.
-            if !inDeletion, let id = a["w:id"].flatMap({ Int($0) }) {
+            if !inDeletion, var id = a["w:id"].flatMap({ Int($0) }) {
+                if name == "w:endnoteReference" { id = WordPartReader.endnoteKey(id) }
                 add(.noteRef(id: id, custom: WordXML.toggle(["w:val": a["w:customMarkFollows"] ?? "0"])))
             }
         default: break

@@ -24,7 +24,10 @@ enum DOCXReader: FormatReader {
         for (index, p) in paragraphs.enumerated() {
             builder.add(p, index: index, styles: styles, numbering: &numbering, revisions: changes)
         }
-        let footnotes = builder.footnotes(from: notes)
+        let endnotes = try zip.read("word/endnotes.xml").map {
+            try WordPartReader.read($0, part: "word/endnotes.xml", path: path, styles: styles)
+        }
+        let footnotes = builder.footnotes(from: [notes, endnotes].compactMap { $0 })
         var furniture: [String] = []
         for part in zip.partNames(prefix: "word/header") + zip.partNames(prefix: "word/footer") {
             guard let data = try zip.read(part) else { continue }
@@ -161,33 +164,34 @@ struct DOCXBlockBuilder {
 
     /// The footnotes that are referenced, numbered as Word numbers them. Notes never
     /// referenced (separators, orphans) are not notes.
-    mutating func footnotes(from part: WordPartReader?) -> [RawFootnote] {
-        guard let part else { return [] }
+    mutating func footnotes(from parts: [WordPartReader]) -> [RawFootnote] {
         var texts: [Int: TextAssembly] = [:]
-        for p in part.paragraphs {
-            guard let id = p.noteID, let number = noteNumbers[id] else { continue }
-            var t = texts[id] ?? TextAssembly()
-            if t.plainCount > 0 { t.space() }
-            for piece in p.pieces {
-                switch piece {
-                case let .text(s, _, revision):
-                    if let r = revision, !part.revisions[r].text.isEmpty, t.noteRevisionsSeen.insert(r).inserted {
-                        let w = part.revisions[r]
-                        revisions.append(PendingRevision(place: .footnote(number), offset: t.plainCount, inserted: true,
-                                                         text: Self.clean(w.text), author: w.author, date: w.date))
+        for part in parts {
+            for p in part.paragraphs {
+                guard let id = p.noteID, let number = noteNumbers[id] else { continue }
+                var t = texts[id] ?? TextAssembly()
+                if t.plainCount > 0 { t.space() }
+                for piece in p.pieces {
+                    switch piece {
+                    case let .text(s, _, revision):
+                        if let r = revision, !part.revisions[r].text.isEmpty, t.noteRevisionsSeen.insert(r).inserted {
+                            let w = part.revisions[r]
+                            revisions.append(PendingRevision(place: .footnote(number), offset: t.plainCount, inserted: true,
+                                                             text: Self.clean(w.text), author: w.author, date: w.date))
+                        }
+                        t.append(s, emphasis: false)
+                    case let .deletion(r):
+                        if t.noteRevisionsSeen.insert(r).inserted, !part.revisions[r].text.isEmpty {
+                            let w = part.revisions[r]
+                            revisions.append(PendingRevision(place: .footnote(number), offset: t.plainCount, inserted: false,
+                                                             text: Self.clean(w.text), author: w.author, date: w.date))
+                        }
+                    case .tab, .lineBreak: t.space()
+                    case .noteRef: break
                     }
-                    t.append(s, emphasis: false)
-                case let .deletion(r):
-                    if t.noteRevisionsSeen.insert(r).inserted, !part.revisions[r].text.isEmpty {
-                        let w = part.revisions[r]
-                        revisions.append(PendingRevision(place: .footnote(number), offset: t.plainCount, inserted: false,
-                                                         text: Self.clean(w.text), author: w.author, date: w.date))
-                    }
-                case .tab, .lineBreak: t.space()
-                case .noteRef: break
                 }
+                texts[id] = t
             }
-            texts[id] = t
         }
         return noteNumbers.sorted { $0.value < $1.value }.map { id, number in
             var t = texts[id] ?? TextAssembly()
