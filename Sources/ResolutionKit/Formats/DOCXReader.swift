@@ -37,10 +37,14 @@ enum DOCXReader: FormatReader {
                 if !t.isEmpty { furniture.append(t) }
             }
         }
+        // The language sample: the first 200,000 scalars (counted here: a view's count is O(n)).
         var sample = String.UnicodeScalarView()
-        for b in builder.blocks where sample.count < 200_000 {
+        var sampled = 0
+        for b in builder.blocks {
+            if sampled >= 200_000 { break }
             sample.append(contentsOf: b.text)
             sample.append("\n")
+            sampled += b.text.count + 1
         }
         let laidOut = LaidOutText(blocks: builder.blocks, footnotes: footnotes, furniture: furniture,
                                   encoding: "docx", languageSample: String(sample), revisions: builder.revisions)
