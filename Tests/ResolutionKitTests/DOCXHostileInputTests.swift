@@ -203,6 +203,28 @@ import ZIPFoundation
         }
     }
 
+    /// numbering.xml is the sender's too: a start value at the edge of Int, or one that makes a
+    /// letter label millions of characters long, must neither trap on overflow nor run away.
+    @Test(arguments: [("decimal", "9223372036854775807"), ("lowerLetter", "2000000000"),
+                      ("upperLetter", "2000000000"), ("lowerRoman", "9223372036854775807"),
+                      ("decimal", "-9223372036854775808")])
+    func hostileNumberingNeitherCrashesNorHangs(_ format: String, _ start: String) throws {
+        func numbered(_ text: String) -> String {
+            "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>\(text)</w:t></w:r></w:p>"
+        }
+        let xml = "<w:document \(Self.w)><w:body><w:p><w:r><w:t>The Security Council,</w:t></w:r></w:p>"
+            + numbered("Decides to act;") + numbered("Decides to remain seized of the matter.") + "</w:body></w:document>"
+        let numbering = "<w:numbering \(Self.w)><w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\">"
+            + "<w:start w:val=\"\(start)\"/><w:numFmt w:val=\"\(format)\"/><w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum>"
+            + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>"
+        let doc = try Self.parse(try Self.docx(document: xml, extra: [("word/numbering.xml", Array(numbering.utf8))])).get()
+        // Both paragraphs are kept, whatever their labels became, and no label is absurdly long.
+        let texts = doc.units.map(\.text) + doc.other.map(\.text)
+        #expect(texts.contains { $0.contains("Decides to act;") })
+        #expect(texts.contains { $0.contains("remain seized of the matter.") })
+        #expect(texts.allSatisfy { $0.unicodeScalars.count < 200 })
+    }
+
     @Test func malformedXMLIsRefusedWithThePartNamed() throws {
         let xml = "<w:document \(Self.w)><w:body><w:p><w:r><w:t>The Security Council,</w:t></w:r>"
         guard let error = Self.refusal(try Self.docx(document: xml)) else { Issue.record("unclosed XML was read"); return }

@@ -36,7 +36,7 @@ struct WordNumbering {
         let key = num.startOverrides.isEmpty && num.levelOverrides.isEmpty ? "a\(num.abstractID)" : "n\(numID)"
         var c = counters[key] ?? Array(repeating: nil, count: 9)
         let start = num.startOverrides[lvl] ?? def.start
-        c[lvl] = c[lvl].map { $0 + 1 } ?? start
+        c[lvl] = c[lvl].map { min($0, Int(Int32.max)) + 1 } ?? start
         for deeper in (lvl + 1)..<9 { c[deeper] = nil }
         counters[key] = c
         if def.format == "bullet" {
@@ -65,6 +65,9 @@ struct WordNumbering {
         return trimmedLabel.isEmpty ? nil : trimmedLabel
     }
 
+    /// Word accepts start values 0…32767; a file we did not write may say anything.
+    static func clampStart(_ v: Int) -> Int { min(max(v, 0), 32_767) }
+
     static func format(_ n: Int, _ format: String) -> String {
         switch format {
         case "lowerLetter": return letters(n, upper: false)
@@ -84,7 +87,8 @@ struct WordNumbering {
 
     /// Word's letters: a…z, then aa…zz, aaa… (the letter repeated).
     static func letters(_ n: Int, upper: Bool) -> String {
-        guard n > 0 else { return String(n) }
+        // Past 8 repeats (`hhhhhhhh`) a hostile start value would make labels run away: digits.
+        guard n > 0, (n - 1) / 26 < 8 else { return String(n) }
         let letter = Character(Unicode.Scalar((upper ? 65 : 97) + UInt8((n - 1) % 26)))
         return String(repeating: letter, count: (n - 1) / 26 + 1)
     }
@@ -98,7 +102,7 @@ struct WordNumbering {
 
     /// Past the end of the sequence the letter repeats (as Word does for a…z, aa…).
     static func cyclic(_ n: Int, _ letters: [String]) -> String {
-        guard n > 0 else { return String(n) }
+        guard n > 0, (n - 1) / letters.count < 8 else { return String(n) }
         return String(repeating: letters[(n - 1) % letters.count], count: (n - 1) / letters.count + 1)
     }
 
@@ -144,11 +148,11 @@ struct WordNumbering {
                 if let n = numID, let v = val.flatMap({ Int($0) }) { result.nums[n] = Num(abstractID: v) }
             case "w:lvlOverride": overrideLevel = a["w:ilvl"].flatMap { Int($0) }
             case "w:startOverride":
-                if let n = numID, let l = overrideLevel, let v = val.flatMap({ Int($0) }) { result.nums[n]?.startOverrides[l] = v }
+                if let n = numID, let l = overrideLevel, let v = val.flatMap({ Int($0) }) { result.nums[n]?.startOverrides[l] = WordNumbering.clampStart(v) }
             case "w:lvl":
                 levelIndex = a["w:ilvl"].flatMap { Int($0) }
                 level = Level()
-            case "w:start": if levelIndex != nil, let v = val.flatMap({ Int($0) }) { level.start = v }
+            case "w:start": if levelIndex != nil, let v = val.flatMap({ Int($0) }) { level.start = WordNumbering.clampStart(v) }
             case "w:numFmt": if levelIndex != nil, let v = val { level.format = v }
             case "w:lvlText": if levelIndex != nil { level.text = val ?? "" }
             default: break
