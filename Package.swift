@@ -13,6 +13,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // DOCX input: the ZIP container (see Formats/DOCX+Archive.swift).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Language knowledge (openers, verbs, organs, closings…) as JSON data files.
@@ -23,7 +25,7 @@ let package = Package(
             sources: ["LanguageData.swift"],
             resources: [.copy("languages")]
         ),
-        .target(name: "ResolutionKit", dependencies: ["LanguageData"]),
+        .target(name: "ResolutionKit", dependencies: ["LanguageData", "ZIPFoundation"]),
         .target(name: "Annotations", dependencies: ["ResolutionKit"]),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .target(name: "Terminal", dependencies: ["CNCurses"]),
@@ -40,7 +42,7 @@ let package = Package(
         .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"]),
         .executableTarget(name: "FuzzParser", dependencies: ["ResolutionKit", "FuzzSupport", "CFuzzDriver"]),
         .executableTarget(name: "FuzzSidecar", dependencies: ["Annotations", "FuzzSupport", "CFuzzDriver"]),
-        .testTarget(name: "ResolutionKitTests", dependencies: ["ResolutionKit"], exclude: ["Inputs"]),
+        .testTarget(name: "ResolutionKitTests", dependencies: ["ResolutionKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Inputs"]),
         .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "ResolutionKit"]),
         .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "Terminal"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["reso"]),

@@ -16,6 +16,11 @@ public enum DocumentError: Error, CustomStringConvertible, Equatable {
     /// A PDF whose pages carry no text, only images (a scan).
     case noTextLayer(path: String)
     case corrupt(path: String, reason: String)
+    // Container formats (DOCX): see DOCXArchive for the limits.
+    case corruptArchive(path: String, reason: String)
+    case notADocument(path: String, reason: String)
+    case tooLarge(path: String, part: String, limitMB: Int)
+    case unsafeXML(path: String, part: String, reason: String)
 
     public var description: String {
         switch self {
@@ -27,6 +32,10 @@ public enum DocumentError: Error, CustomStringConvertible, Equatable {
         case let .encrypted(path): return "\(path): the PDF is encrypted; remove the protection first (e.g. `qpdf --decrypt IN OUT`)"
         case let .noTextLayer(path): return "\(path): the PDF has no text layer (a scan?); run OCR first, e.g. `ocrmypdf IN OUT`"
         case let .corrupt(path, reason): return "\(path): the file is corrupt: \(reason)"
+        case let .corruptArchive(path, reason): return "\(path): the ZIP archive is damaged and cannot be read (\(reason))"
+        case let .notADocument(path, reason): return "\(path): not a Word document: \(reason)"
+        case let .tooLarge(path, part, limit): return "\(path): \(part) would inflate past \(limit) MB; refused as a possible ZIP bomb"
+        case let .unsafeXML(path, part, reason): return "\(path): \(part) is refused: \(reason)"
         }
     }
 }

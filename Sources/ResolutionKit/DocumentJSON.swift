@@ -65,6 +65,7 @@ public enum DocumentJSON {
             w.beginObject(); w.key("text"); w.string(o.text); w.key("after"); w.optional(o.after); w.endObject()
         }
         w.endArray()
+        if let changes = doc.revisions, !changes.isEmpty { trackedChanges(&w, changes) }
         w.endObject()
         w.bytes.append(0x0A)
         return w.bytes

@@ -216,6 +216,8 @@ public struct ResolutionDocument: Codable, Hashable, Sendable {
     public var closing: Closing
     public var furniture: [String]
     public var other: [OtherText]
+    /// Tracked changes of a Word document (nil when it has none); see TrackedChanges.swift.
+    public var revisions: [TrackedChange]?
 
     public init(source: SourceInfo, language: String, meta: DocumentMeta = DocumentMeta(),
                 preface: [String] = [], preamble: [Paragraph] = [], operative: [Paragraph] = [],

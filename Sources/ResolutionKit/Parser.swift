@@ -20,11 +20,12 @@ public enum ResolutionParser {
         return doc
     }
 
-    /// The reader for each format. PDF and DOCX readers register here as they land.
+    /// The reader for each format.
     static func reader(for format: DocumentFormat) -> FormatReader.Type {
         switch format {
         case .pdf: return PDFReader.self
-        case .text, .docx: return PlainTextReader.self
+        case .docx: return DOCXReader.self
+        case .text: return PlainTextReader.self
         }
     }
 
@@ -36,6 +37,8 @@ public enum ResolutionParser {
         draft = DraftStructure()
         doc.source = source
         doc.furniture = laidOut.furniture
+        let changes = TrackedChangeLocator.locate(laidOut.revisions, blocks: laidOut.blocks, in: doc)
+        if !changes.isEmpty { doc.revisions = changes }
         return doc
     }
 

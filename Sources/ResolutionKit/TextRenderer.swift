@@ -35,6 +35,7 @@ public struct TextRenderer {
         if m.status == "draft" { out.append("(draft)") }
         out.append("")
         for line in doc.preface { out += block(id: "", text: line) }
+        out += trackedLines(doc, unit: "preface")
         if !doc.preface.isEmpty { out.append("") }
         for unit in doc.units where unit.kind != .footnote {
             switch unit.kind {
@@ -50,10 +51,12 @@ public struct TextRenderer {
             default:
                 out += block(id: unit.id, text: withMarkers(unit.text, unit.footnoteRefs))
             }
+            out += trackedLines(doc, unit: unit.id)
         }
         if !doc.closing.lines.isEmpty {
             out.append("")
             for l in doc.closing.lines { out += block(id: "", text: l) }
+            out += trackedLines(doc, unit: "closing")
         }
         if !doc.footnotes.isEmpty {
             out.append("")
@@ -61,12 +64,14 @@ public struct TextRenderer {
             for f in doc.footnotes {
                 let cited = f.citedBy.isEmpty ? "" : "  (cited by \(f.citedBy.joined(separator: ", ")))"
                 out += block(id: f.id, text: superscriptString(f.number) + " " + f.text + cited)
+                out += trackedLines(doc, unit: f.id)
             }
         }
         if !doc.other.isEmpty {
             out.append("")
             out.append("Unplaced text")
             for o in doc.other { out += block(id: o.after.map { "≫" + $0 } ?? "", text: o.text) }
+            out += trackedLines(doc, unit: "other")
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -17,7 +17,7 @@ struct ShowCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The resolution file (.txt or .md; UTF-8, UTF-16 or GB18030).")
+    @Argument(help: "The resolution file (.txt or .md in UTF-8, UTF-16 or GB18030, or .docx).")
     var file: String
 
     @Option(name: .shortAndLong, help: "Output format: text, json or markdown.")
@@ -28,6 +28,10 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let doc = try loadDocument(file)
+        if let n = doc.revisions?.count, n > 0 {
+            // The text shown has the changes applied: say so, once, where it is not mixed with output.
+            FileHandle.standardError.write(Data("reso: \(file) has \(n) tracked change\(n == 1 ? "" : "s") (shown as ⟨tracked: …⟩ lines; insertions are in the text, deletions are not)\n".utf8))
+        }
         switch format {
         case .json: ConsoleOutput.write(DocumentJSON.encode(doc), as: .json)
         case .markdown: ConsoleOutput.write(MarkdownRenderer().render(doc))

@@ -47,6 +47,8 @@ struct LaidOutText {
     var encoding: String
     /// A sample of the text for language detection (the blocks joined, or the first part).
     var languageSample: String
+    /// Tracked changes (DOCX), placed in units once the structure is known.
+    var revisions: [PendingRevision] = []
 }
 
 /// One input format.
