@@ -1,4 +1,3 @@
-import Foundation
 // Phase 4: lines → blocks. A block is one logical line of the resolution: a paragraph,
 // a heading, a subparagraph, a preface line. Hard wraps are joined here, bare-number
 // footnote markers of PDF text are attached to the text they follow, and paragraphs cut
@@ -87,7 +86,6 @@ enum BlockBuilder {
                 if layout.hardWrapped,
                    continues(blocks[k].text, last: last, with: line, layout: layout, pageTurned: pageTurned,
                              afterMarker: lastWasMarker, profile: profile) {
-                    if ProcessInfo.processInfo.environment["RESO_DEBUG_JOIN"] != nil { print("JOIN", last.reach, layout.measure, line.blankBefore, layout.blockGap, pageTurned, lastWasMarker, line.text.prefix(20).string) }
                     TextJoiner.append(line.text, to: &blocks[k].text, spaced: spaced)
                     if lastWasMarker {
                         // After a marker the text goes on along the same printed line.
@@ -117,7 +115,8 @@ enum BlockBuilder {
     /// line that opens like a paragraph after a finished clause.
     static func continues(_ text: Scalars, last: SourceLine, with line: SourceLine, layout: TextLayout,
                           pageTurned: Bool, afterMarker: Bool, profile: LanguageProfile) -> Bool {
-        if text.isEmpty || line.afterFootnotes { return false }
+        // `12.` alone opens an operative paragraph whose text is on the next line.
+        if text.isEmpty || line.afterFootnotes || isNumberOnly(line.text) { return false }
         if afterMarker && !pageTurned && line.blankBefore < layout.blockGap && !endsWithStrongTerminator(text)
             && line.indent <= layout.margin {
             return !looksLikeHeadingAfter(text, line, measure: layout.measure)
@@ -128,8 +127,11 @@ enum BlockBuilder {
             if endsWithStrongTerminator(text) || layout.endsEarly(last, before: line.text) { return false }
             if opensParagraphAfter(text, line, profile: profile) { return false }
             // A clause ended at the foot of the page and the new page opens like a paragraph.
-            if endsWithTerminator(text) && (InlinePass.startsWithLead(line.text, profile: profile)
-                || (!profile.spec.paragraphsStartLowercase && startsUppercase(line.text))) { return false }
+            // Where paragraphs open with a capital, the capital says it; elsewhere an opener.
+            if endsWithTerminator(text) {
+                let cased = !profile.spec.paragraphsStartLowercase && hasCase(line.text)
+                if cased ? startsUppercase(line.text) : InlinePass.startsWithLead(line.text, profile: profile) { return false }
+            }
             return true
         }
         if line.blankBefore >= layout.blockGap { return false }
@@ -141,6 +143,12 @@ enum BlockBuilder {
         if layout.endsEarly(last, before: line.text) { return false }
         if looksLikeHeadingAfter(text, line, measure: layout.measure) { return false }
         return !opensParagraphAfter(text, line, profile: profile)
+    }
+
+    /// The line's first letter belongs to a script with case (Latin, Cyrillic, Greek).
+    static func hasCase(_ s: Scalars) -> Bool {
+        guard let f = s.first(where: { $0.properties.isAlphabetic }) else { return false }
+        return f.properties.isUppercase || f.properties.isLowercase
     }
 
     static func startsUppercase(_ s: Scalars) -> Bool {
@@ -172,7 +180,10 @@ enum BlockBuilder {
         if LabelParser.parse(line.text, profile: profile) != nil { return endsWithStrongTerminator(prev) }
         // Clauses inside a paragraph often open with a verb after a comma (`…，确认…`):
         // only a full stop or semicolon before the verb marks a new paragraph.
-        return endsWithStrongTerminator(prev) && InlinePass.startsWithLead(line.text, profile: profile)
+        // In scripts with case, a capitalised opener after a comma is a new paragraph: a
+        // clause inside one goes on in lowercase (`…, and reiterating`).
+        guard InlinePass.startsWithLead(line.text, profile: profile) else { return false }
+        return endsWithStrongTerminator(prev) || (!profile.spec.paragraphsStartLowercase && startsUppercase(line.text))
     }
 
     static func bareNumber(_ s: Scalars) -> Int? {

@@ -47,18 +47,22 @@ struct TextLayout {
         let usual = gaps.indices.max { gaps[$0] < gaps[$1] || (gaps[$0] == gaps[$1] && $0 > $1) } ?? 0
         layout.blockGap = usual + 1
 
-        // The margin: the commonest indentation among lines that fill the measure.
+        // The margin: the least indentation shared by a good part of the lines that fill
+        // the measure. Not the commonest: where paragraphs are short, indented first
+        // lines can outnumber the lines that run back to the margin.
         var indents: [Int: Int] = [:]
-        for line in text where line.reach * 10 >= layout.measure * 8 { indents[line.indent, default: 0] += 1 }
-        layout.margin = indents.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 0
+        var full = 0
+        for line in text where line.reach * 10 >= layout.measure * 8 { indents[line.indent, default: 0] += 1; full += 1 }
+        layout.margin = indents.filter { $0.value * 100 >= full * 15 }.keys.min() ?? 0
 
-        // For each deeper indentation: after a full line there, does the text go on at the
-        // same indentation (hanging) or back at the margin (a first-line indent)?
+        // For each deeper indentation: after a full line there that stops mid-sentence,
+        // does the text go on at the same indentation (hanging) or back at the margin (a
+        // first-line indent)?
         var same: [Int: Int] = [:], back: [Int: Int] = [:]
         for k in 1..<max(1, text.count) {
             let prev = text[k - 1], cur = text[k]
             guard !cur.pageBreakBefore, cur.blankBefore < layout.blockGap, prev.indent > layout.margin,
-                  prev.reach * 10 >= layout.measure * 8 else { continue }
+                  prev.reach * 10 >= layout.measure * 8, !endsWithTerminator(prev.text) else { continue }
             if cur.indent == prev.indent { same[prev.indent, default: 0] += 1 }
             else if cur.indent < prev.indent { back[prev.indent, default: 0] += 1 }
         }
