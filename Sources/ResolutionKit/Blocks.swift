@@ -117,6 +117,8 @@ enum BlockBuilder {
                           pageTurned: Bool, afterMarker: Bool, profile: LanguageProfile) -> Bool {
         // `12.` alone opens an operative paragraph whose text is on the next line.
         if text.isEmpty || line.afterFootnotes || isNumberOnly(line.text) { return false }
+        // The organ's formula (`The Security Council,`) stands alone between preface and preamble.
+        if StructureBuilder.isFormula(line.text, profile) || (text.count <= 64 && StructureBuilder.isFormula(text, profile)) { return false }
         if afterMarker && !pageTurned && line.blankBefore < layout.blockGap && !endsWithStrongTerminator(text)
             && line.indent <= layout.margin {
             return !looksLikeHeadingAfter(text, line, measure: layout.measure)
@@ -125,7 +127,7 @@ enum BlockBuilder {
             // Across a page the paragraph goes on mid-sentence, at the margin.
             guard line.indent <= layout.margin || line.indent == last.indent else { return false }
             if endsWithStrongTerminator(text) || layout.endsEarly(last, before: line.text) { return false }
-            if opensParagraphAfter(text, line, profile: profile) { return false }
+            if opensParagraphAfter(text, line, profile: profile, flat: layout.flat) { return false }
             // A clause ended at the foot of the page and the new page opens like a paragraph.
             // Where paragraphs open with a capital, the capital says it; elsewhere an opener.
             if endsWithTerminator(text) {
@@ -142,7 +144,7 @@ enum BlockBuilder {
         }
         if layout.endsEarly(last, before: line.text) { return false }
         if looksLikeHeadingAfter(text, line, measure: layout.measure) { return false }
-        return !opensParagraphAfter(text, line, profile: profile)
+        return !opensParagraphAfter(text, line, profile: profile, flat: layout.flat)
     }
 
     /// The line's first letter belongs to a script with case (Latin, Cyrillic, Greek).
@@ -172,7 +174,7 @@ enum BlockBuilder {
     /// A finished clause followed by a line that opens like a paragraph (a number, a
     /// label, a known opener or verb) starts a new block even when the text carries no
     /// indentation to say so.
-    static func opensParagraphAfter(_ prev: Scalars, _ line: SourceLine, profile: LanguageProfile) -> Bool {
+    static func opensParagraphAfter(_ prev: Scalars, _ line: SourceLine, profile: LanguageProfile, flat: Bool = false) -> Bool {
         guard endsWithTerminator(prev) else { return false }
         if StructureBuilder.operativeNumber(line.text) != nil { return true }
         // `…subparagraph (f),` / `(g) of paragraph 3…`: a label after a comma is a citation
@@ -183,7 +185,12 @@ enum BlockBuilder {
         // In scripts with case, a capitalised opener after a comma is a new paragraph: a
         // clause inside one goes on in lowercase (`…, and reiterating`).
         guard InlinePass.startsWithLead(line.text, profile: profile) else { return false }
-        return endsWithStrongTerminator(prev) || (!profile.spec.paragraphsStartLowercase && startsUppercase(line.text))
+        if endsWithStrongTerminator(prev) { return true }
+        if !profile.spec.paragraphsStartLowercase && hasCase(line.text) { return startsUppercase(line.text) }
+        // Openers after a comma also open clauses inside a paragraph (`…, вновь подтверждая`,
+        // `…، وإذ`): only flat text, which marks paragraphs in no other way, takes them as
+        // paragraph starts. Chinese SC texts run such verbs inside one paragraph too often.
+        return flat && !profile.isCJK
     }
 
     static func bareNumber(_ s: Scalars) -> Int? {

@@ -21,6 +21,9 @@ struct TextLayout {
     /// Indentations beyond the margin whose lines run on at the same indentation (hanging
     /// subparagraphs). Every other deeper indentation opens a paragraph (first-line indent).
     var hangingIndents: Set<Int> = []
+    /// Neither blank lines nor indentation mark paragraphs (text copied from a viewer):
+    /// line lengths and openers are all the evidence there is.
+    var flat = false
     /// Source line numbers (`SourceLine.index`) of running headers and footers.
     var repeatedFurniture: Set<Int> = []
 
@@ -68,6 +71,13 @@ struct TextLayout {
         }
         for (indent, n) in same where n > back[indent, default: 0] { layout.hangingIndents.insert(indent) }
 
+        // Paragraph marks: lines after a block gap, or indented openings.
+        var marked = 0
+        for line in text where !line.pageBreakBefore {
+            if line.blankBefore >= layout.blockGap || (line.indent > layout.margin && !layout.hangingIndents.contains(line.indent)) { marked += 1 }
+        }
+        layout.flat = marked * 20 < text.count
+
         layout.hardWrapped = isHardWrapped(text, measure: layout.measure)
         if layout.hardWrapped { layout.repeatedFurniture = RunningLines.find(lines, pages: layout.pages) }
         return layout
@@ -88,12 +98,12 @@ struct TextLayout {
     func endsEarly(_ line: SourceLine, before next: Scalars) -> Bool {
         if line.reach * 10 < measure * 8 { return true }
         // Past 80% of the measure: early only if the next word would have fitted with room
-        // to spare. CJK wraps between any two characters and justifies, so it has no
-        // such test.
+        // to spare. CJK wraps between any two characters and justifies, so its wrapped
+        // lines reach the measure but for a character or two.
         var firstWord = 0
         for s in next {
             if Chars.isSpace(s) { break }
-            if Chars.isWide(s) { return false }
+            if Chars.isWide(s) { return line.reach * 100 < measure * 92 }
             firstWord += 1
         }
         return (line.reach + 1 + firstWord) * 100 <= measure * 88
