@@ -45,6 +45,7 @@ enum BlockBuilder {
         var lastWasMarker = false
         var lastLine: SourceLine? = nil  // the last source line of the last block
         var pageTurned = false           // a page feed or page furniture since `lastLine`
+        var previousLabel: SubLabel? = nil  // the label that opened the latest item of a list
         for line in lines {
             if line.isSeparator { continue }
             if line.pageBreakBefore { pageTurned = true }
@@ -77,15 +78,16 @@ enum BlockBuilder {
             if !blocks.isEmpty, let last = lastLine {
                 let k = blocks.count - 1
                 // `12.` alone on its line: the paragraph text follows on the next line.
-                if isNumberOnly(blocks[k].text) {
+                if isNumberOnly(blocks[k].text) || isLabelOnly(blocks[k].text) {
                     blocks[k].text.append(" ")
                     blocks[k].text.append(contentsOf: line.text)
+                    if let label = LabelParser.parse(blocks[k].text, profile: profile) { previousLabel = label }
                     lastWasMarker = false; lastLine = line; pageTurned = false
                     continue
                 }
                 if layout.hardWrapped,
                    continues(blocks[k].text, last: last, with: line, layout: layout, pageTurned: pageTurned,
-                             afterMarker: lastWasMarker, profile: profile) {
+                             afterMarker: lastWasMarker, profile: profile, previousLabel: previousLabel) {
                     TextJoiner.append(line.text, to: &blocks[k].text, spaced: spaced)
                     if lastWasMarker {
                         // After a marker the text goes on along the same printed line.
@@ -101,6 +103,10 @@ enum BlockBuilder {
                 }
             }
             blocks.append(Block(text: line.text, indent: line.indent, line: line.index, afterBreak: breakBefore))
+            if layout.hardWrapped {
+                if let label = LabelParser.parse(line.text, profile: profile) { previousLabel = label }
+                else if StructureBuilder.operativeNumber(line.text) != nil || isNumberOnly(line.text) { previousLabel = nil }
+            }
             lastWasMarker = false
             lastLine = line
             pageTurned = false
@@ -114,9 +120,9 @@ enum BlockBuilder {
     /// usual one, an indented opening, a last line that stopped before the measure, and a
     /// line that opens like a paragraph after a finished clause.
     static func continues(_ text: Scalars, last: SourceLine, with line: SourceLine, layout: TextLayout,
-                          pageTurned: Bool, afterMarker: Bool, profile: LanguageProfile) -> Bool {
+                          pageTurned: Bool, afterMarker: Bool, profile: LanguageProfile, previousLabel: SubLabel? = nil) -> Bool {
         // `12.` alone opens an operative paragraph whose text is on the next line.
-        if text.isEmpty || line.afterFootnotes || isNumberOnly(line.text) { return false }
+        if text.isEmpty || line.afterFootnotes || isNumberOnly(line.text) || isLabelOnly(line.text) { return false }
         // The organ's formula (`The Security Council,`) stands alone between preface and preamble.
         if StructureBuilder.isFormula(line.text, profile) || (text.count <= 64 && StructureBuilder.isFormula(text, profile)) { return false }
         if afterMarker && !pageTurned && line.blankBefore < layout.blockGap && !endsWithStrongTerminator(text)
@@ -127,7 +133,7 @@ enum BlockBuilder {
             // Across a page the paragraph goes on mid-sentence, at the margin.
             guard line.indent <= layout.margin || line.indent == last.indent else { return false }
             if endsWithStrongTerminator(text) || layout.endsEarly(last, before: line.text) { return false }
-            if opensParagraphAfter(text, line, profile: profile, flat: layout.flat) { return false }
+            if opensParagraphAfter(text, line, profile: profile, flat: layout.flat, previousLabel: previousLabel) { return false }
             // A clause ended at the foot of the page and the new page opens like a paragraph.
             // Where paragraphs open with a capital, the capital says it; elsewhere an opener.
             if endsWithTerminator(text) {
@@ -137,14 +143,13 @@ enum BlockBuilder {
             return true
         }
         if line.blankBefore >= layout.blockGap { return false }
-        // An indented line opens a paragraph, unless its indentation is a hanging one
-        // that the previous line already had.
-        if line.indent > layout.margin && (line.indent > last.indent || !layout.hangingIndents.contains(line.indent)) {
+        // An indented line opens a paragraph, unless text runs on at its indentation.
+        if line.indent > layout.margin && !layout.hangingIndents.contains(line.indent) {
             return false
         }
         if layout.endsEarly(last, before: line.text) { return false }
         if looksLikeHeadingAfter(text, line, measure: layout.measure) { return false }
-        return !opensParagraphAfter(text, line, profile: profile, flat: layout.flat)
+        return !opensParagraphAfter(text, line, profile: profile, flat: layout.flat, previousLabel: previousLabel)
     }
 
     /// The line's first letter belongs to a script with case (Latin, Cyrillic, Greek).
@@ -174,12 +179,18 @@ enum BlockBuilder {
     /// A finished clause followed by a line that opens like a paragraph (a number, a
     /// label, a known opener or verb) starts a new block even when the text carries no
     /// indentation to say so.
-    static func opensParagraphAfter(_ prev: Scalars, _ line: SourceLine, profile: LanguageProfile, flat: Bool = false) -> Bool {
+    static func opensParagraphAfter(_ prev: Scalars, _ line: SourceLine, profile: LanguageProfile, flat: Bool = false,
+                                    previousLabel: SubLabel? = nil) -> Bool {
         guard endsWithTerminator(prev) else { return false }
         if StructureBuilder.operativeNumber(line.text) != nil { return true }
         // `…subparagraph (f),` / `(g) of paragraph 3…`: a label after a comma is a citation
         // that the wrap brought to the line start; list items follow `:` or `;`.
-        if LabelParser.parse(line.text, profile: profile) != nil { return endsWithStrongTerminator(prev) }
+        if let label = LabelParser.parse(line.text, profile: profile) {
+            if endsWithStrongTerminator(prev) { return true }
+            // After a comma, only the label that comes next in the running list opens an item.
+            guard endsWithTerminator(prev), let before = previousLabel else { return false }
+            return label.readings.contains { r in before.readings.contains { $0.0 == r.0 && $0.1 + 1 == r.1 } }
+        }
         // Clauses inside a paragraph often open with a verb after a comma (`…，确认…`):
         // only a full stop or semicolon before the verb marks a new paragraph.
         // In scripts with case, a capitalised opener after a comma is a new paragraph: a
@@ -196,6 +207,15 @@ enum BlockBuilder {
     static func bareNumber(_ s: Scalars) -> Int? {
         guard !s.isEmpty, s.count <= 3, s.allSatisfy(Chars.isDigit) else { return nil }
         return Int(s.string)
+    }
+
+    /// `(a)`, `iv)`, `(هـ)` alone: a subparagraph label whose text is on the next line
+    /// (pdftotext makes the label before a tab a block of its own).
+    static func isLabelOnly(_ s: Scalars) -> Bool {
+        guard s.count >= 2, s.count <= 8, let close = s.last, close == ")" || close == "）" else { return false }
+        var body = s.dropLast()
+        if let open = body.first, open == "(" || open == "（" { body = body.dropFirst() }
+        return !body.isEmpty && body.count <= 5 && body.allSatisfy { $0.properties.isAlphabetic || $0 == "\u{0640}" }
     }
 
     /// `12.` or Arabic `12 -` alone: an operative number whose text is on the next line.

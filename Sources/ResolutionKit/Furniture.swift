@@ -31,6 +31,8 @@ enum Furniture {
     /// `*1513833*`, possibly followed by a recycling note.
     static func isBarcode(_ s: Scalars) -> Bool {
         guard s.count >= 7, s[0] == "*" else { return false }
+        // Right-to-left extraction paints `*2000446*` as `**2000446`.
+        if s[1] == "*", s.count <= 12, s[2...].allSatisfy(Chars.isDigit) { return true }
         var i = 1
         while i < s.count && Chars.isDigit(s[i]) { i += 1 }
         return i >= 6 && i < s.count && s[i] == "*"

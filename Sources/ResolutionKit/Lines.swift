@@ -159,6 +159,8 @@ enum LineSplitter {
         var index = 0
         var pageBreak = false
         var arabicInLine = false
+        var sawArabic = false
+        var rtlLetters = 0, letters = 0
         var pendingTatweel = 0
         func flush() {
             if pendingTatweel > 0 { current.append(contentsOf: repeatElement("\u{0640}", count: pendingTatweel)); pendingTatweel = 0 }
@@ -181,7 +183,7 @@ enum LineSplitter {
                 var body = Scalars()
                 body.reserveCapacity(end - lead)
                 body.append(contentsOf: current[lead..<end])
-                if arabicInLine { VisualOrder.restoreDigitRuns(&body) }
+                if arabicInLine || (body.first == ")" && sawArabic) { VisualOrder.restoreDigitRuns(&body) }
                 let rule = body.count >= 5 && body.allSatisfy { $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }
                 var line = SourceLine(text: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule)
                 line.pageBreakBefore = pageBreak; pageBreak = false
@@ -216,12 +218,18 @@ enum LineSplitter {
                     if !Chars.isArabicLetter(s) { current.append(contentsOf: repeatElement("\u{0640}", count: pendingTatweel)) }
                     pendingTatweel = 0
                 }
-                if s.value >= 0x0600 && s.value <= 0x06FF { arabicInLine = true }
+                if s.value >= 0x0600 && s.value <= 0x06FF { arabicInLine = true; sawArabic = true; rtlLetters += 1; letters += 1 }
+                else if s.value >= 0x41 && (s.value < 0x80 ? s.properties.isAlphabetic : s.value >= 0x400 && s.value < 0x500 || Chars.isHan(s)) { letters += 1 }
                 current.append(s)
             }
             previousCR = false
         }
         if !current.isEmpty || pendingTatweel > 0 { flush() }
+        if rtlLetters * 2 > letters {
+            // Right-to-left text: extraction pads lines on the left by accident (and
+            // `-layout` right-aligns them), so left indentation says nothing.
+            for k in out.indices { out[k].indent = 0 }
+        }
         return out
     }
 }

@@ -47,6 +47,13 @@ public enum ResolutionParser {
         let layout = TextLayout.of(lines)
         layout.normalise(&lines)
         var (bodyLines, rawNotes) = FootnoteExtractor.extract(lines, layout: layout)
+        if layout.hardWrapped {
+            let foot = FootnoteExtractor.liftPageFootNotes(bodyLines, after: rawNotes) {
+                layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.text, profile: profile)
+            }
+            bodyLines = foot.lines
+            rawNotes += foot.notes
+        }
         lines = []
         var furniture: [(line: Int, text: String)] = []
         var blocks = BlockBuilder.build(bodyLines, layout: layout, footnoteNumbers: Set(rawNotes.map(\.number)),

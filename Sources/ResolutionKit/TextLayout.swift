@@ -18,8 +18,8 @@ struct TextLayout {
     var blockGap = 1
     /// Page feeds seen.
     var pages = 1
-    /// Indentations beyond the margin whose lines run on at the same indentation (hanging
-    /// subparagraphs). Every other deeper indentation opens a paragraph (first-line indent).
+    /// Indentations beyond the margin where text runs on (hanging subparagraphs, text right
+    /// of outdented numbers). Every other deeper indentation opens a paragraph.
     var hangingIndents: Set<Int> = []
     /// Neither blank lines nor indentation mark paragraphs (text copied from a viewer):
     /// line lengths and openers are all the evidence there is.
@@ -58,18 +58,21 @@ struct TextLayout {
         for line in text where line.reach * 10 >= layout.measure * 8 { indents[line.indent, default: 0] += 1; full += 1 }
         layout.margin = indents.filter { $0.value * 100 >= full * 15 }.keys.min() ?? 0
 
-        // For each deeper indentation: after a full line there that stops mid-sentence,
-        // does the text go on at the same indentation (hanging) or back at the margin (a
-        // first-line indent)?
-        var same: [Int: Int] = [:], back: [Int: Int] = [:]
+        // For each indentation: do its lines mostly go on with a sentence that the line
+        // before left unfinished at the measure (continuation: hanging subparagraphs, or
+        // body text right of outdented numbers), or mostly start after a finished line
+        // (a first-line indent)?
+        var goesOn: [Int: Int] = [:], starts: [Int: Int] = [:]
         for k in 1..<max(1, text.count) {
             let prev = text[k - 1], cur = text[k]
-            guard !cur.pageBreakBefore, cur.blankBefore < layout.blockGap, prev.indent > layout.margin,
-                  prev.reach * 10 >= layout.measure * 8, !endsWithTerminator(prev.text) else { continue }
-            if cur.indent == prev.indent { same[prev.indent, default: 0] += 1 }
-            else if cur.indent < prev.indent { back[prev.indent, default: 0] += 1 }
+            guard !cur.pageBreakBefore, cur.blankBefore < layout.blockGap else { continue }
+            if prev.reach * 10 >= layout.measure * 8 && !endsWithTerminator(prev.text) {
+                goesOn[cur.indent, default: 0] += 1
+            } else if endsWithTerminator(prev.text) || prev.reach * 10 < layout.measure * 8 {
+                starts[cur.indent, default: 0] += 1
+            }
         }
-        for (indent, n) in same where n > back[indent, default: 0] { layout.hangingIndents.insert(indent) }
+        for (indent, n) in goesOn where indent > layout.margin && n > starts[indent, default: 0] { layout.hangingIndents.insert(indent) }
 
         // Paragraph marks: lines after a block gap, or indented openings.
         var marked = 0

@@ -118,6 +118,9 @@ struct LayoutGenerator {
     mutating func render(_ source: String) -> String {
         let paragraphs = source.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let cjk = source.filter(Self.isWide).count * 3 > source.count
+        // Right-to-left text: indentation sits on the right, so extraction shows none
+        // (plain) or right-aligned lines padded on the left (`-layout`).
+        let rtl = source.unicodeScalars.filter { $0.value >= 0x0600 && $0.value <= 0x06FF }.count * 3 > source.count
         let measure = cjk ? rng.int(52...86) : rng.int(58...100)
         let pageLines = rng.int(34...56)
         let numberOwnBlock = rng.chance(0.5)
@@ -143,7 +146,7 @@ struct LayoutGenerator {
             case .noBlankLines:
                 body += Self.wrap(p, measure: measure, first: measure, cjk: cjk).map(Optional.some)
             case .doubleSpaced:
-                let pad = String(repeating: " ", count: openIndent)
+                let pad = String(repeating: " ", count: rtl ? 0 : openIndent)
                 for (k, l) in Self.wrap(p, measure: measure, first: measure - openIndent, cjk: cjk).enumerated() {
                     body.append(k == 0 ? pad + l : l); body.append(nil)
                 }
@@ -178,7 +181,15 @@ struct LayoutGenerator {
                     let last = k == lines.count - 1
                     let room = k == 0 ? measure - (firstPrefix.count - margin) : measure - (restPrefix.count - margin)
                     let text = justified && !last && !cjk ? Self.justify(l, to: room) : l
-                    body.append((k == 0 ? firstPrefix : restPrefix) + text)
+                    if rtl {
+                        let right = margin + measure
+                        let room = (k == 0 ? firstPrefix : restPrefix).count - margin
+                        let number = k == 0 ? firstPrefix.trimmingCharacters(in: .whitespaces) : ""
+                        let shown = number.isEmpty ? text : number + " " + text
+                        body.append(String(repeating: " ", count: max(0, right - room - Self.width(Substring(shown)))) + shown)
+                    } else {
+                        body.append((k == 0 ? firstPrefix : restPrefix) + text)
+                    }
                 }
             }
         }
