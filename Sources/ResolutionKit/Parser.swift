@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 // bytes → ResolutionDocument, in phases:
 //   decode → lines (furniture out) → footnote blocks lifted → blocks (wraps joined,
@@ -59,7 +58,6 @@ public enum ResolutionParser {
         var blocks = BlockBuilder.build(bodyLines, layout: layout, footnoteNumbers: Set(rawNotes.map(\.number)),
                                         profile: profile, furniture: &furniture)
         bodyLines = []
-        if getenv("RESO_DEBUG_BLOCKS") != nil { for b in blocks { print("BLOCK", b.indent, b.afterBreak, b.text.prefix(70).string) } }
         var draft = StructureBuilder.build(blocks, profile: profile, hardWrapped: layout.hardWrapped)
         blocks = []
         var doc = DocumentAssembler(profile: profile, notes: rawNotes).assemble(draft, hardWrapped: layout.hardWrapped)

@@ -184,6 +184,8 @@ enum RunningLines {
             // With page feeds: the occurrences next to a feed, when most are (the symbol
             // also stands once in the masthead). Without: three or more at even spacing.
             let atFeeds = pages > 1 ? at.filter { nearFeed[$0] <= 4 } : []
+            // A running line comes once a page at most.
+            if at.count > pages + 1 { continue }
             if !atFeeds.isEmpty && atFeeds.count * 2 >= at.count {
                 for k in atFeeds { found.insert(lines[k].index) }
             } else if at.count >= 3 && minGap >= 12 && minGap * 3 >= maxGap {
