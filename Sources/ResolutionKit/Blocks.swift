@@ -46,6 +46,9 @@ enum BlockBuilder {
         var lastLine: SourceLine? = nil  // the last source line of the last block
         var pageTurned = false           // a page feed or page furniture since `lastLine`
         var previousLabel: SubLabel? = nil  // the label that opened the latest item of a list
+        // Paragraphs found here without a blank line between them: this stretch marks
+        // paragraphs no other way (pdftotext runs a whole preamble into one block).
+        var flatStretch = false
         for line in lines {
             if line.isSeparator { continue }
             if line.pageBreakBefore { pageTurned = true }
@@ -75,6 +78,7 @@ enum BlockBuilder {
                 continue
             }
             let breakBefore = line.afterFootnotes || line.blankBefore >= 2 || pageTurned
+            if line.blankBefore >= layout.blockGap { flatStretch = false }
             if !blocks.isEmpty, let last = lastLine {
                 let k = blocks.count - 1
                 // `12.` alone on its line: the paragraph text follows on the next line.
@@ -87,7 +91,8 @@ enum BlockBuilder {
                 }
                 if layout.hardWrapped,
                    continues(blocks[k].text, last: last, with: line, layout: layout, pageTurned: pageTurned,
-                             afterMarker: lastWasMarker, profile: profile, previousLabel: previousLabel) {
+                             afterMarker: lastWasMarker, profile: profile, previousLabel: previousLabel,
+                             flatStretch: flatStretch) {
                     TextJoiner.append(line.text, to: &blocks[k].text, spaced: spaced)
                     if lastWasMarker {
                         // After a marker the text goes on along the same printed line.
@@ -101,6 +106,10 @@ enum BlockBuilder {
                     lastWasMarker = false; pageTurned = false
                     continue
                 }
+            }
+            if layout.hardWrapped, !blocks.isEmpty, line.blankBefore < layout.blockGap, !breakBefore, line.indent <= layout.margin,
+               endsWithTerminator(blocks[blocks.count - 1].text), blocks[blocks.count - 1].text.count > 80 {
+                flatStretch = true
             }
             blocks.append(Block(text: line.text, indent: line.indent, line: line.index, afterBreak: breakBefore))
             if layout.hardWrapped {
@@ -120,7 +129,8 @@ enum BlockBuilder {
     /// usual one, an indented opening, a last line that stopped before the measure, and a
     /// line that opens like a paragraph after a finished clause.
     static func continues(_ text: Scalars, last: SourceLine, with line: SourceLine, layout: TextLayout,
-                          pageTurned: Bool, afterMarker: Bool, profile: LanguageProfile, previousLabel: SubLabel? = nil) -> Bool {
+                          pageTurned: Bool, afterMarker: Bool, profile: LanguageProfile, previousLabel: SubLabel? = nil,
+                          flatStretch: Bool = false) -> Bool {
         // `12.` alone opens an operative paragraph whose text is on the next line.
         if text.isEmpty || line.afterFootnotes || isNumberOnly(line.text) || isLabelOnly(line.text) { return false }
         // The organ's formula (`The Security Council,`) stands alone between preface and preamble.
@@ -133,7 +143,7 @@ enum BlockBuilder {
             // Across a page the paragraph goes on mid-sentence, at the margin.
             guard line.indent <= layout.margin || line.indent == last.indent else { return false }
             if endsWithStrongTerminator(text) || layout.endsEarly(last, before: line.text) { return false }
-            if opensParagraphAfter(text, line, profile: profile, flat: layout.flat, previousLabel: previousLabel) { return false }
+            if opensParagraphAfter(text, line, profile: profile, flat: layout.flat || flatStretch, previousLabel: previousLabel) { return false }
             // A clause ended at the foot of the page and the new page opens like a paragraph.
             // Where paragraphs open with a capital, the capital says it; elsewhere an opener.
             if endsWithTerminator(text) {
@@ -149,7 +159,7 @@ enum BlockBuilder {
         }
         if layout.endsEarly(last, before: line.text) { return false }
         if looksLikeHeadingAfter(text, line, measure: layout.measure) { return false }
-        return !opensParagraphAfter(text, line, profile: profile, flat: layout.flat, previousLabel: previousLabel)
+        return !opensParagraphAfter(text, line, profile: profile, flat: layout.flat || flatStretch, previousLabel: previousLabel)
     }
 
     /// The line's first letter belongs to a script with case (Latin, Cyrillic, Greek).

@@ -89,10 +89,13 @@ struct TextLayout {
     /// Hard-wrapped (PDF-extracted) text has many lines that fill the measure and stop
     /// mid-sentence; markdown-like text has one paragraph per line.
     static func isHardWrapped(_ lines: [SourceLine], measure: Int) -> Bool {
-        guard lines.count >= 8, measure >= 30 && measure <= 260 else { return false }
+        guard lines.count >= 8, measure >= 24 && measure <= 260 else { return false }
         var full = 0
         for line in lines where line.reach * 10 >= measure * 8 && !endsWithTerminator(line.text) { full += 1 }
-        return full * 4 >= lines.count
+        // One paragraph per line almost never stops mid-sentence near the widest width;
+        // wrapped text does so on many lines, though short documents whose clauses end
+        // with commas show fewer.
+        return full >= 3 && full * 10 >= lines.count
     }
 
     /// True when `next`'s first word would have fitted at the end of `line`: the line
@@ -153,6 +156,7 @@ struct TextLayout {
 enum RunningLines {
     /// - Complexity: O(n) in the number of lines (one dictionary pass).
     static func find(_ lines: [SourceLine], pages: Int) -> Set<Int> {
+        var found = Set<Int>()
         // Distance of each line to the nearest page feed, in lines (both directions).
         var nearFeed = [Int](repeating: Int.max, count: lines.count)
         if pages > 1 {
@@ -168,11 +172,17 @@ enum RunningLines {
                 nearFeed[k] = min(nearFeed[k], next - k)
             }
         }
+        // A page's first or last line that is the document symbol alone is its running
+        // header, even where it is printed once only.
+        for (k, line) in lines.enumerated() where pages > 1 && nearFeed[k] <= 2 && line.text.count <= 40 && line.text.contains("/") {
+            if let symbol = ReferenceScanner.symbols(line.text).first, symbol.unicodeScalars.count == line.text.count {
+                found.insert(line.index)
+            }
+        }
         var positions: [Scalars: [Int]] = [:]
         for (k, line) in lines.enumerated() where !line.isSeparator && line.text.count >= 3 && line.text.count <= 80 {
             positions[line.text, default: []].append(k)
         }
-        var found = Set<Int>()
         for (text, at) in positions where at.count >= 2 {
             // Labels and numbers alone on a line recur in the body itself.
             if BlockBuilder.isNumberOnly(text) || text.allSatisfy({ Chars.isDigit($0) || $0 == "(" || $0 == ")" || $0 == "." }) { continue }

@@ -9,11 +9,11 @@ import Testing
     /// Exact-structure share reached per layout and language (the target is 0.97,
     /// Arabic 0.90).
     static let floor: [TextLayoutKind: [String: Double]] = [
-        .blankSeparated: ["ar": 0.93, "en": 0.97, "es": 0.97, "fr": 0.91, "ru": 0.91, "zh": 0.93],
-        .noBlankLines: ["ar": 0.55, "en": 0.84, "es": 0.91, "fr": 0.89, "ru": 0.70, "zh": 0.37],
-        .doubleSpaced: ["ar": 0.42, "en": 0.97, "es": 1.0, "fr": 0.95, "ru": 0.89, "zh": 0.93],
-        .columns: ["ar": 0.73, "en": 0.93, "es": 0.97, "fr": 0.95, "ru": 0.93, "zh": 0.97],
-        .numbersAlone: ["ar": 0.84, "en": 0.91, "es": 0.95, "fr": 0.95, "ru": 0.72, "zh": 0.67],
+        .blankSeparated: ["ar": 0.97, "en": 0.97, "es": 0.97, "fr": 0.91, "ru": 0.93, "zh": 0.95],
+        .noBlankLines: ["ar": 0.62, "en": 0.84, "es": 0.91, "fr": 0.89, "ru": 0.70, "zh": 0.37],
+        .doubleSpaced: ["ar": 0.55, "en": 0.97, "es": 1.0, "fr": 0.95, "ru": 0.89, "zh": 0.95],
+        .columns: ["ar": 0.73, "en": 0.93, "es": 0.97, "fr": 0.97, "ru": 0.93, "zh": 0.97],
+        .numbersAlone: ["ar": 0.84, "en": 0.91, "es": 0.97, "fr": 0.97, "ru": 0.72, "zh": 0.69],
     ]
 
     static let corpus = CorpusTests.corpus
