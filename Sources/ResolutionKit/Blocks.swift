@@ -15,73 +15,162 @@ enum TextJoiner {
     /// Joins two pieces of one paragraph. CJK joins with nothing; other scripts with one
     /// space, undoing end-of-line hyphenation between lowercase letters.
     static func join(_ a: Scalars, _ b: Scalars, spaced: Bool) -> Scalars {
-        guard let last = a.last, let first = b.first else { return a + b }
-        if Chars.isWide(last) || Chars.isWide(first) || !spaced { return a + b }
+        var out = a
+        append(b, to: &out, spaced: spaced)
+        return out
+    }
+
+    /// `join` in place: appending to a growing paragraph costs only the new piece.
+    /// - Complexity: O(b.count) amortised.
+    static func append(_ b: Scalars, to a: inout Scalars, spaced: Bool) {
+        guard let last = a.last, let first = b.first else { a.append(contentsOf: b); return }
+        if Chars.isWide(last) || Chars.isWide(first) || !spaced { a.append(contentsOf: b); return }
         if last == "-", a.count >= 2, a[a.count - 2].properties.isLowercase, first.properties.isLowercase {
-            return Array(a.dropLast()) + b
+            a.removeLast()
+            a.append(contentsOf: b)
+            return
         }
-        return a + [" "] + b
+        a.append(" ")
+        a.append(contentsOf: b)
     }
 }
 
 enum BlockBuilder {
-    static func build(_ lines: [SourceLine], hardWrapped: Bool, measure: Int, footnoteNumbers: Set<Int>,
+    /// - Complexity: O(n) in the lines' scalars (each line is appended once, in place).
+    static func build(_ lines: [SourceLine], layout: TextLayout, footnoteNumbers: Set<Int>,
                       profile: LanguageProfile, furniture: inout [(line: Int, text: String)]) -> [Block] {
         var blocks: [Block] = []
         blocks.reserveCapacity(lines.count)
         let spaced = profile.spec.joinWithSpace
         var lastWasMarker = false
-        var lastLineWidth = 0   // width of the last source line of the last block
+        var lastLine: SourceLine? = nil  // the last source line of the last block
+        var pageTurned = false           // a page feed or page furniture since `lastLine`
+        var previousLabel: SubLabel? = nil  // the label that opened the latest item of a list
+        // Paragraphs found here without a blank line between them: this stretch marks
+        // paragraphs no other way (pdftotext runs a whole preamble into one block).
+        var flatStretch = false
         for line in lines {
             if line.isSeparator { continue }
-            if Furniture.isFurniture(line.text, profile: profile) {
+            if line.pageBreakBefore { pageTurned = true }
+            if layout.repeatedFurniture.contains(line.index) || Furniture.isFurniture(line.text, profile: profile) {
                 furniture.append((line.index, line.text.string))
+                pageTurned = true
                 continue
             }
             // A number alone on a line: a footnote marker (PDF) when such a footnote
             // exists, else a page number.
             if let n = bareNumber(line.text) {
                 if footnoteNumbers.contains(n), !blocks.isEmpty {
-                    blocks[blocks.count - 1].text += [Chars.markerSeparator] + superscript(n)
+                    blocks[blocks.count - 1].text.append(Chars.markerSeparator)
+                    blocks[blocks.count - 1].text.append(contentsOf: superscript(n))
                     lastWasMarker = true
                     continue
                 }
                 furniture.append((line.index, line.text.string))
+                pageTurned = true
                 continue
             }
             // Superscript markers alone on a line belong to the text they follow.
             if !blocks.isEmpty, line.text.allSatisfy({ Chars.superscriptValue($0) != nil }) {
-                blocks[blocks.count - 1].text += [Chars.markerSeparator] + line.text
+                blocks[blocks.count - 1].text.append(Chars.markerSeparator)
+                blocks[blocks.count - 1].text.append(contentsOf: line.text)
                 lastWasMarker = true
                 continue
             }
-            let breakBefore = line.afterFootnotes || line.blankBefore >= 2
-            if var prev = blocks.last {
+            let breakBefore = line.afterFootnotes || line.blankBefore >= 2 || pageTurned
+            if line.blankBefore >= layout.blockGap { flatStretch = false }
+            if !blocks.isEmpty, let last = lastLine {
+                let k = blocks.count - 1
                 // `12.` alone on its line: the paragraph text follows on the next line.
-                if isNumberOnly(prev.text) {
-                    prev.text = prev.text + [" "] + line.text
-                    blocks[blocks.count - 1] = prev
-                    lastWasMarker = false
-                    lastLineWidth = line.width
+                if isNumberOnly(blocks[k].text) || isLabelOnly(blocks[k].text) {
+                    blocks[k].text.append(" ")
+                    blocks[k].text.append(contentsOf: line.text)
+                    if let label = LabelParser.parse(blocks[k].text, profile: profile) { previousLabel = label }
+                    lastWasMarker = false; lastLine = line; pageTurned = false
                     continue
                 }
-                if hardWrapped && line.indent == 0 && !line.afterFootnotes
-                    && (lastLineWidth * 10 >= measure * 8 || (lastWasMarker && !endsWithStrongTerminator(prev.text)))
-                    && !prev.text.isEmpty && !looksLikeHeadingAfter(prev.text, line, measure: measure)
-                    && (lastWasMarker || !opensParagraphAfter(prev.text, line, profile: profile)) {
-                    prev.text = TextJoiner.join(prev.text, line.text, spaced: spaced)
-                    blocks[blocks.count - 1] = prev
-                    // After a marker the text goes on along the same printed line.
-                    lastLineWidth = lastWasMarker ? lastLineWidth + 1 + line.width : line.width
-                    lastWasMarker = false
+                if layout.hardWrapped,
+                   continues(blocks[k].text, last: last, with: line, layout: layout, pageTurned: pageTurned,
+                             afterMarker: lastWasMarker, profile: profile, previousLabel: previousLabel,
+                             flatStretch: flatStretch) {
+                    TextJoiner.append(line.text, to: &blocks[k].text, spaced: spaced)
+                    if lastWasMarker {
+                        // After a marker the text goes on along the same printed line.
+                        var merged = line
+                        merged.indent = last.indent
+                        merged.width = last.width + 1 + line.width
+                        lastLine = merged
+                    } else {
+                        lastLine = line
+                    }
+                    lastWasMarker = false; pageTurned = false
                     continue
                 }
             }
+            if layout.hardWrapped, !blocks.isEmpty, line.blankBefore < layout.blockGap, !breakBefore, line.indent <= layout.margin,
+               endsWithTerminator(blocks[blocks.count - 1].text), blocks[blocks.count - 1].text.count > 80 {
+                flatStretch = true
+            }
             blocks.append(Block(text: line.text, indent: line.indent, line: line.index, afterBreak: breakBefore))
+            if layout.hardWrapped {
+                if let label = LabelParser.parse(line.text, profile: profile) { previousLabel = label }
+                else if StructureBuilder.operativeNumber(line.text) != nil || isNumberOnly(line.text) { previousLabel = nil }
+            }
             lastWasMarker = false
-            lastLineWidth = line.width
+            lastLine = line
+            pageTurned = false
         }
         return blocks
+    }
+
+    /// Whether `line` goes on with the paragraph whose text is `text` and whose last source
+    /// line is `last`, in hard-wrapped text. The evidence, strongest first: a page turn
+    /// (the paragraph goes on unless it was finished), a blank gap wider than the text's
+    /// usual one, an indented opening, a last line that stopped before the measure, and a
+    /// line that opens like a paragraph after a finished clause.
+    static func continues(_ text: Scalars, last: SourceLine, with line: SourceLine, layout: TextLayout,
+                          pageTurned: Bool, afterMarker: Bool, profile: LanguageProfile, previousLabel: SubLabel? = nil,
+                          flatStretch: Bool = false) -> Bool {
+        // `12.` alone opens an operative paragraph whose text is on the next line.
+        if text.isEmpty || line.afterFootnotes || isNumberOnly(line.text) || isLabelOnly(line.text) { return false }
+        // The organ's formula (`The Security Council,`) stands alone between preface and preamble.
+        if StructureBuilder.isFormula(line.text, profile) || (text.count <= 64 && StructureBuilder.isFormula(text, profile)) { return false }
+        if afterMarker && !pageTurned && line.blankBefore < layout.blockGap && !endsWithStrongTerminator(text)
+            && line.indent <= layout.margin {
+            return !looksLikeHeadingAfter(text, line, measure: layout.measure)
+        }
+        if pageTurned {
+            // Across a page the paragraph goes on mid-sentence, at the margin.
+            guard line.indent <= layout.margin || line.indent == last.indent else { return false }
+            if endsWithStrongTerminator(text) || layout.endsEarly(last, before: line.text) { return false }
+            if opensParagraphAfter(text, line, profile: profile, flat: layout.flat || flatStretch, previousLabel: previousLabel) { return false }
+            // A clause ended at the foot of the page and the new page opens like a paragraph.
+            // Where paragraphs open with a capital, the capital says it; elsewhere an opener.
+            if endsWithTerminator(text) {
+                let cased = !profile.spec.paragraphsStartLowercase && hasCase(line.text)
+                if cased ? startsUppercase(line.text) : InlinePass.startsWithLead(line.text, profile: profile) { return false }
+            }
+            return true
+        }
+        if line.blankBefore >= layout.blockGap { return false }
+        // An indented line opens a paragraph, unless text runs on at its indentation.
+        if line.indent > layout.margin && !layout.hangingIndents.contains(line.indent) {
+            return false
+        }
+        if layout.endsEarly(last, before: line.text) { return false }
+        if looksLikeHeadingAfter(text, line, measure: layout.measure) { return false }
+        return !opensParagraphAfter(text, line, profile: profile, flat: layout.flat || flatStretch, previousLabel: previousLabel)
+    }
+
+    /// The line's first letter belongs to a script with case (Latin, Cyrillic, Greek).
+    static func hasCase(_ s: Scalars) -> Bool {
+        guard let f = s.first(where: { $0.properties.isAlphabetic }) else { return false }
+        return f.properties.isUppercase || f.properties.isLowercase
+    }
+
+    static func startsUppercase(_ s: Scalars) -> Bool {
+        guard let f = s.first(where: { $0.properties.isAlphabetic }) else { return false }
+        return f.properties.isUppercase
     }
 
     /// A paragraph-final stop (`；`, `。`, `:`), as opposed to the comma that may end a
@@ -100,13 +189,29 @@ enum BlockBuilder {
     /// A finished clause followed by a line that opens like a paragraph (a number, a
     /// label, a known opener or verb) starts a new block even when the text carries no
     /// indentation to say so.
-    static func opensParagraphAfter(_ prev: Scalars, _ line: SourceLine, profile: LanguageProfile) -> Bool {
+    static func opensParagraphAfter(_ prev: Scalars, _ line: SourceLine, profile: LanguageProfile, flat: Bool = false,
+                                    previousLabel: SubLabel? = nil) -> Bool {
         guard endsWithTerminator(prev) else { return false }
         if StructureBuilder.operativeNumber(line.text) != nil { return true }
-        if LabelParser.parse(line.text, profile: profile) != nil { return true }
+        // `…subparagraph (f),` / `(g) of paragraph 3…`: a label after a comma is a citation
+        // that the wrap brought to the line start; list items follow `:` or `;`.
+        if let label = LabelParser.parse(line.text, profile: profile) {
+            if endsWithStrongTerminator(prev) { return true }
+            // After a comma, only the label that comes next in the running list opens an item.
+            guard endsWithTerminator(prev), let before = previousLabel else { return false }
+            return label.readings.contains { r in before.readings.contains { $0.0 == r.0 && $0.1 + 1 == r.1 } }
+        }
         // Clauses inside a paragraph often open with a verb after a comma (`…，确认…`):
         // only a full stop or semicolon before the verb marks a new paragraph.
-        return endsWithStrongTerminator(prev) && InlinePass.startsWithLead(line.text, profile: profile)
+        // In scripts with case, a capitalised opener after a comma is a new paragraph: a
+        // clause inside one goes on in lowercase (`…, and reiterating`).
+        guard InlinePass.startsWithLead(line.text, profile: profile) else { return false }
+        if endsWithStrongTerminator(prev) { return true }
+        if !profile.spec.paragraphsStartLowercase && hasCase(line.text) { return startsUppercase(line.text) }
+        // Openers after a comma also open clauses inside a paragraph (`…, вновь подтверждая`,
+        // `…، وإذ`): only flat text, which marks paragraphs in no other way, takes them as
+        // paragraph starts. Chinese SC texts run such verbs inside one paragraph too often.
+        return flat && !profile.isCJK
     }
 
     static func bareNumber(_ s: Scalars) -> Int? {
@@ -114,9 +219,21 @@ enum BlockBuilder {
         return Int(s.string)
     }
 
+    /// `(a)`, `iv)`, `(هـ)` alone: a subparagraph label whose text is on the next line
+    /// (pdftotext makes the label before a tab a block of its own).
+    static func isLabelOnly(_ s: Scalars) -> Bool {
+        guard s.count >= 2, s.count <= 8, let close = s.last, close == ")" || close == "）" else { return false }
+        var body = s.dropLast()
+        if let open = body.first, open == "(" || open == "（" { body = body.dropFirst() }
+        return !body.isEmpty && body.count <= 5 && body.allSatisfy { $0.properties.isAlphabetic || $0 == "\u{0640}" }
+    }
+
+    /// `12.` or Arabic `12 -` alone: an operative number whose text is on the next line.
     static func isNumberOnly(_ s: Scalars) -> Bool {
-        guard s.count >= 2, s.last == "." || s.last == "．" else { return false }
-        return s.dropLast().allSatisfy(Chars.isDigit)
+        guard s.count >= 2, let end = s.last, end == "." || end == "．" || end == "-" || end == "–" else { return false }
+        var body = s.dropLast()
+        if end == "-" || end == "–" { while let l = body.last, Chars.isSpace(l) { body = body.dropLast() } }
+        return !body.isEmpty && body.count <= 3 && body.allSatisfy { Chars.digitValue($0) != nil }
     }
 
     static func superscript(_ n: Int) -> Scalars {

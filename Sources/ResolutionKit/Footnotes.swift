@@ -9,7 +9,8 @@ struct RawFootnote {
 }
 
 enum FootnoteExtractor {
-    static func extract(_ lines: [SourceLine], hardWrapped: Bool, measure: Int) -> (lines: [SourceLine], notes: [RawFootnote]) {
+    static func extract(_ lines: [SourceLine], layout: TextLayout) -> (lines: [SourceLine], notes: [RawFootnote]) {
+        let hardWrapped = layout.hardWrapped, measure = layout.measure
         var kept: [SourceLine] = []
         kept.reserveCapacity(lines.count)
         var notes: [RawFootnote] = []
@@ -24,7 +25,9 @@ enum FootnoteExtractor {
             let line = lines[i]
             // A footnote line stands apart: after a blank line or another note. In
             // hard-wrapped text a line that merely starts with a marker continues the text.
-            let apart = !hardWrapped || line.blankBefore > 0 || i == 0 || lifted
+            // Without blank lines, a line before it that stopped short also sets it apart.
+            let apart = !hardWrapped || line.blankBefore > 0 || i == 0 || lifted || line.pageBreakBefore
+                || layout.endsEarly(lines[i - 1], before: line.text)
             if apart, let (n, body) = superscriptFootnote(line.text) ?? markdownFootnote(line.text) {
                 notes.append(RawFootnote(number: n, text: body, line: line.index))
                 lifted = true

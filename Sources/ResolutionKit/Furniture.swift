@@ -6,6 +6,7 @@ enum Furniture {
     static func isFurniture(_ line: Scalars, profile: LanguageProfile) -> Bool {
         if line.isEmpty { return false }
         if line.count <= 40 && (isJobNumber(line) || isBarcode(line) || isPageNumber(line)) { return true }
+        if line.count <= 160 && isFooterLine(line) { return true }
         for word in profile.spec.furniture where line == word.scalars { return true }
         if line.count >= 5 && line.allSatisfy({ $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }) { return true }
         return false
@@ -30,9 +31,36 @@ enum Furniture {
     /// `*1513833*`, possibly followed by a recycling note.
     static func isBarcode(_ s: Scalars) -> Bool {
         guard s.count >= 7, s[0] == "*" else { return false }
+        // Right-to-left extraction paints `*2000446*` as `**2000446`.
+        if s[1] == "*", s.count <= 12, s[2...].allSatisfy(Chars.isDigit) { return true }
         var i = 1
         while i < s.count && Chars.isDigit(s[i]) { i += 1 }
         return i >= 6 && i < s.count && s[i] == "*"
+    }
+
+    /// A footer printed as one line: job number, page `n/m`, barcode, print date, in any
+    /// order and at any spacing (`20-00407 (E)        2/5`, `2/5    20-00407`).
+    /// - Complexity: O(n) in the line's scalars.
+    static func isFooterLine(_ s: Scalars) -> Bool {
+        var tokens: [ArraySlice<Unicode.Scalar>] = []
+        var i = 0
+        while i < s.count {
+            while i < s.count && Chars.isSpace(s[i]) { i += 1 }
+            let start = i
+            while i < s.count && !Chars.isSpace(s[i]) { i += 1 }
+            if i > start { tokens.append(s[start..<i]) }
+        }
+        guard tokens.count >= 2 else { return false }
+        var anchored = false
+        for t in tokens {
+            let a = Array(t)
+            if isPageNumber(a) || isBarcode(a) { anchored = true; continue }
+            if a.count == 8, a[2] == "-", a[0..<2].allSatisfy(Chars.isDigit), a[3...].allSatisfy(Chars.isDigit) { anchored = true; continue }
+            if a.count == 3, a[0] == "(", a[2] == ")", a[1].properties.isUppercase { continue }
+            if a.count == 6, a.allSatisfy(Chars.isDigit) { continue }  // print date `130120`
+            return false
+        }
+        return anchored
     }
 
     /// `2/5`, `- 3 -`, `Page 4` style page numbers on their own line.

@@ -11,6 +11,10 @@ struct SourceLine {
     var isSeparator = false    // a footnote rule: a long run of spaces or underscores
     var afterFootnotes = false // a footnote block was lifted out just before this line
     var width = 0              // display columns of `text`, measured once
+    var pageBreakBefore = false // a form feed (`\f`) came since the previous line
+
+    /// The column where the line ends on the printed page: indentation plus width.
+    var reach: Int { indent + width }
 
     init(text: Scalars, indent: Int, index: Int, blankBefore: Int, isSeparator: Bool = false) {
         self.text = text; self.indent = indent; self.index = index; self.blankBefore = blankBefore
@@ -60,6 +64,21 @@ enum Chars {
     static func isTerminator(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "，", ",", "；", ";", "。", ".", "：", ":", "!", "?", "！", "？", "،", "؛": return true
+        default: return false
+        }
+    }
+    /// Direction marks and embeddings (LRM, RLM, ALM, LRE…RLO, LRI…PDI): PDF extraction
+    /// of right-to-left text leaves them around runs.
+    static func isBidiControl(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+    /// An Arabic letter that joins (tatweel itself excluded).
+    static func isArabicLetter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0620...0x063F, 0x0641...0x064A, 0x066E...0x06D3, 0x06FA...0x06FF: return true
         default: return false
         }
     }
@@ -125,18 +144,33 @@ extension String {
 enum LineSplitter {
     /// Splits on LF, CRLF or CR. Blank lines are not returned; they are counted in
     /// `blankBefore`. Whitespace-only lines of 10+ scalars are kept as separators.
+    /// Splits on LF, CRLF or CR. Blank lines are not returned; they are counted in
+    /// `blankBefore`. Whitespace-only lines of 10+ scalars are kept as separators. A form
+    /// feed ends the line it is on and flags the next line as the first of a page.
+    /// Bidi controls are dropped, tatweel between two Arabic letters (justification) is
+    /// dropped, and digit runs that PDF extraction left in visual order (`)2023( 2674`)
+    /// are put back in logical order.
+    /// - Complexity: O(n) in the text's scalars.
     static func split(_ text: String) -> [SourceLine] {
         var out: [SourceLine] = []
         var current: Scalars = []
         current.reserveCapacity(256)
         var blanks = 0
         var index = 0
+        var pageBreak = false
+        var arabicInLine = false
+        var sawArabic = false
+        var rtlLetters = 0, letters = 0
+        var pendingTatweel = 0
         func flush() {
+            if pendingTatweel > 0 { current.append(contentsOf: repeatElement("\u{0640}", count: pendingTatweel)); pendingTatweel = 0 }
             var lead = 0
             while lead < current.count && Chars.isSpace(current[lead]) { lead += 1 }
             if lead == current.count {
                 if current.count >= 10 {
-                    out.append(SourceLine(text: [], indent: lead, index: index, blankBefore: blanks, isSeparator: true))
+                    var sep = SourceLine(text: [], indent: lead, index: index, blankBefore: blanks, isSeparator: true)
+                    sep.pageBreakBefore = pageBreak; pageBreak = false
+                    out.append(sep)
                     blanks = 0
                 } else {
                     blanks += 1
@@ -149,11 +183,15 @@ enum LineSplitter {
                 var body = Scalars()
                 body.reserveCapacity(end - lead)
                 body.append(contentsOf: current[lead..<end])
+                if arabicInLine || (body.first == ")" && sawArabic) { VisualOrder.restoreDigitRuns(&body) }
                 let rule = body.count >= 5 && body.allSatisfy { $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }
-                out.append(SourceLine(text: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule))
+                var line = SourceLine(text: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule)
+                line.pageBreakBefore = pageBreak; pageBreak = false
+                out.append(line)
                 blanks = 0
             }
             current.removeAll(keepingCapacity: true)
+            arabicInLine = false
             index += 1
         }
         var previousCR = false
@@ -165,30 +203,33 @@ enum LineSplitter {
                 flush(); previousCR = true; continue
             } else if s == "\u{2028}" || s == "\u{2029}" {
                 flush()
+            } else if s == "\u{0C}" {
+                // pdftotext puts the feed right before the next page's first line.
+                if current.contains(where: { !Chars.isSpace($0) }) { flush() } else { current.removeAll(keepingCapacity: true) }
+                pageBreak = true
+            } else if Chars.isBidiControl(s) {
+                // Invisible direction marks carry no text.
+            } else if s == "\u{0640}" {
+                if let last = current.last, Chars.isArabicLetter(last) { pendingTatweel += 1 }
+                else { current.append(s) }
             } else {
+                if pendingTatweel > 0 {
+                    // Stretching between two letters is justification; elsewhere (`(هـ)`) it is text.
+                    if !Chars.isArabicLetter(s) { current.append(contentsOf: repeatElement("\u{0640}", count: pendingTatweel)) }
+                    pendingTatweel = 0
+                }
+                if s.value >= 0x0600 && s.value <= 0x06FF { arabicInLine = true; sawArabic = true; rtlLetters += 1; letters += 1 }
+                else if s.value >= 0x41 && (s.value < 0x80 ? s.properties.isAlphabetic : s.value >= 0x400 && s.value < 0x500 || Chars.isHan(s)) { letters += 1 }
                 current.append(s)
             }
             previousCR = false
         }
-        if !current.isEmpty { flush() }
-        return out
-    }
-
-    /// Hard-wrapped (PDF-extracted) text has many lines that fill the measure and stop
-    /// mid-sentence; markdown-like text has one paragraph per line.
-    static func isHardWrapped(_ lines: [SourceLine], measure: Int) -> Bool {
-        let count = lines.reduce(0) { $0 + ($1.isSeparator ? 0 : 1) }
-        guard count >= 8, measure >= 30 && measure <= 220 else { return false }
-        var full = 0
-        for line in lines where !line.isSeparator && line.width * 10 >= measure * 8 && !endsWithTerminator(line.text) {
-            full += 1
+        if !current.isEmpty || pendingTatweel > 0 { flush() }
+        if rtlLetters * 2 > letters {
+            // Right-to-left text: extraction pads lines on the left by accident (and
+            // `-layout` right-aligns them), so left indentation says nothing.
+            for k in out.indices { out[k].indent = 0 }
         }
-        return full * 4 >= count
-    }
-
-    /// The measure of a hard-wrapped text: the width that most full lines reach.
-    static func measure(_ lines: [SourceLine]) -> Int {
-        let widths = lines.filter { !$0.isSeparator }.map(\.width).sorted()
-        return widths.isEmpty ? 0 : widths[widths.count * 9 / 10]
+        return out
     }
 }

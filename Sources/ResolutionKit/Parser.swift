@@ -47,18 +47,24 @@ public enum ResolutionParser {
         // Each phase's input is released as soon as the next phase has what it needs, so
         // that a large document is held in memory only a few times over.
         var lines = LineSplitter.split(text)
-        let measure = LineSplitter.measure(lines)
-        let hardWrapped = LineSplitter.isHardWrapped(lines, measure: measure)
-        var (bodyLines, rawNotes) = FootnoteExtractor.extract(lines, hardWrapped: hardWrapped, measure: measure)
+        let layout = TextLayout.of(lines)
+        layout.normalise(&lines)
+        var (bodyLines, rawNotes) = FootnoteExtractor.extract(lines, layout: layout)
+        if layout.hardWrapped {
+            let foot = FootnoteExtractor.liftPageFootNotes(bodyLines, after: rawNotes) {
+                layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.text, profile: profile)
+            }
+            bodyLines = foot.lines
+            rawNotes += foot.notes
+        }
         lines = []
         var furniture: [(line: Int, text: String)] = []
-        var blocks = BlockBuilder.build(bodyLines, hardWrapped: hardWrapped, measure: measure,
-                                        footnoteNumbers: Set(rawNotes.map(\.number)), profile: profile,
-                                        furniture: &furniture)
+        var blocks = BlockBuilder.build(bodyLines, layout: layout, footnoteNumbers: Set(rawNotes.map(\.number)),
+                                        profile: profile, furniture: &furniture)
         bodyLines = []
-        var draft = StructureBuilder.build(blocks, profile: profile, hardWrapped: hardWrapped)
+        var draft = StructureBuilder.build(blocks, profile: profile, hardWrapped: layout.hardWrapped)
         blocks = []
-        var doc = DocumentAssembler(profile: profile, notes: rawNotes).assemble(draft, hardWrapped: hardWrapped)
+        var doc = DocumentAssembler(profile: profile, notes: rawNotes).assemble(draft, hardWrapped: layout.hardWrapped)
         draft = DraftStructure()
         doc.source = source
         doc.furniture = furniture.sorted { $0.line < $1.line }.map(\.text)

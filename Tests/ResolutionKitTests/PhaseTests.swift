@@ -26,7 +26,7 @@ import Testing
 
     @Test func footnoteBlocksAreLifted() {
         let lines = LineSplitter.split("正文、\n\n¹ 见 A/60/687。\n\n[^2]: note\n\n续文，")
-        let (kept, notes) = FootnoteExtractor.extract(lines, hardWrapped: false, measure: 80)
+        let (kept, notes) = FootnoteExtractor.extract(lines, layout: TextLayout(hardWrapped: false, measure: 80))
         #expect(notes.map(\.number) == [1, 2])
         #expect(notes[0].text.string == "见 A/60/687。")
         #expect(kept.map { $0.text.string } == ["正文、", "续文，"])
@@ -36,7 +36,7 @@ import Testing
     @Test func pdfFootnoteZoneAfterARule() {
         let text = " 回顾文件，\n1\n" + String(repeating: " ", count: 40) + "\n1\n 见 A/60/687。\n2\n A/70/63。\n  又回顾决议，"
         let lines = LineSplitter.split(text)
-        let (kept, notes) = FootnoteExtractor.extract(lines, hardWrapped: true, measure: 76)
+        let (kept, notes) = FootnoteExtractor.extract(lines, layout: TextLayout(hardWrapped: true, measure: 76))
         #expect(notes.map(\.number) == [1, 2])
         #expect(notes.map { $0.text.string } == ["见 A/60/687。", "A/70/63。"])
         #expect(kept.map { $0.text.string } == ["回顾文件，", "1", "又回顾决议，"])
@@ -54,7 +54,7 @@ import Testing
         let full = String(repeating: "字", count: 20)
         var furniture: [(line: Int, text: String)] = []
         let lines = LineSplitter.split(" 回顾\(full)\n尾，\n1\n \n 又回顾决议，\n72\n")
-        let blocks = BlockBuilder.build(lines, hardWrapped: true, measure: measure, footnoteNumbers: [1], profile: zh,
+        let blocks = BlockBuilder.build(lines, layout: TextLayout(hardWrapped: true, measure: measure, blockGap: 2), footnoteNumbers: [1], profile: zh,
                                         furniture: &furniture)
         #expect(blocks.count == 2)
         #expect(blocks[0].text.string == "回顾\(full)尾，\u{E000}¹")

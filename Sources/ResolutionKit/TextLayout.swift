@@ -1,0 +1,207 @@
+// Phase 1b: the layout of a text, measured once over all its lines, so that the later
+// line phases decide from the document's own statistics rather than from one template:
+//   - the measure (how wide a full line is) and the body's left margin;
+//   - the rhythm of blank lines (none, between blocks, after every line);
+//   - page feeds, and the lines that recur at page-like intervals (running headers and
+//     footers), which are page furniture;
+//   - whether the text is hard-wrapped at all (one paragraph per line is not).
+
+struct TextLayout {
+    /// Lines stop at a measure and paragraphs run over several lines.
+    var hardWrapped = false
+    /// The column that full lines reach (a high percentile of `SourceLine.reach`).
+    var measure = 0
+    /// The left margin of the body text: the indentation most full lines share.
+    var margin = 0
+    /// Blank lines that separate blocks: one more than the usual gap between lines, so a
+    /// blank after every line (double spacing) says nothing and two say "new block".
+    var blockGap = 1
+    /// Page feeds seen.
+    var pages = 1
+    /// Indentations beyond the margin where text runs on (hanging subparagraphs, text right
+    /// of outdented numbers). Every other deeper indentation opens a paragraph.
+    var hangingIndents: Set<Int> = []
+    /// Neither blank lines nor indentation mark paragraphs (text copied from a viewer):
+    /// line lengths and openers are all the evidence there is.
+    var flat = false
+    /// Source line numbers (`SourceLine.index`) of running headers and footers.
+    var repeatedFurniture: Set<Int> = []
+
+    /// Flowing text: one paragraph per line, nothing to undo.
+    static let flowing = TextLayout()
+
+    /// Measures the layout of `lines`.
+    /// - Complexity: O(n) in the number of lines (one sort of the widths, O(n log n) in lines).
+    static func of(_ lines: [SourceLine]) -> TextLayout {
+        var layout = TextLayout()
+        let text = lines.filter { !$0.isSeparator }
+        guard !text.isEmpty else { return layout }
+        let reaches = text.map(\.reach).sorted()
+        layout.measure = reaches[reaches.count * 9 / 10]
+        layout.pages = 1 + lines.reduce(0) { $0 + ($1.pageBreakBefore ? 1 : 0) }
+
+        // The usual gap inside a paragraph: the commonest count of blank lines after a
+        // line that fills the measure (a wrap, not a paragraph end). Counting after every
+        // line would let short paragraphs and one-line preface blocks outvote the wraps.
+        var gaps = [Int](repeating: 0, count: 4)
+        for k in 1..<max(1, text.count) where !text[k].pageBreakBefore && text[k - 1].reach * 10 >= layout.measure * 8 {
+            gaps[min(text[k].blankBefore, 3)] += 1
+        }
+        let usual = gaps.indices.max { gaps[$0] < gaps[$1] || (gaps[$0] == gaps[$1] && $0 > $1) } ?? 0
+        layout.blockGap = usual + 1
+
+        // The margin: the least indentation shared by a good part of the lines that fill
+        // the measure. Not the commonest: where paragraphs are short, indented first
+        // lines can outnumber the lines that run back to the margin.
+        var indents: [Int: Int] = [:]
+        var full = 0
+        for line in text where line.reach * 10 >= layout.measure * 8 { indents[line.indent, default: 0] += 1; full += 1 }
+        layout.margin = indents.filter { $0.value * 100 >= full * 15 }.keys.min() ?? 0
+
+        // For each indentation: do its lines mostly go on with a sentence that the line
+        // before left unfinished at the measure (continuation: hanging subparagraphs, or
+        // body text right of outdented numbers), or mostly start after a finished line
+        // (a first-line indent)?
+        var goesOn: [Int: Int] = [:], starts: [Int: Int] = [:]
+        for k in 1..<max(1, text.count) {
+            let prev = text[k - 1], cur = text[k]
+            guard !cur.pageBreakBefore, cur.blankBefore < layout.blockGap else { continue }
+            if prev.reach * 10 >= layout.measure * 8 && !endsWithTerminator(prev.text) {
+                goesOn[cur.indent, default: 0] += 1
+            } else if endsWithTerminator(prev.text) || prev.reach * 10 < layout.measure * 8 {
+                starts[cur.indent, default: 0] += 1
+            }
+        }
+        for (indent, n) in goesOn where indent > layout.margin && n > starts[indent, default: 0] { layout.hangingIndents.insert(indent) }
+
+        // Paragraph marks: lines after a block gap, or indented openings.
+        var marked = 0
+        for line in text where !line.pageBreakBefore {
+            if line.blankBefore >= layout.blockGap || (line.indent > layout.margin && !layout.hangingIndents.contains(line.indent)) { marked += 1 }
+        }
+        layout.flat = marked * 20 < text.count
+
+        layout.hardWrapped = isHardWrapped(text, measure: layout.measure)
+        if layout.hardWrapped { layout.repeatedFurniture = RunningLines.find(lines, pages: layout.pages) }
+        return layout
+    }
+
+    /// Hard-wrapped (PDF-extracted) text has many lines that fill the measure and stop
+    /// mid-sentence; markdown-like text has one paragraph per line.
+    static func isHardWrapped(_ lines: [SourceLine], measure: Int) -> Bool {
+        guard lines.count >= 8, measure >= 24 && measure <= 260 else { return false }
+        var full = 0
+        for line in lines where line.reach * 10 >= measure * 8 && !endsWithTerminator(line.text) { full += 1 }
+        // One paragraph per line almost never stops mid-sentence near the widest width;
+        // wrapped text does so on many lines, though short documents whose clauses end
+        // with commas show fewer.
+        return full >= 3 && full * 10 >= lines.count
+    }
+
+    /// True when `next`'s first word would have fitted at the end of `line`: the line
+    /// was ended on purpose (a paragraph or heading ends there), not by the wrap.
+    /// Proportional fonts make column counts approximate, hence the slack.
+    func endsEarly(_ line: SourceLine, before next: Scalars) -> Bool {
+        if line.reach * 10 < measure * 8 { return true }
+        // Past 80% of the measure: early only if the next word would have fitted with room
+        // to spare. CJK wraps between any two characters and justifies, so its wrapped
+        // lines reach the measure but for a character or two.
+        var firstWord = 0
+        for s in next {
+            if Chars.isSpace(s) { break }
+            if Chars.isWide(s) { return line.reach * 100 < measure * 92 }
+            firstWord += 1
+        }
+        return (line.reach + 1 + firstWord) * 100 <= measure * 88
+    }
+
+    /// Whether the line phases must undo the page: collapse the runs of spaces that
+    /// justified `-layout` text leaves between words, and the spaces that spread CJK
+    /// characters across a line.
+    /// - Complexity: O(n) in the text's scalars.
+    func normalise(_ lines: inout [SourceLine]) {
+        guard hardWrapped else { return }
+        for k in lines.indices where !lines[k].isSeparator {
+            let t = lines[k].text
+            var needs = false
+            for i in 1..<max(1, t.count) where Chars.isSpace(t[i]) && (Chars.isSpace(t[i - 1]) || t[i] != " ") { needs = true; break }
+            if !needs {
+                for i in 1..<max(1, t.count - 1) where t[i] == " " && Chars.isWide(t[i - 1]) && Chars.isWide(t[i + 1]) && Chars.isHan(t[i - 1]) && Chars.isHan(t[i + 1]) { needs = true; break }
+            }
+            guard needs else { continue }
+            var out = Scalars()
+            out.reserveCapacity(t.count)
+            var i = 0
+            while i < t.count {
+                if Chars.isSpace(t[i]) {
+                    var j = i
+                    while j < t.count && Chars.isSpace(t[j]) { j += 1 }
+                    // Spaces between two Han characters are justification, never text.
+                    let betweenHan = !out.isEmpty && j < t.count && Chars.isHan(out[out.count - 1]) && Chars.isHan(t[j])
+                    if !betweenHan { out.append(" ") }
+                    i = j
+                    continue
+                }
+                out.append(t[i])
+                i += 1
+            }
+            lines[k].text = out
+            lines[k].width = approxColumns(out)
+        }
+    }
+}
+
+/// Running headers and footers: short lines that recur across the document at page-like
+/// intervals, or next to the page feeds when there are any.
+enum RunningLines {
+    /// - Complexity: O(n) in the number of lines (one dictionary pass).
+    static func find(_ lines: [SourceLine], pages: Int) -> Set<Int> {
+        var found = Set<Int>()
+        // Distance of each line to the nearest page feed, in lines (both directions).
+        var nearFeed = [Int](repeating: Int.max, count: lines.count)
+        if pages > 1 {
+            var last = -1_000
+            for (k, line) in lines.enumerated() {
+                if line.pageBreakBefore { last = k }
+                nearFeed[k] = k - last
+            }
+            var next = Int.max / 2
+            for k in lines.indices.reversed() {
+                // A page feed before line k + 1 ends the page that line k is on.
+                if k + 1 < lines.count, lines[k + 1].pageBreakBefore { next = k + 1 }
+                nearFeed[k] = min(nearFeed[k], next - k)
+            }
+        }
+        // A page's first or last line that is the document symbol alone is its running
+        // header, even where it is printed once only.
+        for (k, line) in lines.enumerated() where pages > 1 && nearFeed[k] <= 2 && line.text.count <= 40 && line.text.contains("/") {
+            if let symbol = ReferenceScanner.symbols(line.text).first, symbol.unicodeScalars.count == line.text.count {
+                found.insert(line.index)
+            }
+        }
+        var positions: [Scalars: [Int]] = [:]
+        for (k, line) in lines.enumerated() where !line.isSeparator && line.text.count >= 3 && line.text.count <= 80 {
+            positions[line.text, default: []].append(k)
+        }
+        for (text, at) in positions where at.count >= 2 {
+            // Labels and numbers alone on a line recur in the body itself.
+            if BlockBuilder.isNumberOnly(text) || text.allSatisfy({ Chars.isDigit($0) || $0 == "(" || $0 == ")" || $0 == "." }) { continue }
+            var minGap = Int.max, maxGap = 0
+            for i in 1..<at.count {
+                let g = at[i] - at[i - 1]
+                minGap = min(minGap, g); maxGap = max(maxGap, g)
+            }
+            // With page feeds: the occurrences next to a feed, when most are (the symbol
+            // also stands once in the masthead). Without: three or more at even spacing.
+            let atFeeds = pages > 1 ? at.filter { nearFeed[$0] <= 4 } : []
+            // A running line comes once a page at most.
+            if at.count > pages + 1 { continue }
+            if !atFeeds.isEmpty && atFeeds.count * 2 >= at.count {
+                for k in atFeeds { found.insert(lines[k].index) }
+            } else if at.count >= 3 && minGap >= 12 && minGap * 3 >= maxGap {
+                for k in at { found.insert(lines[k].index) }
+            }
+        }
+        return found
+    }
+}

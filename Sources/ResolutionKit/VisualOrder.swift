@@ -1,0 +1,82 @@
+// Right-to-left PDF text: extraction may hand over a number with its bracketed year in
+// the order it is painted rather than read. In logical order a closing bracket never
+// opens a digit run that an opening bracket closes, so the brackets themselves show it.
+
+enum VisualOrder {
+    /// `)2023( 2674` → `2674 (2023)`; a lone `)2023(` → `(2023)`.
+    /// - Complexity: O(n) in the line's scalars.
+    static func restoreDigitRuns(_ line: inout Scalars) {
+        guard line.contains(")") else { restoreLineEdges(&line); return }
+        var out = Scalars()
+        out.reserveCapacity(line.count)
+        var i = 0
+        var changed = false
+        while i < line.count {
+            if line[i] == ")", let (inner, afterOpen) = digitsThen("(", in: line, from: i + 1) {
+                // `1)2011( 2014`: a footnote marker painted before the run follows it.
+                var marker = Scalars()
+                var m = out.count
+                while m > 0 && Chars.isDigit(out[m - 1]) && out.count - m < 2 { m -= 1 }
+                if m < out.count && (m == 0 || Chars.isSpace(out[m - 1])) {
+                    marker = Array(out[m...]); out.removeLast(out.count - m)
+                }
+                defer { out.append(contentsOf: marker) }
+                var j = afterOpen
+                while j < line.count && line[j] == " " { j += 1 }
+                var k = j
+                while k < line.count && Chars.isDigit(line[k]) { k += 1 }
+                if k > j {
+                    out.append(contentsOf: line[j..<k]); out.append(" ")
+                    out.append("("); out.append(contentsOf: inner); out.append(")")
+                    i = k
+                } else {
+                    out.append("("); out.append(contentsOf: inner); out.append(")")
+                    i = afterOpen
+                }
+                changed = true
+                continue
+            }
+            out.append(line[i])
+            i += 1
+        }
+        if changed { line = out }
+        restoreLineEdges(&line)
+    }
+
+    /// The edges of a right-to-left line as extraction paints them: `.12 يقرر` is the
+    /// operative number `12.`; `)S/RES/2505 (2020` is `S/RES/2505 (2020)`; `( أ)` is `(أ)`.
+    /// - Complexity: O(n) in the line's scalars.
+    static func restoreLineEdges(_ line: inout Scalars) {
+        if line.count > 3, line[0] == "." || line[0] == "．" {
+            var j = 1
+            while j < line.count && Chars.isDigit(line[j]) && j <= 3 { j += 1 }
+            if j > 1, j < line.count, !Chars.isDigit(line[j]), line[j] != "." {
+                var fixed = Array(line[1..<j]) + ["."]
+                if !Chars.isSpace(line[j]) { fixed.append(" ") }
+                fixed.append(contentsOf: line[j...])
+                line = fixed
+            }
+        }
+        if line.count > 3, line[0] == ")" {
+            var depth = 0
+            for c in line.dropFirst() { if c == "(" { depth += 1 } else if c == ")" { depth -= 1 } }
+            if depth == 1 {
+                var k = 1
+                var trailing = Scalars()
+                while k < line.count && (line[k] == "." || line[k] == "،") { trailing.append(line[k]); k += 1 }
+                line = Array(line[k...]) + [")"] + trailing
+            }
+        }
+        if line.count > 4, line[0] == "(", line[1] == " ", let close = line.firstIndex(of: ")"), close <= 5 {
+            line.remove(at: 1)
+        }
+    }
+
+    /// The digits from `start` when they are followed by `close`; the index after `close`.
+    private static func digitsThen(_ close: Unicode.Scalar, in s: Scalars, from start: Int) -> (ArraySlice<Unicode.Scalar>, Int)? {
+        var j = start
+        while j < s.count && Chars.isDigit(s[j]) { j += 1 }
+        guard j > start, j - start <= 4, j < s.count, s[j] == close else { return nil }
+        return (s[start..<j], j + 1)
+    }
+}
