@@ -12,6 +12,8 @@ public enum DocumentError: Error, CustomStringConvertible, Equatable {
     case undecodable(path: String, offset: Int)
     /// UTF-8 text and GB18030 text in one file: no single decoding reads it right.
     case mixedEncodings(path: String, utf8Offset: Int, gb18030Offset: Int)
+    /// The installation lacks its language files: nothing can be parsed.
+    case noLanguageData(detail: String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum DocumentError: Error, CustomStringConvertible, Equatable {
         case let .undecodable(path, offset): return "\(path): the text cannot be decoded as UTF-8, UTF-16 or GB18030 (bad byte at offset \(offset))"
         case let .mixedEncodings(path, utf8, gb):
             return "\(path): the file mixes UTF-8 text (at byte \(utf8)) with GB18030 text (at byte \(gb)); convert it to one encoding"
+        case let .noLanguageData(detail):
+            return "reso cannot read documents: its language data is missing (\(detail)); reinstall reso or set RESO_LANGUAGES to its languages folder"
         }
     }
 }

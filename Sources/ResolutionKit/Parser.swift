@@ -6,6 +6,9 @@ import Dispatch
 
 public enum ResolutionParser {
     public static func parse(bytes: [UInt8], path: String) throws -> ResolutionDocument {
+        if LanguageCatalog.profiles.isEmpty {
+            throw DocumentError.noLanguageData(detail: LanguageCatalog.problems.first ?? "no language files")
+        }
         // The hash is independent of the parse: on large inputs it runs on the other core.
         let hash = HashInBackground(bytes)
         let format = DocumentFormat.sniff(bytes)
@@ -93,7 +96,7 @@ final class HashInBackground: @unchecked Sendable {
 enum LanguageDetector {
     /// The language whose script dominates; among Latin-script languages, the one whose
     /// common words occur most.
-    static func detect(_ text: String) -> LanguageProfile {
+    static func detect(_ text: String, among profiles: [LanguageProfile] = LanguageCatalog.profiles) -> LanguageProfile {
         var han = 0, arabic = 0, cyrillic = 0, latin = 0
         var sample = 0
         for s in text.unicodeScalars {
@@ -107,14 +110,13 @@ enum LanguageDetector {
             default: break
             }
         }
-        let profiles = LanguageCatalog.profiles
         func first(_ script: String) -> LanguageProfile? { profiles.first { $0.spec.script == script } }
         let best = max(han * 3, arabic, cyrillic, latin)
         if best == han * 3, han > 0, let p = first("cjk") { return p }
         if best == arabic, arabic > 0, let p = first("arabic") { return p }
         if best == cyrillic, cyrillic > 0, let p = first("cyrillic") { return p }
         let latinProfiles = profiles.filter { $0.spec.script == "latin" }
-        guard !latinProfiles.isEmpty else { return profiles[0] }
+        guard !latinProfiles.isEmpty else { return profiles.first ?? LanguageCatalog.fallback }
         let head = String(text.unicodeScalars.prefix(60_000)).lowercased()
         var counts: [String: Int] = [:]
         for word in head.split(whereSeparator: { !$0.isLetter }) { counts[String(word), default: 0] += 1 }

@@ -127,3 +127,19 @@ import Testing
         #expect(!r.stderr.contains("good.txt"), "\(args): \(r.stderr)")
     }
 }
+
+/// Issue 8 item 14: an installation without its language files says so in one line.
+@Suite struct NoLanguageDataTests {
+    @Test func aMissingLanguageFolderIsOneClearLine() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("reso-nolang-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let seed = ShowCommandTests.root.appendingPathComponent("seeds").path
+        let first = try FileManager.default.contentsOfDirectory(atPath: seed).filter { $0.hasSuffix(".txt") }.sorted()[0]
+        for folder in [empty, empty + "/missing"] {
+            let r = try ShowCommandTests.run(["show", seed + "/" + first, "--format", "json"], env: ["RESO_LANGUAGES": folder])
+            #expect(r.status != 0 && r.status != 4 && r.status < 128, "exit \(r.status)")
+            #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.contains("language data"), "\(r.stderr)")
+        }
+    }
+}
