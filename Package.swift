@@ -35,6 +35,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets, built by scripts/fuzz with -DFUZZING; plain builds get a stub main.
+        .executableTarget(name: "FuzzParser", dependencies: ["ResolutionKit"]),
+        .executableTarget(name: "FuzzSidecar", dependencies: ["Annotations"]),
         .testTarget(name: "ResolutionKitTests", dependencies: ["ResolutionKit"], exclude: ["Inputs"]),
         .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "ResolutionKit"]),
         .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "Terminal"], exclude: ["Snapshots"]),
