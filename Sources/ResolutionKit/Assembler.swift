@@ -67,6 +67,7 @@ struct DocumentAssembler {
         let footnoteNumbers = Set(notes.map(\.number))
         var doc = ResolutionDocument(source: SourceInfo(path: "", sha256: "", encoding: ""), language: profile.code)
         var usedIDs = Set<String>()
+        var nextSuffix: [String: Int] = [:]
         var citations: [(unit: String, refs: [FootnoteRef])] = []
         var references: [(unit: String, found: [FoundReference])] = []
 
@@ -77,9 +78,13 @@ struct DocumentAssembler {
         }
         func subparagraphs(_ subs: [PreparedSub], parent: String) -> [Subparagraph] {
             subs.map { s in
-                var id = parent + "." + s.key
-                var k = 2
-                while usedIDs.contains(id) { id = parent + "." + s.key + String(k); k += 1 }
+                let base = parent + "." + s.key
+                var id = base
+                // Repeated labels get `a2`, `a3`…: the next suffix is remembered per base,
+                // so n repeats cost O(n), not the O(n²) of probing from 2 each time.
+                var k = nextSuffix[base] ?? 2
+                while usedIDs.contains(id) { WorkMeter.add(1); id = base + String(k); k += 1 }
+                nextSuffix[base] = k
                 usedIDs.insert(id)
                 citations.append((id, s.result.markers)); references.append((id, s.result.found))
                 return Subparagraph(id: id, label: s.printed, text: s.result.text, footnoteRefs: s.result.markers,

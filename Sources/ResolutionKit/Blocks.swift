@@ -14,13 +14,34 @@ struct Block {
 enum TextJoiner {
     /// Joins two pieces of one paragraph. CJK joins with nothing; other scripts with one
     /// space, undoing end-of-line hyphenation between lowercase letters.
+    /// - Complexity: O(a + b): it copies `a`. Paragraphs built line by line use `append`.
     static func join(_ a: Scalars, _ b: Scalars, spaced: Bool) -> Scalars {
-        guard let last = a.last, let first = b.first else { return a + b }
-        if Chars.isWide(last) || Chars.isWide(first) || !spaced { return a + b }
-        if last == "-", a.count >= 2, a[a.count - 2].properties.isLowercase, first.properties.isLowercase {
-            return Array(a.dropLast()) + b
+        WorkMeter.add(a.count)
+        var joined = a
+        append(b, to: &joined, spaced: spaced)
+        return joined
+    }
+
+    /// Appends `b` to `a` in place, as `join` joins them.
+    /// - Complexity: O(b) amortised: `a` is grown, never copied (a paragraph of n lines is
+    ///   built in O(total), where rebuilding it per line was O(n²)).
+    static func append(_ b: Scalars, to a: inout Scalars, spaced: Bool) {
+        WorkMeter.add(1 + b.count)
+        // A buffer that moves was copied whole: counted, so that a caller holding a second
+        // reference (which makes every append a copy-on-write copy) shows up as O(n²) work.
+        // Growth also moves it, but geometrically: O(n) in all.
+        let before = WorkMeter.enabled ? a.withUnsafeBufferPointer { $0.baseAddress } : nil
+        defer {
+            if WorkMeter.enabled, a.withUnsafeBufferPointer({ $0.baseAddress }) != before { WorkMeter.add(a.count) }
         }
-        return a + [" "] + b
+        guard let last = a.last, let first = b.first else { a.append(contentsOf: b); return }
+        if Chars.isWide(last) || Chars.isWide(first) || !spaced { a.append(contentsOf: b); return }
+        if last == "-", a.count >= 2, a[a.count - 2].properties.isLowercase, first.properties.isLowercase {
+            a.removeLast()
+        } else {
+            a.append(" ")
+        }
+        a.append(contentsOf: b)
     }
 }
 
@@ -33,6 +54,7 @@ enum BlockBuilder {
         var lastWasMarker = false
         var lastLineWidth = 0   // width of the last source line of the last block
         for line in lines {
+            WorkMeter.add(1 + line.text.count)
             if line.isSeparator { continue }
             if Furniture.isFurniture(line.text, profile: profile) {
                 furniture.append((line.index, line.text.string))
@@ -56,21 +78,25 @@ enum BlockBuilder {
                 continue
             }
             let breakBefore = line.afterFootnotes || line.blankBefore >= 2
-            if var prev = blocks.last {
+            if !blocks.isEmpty {
+                // The last block is read and grown in place (`blocks[last].text`): holding
+                // it in a local would share its buffer, and each append would then copy
+                // the whole paragraph (O(n²) over a long one).
+                let last = blocks.count - 1
                 // `12.` alone on its line: the paragraph text follows on the next line.
-                if isNumberOnly(prev.text) {
-                    prev.text = prev.text + [" "] + line.text
-                    blocks[blocks.count - 1] = prev
+                if isNumberOnly(blocks[last].text) {
+                    WorkMeter.add(1 + line.text.count)
+                    blocks[last].text.append(" ")
+                    blocks[last].text.append(contentsOf: line.text)
                     lastWasMarker = false
                     lastLineWidth = line.width
                     continue
                 }
                 if hardWrapped && line.indent == 0 && !line.afterFootnotes
-                    && (lastLineWidth * 10 >= measure * 8 || (lastWasMarker && !endsWithStrongTerminator(prev.text)))
-                    && !prev.text.isEmpty && !looksLikeHeadingAfter(prev.text, line, measure: measure)
-                    && (lastWasMarker || !opensParagraphAfter(prev.text, line, profile: profile)) {
-                    prev.text = TextJoiner.join(prev.text, line.text, spaced: spaced)
-                    blocks[blocks.count - 1] = prev
+                    && (lastLineWidth * 10 >= measure * 8 || (lastWasMarker && !endsWithStrongTerminator(blocks[last].text)))
+                    && !blocks[last].text.isEmpty && !looksLikeHeadingAfter(blocks[last].text, line, measure: measure)
+                    && (lastWasMarker || !opensParagraphAfter(blocks[last].text, line, profile: profile)) {
+                    TextJoiner.append(line.text, to: &blocks[last].text, spaced: spaced)
                     // After a marker the text goes on along the same printed line.
                     lastLineWidth = lastWasMarker ? lastLineWidth + 1 + line.width : line.width
                     lastWasMarker = false

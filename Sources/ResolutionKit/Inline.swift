@@ -15,6 +15,7 @@ enum InlinePass {
     static func clean(_ raw: Scalars, footnotes: Set<Int>, plainMarkers: Bool = false) -> CleanText {
         var out: Scalars = []
         out.reserveCapacity(raw.count)
+        WorkMeter.add(raw.count)
         var markers: [FootnoteRef] = []
         var bold: [Range<Int>] = []
         var boldStart: Int? = nil

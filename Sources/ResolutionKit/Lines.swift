@@ -125,6 +125,7 @@ enum LineSplitter {
         var blanks = 0
         var index = 0
         func flush() {
+            WorkMeter.add(1 + current.count)
             var lead = 0
             while lead < current.count && Chars.isSpace(current[lead]) { lead += 1 }
             if lead == current.count {

@@ -200,6 +200,7 @@ enum ReferenceScanner {
                 // Walk back over list text: numbers, separators, dates, `第`, `号`.
                 var s = i
                 while s > 0 && i - s < 1200 && isCitationListScalar(t[s - 1]) { s -= 1 }
+                WorkMeter.add(i - s)
                 var found: [String] = []
                 var k = s
                 while k < i {
@@ -233,6 +234,7 @@ enum ReferenceScanner {
         var i = 0
         while i < t.count {
             var matched = 0
+            WorkMeter.add(1)
             for w in profile.resolutionWords where t.hasPrefix(w, at: i) && (i == 0 || !t[i - 1].properties.isAlphabetic) {
                 matched = w.count; break
             }

@@ -62,6 +62,7 @@ enum StructureBuilder {
 
         for (i, block) in body.enumerated() {
             let raw = block.text
+            WorkMeter.add(1 + raw.count)
             if let (n, rest) = operativeNumber(raw), n == expected {
                 close()
                 current = DraftParagraph(operative: true, number: n, raw: rest)
@@ -196,12 +197,12 @@ enum StructureBuilder {
             let k = p.subs.count - 1
             if !p.subs[k].children.isEmpty {
                 let c = p.subs[k].children.count - 1
-                p.subs[k].children[c].raw = TextJoiner.join(p.subs[k].children[c].raw, more, spaced: spaced)
+                TextJoiner.append(more, to: &p.subs[k].children[c].raw, spaced: spaced)
             } else {
-                p.subs[k].raw = TextJoiner.join(p.subs[k].raw, more, spaced: spaced)
+                TextJoiner.append(more, to: &p.subs[k].raw, spaced: spaced)
             }
         } else {
-            p.raw = TextJoiner.join(p.raw, more, spaced: spaced)
+            TextJoiner.append(more, to: &p.raw, spaced: spaced)
         }
     }
 
