@@ -46,7 +46,9 @@ struct DocumentAssembler {
     func prepare(_ items: [BodyItem], footnotes: Set<Int>) -> [InlineResult] {
         @Sendable func one(_ item: BodyItem) -> InlineResult {
             switch item {
-            case .heading(let raw), .other(let raw): return inline(raw, footnotes: footnotes, lead: nil)
+            // Headings and other text have no place for markers: a superscript there stays
+            // in the text rather than vanish.
+            case .heading(let raw), .other(let raw): return inline(raw, footnotes: [], lead: nil)
             case .paragraph(let p): return inline(p.raw, footnotes: footnotes, lead: p.operative, subs: p.subs)
             }
         }
@@ -71,8 +73,9 @@ struct DocumentAssembler {
         var citations: [(unit: String, refs: [FootnoteRef])] = []
         var references: [(unit: String, found: [FoundReference])] = []
 
+        // Preface lines have no place for markers either: their digits stay as text.
         func clean(_ raw: Scalars) -> CleanText {
-            var c = InlinePass.clean(raw, footnotes: footnoteNumbers)
+            var c = InlinePass.clean(raw, footnotes: [])
             c.markers = c.markers.filter { footnoteNumbers.contains($0.number) }
             return c
         }
