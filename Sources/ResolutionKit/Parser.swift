@@ -55,7 +55,7 @@ public enum ResolutionParser {
                                         footnoteNumbers: Set(rawNotes.map(\.number)), profile: profile,
                                         furniture: &furniture)
         bodyLines = []
-        var draft = StructureBuilder.build(blocks, profile: profile, hardWrapped: hardWrapped)
+        var draft = StructureBuilder.build(taking: &blocks, profile: profile, hardWrapped: hardWrapped)
         blocks = []
         var doc = DocumentAssembler(profile: profile, notes: rawNotes).assemble(draft, hardWrapped: hardWrapped)
         draft = DraftStructure()
