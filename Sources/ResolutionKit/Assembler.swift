@@ -52,7 +52,7 @@ struct DocumentAssembler {
             case .paragraph(let p): return inline(p.raw, footnotes: footnotes, lead: p.operative, subs: p.subs)
             }
         }
-        guard items.count > 512 else { return items.map(one) }
+        guard items.count > 512, !WorkMeter.enabled else { return items.map(one) }
         let results = UnsafeMutableBufferPointer<InlineResult>.allocate(capacity: items.count)
         nonisolated(unsafe) let out = results
         let chunks = 8
