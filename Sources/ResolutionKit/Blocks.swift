@@ -103,11 +103,25 @@ enum BlockBuilder {
                     continue
                 }
             }
+            if !blocks.isEmpty { compact(&blocks[blocks.count - 1].text) }
             blocks.append(Block(text: line.text, indent: line.indent, line: line.index, afterBreak: breakBefore))
             lastWasMarker = false
             lastLineWidth = line.width
         }
+        if !blocks.isEmpty { compact(&blocks[blocks.count - 1].text) }
         return blocks
+    }
+
+    /// A finished block grown line by line keeps the slack of its last doubling (up to
+    /// twice its size): copied to its exact size, so that hard-wrapped text is not held
+    /// at up to 2× while the later phases run. O(size), once per block.
+    static func compact(_ text: inout Scalars) {
+        guard text.capacity > text.count + text.count / 8 + 16 else { return }
+        var exact = Scalars()
+        exact.reserveCapacity(text.count)
+        exact.append(contentsOf: text)
+        WorkMeter.add(text.count)
+        text = exact
     }
 
     /// A paragraph-final stop (`；`, `。`, `:`), as opposed to the comma that may end a
