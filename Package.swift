@@ -30,10 +30,12 @@ let package = Package(
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .target(name: "Terminal", dependencies: ["CNCurses"]),
         .target(name: "Reader", dependencies: ["ResolutionKit", "Terminal"]),
+        // `reso bench`'s measurements, kept out of the product modules.
+        .target(name: "Benchmarks", dependencies: ["ResolutionKit", "Annotations", "Reader", "Terminal"]),
         .executableTarget(
             name: "reso",
             dependencies: [
-                "ResolutionKit", "Annotations", "Reader", "Terminal",
+                "ResolutionKit", "Annotations", "Reader", "Terminal", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

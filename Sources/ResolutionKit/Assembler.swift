@@ -46,11 +46,13 @@ struct DocumentAssembler {
     func prepare(_ items: [BodyItem], footnotes: Set<Int>) -> [InlineResult] {
         @Sendable func one(_ item: BodyItem) -> InlineResult {
             switch item {
-            case .heading(let raw), .other(let raw): return inline(raw, footnotes: footnotes, lead: nil)
+            // Headings and other text have no place for markers: a superscript there stays
+            // in the text rather than vanish.
+            case .heading(let raw), .other(let raw): return inline(raw, footnotes: [], lead: nil)
             case .paragraph(let p): return inline(p.raw, footnotes: footnotes, lead: p.operative, subs: p.subs)
             }
         }
-        guard items.count > 512 else { return items.map(one) }
+        guard items.count > 512, !WorkMeter.enabled else { return items.map(one) }
         let results = UnsafeMutableBufferPointer<InlineResult>.allocate(capacity: items.count)
         nonisolated(unsafe) let out = results
         let chunks = 8
@@ -67,19 +69,25 @@ struct DocumentAssembler {
         let footnoteNumbers = Set(notes.map(\.number))
         var doc = ResolutionDocument(source: SourceInfo(path: "", sha256: "", encoding: ""), language: profile.code)
         var usedIDs = Set<String>()
+        var nextSuffix: [String: Int] = [:]
         var citations: [(unit: String, refs: [FootnoteRef])] = []
         var references: [(unit: String, found: [FoundReference])] = []
 
+        // Preface lines have no place for markers either: their digits stay as text.
         func clean(_ raw: Scalars) -> CleanText {
-            var c = InlinePass.clean(raw, footnotes: footnoteNumbers)
+            var c = InlinePass.clean(raw, footnotes: [])
             c.markers = c.markers.filter { footnoteNumbers.contains($0.number) }
             return c
         }
         func subparagraphs(_ subs: [PreparedSub], parent: String) -> [Subparagraph] {
             subs.map { s in
-                var id = parent + "." + s.key
-                var k = 2
-                while usedIDs.contains(id) { id = parent + "." + s.key + String(k); k += 1 }
+                let base = parent + "." + s.key
+                var id = base
+                // Repeated labels get `a2`, `a3`…: the next suffix is remembered per base,
+                // so n repeats cost O(n), not the O(n²) of probing from 2 each time.
+                var k = nextSuffix[base] ?? 2
+                while usedIDs.contains(id) { WorkMeter.add(1); id = base + String(k); k += 1 }
+                nextSuffix[base] = k
                 usedIDs.insert(id)
                 citations.append((id, s.result.markers)); references.append((id, s.result.found))
                 return Subparagraph(id: id, label: s.printed, text: s.result.text, footnoteRefs: s.result.markers,

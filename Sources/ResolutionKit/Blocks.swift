@@ -14,23 +14,33 @@ struct Block {
 enum TextJoiner {
     /// Joins two pieces of one paragraph. CJK joins with nothing; other scripts with one
     /// space, undoing end-of-line hyphenation between lowercase letters.
+    /// - Complexity: O(a + b): it copies `a`. Paragraphs built line by line use `append`.
     static func join(_ a: Scalars, _ b: Scalars, spaced: Bool) -> Scalars {
-        var out = a
-        append(b, to: &out, spaced: spaced)
-        return out
+        WorkMeter.add(a.count)
+        var joined = a
+        append(b, to: &joined, spaced: spaced)
+        return joined
     }
 
-    /// `join` in place: appending to a growing paragraph costs only the new piece.
-    /// - Complexity: O(b.count) amortised.
+    /// Appends `b` to `a` in place, as `join` joins them.
+    /// - Complexity: O(b) amortised: `a` is grown, never copied (a paragraph of n lines is
+    ///   built in O(total), where rebuilding it per line was O(n²)).
     static func append(_ b: Scalars, to a: inout Scalars, spaced: Bool) {
+        WorkMeter.add(1 + b.count)
+        // A buffer that moves was copied whole: counted, so that a caller holding a second
+        // reference (which makes every append a copy-on-write copy) shows up as O(n²) work.
+        // Growth also moves it, but geometrically: O(n) in all.
+        let before = WorkMeter.enabled ? a.withUnsafeBufferPointer { $0.baseAddress } : nil
+        defer {
+            if WorkMeter.enabled, a.withUnsafeBufferPointer({ $0.baseAddress }) != before { WorkMeter.add(a.count) }
+        }
         guard let last = a.last, let first = b.first else { a.append(contentsOf: b); return }
         if Chars.isWide(last) || Chars.isWide(first) || !spaced { a.append(contentsOf: b); return }
         if last == "-", a.count >= 2, a[a.count - 2].properties.isLowercase, first.properties.isLowercase {
             a.removeLast()
-            a.append(contentsOf: b)
-            return
+        } else {
+            a.append(" ")
         }
-        a.append(" ")
         a.append(contentsOf: b)
     }
 }
@@ -50,6 +60,7 @@ enum BlockBuilder {
         // paragraphs no other way (pdftotext runs a whole preamble into one block).
         var flatStretch = false
         for line in lines {
+            WorkMeter.add(1 + line.text.count)
             if line.isSeparator { continue }
             if line.pageBreakBefore { pageTurned = true }
             if layout.repeatedFurniture.contains(line.index) || Furniture.isFurniture(line.text, profile: profile) {
@@ -80,9 +91,12 @@ enum BlockBuilder {
             let breakBefore = line.afterFootnotes || line.blankBefore >= 2 || pageTurned
             if line.blankBefore >= layout.blockGap { flatStretch = false }
             if !blocks.isEmpty, let last = lastLine {
+                // The last block is grown in place (`blocks[k].text`): holding it in a local
+                // would share its buffer, and each append would copy the whole paragraph.
                 let k = blocks.count - 1
                 // `12.` alone on its line: the paragraph text follows on the next line.
                 if isNumberOnly(blocks[k].text) || isLabelOnly(blocks[k].text) {
+                    WorkMeter.add(1 + line.text.count)
                     blocks[k].text.append(" ")
                     blocks[k].text.append(contentsOf: line.text)
                     if let label = LabelParser.parse(blocks[k].text, profile: profile) { previousLabel = label }
@@ -111,6 +125,7 @@ enum BlockBuilder {
                endsWithTerminator(blocks[blocks.count - 1].text), blocks[blocks.count - 1].text.count > 80 {
                 flatStretch = true
             }
+            if !blocks.isEmpty { compact(&blocks[blocks.count - 1].text) }
             blocks.append(Block(text: line.text, indent: line.indent, line: line.index, afterBreak: breakBefore))
             if layout.hardWrapped {
                 if let label = LabelParser.parse(line.text, profile: profile) { previousLabel = label }
@@ -120,6 +135,7 @@ enum BlockBuilder {
             lastLine = line
             pageTurned = false
         }
+        if !blocks.isEmpty { compact(&blocks[blocks.count - 1].text) }
         return blocks
     }
 
@@ -171,6 +187,18 @@ enum BlockBuilder {
     static func startsUppercase(_ s: Scalars) -> Bool {
         guard let f = s.first(where: { $0.properties.isAlphabetic }) else { return false }
         return f.properties.isUppercase
+    }
+
+    /// A finished block grown line by line keeps the slack of its last doubling (up to
+    /// twice its size): copied to its exact size, so that hard-wrapped text is not held
+    /// at up to 2× while the later phases run. O(size), once per block.
+    static func compact(_ text: inout Scalars) {
+        guard text.capacity > text.count + text.count / 8 + 16 else { return }
+        var exact = Scalars()
+        exact.reserveCapacity(text.count)
+        exact.append(contentsOf: text)
+        WorkMeter.add(text.count)
+        text = exact
     }
 
     /// A paragraph-final stop (`；`, `。`, `:`), as opposed to the comma that may end a

@@ -21,6 +21,10 @@ public enum DocumentError: Error, CustomStringConvertible, Equatable {
     case notADocument(path: String, reason: String)
     case tooLarge(path: String, part: String, limitMB: Int)
     case unsafeXML(path: String, part: String, reason: String)
+    /// UTF-8 text and GB18030 text in one file: no single decoding reads it right.
+    case mixedEncodings(path: String, utf8Offset: Int, gb18030Offset: Int)
+    /// The installation lacks its language files: nothing can be parsed.
+    case noLanguageData(detail: String)
 
     public var description: String {
         switch self {
@@ -36,6 +40,10 @@ public enum DocumentError: Error, CustomStringConvertible, Equatable {
         case let .notADocument(path, reason): return "\(path): not a Word document: \(reason)"
         case let .tooLarge(path, part, limit): return "\(path): \(part) would inflate past \(limit) MB; refused as a possible ZIP bomb"
         case let .unsafeXML(path, part, reason): return "\(path): \(part) is refused: \(reason)"
+        case let .mixedEncodings(path, utf8, gb):
+            return "\(path): the file mixes UTF-8 text (at byte \(utf8)) with GB18030 text (at byte \(gb)); convert it to one encoding"
+        case let .noLanguageData(detail):
+            return "reso cannot read documents: its language data is missing (\(detail)); reinstall reso or set RESO_LANGUAGES to its languages folder"
         }
     }
 }
@@ -60,14 +68,52 @@ public enum TextDecoder {
                               little ? "utf-16le" : "utf-16be", path)
         }
         if let nul = bytes.firstIndex(of: 0) { throw DocumentError.binary(path: path, offset: nul) }
-        if let text = String(validating: bytes, as: UTF8.self) { return try finish(text, "utf-8", path) }
         guard let bad = firstInvalidUTF8(bytes) else {
             return try finish(String(decoding: bytes, as: UTF8.self), "utf-8", path)
         }
         // GB18030 decodes almost any byte sequence, so a Latin-1 file would come out as
         // random Han characters: accept it only when it reads like Chinese text.
-        if let text = decodeGB18030(bytes), looksChinese(text) { return try finish(text, "gb18030", path) }
-        throw DocumentError.undecodable(path: path, offset: bad)
+        switch decodeGB18030(bytes) {
+        case .success(let text) where looksChinese(text):
+            // Every UTF-8 character of a file that mixes the encodings also decodes as
+            // GB18030, as two wrong characters: refuse rather than garble it.
+            if let utf8 = utf8Run(bytes) { throw DocumentError.mixedEncodings(path: path, utf8Offset: utf8, gb18030Offset: bad) }
+            return try finish(text, "gb18030", path)
+        case .failure(let failure) where failure.offset > bad && prefixLooksChinese(bytes[..<failure.offset]):
+            if let utf8 = utf8Run(bytes) { throw DocumentError.mixedEncodings(path: path, utf8Offset: utf8, gb18030Offset: bad) }
+            // A GB18030 file with one bad byte: its offset, not that of its first Chinese character.
+            throw DocumentError.undecodable(path: path, offset: failure.offset)
+        default:
+            throw DocumentError.undecodable(path: path, offset: bad)
+        }
+    }
+
+    /// The offset of a run of UTF-8 CJK text (four 3-byte sequences in a row) in a file
+    /// that is not UTF-8 as a whole. In GB18030 text such a run arises by chance about
+    /// once in 10⁹ characters. - Complexity: O(n).
+    static func utf8Run(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b -> Int? in
+            var i = 0, run = 0, start = 0
+            while i + 2 < b.count {
+                if b[i] >= 0xE3 && b[i] <= 0xE9 && b[i + 1] & 0xC0 == 0x80 && b[i + 2] & 0xC0 == 0x80 {
+                    if run == 0 { start = i }
+                    run += 1
+                    if run == 4 { return start }
+                    i += 3
+                } else {
+                    // A GB18030 pair can hide the start of a sequence: resynchronise one byte on.
+                    i += run > 0 ? 0 : 1
+                    run = 0
+                }
+            }
+            return nil
+        }
+    }
+
+    /// True when the bytes before a GB18030 decoding error read like Chinese.
+    static func prefixLooksChinese(_ bytes: ArraySlice<UInt8>) -> Bool {
+        if case .success(let text) = decodeGB18030(Array(bytes)) { return looksChinese(text) }
+        return false
     }
 
     private static func finish(_ text: String, _ encoding: String, _ path: String) throws -> DecodedText {
@@ -151,29 +197,40 @@ public enum TextDecoder {
                                 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
             i += 2
         }
+        // Offsets are in bytes of the file: the BOM, then two bytes per code unit (a
+        // surrogate pair is two units, four bytes).
         var out = String.UnicodeScalarView()
-        var it = units.makeIterator()
-        var decoder = UTF16()
-        var index = 0
-        loop: while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let s): out.append(s); index += 1
-            case .emptyInput: break loop
-            case .error: throw DocumentError.undecodable(path: path, offset: 2 + index * 2)
+        var u = 0
+        while u < units.count {
+            let unit = units[u]
+            let offset = 2 + u * 2
+            if unit == 0 { throw DocumentError.binary(path: path, offset: offset) }
+            if unit < 0xD800 || unit > 0xDFFF {
+                out.append(Unicode.Scalar(unit)!)
+                u += 1
+            } else if unit <= 0xDBFF, u + 1 < units.count, units[u + 1] >= 0xDC00 && units[u + 1] <= 0xDFFF {
+                let value = 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(units[u + 1] - 0xDC00)
+                out.append(Unicode.Scalar(value)!)
+                u += 2
+            } else {
+                throw DocumentError.undecodable(path: path, offset: offset)
             }
         }
-        if out.contains(where: { $0.value == 0 }) { throw DocumentError.binary(path: path, offset: 0) }
         return String(out)
     }
 
-    /// GB18030 (a superset of GBK and GB2312) through glibc's iconv.
-    static func decodeGB18030(_ bytes: [UInt8]) -> String? {
+    struct GB18030Failure: Error { var offset: Int }
+
+    /// GB18030 (a superset of GBK and GB2312) through glibc's iconv. On failure, the
+    /// offset of the first byte it could not decode.
+    static func decodeGB18030(_ bytes: [UInt8]) -> Result<String, GB18030Failure> {
         #if canImport(Glibc)
         let cd = iconv_open("UTF-8", "GB18030")
-        if cd == iconv_t(bitPattern: -1) { return nil }
+        if cd == iconv_t(bitPattern: -1) { return .failure(GB18030Failure(offset: 0)) }
         defer { iconv_close(cd) }
         var input = bytes
         var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+        var failedAt = 0
         let produced: Int? = input.withUnsafeMutableBufferPointer { inBuf in
             output.withUnsafeMutableBufferPointer { outBuf in
                 var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!)
@@ -183,14 +240,14 @@ public enum TextDecoder {
                     .assumingMemoryBound(to: CChar.self)
                 var outLeft = outBuf.count
                 let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                if r == -1 || inLeft != 0 { return nil }
+                if r == -1 || inLeft != 0 { failedAt = inBuf.count - inLeft; return nil }
                 return outBuf.count - outLeft
             }
         }
-        guard let count = produced else { return nil }
-        return String(decoding: output[0..<count], as: UTF8.self)
+        guard let count = produced else { return .failure(GB18030Failure(offset: failedAt)) }
+        return .success(String(decoding: output[0..<count], as: UTF8.self))
         #else
-        return nil
+        return .failure(GB18030Failure(offset: 0))
         #endif
     }
 }

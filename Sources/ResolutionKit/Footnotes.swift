@@ -60,11 +60,14 @@ enum FootnoteExtractor {
     static func trailingNumberedNotes(_ lines: inout [SourceLine], after last: Int) -> [RawFootnote] {
         var run: [RawFootnote] = []
         var k = lines.count - 1
+        // Collected last to first and reversed once (inserting at the front was O(n²)).
         while k >= 0, let (n, body) = leadingNumber(lines[k].text), !body.isEmpty, body.first.map(Chars.isDigit) == false,
-              run.isEmpty || n == run[0].number - 1 {
-            run.insert(RawFootnote(number: n, text: body, line: lines[k].index), at: 0)
+              run.isEmpty || n == run[run.count - 1].number - 1 {
+            WorkMeter.add(1 + body.count)
+            run.append(RawFootnote(number: n, text: body, line: lines[k].index))
             k -= 1
         }
+        run.reverse()
         guard let first = run.first, first.number == last + 1 else { return [] }
         lines.removeLast(run.count)
         return run
@@ -113,10 +116,14 @@ enum FootnoteExtractor {
                 body = lines[j].text
                 j += 1
             }
-            // Wrapped note bodies continue at the margin after a full line.
-            while j < lines.count, !lines[j].isSeparator, lines[j].indent == 0,
-                  approxColumns(body) * 10 >= measure * 8, leadingNumber(lines[j].text)?.1.isEmpty != true {
-                body = TextJoiner.join(body, lines[j].text, spaced: !Chars.isWide(body.last ?? " "))
+            // Wrapped note bodies continue at the margin after a full line. The body only
+            // grows, so once it fills the measure it stays full: measured once, not per
+            // line (measuring the growing body per line was O(n²)).
+            WorkMeter.add(body.count)
+            let full = approxColumns(body) * 10 >= measure * 8
+            while full, j < lines.count, !lines[j].isSeparator, lines[j].indent == 0,
+                  leadingNumber(lines[j].text)?.1.isEmpty != true {
+                TextJoiner.append(lines[j].text, to: &body, spaced: !Chars.isWide(body.last ?? " "))
                 j += 1
             }
             notes.append(RawFootnote(number: n, text: body, line: line.index))

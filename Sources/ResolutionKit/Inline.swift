@@ -15,6 +15,7 @@ enum InlinePass {
     static func clean(_ raw: Scalars, footnotes: Set<Int>, plainMarkers: Bool = false) -> CleanText {
         var out: Scalars = []
         out.reserveCapacity(raw.count)
+        WorkMeter.add(raw.count)
         var markers: [FootnoteRef] = []
         var bold: [Range<Int>] = []
         var boldStart: Int? = nil
@@ -55,16 +56,26 @@ enum InlinePass {
                 var j = i, value = 0
                 var digits: [Int] = []
                 while j < n, let v = Chars.superscriptValue(raw[j]) { value = value * 10 + v; digits.append(v); j += 1 }
-                // Drop trailing spaces from the output before the marker position.
                 let offset = out.count
-                if footnotes.contains(value) || digits.count == 1 || !digits.allSatisfy({ footnotes.contains($0) }) {
+                if footnotes.contains(value) {
                     markers.append(FootnoteRef(number: value, offset: offset))
-                } else {
+                } else if digits.count > 1, digits.allSatisfy({ footnotes.contains($0) }) {
                     for d in digits { markers.append(FootnoteRef(number: d, offset: offset)) }
+                } else {
+                    // Digits that mark no footnote are text (`346 km²`, `E=mc³`): kept.
+                    out.append(contentsOf: raw[i..<j])
+                    i = j
+                    continue
                 }
                 // `通过¹ 并经` — the space only made room for the marker between CJK text.
                 if let prev = out.last, Chars.isWide(prev), j + 1 < n, Chars.isSpace(raw[j]), Chars.isWide(raw[j + 1]) { j += 1 }
                 i = j
+                continue
+            }
+            // `[^3]`: a Markdown footnote reference, when footnote 3 exists.
+            if c == "[", let (number, end) = bracketMarker(raw, at: i), footnotes.contains(number) {
+                markers.append(FootnoteRef(number: number, offset: out.count))
+                i = end
                 continue
             }
             if plainMarkers, Chars.isDigit(c), let (number, end) = gluedMarker(raw, at: i, after: out.last, footnotes: footnotes) {
@@ -90,6 +101,17 @@ enum InlinePass {
             }
         }
         return CleanText(text: out, markers: markers, bold: bold)
+    }
+
+    /// `[^12]` at `i`: the number and the index after the `]`. A definition (`[^12]:`)
+    /// is not a reference.
+    static func bracketMarker(_ raw: Scalars, at i: Int) -> (Int, Int)? {
+        guard i + 3 < raw.count, raw[i + 1] == "^" else { return nil }
+        var j = i + 2, n = 0
+        while j < raw.count, j - i < 6, Chars.isDigit(raw[j]) { n = n * 10 + Int(raw[j].value - 48); j += 1 }
+        guard j > i + 2, j < raw.count, raw[j] == "]", n > 0 else { return nil }
+        if j + 1 < raw.count, raw[j + 1] == ":" { return nil }
+        return (n, j + 1)
     }
 
     /// A footnote number glued to a letter or closing punctuation and followed by a
@@ -122,8 +144,17 @@ enum InlinePass {
                     j += 1
                 }
                 if j + 1 < s.count && s[j] == "]" && s[j + 1] == "(" {
-                    var k = j + 2
-                    while k < s.count && s[k] != ")" && s[k] != " " && k - j < 300 { k += 1 }
+                    // A target is markup only when it looks like one: no spaces or
+                    // brackets, parentheses balanced (`a_(b)`). Anything odder is not a
+                    // link, and every character of it stays in the text.
+                    var k = j + 2, parens = 0
+                    while k < s.count && k - j < 300 {
+                        let t = s[k]
+                        if t == ")" { if parens == 0 { break }; parens -= 1 }
+                        else if t == "(" { parens += 1 }
+                        else if Chars.isSpace(t) || t == "[" || t == "]" || t == "\n" { break }
+                        k += 1
+                    }
                     if k < s.count && s[k] == ")" {
                         skips[i] = i + 1
                         skips[j] = k + 1

@@ -61,6 +61,8 @@ public final class LanguageProfile: @unchecked Sendable {
     let resolutionWords: [[Unicode.Scalar]]
     let letterIndex: [String: Int]
     let numeralIndex: [String: Int]
+    /// What in this language's file could not be used (patterns that do not compile).
+    public let problems: [String]
 
     public var code: String { spec.code }
 
@@ -75,10 +77,18 @@ public final class LanguageProfile: @unchecked Sendable {
         }
         formulas = f
         let monthAlt = spec.months.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
+        // A pattern that does not compile is recorded, never dropped silently: the
+        // catalog reports it and a test fails on it.
+        var problems: [String] = []
         func compile(_ patterns: [String]) -> [NSRegularExpression] {
-            patterns.compactMap {
-                try? NSRegularExpression(pattern: $0.replacingOccurrences(of: "{month}", with: monthAlt),
-                                         options: [.caseInsensitive])
+            patterns.compactMap { pattern in
+                do {
+                    return try NSRegularExpression(pattern: pattern.replacingOccurrences(of: "{month}", with: monthAlt),
+                                                   options: [.caseInsensitive])
+                } catch {
+                    problems.append("\(spec.code).json: the pattern \(pattern) does not compile")
+                    return nil
+                }
             }
         }
         dateRegexes = compile(spec.datePatterns)
@@ -95,6 +105,7 @@ public final class LanguageProfile: @unchecked Sendable {
         var numerals: [String: Int] = [:]
         for (i, n) in spec.ordinalNumerals.enumerated() { numerals[n] = i }
         numeralIndex = numerals
+        self.problems = problems
     }
 
     /// Adds the "also/further" forms: `又回顾`, `Also decides`, `Recalling also`.
@@ -152,12 +163,59 @@ struct PhraseMatcher: Sendable {
 }
 
 public enum LanguageCatalog {
-    /// Every bundled language, loaded once.
-    public static let profiles: [LanguageProfile] = {
-        let decoder = JSONDecoder()
-        return LanguageDataFiles.all().compactMap { try? decoder.decode(LanguageSpec.self, from: $0.value) }
-            .sorted { $0.code < $1.code }.map(LanguageProfile.init)
+    /// Every bundled language, loaded once, and what went wrong loading them.
+    static let loaded: (profiles: [LanguageProfile], problems: [String]) = {
+        let (files, unreadable) = LanguageDataFiles.load()
+        var result = load(files)
+        result.problems = unreadable.map { "\($0): cannot be read" } + result.problems
+        if files.isEmpty && unreadable.isEmpty {
+            result.problems.append("no language files found (looked in \(LanguageDataFiles.searchPath.joined(separator: ", ")))")
+        }
+        return result
     }()
 
+    public static var profiles: [LanguageProfile] { loaded.profiles }
+
+    /// Every file that failed to decode and every pattern that failed to compile. Empty
+    /// for a sound installation; `LanguageDataTests` fails on anything here.
+    public static var problems: [String] { loaded.problems }
+
+    /// Profiles from language files (code → JSON bytes), with a line for each problem.
+    public static func load(_ files: [String: Data]) -> (profiles: [LanguageProfile], problems: [String]) {
+        let decoder = JSONDecoder()
+        var profiles: [LanguageProfile] = []
+        var problems: [String] = []
+        for (code, data) in files.sorted(by: { $0.key < $1.key }) {
+            do {
+                let profile = LanguageProfile(spec: try decoder.decode(LanguageSpec.self, from: data))
+                problems += profile.problems
+                profiles.append(profile)
+            } catch {
+                problems.append("\(code).json: \(describe(error))")
+            }
+        }
+        return (profiles.sorted { $0.code < $1.code }, problems)
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): return "the field \(key.stringValue) is missing"
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
+            return "the field \(c.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type"
+        case DecodingError.dataCorrupted(let c): return "not valid JSON (\(c.debugDescription))"
+        default: return "\(error)"
+        }
+    }
+
     public static func profile(_ code: String) -> LanguageProfile? { profiles.first { $0.code == code } }
+
+    /// Used only when no language file loaded at all: it knows no words, so every text is
+    /// kept as `other` — never a crash.
+    static let fallback = LanguageProfile(spec: LanguageSpec(
+        code: "und", name: "unknown", script: "latin", joinWithSpace: true, organs: [], formulaPrefixes: [],
+        formulaSuffixes: [], preambularOpeners: [], operativeVerbs: [], alsoPrefixes: [], alsoSuffixes: [], leadIns: [],
+        months: [], datePatterns: [], dateOrder: "dmy", meetingPatterns: [], adoptionPatterns: [], draftCues: [],
+        sessionPatterns: [], agendaPatterns: [], resolutionLinePatterns: [], furniture: [], stopwords: [],
+        resolutionWords: [], subparagraphLetters: [], labelAliases: [:], closingWords: [], headingMaxLength: 0,
+        paragraphsStartLowercase: false, ordinalNumerals: []))
 }

@@ -52,14 +52,7 @@ enum Chars {
         default: return false
         }
     }
-    static func isWide(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x3FFFD: return true
-        default: return false
-        }
-    }
+    static func isWide(_ s: Unicode.Scalar) -> Bool { EastAsianWidth.isWide(s.value) }
     /// Punctuation that may end a paragraph or a list item.
     static func isTerminator(_ s: Unicode.Scalar) -> Bool {
         switch s {
@@ -164,6 +157,7 @@ enum LineSplitter {
         var pendingTatweel = 0
         func flush() {
             if pendingTatweel > 0 { current.append(contentsOf: repeatElement("\u{0640}", count: pendingTatweel)); pendingTatweel = 0 }
+            WorkMeter.add(1 + current.count)
             var lead = 0
             while lead < current.count && Chars.isSpace(current[lead]) { lead += 1 }
             if lead == current.count {

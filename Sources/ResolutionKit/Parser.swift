@@ -6,13 +6,16 @@ import Dispatch
 
 public enum ResolutionParser {
     public static func parse(bytes: [UInt8], path: String) throws -> ResolutionDocument {
+        if LanguageCatalog.profiles.isEmpty {
+            throw DocumentError.noLanguageData(detail: LanguageCatalog.problems.first ?? "no language files")
+        }
         // The hash is independent of the parse: on large inputs it runs on the other core.
         let hash = HashInBackground(bytes)
         let format = DocumentFormat.sniff(bytes)
         var doc: ResolutionDocument
         switch try reader(for: format).read(bytes, path: path) {
         case let .text(text, encoding):
-            doc = parse(text: text, source: SourceInfo(path: path, sha256: "", encoding: encoding, format: format))
+            doc = parse(TextHolder(text), source: SourceInfo(path: path, sha256: "", encoding: encoding, format: format))
         case let .blocks(laidOut):
             doc = parse(laidOut, source: SourceInfo(path: path, sha256: "", encoding: laidOut.encoding, format: format))
         }
@@ -43,10 +46,16 @@ public enum ResolutionParser {
     }
 
     public static func parse(text: String, source: SourceInfo) -> ResolutionDocument {
-        let profile = LanguageDetector.detect(text)
+        parse(TextHolder(text), source: source)
+    }
+
+    static func parse(_ holder: TextHolder, source: SourceInfo) -> ResolutionDocument {
+        let profile = LanguageDetector.detect(holder.text)
         // Each phase's input is released as soon as the next phase has what it needs, so
-        // that a large document is held in memory only a few times over.
-        var lines = LineSplitter.split(text)
+        // that a large document is held in memory only a few times over. The decoded text
+        // goes first, once it is split into lines (when the holder has its only copy).
+        var lines = LineSplitter.split(holder.text)
+        holder.text = ""
         let layout = TextLayout.of(lines)
         layout.normalise(&lines)
         var (bodyLines, rawNotes) = FootnoteExtractor.extract(lines, layout: layout)
@@ -62,7 +71,7 @@ public enum ResolutionParser {
         var blocks = BlockBuilder.build(bodyLines, layout: layout, footnoteNumbers: Set(rawNotes.map(\.number)),
                                         profile: profile, furniture: &furniture)
         bodyLines = []
-        var draft = StructureBuilder.build(blocks, profile: profile, hardWrapped: layout.hardWrapped)
+        var draft = StructureBuilder.build(taking: &blocks, profile: profile, hardWrapped: layout.hardWrapped)
         blocks = []
         var doc = DocumentAssembler(profile: profile, notes: rawNotes).assemble(draft, hardWrapped: layout.hardWrapped)
         draft = DraftStructure()
@@ -70,6 +79,13 @@ public enum ResolutionParser {
         doc.furniture = furniture.sorted { $0.line < $1.line }.map(\.text)
         return doc
     }
+}
+
+/// The decoded text, passed by reference so that the parse can let go of it after the
+/// line phase instead of holding it (a whole copy of the input) to the end.
+final class TextHolder {
+    var text: String
+    init(_ text: String) { self.text = text }
 }
 
 /// Text files: decoded here, laid out by the line phases.
@@ -103,7 +119,7 @@ final class HashInBackground: @unchecked Sendable {
 enum LanguageDetector {
     /// The language whose script dominates; among Latin-script languages, the one whose
     /// common words occur most.
-    static func detect(_ text: String) -> LanguageProfile {
+    static func detect(_ text: String, among profiles: [LanguageProfile] = LanguageCatalog.profiles) -> LanguageProfile {
         var han = 0, arabic = 0, cyrillic = 0, latin = 0
         var sample = 0
         for s in text.unicodeScalars {
@@ -117,19 +133,52 @@ enum LanguageDetector {
             default: break
             }
         }
-        let profiles = LanguageCatalog.profiles
         func first(_ script: String) -> LanguageProfile? { profiles.first { $0.spec.script == script } }
         let best = max(han * 3, arabic, cyrillic, latin)
         if best == han * 3, han > 0, let p = first("cjk") { return p }
         if best == arabic, arabic > 0, let p = first("arabic") { return p }
         if best == cyrillic, cyrillic > 0, let p = first("cyrillic") { return p }
         let latinProfiles = profiles.filter { $0.spec.script == "latin" }
-        guard !latinProfiles.isEmpty else { return profiles[0] }
-        let head = String(text.unicodeScalars.prefix(60_000)).lowercased()
-        var counts: [String: Int] = [:]
-        for word in head.split(whereSeparator: { !$0.isLetter }) { counts[String(word), default: 0] += 1 }
-        return latinProfiles.max { a, b in
-            a.spec.stopwords.reduce(0) { $0 + (counts[$1] ?? 0) } < b.spec.stopwords.reduce(0) { $0 + (counts[$1] ?? 0) }
-        }!
+        guard !latinProfiles.isEmpty else { return profiles.first ?? LanguageCatalog.fallback }
+        // Counted once per profile (not once per comparison); ties go to the first.
+        return latinProfiles.map { ($0, stopwordCount(text, $0)) }.max { $0.1 < $1.1 }!.0
+    }
+
+    /// How often the profile's stopwords occur among the first 60,000 scalars, words being
+    /// runs of letters compared lowercase.
+    /// - Complexity: O(60,000): one pass over scalars, no lowercased copy of the text and no
+    ///   String per word (lowercasing and splitting into Characters was 39% of a parse).
+    static func stopwordCount(_ text: String, _ profile: LanguageProfile) -> Int {
+        var wanted: [[Unicode.Scalar]: Int] = [:]
+        var longest = 0
+        for w in profile.spec.stopwords {
+            let scalars = Array(w.lowercased().unicodeScalars)
+            wanted[scalars] = 0
+            longest = max(longest, scalars.count)
+        }
+        var word: [Unicode.Scalar] = []
+        word.reserveCapacity(longest + 1)
+        var total = 0
+        var seen = 0
+        func close() {
+            if !word.isEmpty, word.count <= longest, wanted[word] != nil { total += 1 }
+            word.removeAll(keepingCapacity: true)
+        }
+        for c in text.unicodeScalars {
+            seen += 1
+            if seen > 60_000 { break }
+            let v = c.value
+            if v >= 0x61 && v <= 0x7A { word.append(c); continue }
+            if v >= 0x41 && v <= 0x5A { word.append(Unicode.Scalar(v + 32)!); continue }
+            if v < 0x80 || !c.properties.isAlphabetic { close(); continue }
+            // Non-ASCII letters: lowercased one by one (`É` → `é`).
+            if c.properties.isUppercase, let lower = c.properties.lowercaseMapping.unicodeScalars.first {
+                word.append(lower)
+            } else {
+                word.append(c)
+            }
+        }
+        close()
+        return total
     }
 }

@@ -19,7 +19,8 @@ enum ReferenceScanner {
         var seen = Set<String>()
         func add(_ s: String, _ kind: String) { if seen.insert(s).inserted { out.append(FoundReference(symbol: s, kind: kind)) } }
         for s in symbols(t) { add(s, "document") }
-        for (s, kind) in chineseCitations(t) { add(s, kind) }
+        // `号决议` closes citations only in Chinese text: not scanned for elsewhere.
+        if profile.isCJK { for (s, kind) in chineseCitations(t) { add(s, kind) } }
         for (s, kind) in keywordCitations(t, profile: profile) { add(s, kind) }
         return out
     }
@@ -200,6 +201,7 @@ enum ReferenceScanner {
                 // Walk back over list text: numbers, separators, dates, `第`, `号`.
                 var s = i
                 while s > 0 && i - s < 1200 && isCitationListScalar(t[s - 1]) { s -= 1 }
+                WorkMeter.add(i - s)
                 var found: [String] = []
                 var k = s
                 while k < i {
@@ -230,9 +232,15 @@ enum ReferenceScanner {
     static func keywordCitations(_ t: Scalars, profile: LanguageProfile) -> [(String, String)] {
         guard !profile.resolutionWords.isEmpty else { return [] }
         var out: [(String, String)] = []
+        // Words are tried only where one could start: at a scalar that opens one of them
+        // (a handful), after a non-letter. Trying each word at every position was 10% of
+        // a parse.
+        let starts = profile.resolutionWords.compactMap(\.first)
         var i = 0
         while i < t.count {
             var matched = 0
+            WorkMeter.add(1)
+            guard starts.contains(t[i]), i == 0 || !t[i - 1].properties.isAlphabetic else { i += 1; continue }
             for w in profile.resolutionWords where t.hasPrefix(w, at: i) && (i == 0 || !t[i - 1].properties.isAlphabetic) {
                 matched = w.count; break
             }

@@ -37,6 +37,15 @@ struct DraftStructure {
 
 enum StructureBuilder {
     static func build(_ blocks: [Block], profile: LanguageProfile, hardWrapped: Bool) -> DraftStructure {
+        var copy = blocks
+        return build(taking: &copy, profile: profile, hardWrapped: hardWrapped)
+    }
+
+    /// Builds the structure and empties `blocks` as it goes: each block's text is released
+    /// once read, so a paragraph copied here (an operative paragraph without its number) is
+    /// never held twice for the whole document — the peak memory of the phase.
+    /// - Complexity: O(n) in the blocks' total length.
+    static func build(taking blocks: inout [Block], profile: LanguageProfile, hardWrapped: Bool) -> DraftStructure {
         var result = DraftStructure()
         guard let formulaIndex = blocks.firstIndex(where: { isFormula($0.text, profile) }) else {
             result.unrecognised = true
@@ -46,6 +55,7 @@ enum StructureBuilder {
         result.preface = blocks[..<formulaIndex].map(\.text)
         result.formula = blocks[formulaIndex].text
         var body = Array(blocks[(formulaIndex + 1)...])
+        blocks = []
         // The closing lines (date, meeting) sit at the very end.
         var closing: [Scalars] = []
         while let last = body.last, closing.count < 4, isClosingLine(last.text, profile) {
@@ -60,8 +70,12 @@ enum StructureBuilder {
         func close() { if let c = current { items.append(.paragraph(c)); current = nil } }
         let spaced = profile.spec.joinWithSpace
 
-        for (i, block) in body.enumerated() {
+        // By index, not `for … in body`: an iterator would keep every text alive.
+        for i in body.indices {
+            let block = body[i]
+            body[i].text = []
             let raw = block.text
+            WorkMeter.add(1 + raw.count)
             if let (n, rest) = operativeNumber(raw), n == expected {
                 close()
                 current = DraftParagraph(operative: true, number: n, raw: rest)
@@ -196,12 +210,12 @@ enum StructureBuilder {
             let k = p.subs.count - 1
             if !p.subs[k].children.isEmpty {
                 let c = p.subs[k].children.count - 1
-                p.subs[k].children[c].raw = TextJoiner.join(p.subs[k].children[c].raw, more, spaced: spaced)
+                TextJoiner.append(more, to: &p.subs[k].children[c].raw, spaced: spaced)
             } else {
-                p.subs[k].raw = TextJoiner.join(p.subs[k].raw, more, spaced: spaced)
+                TextJoiner.append(more, to: &p.subs[k].raw, spaced: spaced)
             }
         } else {
-            p.raw = TextJoiner.join(p.raw, more, spaced: spaced)
+            TextJoiner.append(more, to: &p.raw, spaced: spaced)
         }
     }
 

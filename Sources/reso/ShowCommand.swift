@@ -49,14 +49,21 @@ func loadDocument(_ path: String) throws -> ResolutionDocument {
     }
 }
 
-/// Loads several documents on every core; the first failure is the user's error.
+/// Loads several documents on every core. One file that cannot be read does not stop
+/// the rest: it is named on stderr and skipped, as the reader skips it. A single file,
+/// or a set of which none can be read, is the user's error.
 func loadDocuments(_ paths: [String]) throws -> [ResolutionDocument] {
-    try ResolutionDocument.loadAll(paths: paths).map { result in
+    var docs: [ResolutionDocument] = []
+    var failures: [DocumentError] = []
+    for result in ResolutionDocument.loadAll(paths: paths) {
         switch result {
-        case .success(let doc): return doc
-        case .failure(let error): throw UserFacingError(error.description)
+        case .success(let doc): docs.append(doc)
+        case .failure(let error): failures.append(error)
         }
     }
+    if let first = failures.first, paths.count == 1 || docs.isEmpty { throw UserFacingError(first.description) }
+    for failure in failures { ConsoleOutput.message("reso: skipped \(failure.description)") }
+    return docs
 }
 
 enum TerminalSize {

@@ -107,3 +107,39 @@ import Testing
         #expect((json["other"] as? [Any])?.count == 2)
     }
 }
+
+/// Issue 8 item 12: one undecodable file in a folder does not stop the folder commands;
+/// it is named on stderr and the others are used.
+@Suite struct UndecodableInFolderTests {
+    @Test(arguments: [["notes", "DIR"], ["export", "DIR", "--format", "csv"], ["search", "Council", "DIR"], ["tag", "DIR", "op1", "checked"]])
+    func anUndecodableFileIsSkippedAndNamed(_ command: [String]) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reso-skip-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let seed = ShowCommandTests.root.appendingPathComponent("seeds").path
+        let first = try FileManager.default.contentsOfDirectory(atPath: seed).filter { $0.hasSuffix(".txt") }.sorted()[0]
+        try FileManager.default.copyItem(atPath: seed + "/" + first, toPath: dir + "/good.txt")
+        try Data([0x41, 0x42, 0xFF, 0xFE, 0xFD, 0x0A]).write(to: URL(fileURLWithPath: dir + "/bad.txt"))
+        let args = command.map { $0 == "DIR" ? dir : $0 }
+        let r = try ShowCommandTests.run(args)
+        #expect(r.status == 0, "\(args): \(r.stderr)")
+        #expect(r.stderr.contains("bad.txt"), "\(args): \(r.stderr)")
+        #expect(!r.stderr.contains("good.txt"), "\(args): \(r.stderr)")
+    }
+}
+
+/// Issue 8 item 14: an installation without its language files says so in one line.
+@Suite struct NoLanguageDataTests {
+    @Test func aMissingLanguageFolderIsOneClearLine() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("reso-nolang-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let seed = ShowCommandTests.root.appendingPathComponent("seeds").path
+        let first = try FileManager.default.contentsOfDirectory(atPath: seed).filter { $0.hasSuffix(".txt") }.sorted()[0]
+        for folder in [empty, empty + "/missing"] {
+            let r = try ShowCommandTests.run(["show", seed + "/" + first, "--format", "json"], env: ["RESO_LANGUAGES": folder])
+            #expect(r.status != 0 && r.status != 4 && r.status < 128, "exit \(r.status)")
+            #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.contains("language data"), "\(r.stderr)")
+        }
+    }
+}

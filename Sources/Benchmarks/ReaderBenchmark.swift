@@ -6,13 +6,16 @@ import Reader
 import ResolutionKit
 import Terminal
 
-func runReaderBenchmark(longDocumentPath: String?) throws -> [String] {
+public enum ReaderBenchmark {
+/// `seeds`: the library's documents (the first is opened alone); `longDocumentPath`: a
+/// large resolution to page through (a synthetic one when nil).
+public static func run(seeds: [String], longDocumentPath: String?) throws -> [String] {
     var out: [String] = []
     func ms(_ d: Duration) -> String { String(format: "%.2f ms", Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000) }
     let clock = ContinuousClock()
 
     // 1. Start to first frame: load + parse + prepare + render at 80×24.
-    let seed = (try DocumentPaths.expand([BundledLibrary.path])).first ?? ""
+    let seed = seeds.first ?? ""
     let start = clock.now
     let doc = try ResolutionDocument.load(path: seed)
     let state = ReaderState(documents: [DocumentModel(path: seed, document: doc)], notes: [DocumentNotes()],
@@ -21,7 +24,6 @@ func runReaderBenchmark(longDocumentPath: String?) throws -> [String] {
     let firstFrame = clock.now - start
     out.append("reader first frame (\((seed as NSString).lastPathComponent), 80×24): \(ms(firstFrame)) (goal ≤ 50 ms)")
     let libraryStart = clock.now
-    let seeds = try DocumentPaths.expand([BundledLibrary.path])
     let library = try seeds.map { DocumentModel(path: $0, document: try ResolutionDocument.load(path: $0)) }
     _ = render(ReaderState(documents: library, notes: library.map { _ in DocumentNotes() }, width: 80, height: 24,
                            color: true, defaultTags: []))
@@ -64,6 +66,7 @@ func runReaderBenchmark(longDocumentPath: String?) throws -> [String] {
     _ = render(runtime.state)
     out.append("reader search «数字鸿沟» over \(label) and first hit drawn: \(ms(clock.now - searchStart))")
     return out
+}
 }
 
 /// A document of about `bytes` UTF-8 bytes made of the sample's paragraphs (or a fixed

@@ -1,4 +1,0 @@
-// The sidecar and reader benchmarks, run after the parser's by `reso bench`.
-func extraBenchmarks(longDocumentPath: String) throws -> [String] {
-    try runSidecarBenchmark() + runReaderBenchmark(longDocumentPath: longDocumentPath)
-}

@@ -1,0 +1,55 @@
+// Issue 8 item 14: a language file or pattern that fails to load fails a test; with no
+// language data at all, parsing gives a clear error, never a crash.
+import Foundation
+import Testing
+@testable import ResolutionKit
+import LanguageData
+
+@Suite struct LanguageDataTests {
+    static let sourceFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Resources/languages").path
+
+    @Test func everyLanguageFileAndPatternLoads() throws {
+        #expect(LanguageCatalog.problems.isEmpty, "\(LanguageCatalog.problems.joined(separator: "\n"))")
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.sourceFolder).filter { $0.hasSuffix(".json") }
+        #expect(files.count >= 6)
+        #expect(Set(LanguageCatalog.profiles.map { $0.code + ".json" }) == Set(files))
+        for p in LanguageCatalog.profiles {
+            #expect(p.dateRegexes.count == p.spec.datePatterns.count, "\(p.code)")
+            #expect(p.meetingRegexes.count == p.spec.meetingPatterns.count, "\(p.code)")
+            #expect(p.adoptionRegexes.count == p.spec.adoptionPatterns.count, "\(p.code)")
+            #expect(p.sessionRegexes.count == p.spec.sessionPatterns.count, "\(p.code)")
+            #expect(p.agendaRegexes.count == p.spec.agendaPatterns.count, "\(p.code)")
+            #expect(p.resolutionLineRegexes.count == p.spec.resolutionLinePatterns.count, "\(p.code)")
+        }
+    }
+
+    @Test func aBrokenFileOrPatternIsReportedNotSkipped() throws {
+        let good = try #require(FileManager.default.contents(atPath: Self.sourceFolder + "/en.json"))
+        var json = try #require(JSONSerialization.jsonObject(with: good) as? [String: Any])
+        json["code"] = "xx"
+        json["datePatterns"] = ["(unclosed {month}"]
+        let badPattern = try JSONSerialization.data(withJSONObject: json)
+        json.removeValue(forKey: "organs")
+        let missingField = try JSONSerialization.data(withJSONObject: json)
+        let (profiles, problems) = LanguageCatalog.load(["en": good, "xx": badPattern, "yy": missingField,
+                                                         "zz": Data("{ not json".utf8)])
+        #expect(profiles.map(\.code) == ["en", "xx"])
+        #expect(problems.count == 3, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("xx.json") && $0.contains("(unclosed") })
+        #expect(problems.contains { $0.hasPrefix("yy.json") && $0.contains("organs") })
+        #expect(problems.contains { $0.hasPrefix("zz.json") && $0.contains("JSON") })
+    }
+
+    @Test func withoutLanguageDataTextIsKeptNotCrashed() {
+        let text = "The Security Council,\n\nRecalling its resolutions,\n\n1. Decides to remain seized of the matter.\n"
+        let profile = LanguageDetector.detect(text, among: [])
+        #expect(profile.code == "und")
+        let doc = DocumentAssembler(profile: profile, notes: [])
+            .assemble(StructureBuilder.build(LineSplitter.split(text).map {
+                Block(text: $0.text, indent: $0.indent, line: $0.index, afterBreak: false) }, profile: profile, hardWrapped: false),
+                      hardWrapped: false)
+        #expect(doc.other.map(\.text).joined(separator: " ").contains("Decides to remain seized"))
+        #expect(DocumentError.noLanguageData(detail: "x").description.contains("language data"))
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import ResolutionKit
+
+/// Every phase is linear: doubling a pathological input at most about doubles the work
+/// the parser reports to its `WorkMeter` (scalars scanned and copied, with a copy of a
+/// growing buffer counted at its full size). Work, not seconds: the figure is exact and
+/// the same on any machine.
+@Suite(.serialized) struct LinearityTests {
+    /// Inputs that were quadratic once, or could be: each builds a document of `n` units.
+    static let inputs: [(name: String, make: @Sendable (Int) -> String)] = [
+        ("labels under one paragraph", { n in "安全理事会，\n\n1. 决定：\n" + String(repeating: "(a) 文\n", count: n) }),
+        ("two-letter lines in one paragraph", { n in "The Security Council,\n\nRecalling " + String(repeating: "ab\n", count: n) }),
+        ("hyphenated lines", { n in "The Security Council,\n\nRecalling " + String(repeating: "a-\n", count: n) }),
+        ("hard-wrapped paragraph", { n in
+            "The Security Council,\n\n" + String(repeating: "Recalling its previous resolutions on the situation in the region and the\n", count: n) }),
+        ("CJK paragraph cut into lines", { n in "安全理事会，\n\n" + String(repeating: "回顾其以往关于该地区局势的各项决议\n", count: n) }),
+        ("PDF footnote zone with a long note", { n in
+            "The Security Council,\n\n1. Decides to remain seized of the matter.¹\n" + String(repeating: " ", count: 20) + "\n1\n"
+                + String(repeating: "See the report of the Secretary-General on the situation in the region of the\n", count: n) }),
+        ("numbered lines at the end", { n in
+            "The Security Council,\n\n" + (1...n).map { "\($0 % 999 + 1) Text of line" }.joined(separator: "\n") }),
+        ("resolution lists", { n in
+            "The Security Council,\n\nRecalling resolutions " + (1...n).map { "\($0 % 9000 + 1)" }.joined(separator: ", resolution ") + ",\n" }),
+        ("Chinese citation lists", { n in
+            "安全理事会，\n\n回顾" + String(repeating: "第 1325 (2000) 号决议和", count: n) + "，\n" }),
+        ("unclosed links and brackets", { n in
+            "The Security Council,\n\nRecalling " + String(repeating: "[text](a [b] (c) ", count: n) + "\n" }),
+        ("one-line paragraphs", { n in
+            "The Security Council,\n\n" + String(repeating: "*Recalling* its resolution 1325 (2000) and A/60/687,\n\n", count: n) }),
+        ("subparagraphs with second-degree items", { n in
+            "The Security Council,\n\n1. Decides:\n" + String(repeating: "(a) first\n(i) inner\ncontinued text\n", count: n) }),
+    ]
+
+    static func work(_ text: String) -> Int {
+        WorkMeter.measure {
+            _ = ResolutionParser.parse(text: text, source: SourceInfo(path: "t", sha256: "", encoding: "utf-8"))
+        }
+    }
+
+    @Test(arguments: 0..<inputs.count)
+    func doublingTheInputAtMostAboutDoublesTheWork(_ which: Int) {
+        let (name, make) = Self.inputs[which]
+        let small = Self.work(make(1_500)), large = Self.work(make(3_000))
+        #expect(small > 0, "\(name): the meter saw no work")
+        let ratio = Double(large) / Double(max(small, 1))
+        #expect(ratio < 2.3, "\(name): doubling the input multiplied the work by \(ratio) (\(small) → \(large))")
+    }
+}
