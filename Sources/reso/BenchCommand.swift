@@ -3,8 +3,9 @@ import Foundation
 import Benchmarks
 import ResolutionKit
 
-/// Timing lives here, not in tests: these machines are noisy, so figures are reported
-/// next to a reference (`wc -m` on the same file) and as the best of several runs. The
+/// Timing lives here, not in tests: these machines are noisy, so figures are reported next to a
+/// reference on the same file in the same run. Whole processes timed from outside (medians,
+/// output included) come first; in-process best-of-N figures follow as a breakdown. The
 /// measurements themselves are in the Benchmarks module, outside the product modules.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +22,10 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Where to write the generated resolution (default: a temporary file).")
     var output: String?
 
+    @Option(name: .customLong("file"),
+            help: "Also time `reso show FILE --format json` as a whole process against `wc -m` (text) or `pdftotext` (PDF) on FILE; repeatable.")
+    var files: [String] = []
+
     func run() throws {
         let path = output ?? NSTemporaryDirectory() + "reso-bench-\(getpid()).txt"
         let seeds = try DocumentPaths.expand([BundledLibrary.path])
@@ -30,7 +35,12 @@ struct BenchCommand: ParsableCommand {
         let mb = Double(bytes) / 1_048_576
         print("generated \(String(format: "%.1f", mb)) MB resolution: \(path)")
 
-        for line in try ParseBenchmark.run(path: path, runs: runs) { print(line) }
+        let reso = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        for file in [path] + files {
+            for line in try WholeProcessBenchmark.run(reso: reso, path: file, runs: max(runs, 5)) { print(line) }
+        }
+        print("in process (best of \(runs), no output written):")
+        for line in try ParseBenchmark.run(path: path, runs: runs) { print("  " + line) }
         for line in try SidecarBenchmark.run(annotations: 10_000, runs: runs) { print(line) }
         for line in try ReaderBenchmark.run(seeds: seeds, longDocumentPath: path) { print(line) }
     }
