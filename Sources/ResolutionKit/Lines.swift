@@ -213,7 +213,8 @@ enum LineSplitter {
                     pendingTatweel = 0
                 }
                 if s.value >= 0x0600 && s.value <= 0x06FF { arabicInLine = true; sawArabic = true; rtlLetters += 1; letters += 1 }
-                else if s.value >= 0x41 && (s.value < 0x80 ? s.properties.isAlphabetic : s.value >= 0x400 && s.value < 0x500 || Chars.isHan(s)) { letters += 1 }
+                else if s.value < 0x80 ? ((s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A)   // ASCII letters without a property lookup
+                            : (s.value >= 0x400 && s.value < 0x500) || Chars.isHan(s) { letters += 1 }
                 current.append(s)
             }
             previousCR = false
