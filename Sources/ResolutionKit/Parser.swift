@@ -6,6 +6,13 @@ import Dispatch
 
 public enum ResolutionParser {
     public static func parse(bytes: [UInt8], path: String) throws -> ResolutionDocument {
+        var copy = bytes
+        return try parse(taking: &copy, path: path)
+    }
+
+    /// Parses and empties `bytes` once they are read (decoded text or laid-out blocks hold
+    /// what is needed), so that the file's bytes are not held through the later phases.
+    public static func parse(taking bytes: inout [UInt8], path: String) throws -> ResolutionDocument {
         if LanguageCatalog.profiles.isEmpty {
             throw DocumentError.noLanguageData(detail: LanguageCatalog.problems.first ?? "no language files")
         }
@@ -13,7 +20,9 @@ public enum ResolutionParser {
         let hash = HashInBackground(bytes)
         let format = DocumentFormat.sniff(bytes)
         var doc: ResolutionDocument
-        switch try reader(for: format).read(bytes, path: path) {
+        let reading = try reader(for: format).read(bytes, path: path)
+        bytes = []
+        switch reading {
         case let .text(text, encoding):
             doc = parse(TextHolder(text), source: SourceInfo(path: path, sha256: "", encoding: encoding, format: format))
         case let .blocks(laidOut):
@@ -36,7 +45,7 @@ public enum ResolutionParser {
     static func parse(_ laidOut: LaidOutText, source: SourceInfo) -> ResolutionDocument {
         let profile = LanguageDetector.detect(laidOut.languageSample)
         var draft = StructureBuilder.build(laidOut.blocks, profile: profile, hardWrapped: false)
-        var doc = DocumentAssembler(profile: profile, notes: laidOut.footnotes).assemble(draft, hardWrapped: false)
+        var doc = DocumentAssembler(profile: profile, notes: laidOut.footnotes).assemble(taking: &draft, hardWrapped: false)
         draft = DraftStructure()
         doc.source = source
         doc.furniture = laidOut.furniture
@@ -68,12 +77,12 @@ public enum ResolutionParser {
         }
         lines = []
         var furniture: [(line: Int, text: String)] = []
-        var blocks = BlockBuilder.build(bodyLines, layout: layout, footnoteNumbers: Set(rawNotes.map(\.number)),
+        var blocks = BlockBuilder.build(taking: &bodyLines, layout: layout, footnoteNumbers: Set(rawNotes.map(\.number)),
                                         profile: profile, furniture: &furniture)
         bodyLines = []
         var draft = StructureBuilder.build(taking: &blocks, profile: profile, hardWrapped: layout.hardWrapped)
         blocks = []
-        var doc = DocumentAssembler(profile: profile, notes: rawNotes).assemble(draft, hardWrapped: layout.hardWrapped)
+        var doc = DocumentAssembler(profile: profile, notes: rawNotes).assemble(taking: &draft, hardWrapped: layout.hardWrapped)
         draft = DraftStructure()
         doc.source = source
         doc.furniture = furniture.sorted { $0.line < $1.line }.map(\.text)
