@@ -43,7 +43,17 @@ public enum ResolutionParser {
 
     /// The shared phases from structure on, for formats that already know their paragraphs.
     static func parse(_ laidOut: LaidOutText, source: SourceInfo) -> ResolutionDocument {
+        var laidOut = laidOut
         let profile = LanguageDetector.detect(laidOut.languageSample)
+        if profile.spec.script == "arabic" {
+            var counts = (sound: 0, reversed: 0)
+            for b in laidOut.blocks { ArabicLigatures.tally(b.text, into: &counts) }
+            for n in laidOut.footnotes { ArabicLigatures.tally(n.text, into: &counts) }
+            if ArabicLigatures.reversed(counts) {
+                for i in laidOut.blocks.indices { ArabicLigatures.repair(&laidOut.blocks[i].text) }
+                for i in laidOut.footnotes.indices { ArabicLigatures.repair(&laidOut.footnotes[i].text) }
+            }
+        }
         var draft = StructureBuilder.build(laidOut.blocks, profile: profile, hardWrapped: false)
         var doc = DocumentAssembler(profile: profile, notes: laidOut.footnotes).assemble(taking: &draft, hardWrapped: false)
         draft = DraftStructure()
@@ -65,6 +75,13 @@ public enum ResolutionParser {
         // goes first, once it is split into lines (when the holder has its only copy).
         var lines = LineSplitter.split(holder.text)
         holder.text = ""
+        if profile.spec.script == "arabic" {
+            var counts = (sound: 0, reversed: 0)
+            for l in lines { ArabicLigatures.tally(l.text, into: &counts) }
+            if ArabicLigatures.reversed(counts) {
+                for i in lines.indices { ArabicLigatures.repair(&lines[i].text) }
+            }
+        }
         let layout = TextLayout.of(lines)
         layout.normalise(&lines)
         var (bodyLines, rawNotes) = FootnoteExtractor.extract(lines, layout: layout)
