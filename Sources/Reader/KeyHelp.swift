@@ -21,11 +21,16 @@ enum KeyHelp {
         ("1–9", "toggle the first nine tags (listed in the t prompt)"),
         ("e", "one-line note editor (Enter saves, empty clears, Esc cancels)"),
         ("E", "edit the note in $EDITOR"),
-        ("x", "export annotations (md, csv, json, w3c)"),
+        ("x", "export annotations"),
         ("?", "this help"),
         ("q", "back: document → library → quit"),
         ("Esc", "leave a pane, prompt or search"),
         ("mouse", "click selects, wheel scrolls"),
         ("Ctrl-C", "quit at once (every edit is already saved)"),
     ]
+
+    /// The table with the export formats the backend offers (the export registry) on `x`.
+    static func rows(exportFormats: [String]) -> [(keys: String, action: String)] {
+        rows.map { $0.keys == "x" ? ("x", "export annotations (\(exportFormats.joined(separator: ", ")))") : $0 }
+    }
 }

@@ -96,8 +96,9 @@ extension ReaderState {
         switch overlay {
         case .none, .prompt: return
         case .help(let scroll):
-            let keyW = KeyHelp.rows.map { DisplayWidth.of($0.keys) }.max() ?? 10
-            let lines = KeyHelp.rows.map { (pad($0.keys, to: keyW) + "  " + $0.action, Style.plain) }
+            let rows = KeyHelp.rows(exportFormats: exportFormats)
+            let keyW = rows.map { DisplayWidth.of($0.keys) }.max() ?? 10
+            let lines = rows.map { (pad($0.keys, to: keyW) + "  " + $0.action, Style.plain) }
             let visible = max(1, min(height - 6, lines.count))
             drawBox(title: "Keys (j/k scroll, any other key closes)", lines: lines, selected: nil,
                     scroll: min(scroll, max(0, lines.count - visible)), into: &grid)

@@ -85,7 +85,7 @@ final class SidecarAnnotations: AnnotationBackend {
 
     private func notes(_ s: SidecarSnapshot, notice: String? = nil) -> DocumentNotes {
         var by: [String: ParagraphNote] = [:]
-        for a in s.annotations { by[a.paragraph] = ParagraphNote(tags: a.tags, note: a.note) }
+        for a in s.annotations where a.isParagraphNote { by[a.paragraph] = ParagraphNote(tags: a.tags, note: a.note) }
         return DocumentNotes(byParagraph: by, orphanCount: s.orphans.count, notice: notice)
     }
 
@@ -118,7 +118,7 @@ final class SidecarAnnotations: AnnotationBackend {
         let items = try documents.map { (document: models[$0].document, snapshot: try stores[$0].load(for: models[$0].document)) }
         let text = Exporter.export(items, format: f)
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
-        let ext = f == .w3c ? "jsonld" : f.rawValue
+        let ext = f.fileExtension
         let cwd = FileManager.default.currentDirectoryPath
         let folder = FileManager.default.isWritableFile(atPath: cwd) ? cwd : NSTemporaryDirectory()
         // Two exports within a second get -2, -3…: the reader never replaces a file.
