@@ -3,6 +3,7 @@
 // "takes note of" with "welcomes"", "在执行部分第 3 段中，将"注意到"改为"欢迎""). The
 // patterns are data: the `phrases.amendments` object of Resources/languages/<code>.json.
 
+import Foundation
 import ResolutionKit
 
 enum AmendmentWording {
@@ -21,7 +22,7 @@ enum AmendmentWording {
         return fillTemplate(template, [
             "n": r.number ?? r.paragraph,
             "old": p.quoted(flat(r.quote ?? "")),
-            "new": p.quoted(flat(r.amendmentText ?? "")),
+            "new": p.quoted(flat(r.amendmentText ?? "").trimmingCharacters(in: .whitespaces)),
         ])
     }
 
@@ -34,7 +35,9 @@ enum AmendmentWording {
     /// redline). Amendments are applied in their order; one whose words are no longer in the
     /// text is skipped (the list still shows it). New paragraphs are not part of the paragraph.
     /// - Complexity: O(k·n) for k amendments on a paragraph of n code points.
-    static func redline(_ text: String, _ amendments: [ExportRecord]) -> [RedlinePiece] {
+    /// - Parameter joinWithSpace: the language puts spaces between words, so inserted words
+    ///   typed without one get one (`parties` + `concernées` → `parties concernées`).
+    static func redline(_ text: String, _ amendments: [ExportRecord], joinWithSpace: Bool = false) -> [RedlinePiece] {
         // Work on pieces so that a later amendment acts on the text as already amended.
         var pieces: [RedlinePiece] = [.kept(text)]
         for r in amendments {
@@ -54,7 +57,13 @@ enum AmendmentWording {
                 switch action {
                 case .replace: replacement += [.deleted(hit), .inserted(r.amendmentText ?? "")]
                 case .delete: replacement.append(.deleted(hit))
-                case .insertAfter: replacement += [.kept(hit), .inserted(r.amendmentText ?? "")]
+                case .insertAfter:
+                    var words = r.amendmentText ?? ""
+                    if joinWithSpace, let first = words.unicodeScalars.first, !first.properties.isWhitespace,
+                       first.properties.generalCategory != .otherPunctuation, !(hit.unicodeScalars.last?.properties.isWhitespace ?? true) {
+                        words = " " + words
+                    }
+                    replacement += [.kept(hit), .inserted(words)]
                 case .newParagraph: break
                 }
                 if range.upperBound < scalars.count { replacement.append(.kept(str(range.upperBound..<scalars.count))) }

@@ -39,6 +39,8 @@ struct BriefDocument {
     var path: String
     var language: String
     var phrases: BriefPhrases
+    /// The language's quotation marks (for the quoted phrase).
+    var quotes: AmendmentPhrases
     var positions: [BriefPosition]
     var sections: [BriefSection]
 }
@@ -73,7 +75,8 @@ enum BriefModel {
                 : first.kind == "footnote" ? p.footnotes : first.kind == "heading" ? p.headings : p.operative
             let noteRecord = group.first { $0.amendment == nil }
             let amendments = group.filter { $0.amendment != nil }
-            let redline = amendments.isEmpty ? nil : AmendmentWording.redline(first.text, amendments)
+            let joins = LanguageCatalog.profile(String(d.language.prefix(2)))?.spec.joinWithSpace ?? true
+            let redline = amendments.isEmpty ? nil : AmendmentWording.redline(first.text, amendments, joinWithSpace: joins)
             let changes = redline?.contains { if case .kept = $0 { return false } else { return true } } ?? false
             let by = noteRecord ?? first
             let quoteRange = noteRecord?.quote.flatMap { q in
@@ -88,7 +91,7 @@ enum BriefModel {
             else { sections.append(BriefSection(heading: heading, entries: [entry])) }
         }
         return BriefDocument(title: MarkdownBrief.documentTitle(d), path: d.source.path, language: d.language,
-                             phrases: p, positions: positions(records), sections: sections)
+                             phrases: p, quotes: phrases.amendments, positions: positions(records), sections: sections)
     }
 
     /// Every tag in use on a paragraph still in the document, with the paragraphs carrying it.

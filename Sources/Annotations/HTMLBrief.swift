@@ -37,7 +37,7 @@ enum HTMLBrief {
             }
             for s in d.sections {
                 out += "<h3>\(esc(s.heading))</h3>\n"
-                for e in s.entries { out += entry(e, p) }
+                for e in s.entries { out += entry(e, p, d.quotes) }
             }
             out += "</section>\n"
         }
@@ -46,12 +46,12 @@ enum HTMLBrief {
         return out
     }
 
-    static func entry(_ e: BriefEntry, _ p: BriefPhrases) -> String {
+    static func entry(_ e: BriefEntry, _ p: BriefPhrases, _ marks: AmendmentPhrases) -> String {
         var out = "<article>\n<h4>\(esc(e.label))"
         for t in e.tags { out += " <span class=\"tag tag-\(attr(t))\">\(esc(t))</span>" }
         out += "</h4>\n"
         out += "<blockquote>\(text(highlighting: e.quoteRange, in: e.text))</blockquote>\n"
-        if let q = e.quote { out += "<p class=\"quote\"><span class=\"label\">\(esc((p.onTheWords + p.colon).trimmingCharacters(in: .whitespaces)))</span> “\(esc(q))”</p>\n" }
+        if let q = e.quote { out += "<p class=\"quote\"><span class=\"label\">\(esc((p.onTheWords + p.colon).trimmingCharacters(in: .whitespaces)))</span> \(esc(marks.quoted(q)))</p>\n" }
         if let n = e.note {
             out += "<div class=\"note\"><span class=\"label\">\(esc((p.note + p.colon).trimmingCharacters(in: .whitespaces)))</span> \(text(n))</div>\n"
         }

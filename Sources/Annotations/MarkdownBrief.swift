@@ -33,7 +33,7 @@ enum MarkdownBrief {
             }
             for s in d.sections {
                 out += "\n### " + inline(s.heading) + "\n"
-                for e in s.entries { out += "\n#### " + inline(e.label) + tagList(e.tags) + "\n\n" + entryBody(e, p) }
+                for e in s.entries { out += "\n#### " + inline(e.label) + tagList(e.tags) + "\n\n" + entryBody(e, p, d.quotes) }
             }
         }
         if docs.isEmpty { out += "\n" + inline(p.noAnnotations) + "\n" }
@@ -43,9 +43,9 @@ enum MarkdownBrief {
     /// A table cell: one line, no `|` (it would end the cell).
     static func cell(_ text: String) -> String { inline(text).replacingOccurrences(of: "|", with: "\\|") }
 
-    static func entryBody(_ e: BriefEntry, _ p: BriefPhrases) -> String {
+    static func entryBody(_ e: BriefEntry, _ p: BriefPhrases, _ marks: AmendmentPhrases) -> String {
         var out = quoted(e.text)
-        if let q = e.quote { out += "\n" + inline(p.onTheWords + p.colon) + "“" + inline(q) + "”\n" }
+        if let q = e.quote { out += "\n" + inline(p.onTheWords + p.colon + marks.quoted(q)) + "\n" }
         if let n = e.note { out += "\n" + inline(p.note + p.colon).trimmingCharacters(in: .whitespaces) + "\n\n" + quoted(n) }
         if !e.amendments.isEmpty {
             out += "\n" + inline(p.amendmentsTitle + p.colon).trimmingCharacters(in: .whitespaces) + "\n\n"

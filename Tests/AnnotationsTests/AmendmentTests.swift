@@ -146,7 +146,7 @@ import Testing
         #expect(byPara["op3"] == "In operative paragraph 3, replace \"Takes note of\" with \"welcomes\"")
         #expect(byPara["pp5"] == "After preambular paragraph 5, insert the following new paragraph: \"Noting the report,\"")
         #expect(byPara["op2"] == "In operative paragraph 2, delete \"States\"")
-        #expect(byPara["op1"] == "In operative paragraph 1, after \"Decides\", insert \" firmly\"")
+        #expect(byPara["op1"] == "In operative paragraph 1, after \"Decides\", insert \"firmly\"", "typed spaces trimmed")
     }
 
     /// One real resolution per language from the corpus: the first operative paragraph's
@@ -183,9 +183,10 @@ import Testing
         let doc = Fixture.document(path: "/tmp/x.txt", preamble: [], operative: ["Takes note of the report of the Secretary-General;"])
         let rs = try record(doc, [("op1", Amendment(action: .replace, text: "Welcomes"), "Takes note of"),
                                   ("op1", Amendment(action: .delete), " of the Secretary-General"),
-                                  ("op1", Amendment(action: .insertAfter, text: " annual"), "the")])
-        let pieces = AmendmentWording.redline(doc.operative[0].text, rs)
+                                  ("op1", Amendment(action: .insertAfter, text: "annual"), "the")])
+        let pieces = AmendmentWording.redline(doc.operative[0].text, rs, joinWithSpace: true)
         #expect(pieces == [.deleted("Takes note of"), .inserted("Welcomes"), .kept(" "), .kept("the"), .inserted(" annual"),
-                           .kept(" report"), .deleted(" of the Secretary-General"), .kept(";")])
+                           .kept(" report "), .deleted("of the Secretary-General"), .kept(";")],
+                "a quote is taken as search takes it: from its first to its last visible character")
     }
 }
