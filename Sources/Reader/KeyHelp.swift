@@ -29,8 +29,27 @@ enum KeyHelp {
         ("Ctrl-C", "quit at once (every edit is already saved)"),
     ]
 
-    /// The table with the export formats the backend offers (the export registry) on `x`.
-    static func rows(exportFormats: [String]) -> [(keys: String, action: String)] {
-        rows.map { $0.keys == "x" ? ("x", "export annotations (\(exportFormats.joined(separator: ", ")))") : $0 }
+    /// The table as in effect: keys as bound (config.toml's [keys]), and the export formats the
+    /// backend offers (the export registry) on the export key.
+    static func rows(exportFormats: [String], bindings: KeyBindings = .standard) -> [(keys: String, action: String)] {
+        rows.map { row in
+            var action = row.action
+            if row.keys == "x" { action = "export annotations (\(exportFormats.joined(separator: ", ")))" }
+            // Single-character tokens are keys that may be rebound; names (Space, PgDn…) stay.
+            let keys = row.keys.split(separator: " ").map { token -> String in
+                let scalars = Array(token.unicodeScalars)
+                return scalars.count == 1 ? bindings.display(default: scalars[0]) : String(token)
+            }.joined(separator: " ")
+            return (keys, action)
+        }
+    }
+
+    /// The hint line: key and word for the commonest actions; fewer entries (never bare
+    /// letters) when narrow.
+    static func hint(bindings: KeyBindings, backWord: String, width: Int) -> String {
+        let wide = [("help", "help"), ("operative", "operative"), ("footnotes", "footnotes"), ("tag", "tag"),
+                    ("note", "note"), ("back", backWord)]
+        let narrow = [("help", "help"), ("tag", "tag"), ("note", "note"), ("back", backWord)]
+        return (width < 76 ? narrow : wide).map { "\(bindings.key(for: $0.0)) \($0.1)" }.joined(separator: " · ")
     }
 }

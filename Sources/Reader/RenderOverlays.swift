@@ -17,10 +17,8 @@ extension ReaderState {
         let narrow = width < 76
         if let m = message { left = m } else if view == nil {
             left = narrow ? "Enter open · / search · ? help · q quit" : "Enter open · / search · x export · ? help · q quit"
-        } else if narrow {
-            left = "? help · o · f · t · e · q \(isLibrary ? "back" : "quit")"
         } else {
-            left = "? help · o operative · f footnotes · t tag · e note · q \(isLibrary ? "library" : "quit")"
+            left = KeyHelp.hint(bindings: keyBindings, backWord: isLibrary ? (narrow ? "back" : "library") : "quit", width: width)
         }
         let r = truncate(right, to: width / 3)
         grid.text(" " + truncate(left, to: width - DisplayWidth.of(r) - 3), row: y, column: 0,
@@ -96,7 +94,7 @@ extension ReaderState {
         switch overlay {
         case .none, .prompt: return
         case .help(let scroll):
-            let rows = KeyHelp.rows(exportFormats: exportFormats)
+            let rows = KeyHelp.rows(exportFormats: exportFormats, bindings: keyBindings)
             let keyW = rows.map { DisplayWidth.of($0.keys) }.max() ?? 10
             let lines = rows.map { (pad($0.keys, to: keyW) + "  " + $0.action, Style.plain) }
             let visible = max(1, min(height - 6, lines.count))

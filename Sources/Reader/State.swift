@@ -103,6 +103,14 @@ public struct ReaderState {
     var messageIsError = false
     var defaultTags: [String]
     var exportFormats: [String]
+    /// Keys as bound by the user's config (KeyBindings.swift).
+    public var keyBindings = KeyBindings.standard
+
+    /// Foreground colours by role name (config.toml's [colours]); ignored without colour.
+    public mutating func applyColours(_ colours: [String: Color]) {
+        guard theme != .mono else { return }
+        theme = theme.recoloured(colours)
+    }
 
     /// One document opens straight into the document view and `q` quits; several open the library.
     public init(documents: [DocumentModel], notes: [DocumentNotes], width: Int, height: Int, color: Bool,

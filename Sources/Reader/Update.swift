@@ -53,7 +53,7 @@ public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
         case .none: break
         }
         if case .mouse(let m) = event { return s.handleMouse(m) }
-        guard case .key(let key) = event else { return [] }
+        guard case .key(let pressed) = event, let key = s.keyBindings.translate(pressed) else { return [] }
         return s.view == nil ? s.handleLibraryKey(key) : s.handleDocumentKey(key)
     }
 }

@@ -9,6 +9,7 @@ import Terminal
 
 enum ReaderLaunch {
     static func open(paths: [String]) throws {
+        let config = try ResoConfig.load()
         let files = try DocumentPaths.expand(paths.isEmpty ? [BundledLibrary.path] : paths)
         let env = ProcessInfo.processInfo.environment
         let term = env["TERM"] ?? ""
@@ -23,7 +24,7 @@ enum ReaderLaunch {
             return
         }
         let (models, skipped) = try loadDocuments(files)
-        let backend = makeAnnotationBackend(models)
+        let backend = makeAnnotationBackend(models, config: config)
         var notes: [DocumentNotes] = []
         var problems = skipped
         for i in models.indices {
@@ -37,9 +38,11 @@ enum ReaderLaunch {
         } catch {
             throw UserFacingError("reso: \(error)")
         }
-        let state = ReaderState(documents: models, notes: notes, width: screen.width, height: screen.height,
+        var state = ReaderState(documents: models, notes: notes, width: screen.width, height: screen.height,
                                 color: screen.colorEnabled, defaultTags: backend.defaultTags,
                                 exportFormats: backend.exportFormats)
+        state.keyBindings = config.bindings
+        state.applyColours(config.colours)
         let runtime = ReaderRuntime(state: state, screen: screen, backend: backend, editNote: EditorLauncher.edit)
         if let p = problems.first {
             runtime.send(.status(problems.count > 1 ? "\(p) (and \(problems.count - 1) more)" : p, error: true))
@@ -75,12 +78,15 @@ final class SidecarAnnotations: AnnotationBackend {
     let models: [DocumentModel]
     let stores: [SidecarStore]
 
-    init(_ models: [DocumentModel]) {
+    let config: ResoConfig
+
+    init(_ models: [DocumentModel], config: ResoConfig = ResoConfig()) {
         self.models = models
+        self.config = config
         stores = models.map { SidecarStore(documentPath: $0.path) }
     }
 
-    var defaultTags: [String] { Annotations.defaultTags }
+    var defaultTags: [String] { config.defaultTags ?? Annotations.defaultTags }
     var exportFormats: [String] { ExportFormat.allCases.map(\.rawValue) }
 
     private func notes(_ s: SidecarSnapshot, notice: String? = nil) -> DocumentNotes {
@@ -119,7 +125,10 @@ final class SidecarAnnotations: AnnotationBackend {
         let text = Exporter.export(items, format: f)
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         let ext = f.fileExtension
-        let cwd = FileManager.default.currentDirectoryPath
+        let cwd = config.exportFolder ?? FileManager.default.currentDirectoryPath
+        if let f = config.exportFolder, !FileManager.default.fileExists(atPath: f) {
+            throw UserFacingError("the export folder \(f) (config.toml [export]) does not exist")
+        }
         let folder = FileManager.default.isWritableFile(atPath: cwd) ? cwd : NSTemporaryDirectory()
         // Two exports within a second get -2, -3…: the reader never replaces a file.
         var path = (folder as NSString).appendingPathComponent("reso-export-\(stamp).\(ext)")
@@ -133,4 +142,6 @@ final class SidecarAnnotations: AnnotationBackend {
     }
 }
 
-func makeAnnotationBackend(_ models: [DocumentModel]) -> AnnotationBackend { SidecarAnnotations(models) }
+func makeAnnotationBackend(_ models: [DocumentModel], config: ResoConfig = ResoConfig()) -> AnnotationBackend {
+    SidecarAnnotations(models, config: config)
+}

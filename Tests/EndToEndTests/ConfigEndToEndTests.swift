@@ -1,0 +1,70 @@
+// config.toml as a user meets it: a rebound key, default tags on 1–9, the export folder, the
+// `?` help and hint line showing the keys in effect, and a bad config named by its line.
+import Foundation
+import Testing
+
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable))
+struct ConfigEndToEndTests {
+    func writeConfig(_ dir: String, _ text: String) throws {
+        try FileManager.default.createDirectory(atPath: dir + "/cfg/reso", withIntermediateDirectories: true)
+        try text.write(toFile: dir + "/cfg/reso/config.toml", atomically: true, encoding: .utf8)
+    }
+
+    @Test func reboundKeysDefaultTagsAndExportFolder() throws {
+        let dir = try scratchLibrary([seed0])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/briefs", withIntermediateDirectories: true)
+        try writeConfig(dir, """
+            [keys]
+            search = "s"
+            tag = "a"
+
+            [tags]
+            default = ["co-sponsor", "oppose"]
+
+            [export]
+            folder = "\(dir)/briefs"
+            """)
+        let t = try TmuxSession(width: 110, height: 30, args: [seed0], environment: "XDG_CONFIG_HOME='\(dir)/cfg'", directory: dir)
+        try t.waitFor(text: "E/RES/2020/12")
+        // The hint line is generated from the bindings.
+        try t.waitFor(text: "a tag · e note")
+
+        // `/` moved to `s`: `/` does nothing, so the `?` after it opens the help…
+        try t.send("/", "?")
+        // …which lists the keys in effect.
+        let help = try t.waitFor("the help's search row") { $0.contains("Keys (j/k scroll") && $0.contains("search (library: every document)") }
+        let searchRow = try #require(help.split(separator: "\n").first { $0.contains("search (library: every document)") })
+        #expect(searchRow.contains(" s ") && !searchRow.contains(" / "), "\(searchRow)")
+        try t.send("Escape")
+        try t.send("s")
+        try t.waitFor(text: "Search:")
+        try t.send("Escape")
+
+        // 1 toggles the first default tag of the config.
+        try t.send("o", "1")
+        try t.waitFor(text: "[co-sponsor]")
+        try waitForFile("\(dir)/\(seed0).reso.json", containing: "\"co-sponsor\"")
+
+        // `x` writes into the configured folder.
+        try t.send("x")
+        try t.waitFor(text: "Export (md csv json w3c amendments html)")
+        try t.send("Enter")
+        try t.waitFor(text: "\(dir)/briefs/reso-export-")
+        let written = try FileManager.default.contentsOfDirectory(atPath: dir + "/briefs")
+        #expect(written.count == 1 && written[0].hasSuffix(".md"))
+        try t.send("q")
+        try t.waitFor("exit 0", history: true) { $0.contains("EXITED rc=0 tty=icanon echo") }
+    }
+
+    @Test func aBadConfigIsOneLineNamingTheLine() throws {
+        let dir = try scratchLibrary([seed0])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try writeConfig(dir, "[keys]\nsearch = \"s\"\ntag = \"s\"\n")
+        let t = try TmuxSession(width: 110, height: 30, args: [seed0], environment: "XDG_CONFIG_HOME='\(dir)/cfg'", directory: dir)
+        let screen = try t.waitFor(text: "EXITED rc=1", history: true)
+        // The message wraps on the narrow pane: read it as one line.
+        let joined = screen.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
+        #expect(joined.contains("config.tomlline3:keysisboundtobothsearchandtag"), "\(screen)")
+    }
+}
