@@ -34,6 +34,7 @@ extension ReaderState {
         case .tag: label = "Tag \(p.paragraph ?? ""): "
         case .note: label = "Note \(p.paragraph ?? ""): "
         case .export: label = "Export (\(exportFormats.joined(separator: " "))) to file: "
+        case .goTo: label = "Go to (25, op25, pp3, op84.a): "
         }
         let x = grid.text(" " + label, row: y, column: 0, style: theme.status.with(bold: true))
         // Scroll the line horizontally by display columns so the cursor stays in view.

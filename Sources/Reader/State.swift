@@ -57,7 +57,7 @@ public struct LineEditor: Hashable, Sendable {
     }
 }
 
-enum PromptKind: Hashable, Sendable { case search, tag, note, export }
+enum PromptKind: Hashable, Sendable { case search, tag, note, export, goTo }
 
 struct Prompt {
     var kind: PromptKind
@@ -103,6 +103,10 @@ public struct ReaderState {
     var messageIsError = false
     var defaultTags: [String]
     var exportFormats: [String]
+    /// After `m` or `'`: waiting for the mark's letter (UpdateGoTo.swift).
+    var pendingKey: PendingKey?
+    /// Marks per document: letter → block id (`#n` for a block without one).
+    public internal(set) var marks: [Int: [Unicode.Scalar: String]] = [:]
     /// Keys as bound by the user's config (KeyBindings.swift).
     public var keyBindings = KeyBindings.standard
 

@@ -53,7 +53,9 @@ public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
         case .none: break
         }
         if case .mouse(let m) = event { return s.handleMouse(m) }
-        guard case .key(let pressed) = event, let key = s.keyBindings.translate(pressed) else { return [] }
+        // The letter after `m` or `'` is a mark's name, not a bound key.
+        guard case .key(let pressed) = event,
+              let key = s.pendingKey != nil ? pressed : s.keyBindings.translate(pressed) else { return [] }
         return s.view == nil ? s.handleLibraryKey(key) : s.handleDocumentKey(key)
     }
 }

@@ -5,6 +5,7 @@ extension ReaderState {
     var currentID: String? { view.flatMap { models[$0.doc].blocks[$0.current].id } }
 
     mutating func handleDocumentKey(_ key: Key) -> [Effect] {
+        if let pending = pendingKey { handlePending(pending, key); return [] }
         guard var v = view else { return [] }
         let g = geometry
         let h = g.text.height
@@ -89,6 +90,9 @@ extension ReaderState {
             view = v
             return annotate(key, id, v.doc)
         case .char("x"): overlay = .prompt(Prompt(kind: .export, editor: LineEditor()))
+        case .char(":"): overlay = .prompt(Prompt(kind: .goTo, editor: LineEditor()))
+        case .char("m"): pendingKey = .setMark
+        case .char("'"): pendingKey = .jumpToMark
         case .char("?"): overlay = .help(scroll: 0)
         case .escape:
             if v.focus != .text { v.focus = .text } else { search = nil }
@@ -215,6 +219,9 @@ extension ReaderState {
                 return []
             }
             return [.export(format: format, docs: view.map { [$0.doc] } ?? Array(models.indices))]
+        case .goTo:
+            submitGoTo(text)
+            return []
         }
     }
 }

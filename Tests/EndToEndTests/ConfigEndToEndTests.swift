@@ -68,3 +68,50 @@ struct ConfigEndToEndTests {
         #expect(joined.contains("config.tomlline3:keysisboundtobothsearchandtag"), "\(screen)")
     }
 }
+
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable))
+struct GoToEndToEndTests {
+    /// The current paragraph's id, from the margin bar (`▌op25`).
+    func current(_ screen: String) -> String? {
+        for line in screen.split(separator: "\n") {
+            guard let r = line.range(of: "▌") else { continue }
+            let id = line[r.upperBound...].prefix { !$0.isWhitespace }
+            if !id.isEmpty { return String(id) }
+        }
+        return nil
+    }
+
+    @Test func goToByNumberAndIdAndMarks() throws {
+        let dir = try scratchLibrary([seed0])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let t = try TmuxSession(width: 110, height: 30, args: [seed0], directory: dir)
+        try t.waitFor(text: "E/RES/2020/12")
+        try t.send(":")
+        try t.waitFor(text: "Go to (")
+        try t.type("25")
+        try t.send("Enter")
+        try t.waitFor("op25 current") { current($0) == "op25" }
+        try t.send("m", "a")
+        try t.waitFor(text: "Mark a set at op25")
+        try t.send(":")
+        try t.type("pp3")
+        try t.send("Enter")
+        try t.waitFor("pp3 current") { current($0) == "pp3" }
+        try t.send(":")
+        try t.type("op84.a")
+        try t.send("Enter")
+        try t.waitFor("op84.a current") { current($0) == "op84.a" }
+        try t.send("'", "a")
+        try t.waitFor("back at the mark") { current($0) == "op25" }
+        try t.send("BSpace")
+        try t.waitFor("Backspace returns") { current($0) == "op84.a" }
+        try t.send(":")
+        try t.type("op999")
+        try t.send("Enter")
+        try t.waitFor(text: "No paragraph «op999» in this document")
+        try t.send("'", "z")
+        try t.waitFor(text: "Mark z is not set")
+        try t.send("q")
+        try t.waitFor("exit 0", history: true) { $0.contains("EXITED rc=0 tty=icanon echo") }
+    }
+}
