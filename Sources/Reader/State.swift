@@ -103,6 +103,11 @@ public struct ReaderState {
     var messageIsError = false
     var defaultTags: [String]
     var exportFormats: [String]
+    /// Where each document was left (doc → paragraph id): set when a document is closed; with
+    /// the open document's current paragraph, `readingPositions` is what the app saves.
+    var lastRead: [Int: String] = [:]
+    /// Where to open each document (doc → paragraph id), from the app's saved positions.
+    var resumeAt: [Int: String] = [:]
     /// After `m` or `'`: waiting for the mark's letter (UpdateGoTo.swift).
     var pendingKey: PendingKey?
     /// Marks per document: letter → block id (`#n` for a block without one).

@@ -103,8 +103,11 @@ extension ReaderState {
     }
 
     /// Opens document `doc`, optionally at a block, carrying a library search into it.
-    mutating func open(_ doc: Int, at block: Int?) {
+    mutating func open(_ doc: Int, at requested: Int?) {
         guard doc >= 0 && doc < models.count else { return }
+        // Without a place asked for, a document opens where it was last read.
+        let block = requested ?? lastRead[doc].flatMap { models[doc].blockByID[$0] }
+            ?? resumeAt[doc].flatMap { models[doc].blockByID[$0] }
         var v = DocumentView(doc: doc)
         view = v  // the geometry (footnote pane) depends on the open document
         let g = geometry
@@ -119,7 +122,7 @@ extension ReaderState {
 
     mutating func closeDocument() -> [Effect] {
         guard isLibrary else { return [.quit] }
-        if let v = view { librarySelection = v.doc }
+        if let v = view { librarySelection = v.doc; lastRead[v.doc] = position(v) }
         view = nil
         if let q = search?.query { runSearch(q) } else { search = nil }
         revealLibrarySelection()

@@ -41,6 +41,8 @@ enum ReaderLaunch {
         var state = ReaderState(documents: models, notes: notes, width: screen.width, height: screen.height,
                                 color: screen.colorEnabled, defaultTags: backend.defaultTags,
                                 exportFormats: backend.exportFormats)
+        let positions = ReadingPositionStore()
+        state.resume(at: positions.positions(for: models.map(\.document.source.sha256)))
         state.keyBindings = config.bindings
         state.applyColours(config.colours)
         let runtime = ReaderRuntime(state: state, screen: screen, backend: backend, editNote: EditorLauncher.edit)
@@ -49,6 +51,9 @@ enum ReaderLaunch {
         }
         let signal = runtime.run()
         screen.end()
+        positions.save(runtime.state.readingPositions.map { doc, id in
+            (hash: models[doc].document.source.sha256, file: models[doc].path, paragraph: id)
+        }, now: Timestamp.now())
         if let signal { screen.exit(bySignal: signal) }
     }
 

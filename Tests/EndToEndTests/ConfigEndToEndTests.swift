@@ -115,3 +115,33 @@ struct GoToEndToEndTests {
         try t.waitFor("exit 0", history: true) { $0.contains("EXITED rc=0 tty=icanon echo") }
     }
 }
+
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable))
+struct ResumeEndToEndTests {
+    @Test func reopeningAMovedFileReturnsToTheParagraphLastRead() throws {
+        let dir = try scratchLibrary([seed0])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let env = "XDG_STATE_HOME='\(dir)/state'"
+        var t = try TmuxSession(width: 110, height: 30, args: [seed0], environment: env, directory: dir)
+        try t.waitFor(text: "E/RES/2020/12")
+        try t.send(":")
+        try t.type("op31")
+        try t.send("Enter")
+        try t.waitFor("op31 current") { $0.contains("▌op31") }
+        try t.send("q")
+        try t.waitFor("exit 0", history: true) { $0.contains("EXITED rc=0") }
+        let saved = try String(contentsOfFile: dir + "/state/reso/positions.json", encoding: .utf8)
+        #expect(saved.contains("\"paragraph\" : \"op31\""))
+
+        // The same text under another name, in another folder.
+        try FileManager.default.createDirectory(atPath: dir + "/moved", withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: dir + "/" + seed0, toPath: dir + "/moved/renamed.txt")
+        t = try TmuxSession(width: 110, height: 30, args: ["moved/renamed.txt"], environment: env, directory: dir)
+        try t.waitFor("op31 current after the move") { $0.contains("▌op31") }
+        try t.send("g", "q")
+        try t.waitFor("exit 0", history: true) { $0.contains("EXITED rc=0") }
+        // Back at the start now: the place is updated, not only written once.
+        let again = try String(contentsOfFile: dir + "/state/reso/positions.json", encoding: .utf8)
+        #expect(!again.contains("\"op31\"") && again.contains("renamed.txt"))
+    }
+}
