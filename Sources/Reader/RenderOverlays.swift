@@ -106,6 +106,7 @@ extension ReaderState {
             let refs = models[v.doc].blocks[v.current].references
             let lines: [(String, Style)] = refs.map { r in
                 if let d = libraryDocument(for: r) { return ("\(r)  → \(rows[d].title)", theme.label) }
+                if let url = undocsLink(for: r, in: v.doc) { return ("\(r)  → \(url)", theme.dim) }
                 return ("\(r)  (not in the open library)", theme.dim)
             }
             drawBox(title: "\(models[v.doc].labels.references) · Enter opens", lines: lines, selected: sel,

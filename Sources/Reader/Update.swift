@@ -19,6 +19,9 @@ public enum Effect: Hashable, Sendable {
     /// Suspend the screen and edit this note in $EDITOR.
     case editNote(paragraph: String, doc: Int, current: String)
     case export(format: String, docs: [Int])
+    /// Show the user a link to a document that is not in the library (the app opens it in a
+    /// browser when there is a display, else prints it).
+    case openLink(String)
 }
 
 public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {

@@ -45,7 +45,8 @@ enum ReaderLaunch {
         state.resume(at: positions.positions(for: models.map(\.document.source.sha256)))
         state.keyBindings = config.bindings
         state.applyColours(config.colours)
-        let runtime = ReaderRuntime(state: state, screen: screen, backend: backend, editNote: EditorLauncher.edit)
+        let runtime = ReaderRuntime(state: state, screen: screen, backend: backend, editNote: EditorLauncher.edit,
+                                    openLink: { LinkOpener.open($0) })
         if let p = problems.first {
             runtime.send(.status(problems.count > 1 ? "\(p) (and \(problems.count - 1) more)" : p, error: true))
         }

@@ -145,3 +145,39 @@ struct ResumeEndToEndTests {
         #expect(!again.contains("\"op31\"") && again.contains("renamed.txt"))
     }
 }
+
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable))
+struct CitedDocumentEndToEndTests {
+    /// `r` on op1 of the ECOSOC seed lists 70/125 (a General Assembly resolution not in the
+    /// library): its undocs.org link is shown, and Enter opens it through xdg-open when there
+    /// is a display, or prints it when there is none.
+    @Test func aCitedResolutionOutsideTheLibraryIsALinkNotADeadEnd() throws {
+        let dir = try scratchLibrary([seed0])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let link = "https://undocs.org/A/RES/70/125"
+
+        var t = try TmuxSession(width: 120, height: 30, args: [seed0], environment: "DISPLAY= WAYLAND_DISPLAY=", directory: dir)
+        try t.waitFor(text: "E/RES/2020/12")
+        try t.send("o", "r")
+        try t.waitFor(text: "70/125  → \(link)")
+        try t.send("Enter")
+        try t.waitFor(text: "no display to open it — the text is at \(link)")
+        try t.send("q")
+        try t.waitFor("exit 0", history: true) { $0.contains("EXITED rc=0") }
+
+        // A display and an xdg-open that records what it was asked to open.
+        try FileManager.default.createDirectory(atPath: dir + "/bin", withIntermediateDirectories: true)
+        try "#!/bin/sh\necho \"$1\" > '\(dir)/opened'\n".write(toFile: dir + "/bin/xdg-open", atomically: true, encoding: .utf8)
+        chmod(dir + "/bin/xdg-open", 0o755)
+        t = try TmuxSession(width: 120, height: 30, args: [seed0],
+                            environment: "DISPLAY=:99 PATH='\(dir)/bin':\"$PATH\"", directory: dir)
+        try t.waitFor(text: "E/RES/2020/12")
+        try t.send("o", "r")
+        try t.waitFor(text: "70/125  → \(link)")
+        try t.send("Enter")
+        try t.waitFor(text: "Opened \(link) in the browser")
+        try waitForFile(dir + "/opened", containing: link)
+        try t.send("q")
+        try t.waitFor("exit 0", history: true) { $0.contains("EXITED rc=0") }
+    }
+}
