@@ -44,6 +44,8 @@ struct ConfigEndToEndTests {
         // 1 toggles the first default tag of the config.
         try t.send("o", "1")
         try t.waitFor(text: "[co-sponsor]")
+        // The outline marks the annotated paragraph.
+        try t.waitFor("outline mark on op1") { $0.split(separator: "\n").contains { $0.contains("1. 欢迎并敦促") && $0.contains("● │") } }
         try waitForFile("\(dir)/\(seed0).reso.json", containing: "\"co-sponsor\"")
 
         // `x` writes into the configured folder.
