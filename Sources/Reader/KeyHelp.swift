@@ -21,6 +21,7 @@ enum KeyHelp {
         ("1–9", "toggle the first nine tags (listed in the t prompt)"),
         ("e", "one-line note editor (Enter saves, empty clears, Esc cancels)"),
         ("E", "edit the note in $EDITOR"),
+        ("a", "draft an amendment: old => new, -old, old +> new, + new paragraph (a search match starts it)"),
         ("x", "export annotations"),
         (":", "go to a paragraph: 25, op25, pp3, op84.a, h2 (Backspace returns)"),
         ("m", "then a–z: set a mark on this paragraph"),

@@ -15,6 +15,8 @@ extension ReaderState {
         }
         let left: String
         let narrow = width < 76
+        // The search status has its place on the right: a message repeating it is not shown twice.
+        let message = self.message == right ? nil : self.message
         if let m = message { left = m } else if view == nil {
             left = narrow ? "Enter open · / search · ? help · q quit" : "Enter open · / search · x export · ? help · q quit"
         } else {
@@ -35,6 +37,7 @@ extension ReaderState {
         case .note: label = "Note \(p.paragraph ?? ""): "
         case .export: label = "Export (\(exportFormats.joined(separator: " "))) to file: "
         case .goTo: label = "Go to (25, op25, pp3, op84.a): "
+        case .amend: label = "Amend \(p.paragraph ?? "") (old => new · -old · old +> new · + new paragraph): "
         }
         let x = grid.text(" " + label, row: y, column: 0, style: theme.status.with(bold: true))
         // Scroll the line horizontally by display columns so the cursor stays in view.

@@ -66,6 +66,9 @@ public final class ReaderRuntime {
                     return .status("Note on \(p) unchanged", error: false)
                 }
                 return saved(d, try backend.setNote(edited.isEmpty ? nil : edited, paragraph: p, document: d), "Note on \(p) saved")
+            case .amend(let draft, let p, let d):
+                let (notes, wording) = try backend.amend(draft, paragraph: p, document: d)
+                return saved(d, notes, "Amendment saved: \(wording)")
             case .openLink(let url):
                 return .status(openLink(url), error: false)
             case .export(let format, let docs):

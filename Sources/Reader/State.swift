@@ -57,7 +57,7 @@ public struct LineEditor: Hashable, Sendable {
     }
 }
 
-enum PromptKind: Hashable, Sendable { case search, tag, note, export, goTo }
+enum PromptKind: Hashable, Sendable { case search, tag, note, export, goTo, amend }
 
 struct Prompt {
     var kind: PromptKind

@@ -91,6 +91,13 @@ extension ReaderState {
             return annotate(key, id, v.doc)
         case .char("x"): overlay = .prompt(Prompt(kind: .export, editor: LineEditor()))
         case .char(":"): overlay = .prompt(Prompt(kind: .goTo, editor: LineEditor()))
+        case .char("a"):
+            guard let id = currentID, id.hasPrefix("pp") || id.hasPrefix("op") else {
+                flash("Amendments apply to preambular and operative paragraphs"); break
+            }
+            view = v
+            startAmendment(id, v)
+            return []
         case .char("m"): pendingKey = .setMark
         case .char("'"): pendingKey = .jumpToMark
         case .char("?"): overlay = .help(scroll: 0)
@@ -222,6 +229,8 @@ extension ReaderState {
         case .goTo:
             submitGoTo(text)
             return []
+        case .amend:
+            return submitAmendment(text, paragraph: p.paragraph)
         }
     }
 }

@@ -122,6 +122,15 @@ final class SidecarAnnotations: AnnotationBackend {
     func setNote(_ note: String?, paragraph: String, document i: Int) throws -> DocumentNotes {
         notes(try stores[i].setNote(note, paragraph: paragraph, document: models[i].document))
     }
+    func amend(_ draft: DraftedAmendment, paragraph: String, document i: Int) throws -> (DocumentNotes, String) {
+        let doc = models[i].document
+        let action = Amendment.Action(rawValue: draft.action.rawValue) ?? .replace
+        let selector = try draft.target.map { try AnnotationCLI.selector($0, occurrence: 1, paragraph: paragraph, in: doc) }
+        let (snap, made) = try stores[i].addAmendment(Amendment(action: action, text: draft.text), quote: selector,
+                                                       paragraph: paragraph, document: doc)
+        let wording = ExportRecord.records(document: doc, snapshot: snap).first { $0.id == made.id }?.amendment ?? ""
+        return (notes(snap), wording)
+    }
 
     /// Writes `reso-export-<time>.<format>` in the current folder (the temporary folder when
     /// that is not writable) and returns its path.

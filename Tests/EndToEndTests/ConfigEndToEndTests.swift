@@ -183,3 +183,43 @@ struct CitedDocumentEndToEndTests {
         try t.waitFor("exit 0", history: true) { $0.contains("EXITED rc=0") }
     }
 }
+
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable))
+struct AmendEndToEndTests {
+    @Test func aSearchMatchIsAmendedAsTheCommitteeWritesIt() throws {
+        let dir = try scratchLibrary([seed0])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let t = try TmuxSession(width: 140, height: 30, args: [seed0], directory: dir)
+        try t.waitFor(text: "E/RES/2020/12")
+        try t.send("o", "/")
+        try t.type("充分执行")
+        try t.send("Enter")
+        try t.waitFor(text: "«充分执行» 1/")
+        try t.send("a")
+        try t.waitFor(text: "Amend op1 (")
+        try t.waitFor(text: "充分执行 =>")
+        try t.type("全面执行")
+        try t.send("Enter")
+        try t.waitFor(text: "Amendment saved: 在执行部分第 1 段中，将\"充分执行\"改为\"全面执行\"")
+        try waitForFile("\(dir)/\(seed0).reso.json", containing: "\"kind\": \"amendment\"")
+
+        // Without a search the prompt starts empty.
+        try t.send("Escape", "a")
+        try t.waitFor(text: "Amend op1 (")
+        try t.type("+ 注意到秘书长的报告；")
+        try t.send("Enter")
+        try t.waitFor(text: "Amendment saved: 在执行部分第 1 段之后，插入以下新段落：\"注意到秘书长的报告；\"")
+
+        try t.send("a")
+        try t.tmux(["send-keys", "-t", "t", "-l", "--", "-并不存在的话"])   // `--`: the text starts with '-'
+
+        try t.send("Enter")
+        try t.waitFor(text: "is not in the paragraph")
+        try t.send("a")
+        try t.type("no arrow here")
+        try t.send("Enter")
+        try t.waitFor(text: "Write old => new, -old, old +> new, or + new paragraph")
+        try t.send("q")
+        try t.waitFor("exit 0", history: true) { $0.contains("EXITED rc=0") }
+    }
+}
