@@ -55,6 +55,10 @@ public final class LanguageProfile: @unchecked Sendable {
     let verbs: PhraseMatcher
     let leadIns: [[Unicode.Scalar]]
     let formulas: [[Unicode.Scalar]]
+    /// The scalars formulas open with (a cheap first test, asked of every line).
+    let formulaInitials: Set<Unicode.Scalar>
+    /// Whole lines that are page furniture (`Please recycle`), as scalars once.
+    let furnitureLines: [[Unicode.Scalar]]
     let dateRegexes: [NSRegularExpression]
     let meetingRegexes: [NSRegularExpression]
     let adoptionRegexes: [NSRegularExpression]
@@ -79,6 +83,8 @@ public final class LanguageProfile: @unchecked Sendable {
             for p in spec.formulaPrefixes { for s in spec.formulaSuffixes { f.append(Array((p + organ + s).unicodeScalars)) } }
         }
         formulas = f
+        formulaInitials = Set(f.compactMap { $0.first(where: { !Chars.isSpace($0) }) })
+        furnitureLines = spec.furniture.map { Array($0.unicodeScalars) }
         let monthAlt = spec.months.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
         // A pattern that does not compile is recorded, never dropped silently: the
         // catalog reports it and a test fails on it.

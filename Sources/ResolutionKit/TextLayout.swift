@@ -179,11 +179,18 @@ enum RunningLines {
                 found.insert(line.index)
             }
         }
-        var positions: [Scalars: [Int]] = [:]
+        // Grouped by a cheap 64-bit FNV-1a of the text, then checked for equality: hashing
+        // every line's scalars through `Hasher` was a tenth of a hard-wrapped parse.
+        var positions: [UInt64: [Int]] = [:]
         for (k, line) in lines.enumerated() where !line.isSeparator && line.text.count >= 3 && line.text.count <= 80 {
-            positions[line.text, default: []].append(k)
+            var h: UInt64 = 0xcbf29ce484222325
+            for c in line.text { h = (h ^ UInt64(c.value)) &* 0x100000001b3 }
+            positions[h, default: []].append(k)
         }
-        for (text, at) in positions where at.count >= 2 {
+        for (_, sameHash) in positions where sameHash.count >= 2 {
+            let text = lines[sameHash[0]].text
+            let at = sameHash.filter { lines[$0].text == text }
+            guard at.count >= 2 else { continue }
             // Labels and numbers alone on a line recur in the body itself.
             if BlockBuilder.isNumberOnly(text) || text.allSatisfy({ Chars.isDigit($0) || $0 == "(" || $0 == ")" || $0 == "." }) { continue }
             var minGap = Int.max, maxGap = 0
