@@ -33,8 +33,8 @@ extension ReaderState {
         let label: String
         switch p.kind {
         case .search: label = view == nil ? "Search all documents: " : "Search: "
-        case .tag: label = "Tag \(p.paragraph ?? ""): "
-        case .note: label = "Note \(p.paragraph ?? ""): "
+        case .tag: label = "Tag \(p.paragraph ?? "")\(p.quote.map { " on «\($0)»" } ?? ""): "
+        case .note: label = "Note \(p.paragraph ?? "")\(p.quote.map { " on «\($0)»" } ?? ""): "
         case .export: label = "Export (\(exportFormats.joined(separator: " "))) to file: "
         case .goTo: label = "Go to (25, op25, pp3, op84.a): "
         case .amend: label = "Amend \(p.paragraph ?? "") (old => new · -old · old +> new · + new paragraph): "

@@ -66,6 +66,9 @@ struct Prompt {
     var completion = 0
     /// The paragraph the prompt acts on (tag, note).
     var paragraph: String?
+    /// The words of the paragraph a tag or note is about: the current search match, when it
+    /// lies in the paragraph (UpdateAmend.swift).
+    var quote: String?
 }
 
 enum Overlay {

@@ -22,6 +22,8 @@ public enum Effect: Hashable, Sendable {
     /// Show the user a link to a document that is not in the library (the app opens it in a
     /// browser when there is a display, else prints it).
     case openLink(String)
+    /// The tags or note of a paragraph are about these words (a search match).
+    case setQuote(String, paragraph: String, doc: Int)
     /// Store a drafted amendment (`a`).
     case amend(DraftedAmendment, paragraph: String, doc: Int)
 }

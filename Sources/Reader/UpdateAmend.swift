@@ -46,16 +46,18 @@ public struct DraftedAmendment: Hashable, Sendable {
 }
 
 extension ReaderState {
+    /// The current search match, when it lies in the current paragraph: a found phrase is the
+    /// selection that `a`, `t` and `e` act on.
+    func selectedMatch(_ v: DocumentView) -> String? {
+        guard let s = search, s.index < s.hits.count, s.hits[s.index].block == v.current else { return nil }
+        let hit = s.hits[s.index]
+        let block = models[v.doc].blocks[v.current].scalars
+        guard hit.range.upperBound <= block.count else { return nil }
+        return String(String.UnicodeScalarView(block[hit.range]))
+    }
+
     mutating func startAmendment(_ id: String, _ v: DocumentView) {
-        // The current search match, when it lies in this paragraph, is the words to amend.
-        var start = ""
-        if let s = search, s.index < s.hits.count, s.hits[s.index].block == v.current {
-            let hit = s.hits[s.index]
-            let block = models[v.doc].blocks[v.current].scalars
-            if hit.range.upperBound <= block.count {
-                start = String(String.UnicodeScalarView(block[hit.range])) + " => "
-            }
-        }
+        let start = selectedMatch(v).map { $0 + " => " } ?? ""
         overlay = .prompt(Prompt(kind: .amend, editor: LineEditor(start), paragraph: id))
     }
 
@@ -70,6 +72,11 @@ extension ReaderState {
 }
 
 extension AnnotationBackend {
+    /// Backends that keep no quotes (tests, the benchmark) say so.
+    public func setQuote(_ quote: String, paragraph: String, document: Int) throws -> DocumentNotes {
+        throw AmendmentUnsupported()
+    }
+
     /// Backends that keep no amendments (tests, the benchmark) say so.
     public func amend(_ draft: DraftedAmendment, paragraph: String, document: Int) throws -> (DocumentNotes, String) {
         throw AmendmentUnsupported()

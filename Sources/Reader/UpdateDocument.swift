@@ -142,12 +142,13 @@ extension ReaderState {
         let current = notes[doc].byParagraph[id] ?? ParagraphNote()
         switch key {
         case .char("t"):
-            overlay = .prompt(Prompt(kind: .tag, editor: LineEditor(), paragraph: id))
+            overlay = .prompt(Prompt(kind: .tag, editor: LineEditor(), paragraph: id, quote: view.flatMap(selectedMatch)))
         case .char("e"):
             if let n = current.note, n.contains("\n") {
                 flash("This note has several lines: E edits it in $EDITOR")
             } else {
-                overlay = .prompt(Prompt(kind: .note, editor: LineEditor(current.note ?? ""), paragraph: id))
+                overlay = .prompt(Prompt(kind: .note, editor: LineEditor(current.note ?? ""), paragraph: id,
+                                         quote: view.flatMap(selectedMatch)))
             }
         case .char("E"):
             return [.editNote(paragraph: id, doc: doc, current: current.note ?? "")]
@@ -215,10 +216,12 @@ extension ReaderState {
             var effects: [Effect] = []
             if !add.isEmpty { effects.append(.addTags(add, paragraph: id, doc: doc)) }
             if !remove.isEmpty { effects.append(.removeTags(remove, paragraph: id, doc: doc)) }
+            if !add.isEmpty, let q = p.quote { effects.append(.setQuote(q, paragraph: id, doc: doc)) }
             return effects
         case .note:
             guard let id = p.paragraph, let doc = view?.doc else { return [] }
-            return [.setNote(text.isEmpty ? nil : p.editor.text, paragraph: id, doc: doc)]
+            let note: [Effect] = [.setNote(text.isEmpty ? nil : p.editor.text, paragraph: id, doc: doc)]
+            return note + (text.isEmpty ? [] : p.quote.map { [.setQuote($0, paragraph: id, doc: doc)] } ?? [])
         case .export:
             let format = text.isEmpty ? (exportFormats.first ?? "md") : text.lowercased()
             guard exportFormats.contains(format) else {

@@ -122,6 +122,9 @@ final class SidecarAnnotations: AnnotationBackend {
     func setNote(_ note: String?, paragraph: String, document i: Int) throws -> DocumentNotes {
         notes(try stores[i].setNote(note, paragraph: paragraph, document: models[i].document))
     }
+    func setQuote(_ quote: String, paragraph: String, document i: Int) throws -> DocumentNotes {
+        notes(try stores[i].setQuote(quote, paragraph: paragraph, document: models[i].document))
+    }
     func amend(_ draft: DraftedAmendment, paragraph: String, document i: Int) throws -> (DocumentNotes, String) {
         let doc = models[i].document
         let action = Amendment.Action(rawValue: draft.action.rawValue) ?? .replace

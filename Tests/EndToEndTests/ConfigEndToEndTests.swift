@@ -203,6 +203,14 @@ struct AmendEndToEndTests {
         try t.waitFor(text: "Amendment saved: 在执行部分第 1 段中，将\"充分执行\"改为\"全面执行\"")
         try waitForFile("\(dir)/\(seed0).reso.json", containing: "\"kind\": \"amendment\"")
 
+        // The match is also what a tag is about.
+        try t.send("t")
+        try t.waitFor(text: "Tag op1 on «充分执行»:")
+        try t.type("support")
+        try t.send("Enter")
+        try t.waitFor(text: "[support]")
+        try waitForFile("\(dir)/\(seed0).reso.json", containing: "\"quote\": \"充分执行\"")
+
         // Without a search the prompt starts empty.
         try t.send("Escape", "a")
         try t.waitFor(text: "Amend op1 (")
