@@ -17,7 +17,7 @@ struct ConfigEndToEndTests {
         try writeConfig(dir, """
             [keys]
             search = "s"
-            tag = "a"
+            tag = "y"
 
             [tags]
             default = ["co-sponsor", "oppose"]
@@ -28,7 +28,7 @@ struct ConfigEndToEndTests {
         let t = try TmuxSession(width: 110, height: 30, args: [seed0], environment: "XDG_CONFIG_HOME='\(dir)/cfg'", directory: dir)
         try t.waitFor(text: "E/RES/2020/12")
         // The hint line is generated from the bindings.
-        try t.waitFor(text: "a tag · e note")
+        try t.waitFor(text: "y tag · e note")
 
         // `/` moved to `s`: `/` does nothing, so the `?` after it opens the help…
         try t.send("/", "?")
