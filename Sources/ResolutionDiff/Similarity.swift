@@ -5,7 +5,7 @@
 import ResolutionKit
 
 struct ShingleSet {
-    /// Sorted, without repeats.
+    /// Sorted, without repeats (repeated shingles are numbered apart).
     var hashes: [UInt64]
 
     /// - Complexity: O(n log n) in the text's tokens.
@@ -16,6 +16,18 @@ struct ShingleSet {
             for i in 1..<tokens.count {
                 all.append((tokens[i - 1] &* 0x9E37_79B9_7F4A_7C15) ^ tokens[i] ^ 0x5555)
             }
+        }
+        // A multiset: the k-th occurrence of a shingle is a shingle of its own, so that a long
+        // paragraph of repeated wording (lists of resolution numbers) weighs by its length —
+        // the larger part of a split or merge is the one with more text, not more variety.
+        all.sort()
+        var run = 0
+        var previous: UInt64? = nil
+        for k in all.indices {
+            let h = all[k]
+            run = h == previous ? run + 1 : 0
+            previous = h
+            if run > 0 { all[k] = (h ^ UInt64(run)) &* 0xFF51_AFD7_ED55_8CCD }
         }
         all.sort()
         var unique: [UInt64] = []

@@ -75,7 +75,7 @@ struct VersionPairing {
         if level < Self.anchorLevels {
             let anchors = uniqueCommon(ga, gb)
             if !anchors.isEmpty {
-                let kept = Self.longestIncreasing(anchors)
+                let kept = Self.keptInOrder(anchors, newCount: new.count)
                 let keptSet = Set(kept.map(\.0))
                 for (i, j) in anchors {
                     pair(i, j)
@@ -108,21 +108,17 @@ struct VersionPairing {
         return out
     }
 
-    /// The longest subsequence of `pairs` (ordered by old) whose new indices increase.
-    /// - Complexity: O(k log k) (patience sorting).
-    static func longestIncreasing(_ pairs: [(Int, Int)]) -> [(Int, Int)] {
-        var tails: [Int] = []          // index into pairs of the smallest tail of each length
-        var back = [Int](repeating: -1, count: pairs.count)
-        for (n, p) in pairs.enumerated() {
-            var lo = 0, hi = tails.count
-            while lo < hi { let mid = (lo + hi) / 2; if pairs[tails[mid]].1 < p.1 { lo = mid + 1 } else { hi = mid } }
-            back[n] = lo > 0 ? tails[lo - 1] : -1
-            if lo == tails.count { tails.append(n) } else { tails[lo] = n }
+    /// The anchors that stay in place: the most of them whose new indices increase; among
+    /// equally long choices, the one whose anchors moved least (so in a swap the paragraph
+    /// carried further is the one called moved). The bonus for staying close never adds up
+    /// to one anchor, so the count decides first.
+    /// - Complexity: O(k log k).
+    static func keptInOrder(_ pairs: [(Int, Int)], newCount: Int) -> [(Int, Int)] {
+        let k = Double(max(1, pairs.count))
+        let edges = pairs.map { i, j in
+            CandidateEdge(old: i, new: j, weight: 1 + 0.5 / (k * Double(1 + abs(j - i))))
         }
-        var out: [(Int, Int)] = []
-        var n = tails.last ?? -1
-        while n >= 0 { out.append(pairs[n]); n = back[n] }
-        return out.reversed()
+        return HeaviestChain.select(edges, newCount: newCount).map { ($0.old, $0.new) }
     }
 
     private mutating func shingles(old i: Int) -> ShingleSet {
