@@ -1,7 +1,7 @@
 // Lining up a resolution with its translation. The words differ, so pairing is by structure:
 // a sequence alignment (Needleman–Wunsch) over the two unit lists, where a pair scores for the
-// same kind of unit, the same id (operative and subparagraph ids come from printed numbers and
-// labels, preambular ids only from position), the same numbers in the text (resolution numbers,
+// same kind of unit, the same operative or subparagraph id (those come from printed numbers and
+// labels; preambular ids only from position, so they are no evidence), the same numbers in the text (resolution numbers,
 // dates, symbols are written alike in every language) and a similar share of the document's
 // length. A unit one side lacks costs one gap, so it is shown `unpaired` and the pairs after it
 // are not shifted. The alignment is banded around the diagonal, so its work is linear.
@@ -19,6 +19,9 @@ struct LanguageAlignment {
         var id: String
         var numbers: Set<String>
         var share: Double
+        /// Brackets, and semicolons and colons: clause marks a translation keeps.
+        var brackets: Int
+        var clauses: Int
     }
 
     static func features(_ units: [DiffUnit]) -> [Features] {
@@ -26,8 +29,10 @@ struct LanguageAlignment {
         return units.map { u in
             var numbers = Set<String>()
             var run = String.UnicodeScalarView()
+            var brackets = 0, clauses = 0
             for s in u.text.unicodeScalars {
-                let k = SearchFolding.key(s)   // full-width digits fold to ASCII
+                let k = SearchFolding.key(s)   // full-width digits and punctuation fold to ASCII
+                if k == 0x28 { brackets += 1 } else if k == 0x3B || k == 0x3A || k == 0x061B { clauses += 1 }
                 if k >= 0x30 && k <= 0x39 { run.append(Unicode.Scalar(k)!) } else if !run.isEmpty {
                     numbers.insert(String(run)); run = String.UnicodeScalarView()
                 }
@@ -35,7 +40,8 @@ struct LanguageAlignment {
             if !run.isEmpty { numbers.insert(String(run)) }
             WorkMeter.add(u.text.utf8.count)
             return Features(kind: u.kind, id: u.id, numbers: numbers,
-                            share: Double(max(1, u.text.unicodeScalars.count)) / Double(total))
+                            share: Double(max(1, u.text.unicodeScalars.count)) / Double(total),
+                            brackets: brackets, clauses: clauses)
         }
     }
 
@@ -43,14 +49,17 @@ struct LanguageAlignment {
     static func score(_ a: Features, _ b: Features) -> Double? {
         guard a.kind == b.kind else { return nil }
         var s = 0.5
-        if a.id == b.id { s += (a.kind == .preambular || a.kind == .heading) ? 0.5 : 2 }
+        // Preambular and heading ids are positions: one missing paragraph renumbers the rest,
+        // so only printed numbers and labels (operative, subparagraph ids) are evidence.
+        if a.id == b.id && a.kind != .preambular && a.kind != .heading { s += 2 }
         if !a.numbers.isEmpty || !b.numbers.isEmpty {
             let common = a.numbers.intersection(b.numbers).count
             let all = a.numbers.union(b.numbers).count
             s += 2 * Double(common) / Double(all) - 0.5
         }
         let ratio = abs(log(a.share / b.share))
-        s += 1 - min(2, ratio)
+        s += 1 - min(2, 1.5 * ratio)
+        s -= 0.3 * Double(min(3, abs(a.brackets - b.brackets) + abs(a.clauses - b.clauses)))
         return s
     }
 
