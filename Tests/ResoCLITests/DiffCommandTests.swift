@@ -48,9 +48,9 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("high-level {+plenary +}meeting") || r.stdout.contains("{+plenary+}"), "\(r.stdout)")
         #expect(r.stdout.contains("[-2027-]{+2028+}"))
-        #expect(r.stdout.contains("- op2    → ·") && r.stdout.contains("[-Requests the Secretary-General"))
-        #expect(r.stdout.contains("+ ·      → op2") && r.stdout.contains("{+Invites Member States"))
-        #expect(r.stdout.contains("= op3    → op3"))
+        #expect(r.stdout.contains("- op2 → ·") && r.stdout.contains("[-Requests the Secretary-General"))
+        #expect(r.stdout.contains("+ ·   → op2") && r.stdout.contains("{+Invites Member States"))
+        #expect(r.stdout.contains("= op3 → op3"))
         #expect(!r.stdout.contains("\u{1B}"), "a raw escape reached the output")
         #expect(r.stdout.contains("␛[2J"))
     }
