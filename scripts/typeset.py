@@ -259,22 +259,26 @@ def fodt(doc, v, lang, symbol, job, barcode):
     if lang in ("zh", "ar"):
         heading_props = emph_props["bold"]
     gap = 0.75 if body <= 11 else 0.9
+    # Right-to-left pages mirror the indents: LibreOffice's margin-left and text-align
+    # alignment is taken as absolute here: Arabic takes the right margin and `right`.
+    side = "right" if rtl else "left"
+    start = "right" if rtl else "start"
     if v["indent"] == "first-line":
-        pre_par = f'fo:margin-left="0cm" fo:text-indent="{ind}cm"'
-        op_par = f'fo:margin-left="0cm" fo:text-indent="{ind}cm"'
+        pre_par = f'fo:margin-{side}="0cm" fo:text-indent="{ind}cm"'
+        op_par = f'fo:margin-{side}="0cm" fo:text-indent="{ind}cm"'
         op_tab = ind + gap
-        sub_par = f'fo:margin-left="{ind}cm" fo:text-indent="{ind}cm"'
+        sub_par = f'fo:margin-{side}="{ind}cm" fo:text-indent="{ind}cm"'
         sub_tab = ind + gap
     else:
-        pre_par = f'fo:margin-left="{ind}cm" fo:text-indent="0cm"'
-        op_par = f'fo:margin-left="{ind}cm" fo:text-indent="-{ind}cm"'
+        pre_par = f'fo:margin-{side}="{ind}cm" fo:text-indent="0cm"'
+        op_par = f'fo:margin-{side}="{ind}cm" fo:text-indent="-{ind}cm"'
         op_tab = 0
-        sub_par = f'fo:margin-left="{2 * ind}cm" fo:text-indent="-{ind}cm"'
+        sub_par = f'fo:margin-{side}="{2 * ind}cm" fo:text-indent="-{ind}cm"'
         sub_tab = 0
-    align = ' fo:text-align="start"' if rtl and v["arabic_font"] == "Noto Naskh Arabic" else ' fo:text-align="justify"'
-    head_align = {"start": 'fo:text-align="start" fo:margin-left="0cm"',
-                  "indent": f'fo:text-align="start" fo:margin-left="{ind}cm"',
-                  "center": 'fo:text-align="center" fo:margin-left="0cm"'}[v["heading_align"]]
+    align = (' fo:text-align="right"' if v["arabic_font"] == "Noto Naskh Arabic" else ' fo:text-align="justify" fo:text-align-last="start"') if rtl else ' fo:text-align="justify"'
+    head_align = {"start": f'fo:text-align="{start}" fo:margin-{side}="0cm"',
+                  "indent": f'fo:text-align="{start}" fo:margin-{side}="{ind}cm"',
+                  "center": f'fo:text-align="center" fo:margin-{side}="0cm"'}[v["heading_align"]]
     tabs = lambda pos: (f'<style:tab-stops><style:tab-stop style:position="{pos:.2f}cm"/></style:tab-stops>' if pos else "")
     right_tab = f'<style:tab-stops><style:tab-stop style:position="{width:.2f}cm" style:type="right"/></style:tab-stops>'
     cjk = v["cjk_font"]
@@ -304,15 +308,15 @@ def fodt(doc, v, lang, symbol, job, barcode):
   <style:paragraph-properties fo:text-align="{'start" style:writing-mode="lr-tb' if rtl else 'end'}" fo:margin-bottom="0pt"/>
  </style:style>
  <style:style style:name="Title" style:family="paragraph" style:parent-style-name="Standard">
-  <style:paragraph-properties fo:text-align="start" fo:margin-top="18pt" fo:margin-bottom="4pt" fo:keep-with-next="always"/>
+  <style:paragraph-properties fo:text-align="{start}" fo:margin-top="18pt" fo:margin-bottom="4pt" fo:keep-with-next="always"/>
   <style:text-properties fo:font-size="{body + 3}pt" fo:font-weight="bold" style:font-size-asian="{body + 3}pt" style:font-weight-asian="bold" style:font-size-complex="{body + 3}pt" style:font-weight-complex="bold"/>
  </style:style>
  <style:style style:name="Adopted" style:family="paragraph" style:parent-style-name="Standard">
-  <style:paragraph-properties fo:text-align="start" fo:margin-bottom="12pt"/>
+  <style:paragraph-properties fo:text-align="{start}" fo:margin-bottom="12pt"/>
   <style:text-properties fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"/>
  </style:style>
  <style:style style:name="Council" style:family="paragraph" style:parent-style-name="Standard">
-  <style:paragraph-properties{space}{lh} fo:margin-left="0cm" fo:text-indent="{ind}cm"/>
+  <style:paragraph-properties{space}{lh} fo:text-align="{start}" fo:margin-{side}="0cm" fo:text-indent="{ind}cm"/>
  </style:style>
  <style:style style:name="Pre" style:family="paragraph" style:parent-style-name="Standard">
   <style:paragraph-properties{align}{space}{lh}{widows} {pre_par}/>
@@ -324,14 +328,14 @@ def fodt(doc, v, lang, symbol, job, barcode):
   <style:paragraph-properties{align}{space}{lh}{widows} {sub_par}>{tabs(sub_tab)}</style:paragraph-properties>
  </style:style>
  <style:style style:name="Cont" style:family="paragraph" style:parent-style-name="Standard">
-  <style:paragraph-properties{align}{space}{lh}{widows} fo:margin-left="{ind}cm" fo:text-indent="0cm"/>
+  <style:paragraph-properties{align}{space}{lh}{widows} fo:margin-{side}="{ind}cm" fo:text-indent="0cm"/>
  </style:style>
  <style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard">
   <style:paragraph-properties {head_align} fo:margin-top="{max(6, v["para_space_pt"] + 4)}pt" fo:margin-bottom="{max(4, v["para_space_pt"])}pt" fo:keep-with-next="always"/>
   <style:text-properties {heading_props}/>
  </style:style>
  <style:style style:name="Footnote" style:family="paragraph" style:parent-style-name="Standard">
-  <style:paragraph-properties fo:margin-left="0.6cm" fo:text-indent="-0.6cm" fo:margin-bottom="1pt" fo:text-align="start"/>
+  <style:paragraph-properties fo:margin-{side}="0.6cm" fo:text-indent="-0.6cm" fo:margin-bottom="1pt" fo:text-align="{start}"/>
   <style:text-properties fo:font-size="{note}pt" style:font-size-asian="{note}pt" style:font-size-complex="{note + (1 if rtl else 0)}pt"/>
  </style:style>
  <style:style style:name="Header" style:family="paragraph" style:parent-style-name="Standard">

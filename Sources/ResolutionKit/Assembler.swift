@@ -66,6 +66,15 @@ struct DocumentAssembler {
     }
 
     func assemble(_ draft: DraftStructure, hardWrapped: Bool) -> ResolutionDocument {
+        var copy = draft
+        return assemble(taking: &copy, hardWrapped: hardWrapped)
+    }
+
+    /// Assembles the document and empties `draft.items` batch by batch: each batch's raw
+    /// texts are released once their inline results are in the document, so the draft (four
+    /// bytes a scalar) and the document (UTF-8) are never both held whole.
+    /// - Complexity: O(n) in the draft's text.
+    func assemble(taking draft: inout DraftStructure, hardWrapped: Bool) -> ResolutionDocument {
         let footnoteNumbers = Set(notes.map(\.number))
         var doc = ResolutionDocument(source: SourceInfo(path: "", sha256: "", encoding: ""), language: profile.code)
         var usedIDs = Set<String>()
@@ -99,10 +108,9 @@ struct DocumentAssembler {
         doc.preface = draft.preface.map { clean($0).text.string }.filter { !$0.isEmpty }
         if let f = draft.formula { doc.preface.append(clean(f).text.string) }
 
-        let prepared = prepare(draft.items, footnotes: footnoteNumbers)
         var pendingHeadings: [Int] = []
         var lastID: String? = draft.formula == nil ? nil : "preface"
-        for (item, r) in zip(draft.items, prepared) {
+        func place(_ item: BodyItem, _ r: InlineResult) {
             switch item {
             case .heading:
                 doc.headings.append(Heading(id: "h\(doc.headings.count + 1)", text: r.text, before: nil))
@@ -132,6 +140,19 @@ struct DocumentAssembler {
                 lastID = id
             }
         }
+        // In batches: each batch's inline pass runs on both cores, then its raw texts go.
+        let batch = 1024
+        var batchStart = 0
+        while batchStart < draft.items.count {
+            let batchEnd = min(draft.items.count, batchStart + batch)
+            let prepared = prepare(Array(draft.items[batchStart..<batchEnd]), footnotes: footnoteNumbers)
+            for (offset, r) in prepared.enumerated() {
+                place(draft.items[batchStart + offset], r)
+                draft.items[batchStart + offset] = .other([])
+            }
+            batchStart = batchEnd
+        }
+        draft.items = []
 
         // Footnotes: numbered per resolution; a number seen twice keeps its first text.
         var seen = Set<Int>()

@@ -49,8 +49,19 @@ enum BlockBuilder {
     /// - Complexity: O(n) in the lines' scalars (each line is appended once, in place).
     static func build(_ lines: [SourceLine], layout: TextLayout, footnoteNumbers: Set<Int>,
                       profile: LanguageProfile, furniture: inout [(line: Int, text: String)]) -> [Block] {
+        var copy = lines
+        return build(taking: &copy, layout: layout, footnoteNumbers: footnoteNumbers, profile: profile, furniture: &furniture)
+    }
+
+    /// Builds the blocks and empties each line's text once it is read, so that the lines
+    /// and the blocks made of them are not both held whole: a line's text is released as
+    /// its block grows, which keeps the phase's peak near one copy of the text instead of two.
+    /// - Complexity: O(n) in the lines' scalars.
+    static func build(taking lines: inout [SourceLine], layout: TextLayout, footnoteNumbers: Set<Int>,
+                      profile: LanguageProfile, furniture: inout [(line: Int, text: String)]) -> [Block] {
         var blocks: [Block] = []
-        blocks.reserveCapacity(lines.count)
+        // Not reserved for every line: hard-wrapped text has several lines to a block.
+        blocks.reserveCapacity(lines.count / 4)
         let spaced = profile.spec.joinWithSpace
         var lastWasMarker = false
         var lastLine: SourceLine? = nil  // the last source line of the last block
@@ -59,7 +70,10 @@ enum BlockBuilder {
         // Paragraphs found here without a blank line between them: this stretch marks
         // paragraphs no other way (pdftotext runs a whole preamble into one block).
         var flatStretch = false
-        for line in lines {
+        // By index, not `for … in lines`: an iterator would keep every text alive.
+        for index in lines.indices {
+            let line = lines[index]
+            lines[index].text = []
             WorkMeter.add(1 + line.text.count)
             if line.isSeparator { continue }
             if line.pageBreakBefore { pageTurned = true }

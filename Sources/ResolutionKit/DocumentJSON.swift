@@ -5,6 +5,19 @@
 public enum DocumentJSON {
     public static func encode(_ doc: ResolutionDocument) -> [UInt8] {
         var w = JSONWriter(reservingCapacity: 1 << 20)
+        write(doc, to: &w)
+        return w.bytes
+    }
+
+    /// Streams the JSON to `sink` in pieces (see `JSONWriter.init(streamingTo:)`): what
+    /// `reso show --format json` prints, without holding the whole JSON in memory.
+    public static func stream(_ doc: ResolutionDocument, to sink: @escaping ([UInt8]) -> Void) {
+        var w = JSONWriter(streamingTo: sink)
+        write(doc, to: &w)
+        w.flush()
+    }
+
+    static func write(_ doc: ResolutionDocument, to w: inout JSONWriter) {
         w.beginObject()
         w.key("schema"); w.string(doc.schema)
         w.key("source"); w.beginObject()
@@ -68,7 +81,6 @@ public enum DocumentJSON {
         if let changes = doc.revisions, !changes.isEmpty { trackedChanges(&w, changes) }
         w.endObject()
         w.bytes.append(0x0A)
-        return w.bytes
     }
 
     static func paragraph(_ w: inout JSONWriter, _ p: Paragraph) {

@@ -13,7 +13,29 @@ public struct JSONWriter {
     private var first = true
     private var afterKey = false
 
+    /// Where a streaming writer hands its output, in pieces of about `chunk` bytes.
+    private var sink: (([UInt8]) -> Void)? = nil
+    private var chunk = Int.max
+
     public init(reservingCapacity capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// A writer that hands its output to `sink` in pieces as it goes, so that a document of
+    /// tens of megabytes is never held whole as JSON next to the document itself. Pieces end
+    /// between values, never inside a string, so each is whole UTF-8. Call `flush()` last.
+    public init(streamingTo sink: @escaping ([UInt8]) -> Void, chunk: Int = 1 << 16) {
+        self.sink = sink
+        self.chunk = chunk
+        bytes.reserveCapacity(chunk + 4096)
+    }
+
+    /// Hands what is left to the sink (streaming writers only).
+    public mutating func flush() {
+        if let sink, !bytes.isEmpty { sink(bytes); bytes.removeAll(keepingCapacity: true) }
+    }
+
+    private mutating func flushIfFull() {
+        if bytes.count >= chunk, let sink { sink(bytes); bytes.removeAll(keepingCapacity: true) }
+    }
 
     /// A writer for one value that the caller will place at nesting `depth` of a larger
     /// document (after its own separator and indentation): inner lines are indented for that
@@ -40,6 +62,7 @@ public struct JSONWriter {
 
     private mutating func beginValue() {
         if afterKey { afterKey = false; return }
+        flushIfFull()
         if depth > 0 {
             if !first { bytes.append(0x2C) }
             newlineIndent()
@@ -50,6 +73,7 @@ public struct JSONWriter {
     /// A key known when the program is written: copied as is, so it must need no escaping
     /// (no `"`, `\` or control characters; checked in debug builds).
     public mutating func key(_ k: StaticString) {
+        flushIfFull()
         if !first { bytes.append(0x2C) }
         newlineIndent()
         first = false

@@ -177,7 +177,7 @@ enum LineSplitter {
                 var body = Scalars()
                 body.reserveCapacity(end - lead)
                 body.append(contentsOf: current[lead..<end])
-                if arabicInLine || (body.first == ")" && sawArabic) { VisualOrder.restoreDigitRuns(&body) }
+                if arabicInLine || ((body.first == ")" || body.first == ".") && sawArabic) { VisualOrder.restoreDigitRuns(&body) }
                 let rule = body.count >= 5 && body.allSatisfy { $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }
                 var line = SourceLine(text: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule)
                 line.pageBreakBefore = pageBreak; pageBreak = false

@@ -8,8 +8,7 @@ extension ResolutionDocument {
     /// Reads, decodes and parses one document file.
     public static func load(path: String) throws -> ResolutionDocument {
         var bytes = try DocumentFile.read(path)
-        defer { bytes = [] }
-        return try ResolutionParser.parse(bytes: bytes, path: path)
+        return try ResolutionParser.parse(taking: &bytes, path: path)
     }
 }
 

@@ -6,6 +6,13 @@ import Dispatch
 
 public enum ResolutionParser {
     public static func parse(bytes: [UInt8], path: String) throws -> ResolutionDocument {
+        var copy = bytes
+        return try parse(taking: &copy, path: path)
+    }
+
+    /// Parses and empties `bytes` once they are read (decoded text or laid-out blocks hold
+    /// what is needed), so that the file's bytes are not held through the later phases.
+    public static func parse(taking bytes: inout [UInt8], path: String) throws -> ResolutionDocument {
         if LanguageCatalog.profiles.isEmpty {
             throw DocumentError.noLanguageData(detail: LanguageCatalog.problems.first ?? "no language files")
         }
@@ -13,7 +20,9 @@ public enum ResolutionParser {
         let hash = HashInBackground(bytes)
         let format = DocumentFormat.sniff(bytes)
         var doc: ResolutionDocument
-        switch try reader(for: format).read(bytes, path: path) {
+        let reading = try reader(for: format).read(bytes, path: path)
+        bytes = []
+        switch reading {
         case let .text(text, encoding):
             doc = parse(TextHolder(text), source: SourceInfo(path: path, sha256: "", encoding: encoding, format: format))
         case let .blocks(laidOut):
@@ -34,9 +43,19 @@ public enum ResolutionParser {
 
     /// The shared phases from structure on, for formats that already know their paragraphs.
     static func parse(_ laidOut: LaidOutText, source: SourceInfo) -> ResolutionDocument {
+        var laidOut = laidOut
         let profile = LanguageDetector.detect(laidOut.languageSample)
+        if profile.spec.script == "arabic" {
+            var counts = (sound: 0, reversed: 0)
+            for b in laidOut.blocks { ArabicLigatures.tally(b.text, into: &counts) }
+            for n in laidOut.footnotes { ArabicLigatures.tally(n.text, into: &counts) }
+            if ArabicLigatures.reversed(counts) {
+                for i in laidOut.blocks.indices { ArabicLigatures.repair(&laidOut.blocks[i].text) }
+                for i in laidOut.footnotes.indices { ArabicLigatures.repair(&laidOut.footnotes[i].text) }
+            }
+        }
         var draft = StructureBuilder.build(laidOut.blocks, profile: profile, hardWrapped: false)
-        var doc = DocumentAssembler(profile: profile, notes: laidOut.footnotes).assemble(draft, hardWrapped: false)
+        var doc = DocumentAssembler(profile: profile, notes: laidOut.footnotes).assemble(taking: &draft, hardWrapped: false)
         draft = DraftStructure()
         doc.source = source
         doc.furniture = laidOut.furniture
@@ -56,6 +75,13 @@ public enum ResolutionParser {
         // goes first, once it is split into lines (when the holder has its only copy).
         var lines = LineSplitter.split(holder.text)
         holder.text = ""
+        if profile.spec.script == "arabic" {
+            var counts = (sound: 0, reversed: 0)
+            for l in lines { ArabicLigatures.tally(l.text, into: &counts) }
+            if ArabicLigatures.reversed(counts) {
+                for i in lines.indices { ArabicLigatures.repair(&lines[i].text) }
+            }
+        }
         let layout = TextLayout.of(lines)
         layout.normalise(&lines)
         var (bodyLines, rawNotes) = FootnoteExtractor.extract(lines, layout: layout)
@@ -67,13 +93,16 @@ public enum ResolutionParser {
             rawNotes += foot.notes
         }
         lines = []
+        NumberColumn.reattach(&bodyLines, layout: layout, profile: profile) {
+            layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.text, profile: profile)
+        }
         var furniture: [(line: Int, text: String)] = []
-        var blocks = BlockBuilder.build(bodyLines, layout: layout, footnoteNumbers: Set(rawNotes.map(\.number)),
+        var blocks = BlockBuilder.build(taking: &bodyLines, layout: layout, footnoteNumbers: Set(rawNotes.map(\.number)),
                                         profile: profile, furniture: &furniture)
         bodyLines = []
         var draft = StructureBuilder.build(taking: &blocks, profile: profile, hardWrapped: layout.hardWrapped)
         blocks = []
-        var doc = DocumentAssembler(profile: profile, notes: rawNotes).assemble(draft, hardWrapped: layout.hardWrapped)
+        var doc = DocumentAssembler(profile: profile, notes: rawNotes).assemble(taking: &draft, hardWrapped: layout.hardWrapped)
         draft = DraftStructure()
         doc.source = source
         doc.furniture = furniture.sorted { $0.line < $1.line }.map(\.text)

@@ -47,9 +47,25 @@ enum VisualOrder {
     /// operative number `12.`; `)S/RES/2505 (2020` is `S/RES/2505 (2020)`; `( أ)` is `(أ)`.
     /// - Complexity: O(n) in the line's scalars.
     static func restoreLineEdges(_ line: inout Scalars) {
-        if line.count > 3, line[0] == "." || line[0] == "．" {
+        // `…text   .12` (pdftotext -layout): the paragraph number printed at the line's right
+        // end, which is where a right-to-left line starts.
+        if line.count > 4, let last = line.last, Chars.isDigit(last) {
+            var j = line.count
+            while j > 0 && Chars.isDigit(line[j - 1]) && line.count - j < 3 { j -= 1 }
+            if j >= 2, line[j - 1] == ".", Chars.isSpace(line[j - 2]) {
+                var k = j - 2
+                while k > 0 && Chars.isSpace(line[k - 1]) { k -= 1 }
+                if k > 0 {
+                    line = Array(line[j...]) + [".", " "] + Array(line[..<k])
+                    return
+                }
+            }
+        }
+        if line.count >= 2, line[0] == "." || line[0] == "．" {
             var j = 1
             while j < line.count && Chars.isDigit(line[j]) && j <= 3 { j += 1 }
+            // `.12` alone on its line: the number of the paragraph that follows.
+            if j > 1, j == line.count { line = Array(line[1...]) + ["."]; return }
             if j > 1, j < line.count, !Chars.isDigit(line[j]), line[j] != "." {
                 var fixed = Array(line[1..<j]) + ["."]
                 if !Chars.isSpace(line[j]) { fixed.append(" ") }

@@ -33,7 +33,7 @@ struct ShowCommand: ParsableCommand {
             FileHandle.standardError.write(Data("reso: \(file) has \(n) tracked change\(n == 1 ? "" : "s") (shown as ⟨tracked: …⟩ lines; insertions are in the text, deletions are not)\n".utf8))
         }
         switch format {
-        case .json: ConsoleOutput.write(DocumentJSON.encode(doc), as: .json)
+        case .json: DocumentJSON.stream(doc) { ConsoleOutput.write($0, as: .json) }
         case .markdown: ConsoleOutput.write(MarkdownRenderer().render(doc))
         case .text: ConsoleOutput.write(TextRenderer(width: width ?? TerminalSize.columns()).render(doc))
         }
