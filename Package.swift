@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way: reso → Reader → Terminal → CNCurses,
-// reso → Annotations → ResolutionKit → LanguageData; Reader → ResolutionKit. The reader
+// reso → Annotations → ResolutionDiff → ResolutionKit → LanguageData; Reader → ResolutionKit. The reader
 // reaches annotations only through its AnnotationBackend protocol, which reso implements.
 let package = Package(
     name: "Reso",
@@ -28,16 +28,18 @@ let package = Package(
             resources: [.copy("languages")]
         ),
         .target(name: "ResolutionKit", dependencies: ["LanguageData", "ZIPFoundation"]),
-        .target(name: "Annotations", dependencies: ["ResolutionKit"]),
+        // Pairs the units of two texts (versions or languages); see SPEC.md section 10.
+        .target(name: "ResolutionDiff", dependencies: ["ResolutionKit"]),
+        .target(name: "Annotations", dependencies: ["ResolutionKit", "ResolutionDiff"]),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .target(name: "Terminal", dependencies: ["CNCurses"]),
         .target(name: "Reader", dependencies: ["ResolutionKit", "Terminal"]),
         // `reso bench`'s measurements, kept out of the product modules.
-        .target(name: "Benchmarks", dependencies: ["ResolutionKit", "Annotations", "Reader", "Terminal"]),
+        .target(name: "Benchmarks", dependencies: ["ResolutionKit", "ResolutionDiff", "Annotations", "Reader", "Terminal"]),
         .executableTarget(
             name: "reso",
             dependencies: [
-                "ResolutionKit", "Annotations", "Reader", "Terminal", "Benchmarks",
+                "ResolutionKit", "ResolutionDiff", "Annotations", "Reader", "Terminal", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -48,6 +50,7 @@ let package = Package(
         .executableTarget(name: "FuzzParser", dependencies: ["ResolutionKit", "FuzzSupport", "CFuzzDriver"]),
         .executableTarget(name: "FuzzSidecar", dependencies: ["Annotations", "FuzzSupport", "CFuzzDriver"]),
         .testTarget(name: "ResolutionKitTests", dependencies: ["ResolutionKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Inputs"]),
+        .testTarget(name: "ResolutionDiffTests", dependencies: ["ResolutionDiff", "ResolutionKit"]),
         .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "ResolutionKit"]),
         .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "Terminal"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["reso"]),

@@ -17,7 +17,7 @@ public struct SidecarStore: Sendable {
     /// used in a shared folder (file name only). Such an old file may hold the notes of every
     /// same-named document; each document takes a copy, and the old file stays for the others.
     let seedSidecars: [String]
-    private let cache = ParsedSidecarCache()
+    let cache = ParsedSidecarCache()
 
     /// nil `storeDirectory` → `$RESO_STORE`, else beside the document, else (folder not
     /// writable) `$XDG_DATA_HOME/reso/sidecars` (default `~/.local/share/reso/sidecars`).
@@ -106,7 +106,7 @@ public struct SidecarStore: Sendable {
     func readFile() throws(SidecarError) -> SidecarFile? { try readStored()?.file }
 
     /// The stored sidecar and, when it is the file at `sidecarPath`, its identity.
-    private func readStored() throws(SidecarError) -> (file: SidecarFile, identity: FileIdentity?)? {
+    func readStored() throws(SidecarError) -> (file: SidecarFile, identity: FileIdentity?)? {
         if let identity = FileIdentity.of(path: sidecarPath), let hit = cache.file(identity) { return (hit, identity) }
         guard let (bytes, identity) = try SafeFile.contents(sidecarPath) else {
             for seed in seedSidecars {
@@ -125,7 +125,7 @@ public struct SidecarStore: Sendable {
 
     /// Re-anchors `stored` to `document`, skipping the work when this very file was already
     /// checked against this very document.
-    private func anchored(_ stored: SidecarFile, to document: ResolutionDocument,
+    func anchored(_ stored: SidecarFile, to document: ResolutionDocument,
                           _ fingerprint: DocumentFingerprint? = nil) -> Reanchorer.Result {
         let fingerprint = fingerprint ?? DocumentFingerprint(document)
         if cache.isVerified(stored, against: fingerprint) {
@@ -136,7 +136,7 @@ public struct SidecarStore: Sendable {
         return result
     }
 
-    private func anchoring(for document: ResolutionDocument, _ fingerprint: DocumentFingerprint) -> Reanchorer {
+    func anchoring(for document: ResolutionDocument, _ fingerprint: DocumentFingerprint) -> Reanchorer {
         if let hit = cache.anchoring(fingerprint) { return hit }
         let made = Reanchorer(document: document)
         cache.setAnchoring(fingerprint, made)
@@ -214,6 +214,11 @@ public struct SidecarStore: Sendable {
             annotations.remove(at: i)
             return .remove(i)
         }
+    }
+
+    /// Clears the `review` flag carry set (the user has looked at the reworded paragraph).
+    public func clearReview(paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
+        try change(paragraph, in: document) { a in a.review = false }
     }
 
     private func checkTags(_ tags: [String]) throws {

@@ -34,7 +34,8 @@ public enum WorkMeter {
         }
     }
 
-    @inline(__always) static func add(_ n: Int) {
+    /// Reports `n` units of work (ResolutionDiff reports its own through this too).
+    @inline(__always) public static func add(_ n: Int) {
         if enabled, pthread_equal(pthread_self(), owner) != 0 { counter.wrappingAdd(n, ordering: .relaxed) }
     }
 }

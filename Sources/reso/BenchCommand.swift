@@ -10,7 +10,7 @@ import ResolutionKit
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure parsing, sidecar and reader speed on generated large inputs."
+        abstract: "Measure parsing, sidecar, reader and diff speed on generated large inputs."
     )
 
     @Option(help: "Size of the generated resolution, in MB.")
@@ -43,5 +43,6 @@ struct BenchCommand: ParsableCommand {
         for line in try ParseBenchmark.run(path: path, runs: runs) { print("  " + line) }
         for line in try SidecarBenchmark.run(annotations: 10_000, runs: runs) { print(line) }
         for line in try ReaderBenchmark.run(seeds: seeds, longDocumentPath: path) { print(line) }
+        for line in try DiffBenchmark.run(seedPath: seed, megabytes: megabytes, runs: runs) { print(line) }
     }
 }

@@ -44,6 +44,33 @@ enum ConsoleOutput {
             .replacingOccurrences(of: close, with: "\u{1B}[0m"))
     }
 
+    /// How a piece of `write(styled:)` looks on a terminal.
+    enum Style {
+        case plain, dim, removed, added
+        var sgr: String? {
+            switch self {
+            case .plain: return nil
+            case .dim: return "\u{1B}[2m"
+            case .removed: return "\u{1B}[9;31m"
+            case .added: return "\u{1B}[4;32m"
+            }
+        }
+    }
+
+    /// Pieces of text, each made safe on its own and then wrapped in its style's escape
+    /// sequence: the only escapes written are reso's, whatever the text holds. Style ends at
+    /// each line break, so a pager cut mid-piece does not leave a colour on.
+    static func write(styled pieces: [(text: String, style: Style)]) {
+        var out = ""
+        for (text, style) in pieces {
+            let safe = Sanitizer.visibleKeepingLayout(text)
+            guard let sgr = style.sgr else { out += safe; continue }
+            out += safe.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : sgr + $0 + "\u{1B}[0m" }.joined(separator: "\n")
+        }
+        writeAll(STDOUT_FILENO, out)
+    }
+
     /// A message line on standard error (`reso: …` by convention of the caller).
     static func message(_ line: String) {
         writeAll(STDERR_FILENO, Sanitizer.visibleKeepingLayout(line.hasSuffix("\n") ? line : line + "\n"))
