@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // DOCX input: the ZIP container (see Formats/DOCX+Archive.swift).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The library index (Sources/LibraryIndex): SQLite with FTS5, through GRDB.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Language knowledge (openers, verbs, organs, closings…) as JSON data files.
@@ -27,6 +29,8 @@ let package = Package(
         ),
         .target(name: "ResolutionKit", dependencies: ["LanguageData", "ZIPFoundation"]),
         .target(name: "Annotations", dependencies: ["ResolutionKit"]),
+        // The persistent library index: a cache of parsed documents and their search texts.
+        .target(name: "LibraryIndex", dependencies: ["ResolutionKit", "Annotations", .product(name: "GRDB", package: "GRDB.swift")]),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .target(name: "Terminal", dependencies: ["CNCurses"]),
         .target(name: "Reader", dependencies: ["ResolutionKit", "Terminal"]),
@@ -35,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "reso",
             dependencies: [
-                "ResolutionKit", "Annotations", "Reader", "Terminal", "Benchmarks",
+                "ResolutionKit", "Annotations", "LibraryIndex", "Reader", "Terminal", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +50,7 @@ let package = Package(
         .executableTarget(name: "FuzzSidecar", dependencies: ["Annotations", "FuzzSupport", "CFuzzDriver"]),
         .testTarget(name: "ResolutionKitTests", dependencies: ["ResolutionKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Inputs"]),
         .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "ResolutionKit"]),
+        .testTarget(name: "LibraryIndexTests", dependencies: ["LibraryIndex", "Annotations", "ResolutionKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "Terminal"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["reso"]),
         .testTarget(name: "ResoCLITests", dependencies: ["reso"]),

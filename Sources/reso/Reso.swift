@@ -14,7 +14,7 @@ struct Reso: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [OpenCommand.self, ShowCommand.self, TagCommand.self, NoteCommand.self, NotesCommand.self,
-                      ExportCommand.self, SearchCommand.self, BenchCommand.self],
+                      ExportCommand.self, SearchCommand.self, IndexCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 
