@@ -9,7 +9,7 @@ import Testing
 @Suite struct IndexSearchTests {
     static let queries = [
         // English
-        "Security Council", "terrorism", "DECIDES", "the", "a", "of  the", "2020", "resolution 2231",
+        "Security Council", "terrorism", "DECIDES", "the", "a", "of  the", "2020", "resolution 2532",
         // French, Spanish
         "Conseil de sécurité", "DÉCIDE", "é", "Consejo de Seguridad", "resolución", "Naciones Unidas",
         // Russian
@@ -24,8 +24,10 @@ import Testing
 
     @Test func indexHitsEqualTheScanOnTheCorpus() throws {
         let cache = Library.folder(); defer { Library.cleanup(cache) }
-        let files = LibraryWalk.documents(under: Library.corpus)
-        try #require(files.count > 500)
+        // One rendering of each resolution (the corpus holds each as .md.txt and .plain.txt):
+        // 274 documents in six languages, parsed twice in a debug build.
+        let files = LibraryWalk.documents(under: Library.corpus).filter { $0.path.hasSuffix(".md.txt") }
+        try #require(files.count > 250)
         let index = try IndexStore(folder: cache)
         let report = try index.refresh(files: files, roots: [Library.corpus])
         #expect(report.parsed == files.count)
