@@ -62,6 +62,18 @@ extension IndexStore {
         return found.map(\.hit)
     }
 
+    /// Size and mtime of every parsed document, by absolute path: the walk need not open an
+    /// unchanged one again to tell it from an export.
+    /// - Complexity: O(rows).
+    public func knownDocuments() throws -> [String: (size: Int64, mtime: Int64)] {
+        try pool.read { db in
+            var out: [String: (size: Int64, mtime: Int64)] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime FROM document WHERE error IS NULL")
+            while let r = try rows.next() { out[r[0]] = (r[1], r[2]) }
+            return out
+        }
+    }
+
     public func status() throws -> IndexStatus {
         try pool.read { db in
             let documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0

@@ -29,7 +29,7 @@ public enum LibraryWalk {
     /// `isExcluded` says (exports reso wrote). Symbolic links are followed; a folder already
     /// visited (same device and inode) is not entered again, so link cycles end.
     /// - Complexity: O(n log n) for n entries under the root; one `stat` per entry.
-    public static func documents(under root: String, isExcluded: (String) -> Bool = { _ in false }) -> [LibraryFile] {
+    public static func documents(under root: String, isExcluded: (LibraryFile) -> Bool = { _ in false }) -> [LibraryFile] {
         var out: [LibraryFile] = []
         var seen = Set<FolderID>()
         var rootStat = stat()
@@ -53,7 +53,7 @@ public enum LibraryWalk {
     }
 
     private static func walk(_ folder: String, relative: String, seen: inout Set<FolderID>,
-                             isExcluded: (String) -> Bool, into out: inout [LibraryFile]) {
+                             isExcluded: (LibraryFile) -> Bool, into out: inout [LibraryFile]) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
@@ -66,9 +66,10 @@ public enum LibraryWalk {
                 guard seen.insert(FolderID(st)).inserted else { continue }
                 walk(path, relative: rel, seen: &seen, isExcluded: isExcluded, into: &out)
             case S_IFREG:
-                guard isDocumentName(name), !isExcluded(path) else { continue }
+                guard isDocumentName(name) else { continue }
                 let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-                out.append(LibraryFile(path: path, relativePath: rel, size: Int64(st.st_size), mtime: mtime))
+                let file = LibraryFile(path: path, relativePath: rel, size: Int64(st.st_size), mtime: mtime)
+                if !isExcluded(file) { out.append(file) }
             default:
                 continue
             }

@@ -1,5 +1,6 @@
 import Annotations
 import Foundation
+import LibraryIndex
 import ResolutionKit
 
 /// The sample library shipped in the repository's `seeds/` folder.
@@ -32,7 +33,10 @@ enum DocumentPaths {
 
     /// `expand` with each file's size and mtime, and the folders that were walked (the index
     /// drops its rows under them whose file is gone).
-    static func walk(_ paths: [String]) throws -> (files: [LibraryFile], roots: [String]) {
+    /// - Parameter known: files known to be documents (the index's rows, by absolute path, with
+    ///   their size and mtime): an unchanged one is not opened to check it is no export.
+    static func walk(_ paths: [String], known: [String: (size: Int64, mtime: Int64)] = [:]) throws
+        -> (files: [LibraryFile], roots: [String]) {
         var out: [LibraryFile] = []
         var roots: [String] = []
         for path in paths {
@@ -43,7 +47,12 @@ enum DocumentPaths {
                 guard FileManager.default.isReadableFile(atPath: path) else {
                     throw UserFacingError("\(path): cannot read the folder")
                 }
-                let docs = LibraryWalk.documents(under: path, isExcluded: isExport)
+                let docs = LibraryWalk.documents(under: path, isExcluded: { f in
+                    if !known.isEmpty, let k = known[IndexStore.absolute(f.path)], k.size == f.size, k.mtime == f.mtime {
+                        return false
+                    }
+                    return isExport(f.path)
+                })
                 if docs.isEmpty {
                     let kinds = DocumentFormat.documentExtensions.sorted().map { "." + $0 }.joined(separator: ", ")
                     throw UserFacingError("\(path): the folder holds no documents (\(kinds))")

@@ -57,8 +57,9 @@ struct SearchCommand: ParsableCommand {
     /// Through the index when it can be used (refreshed first, so an edited file is found by
     /// the very next search); else by parsing every file, as before the index.
     static func hits(_ query: String, paths: [String], store: StoreOption) throws -> [SearchHit] {
-        let (files, roots) = try DocumentPaths.walk(paths)
-        if let index = IndexedLibrary.open() {
+        let index = IndexedLibrary.open()
+        let (files, roots) = try DocumentPaths.walk(paths, known: (try? index?.knownDocuments()) ?? [:])
+        if let index {
             do {
                 let report = try index.refresh(files: files, roots: roots, storeDirectory: store.store)
                 if let first = report.unreadable.first, files.count == 1 || report.unreadable.count == files.count {

@@ -44,7 +44,7 @@ import Glibc
         let dir = Library.folder(); defer { Library.cleanup(dir) }
         try Library.copy(Library.seeds[0], to: dir + "/a.txt")
         try Library.copy(Library.seeds[1], to: dir + "/export.md")
-        let found = LibraryWalk.documents(under: dir, isExcluded: { $0.hasSuffix("export.md") })
+        let found = LibraryWalk.documents(under: dir, isExcluded: { $0.path.hasSuffix("export.md") })
         #expect(found.map(\.relativePath) == ["a.txt"])
     }
 }
