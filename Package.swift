@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // The library index (Sources/LibraryIndex): SQLite with FTS5, through GRDB.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // `$XDG_CONFIG_HOME/reso/config.toml` (Sources/reso/Config*.swift).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Language knowledge (openers, verbs, organs, closings…) as JSON data files.
@@ -41,6 +43,7 @@ let package = Package(
             dependencies: [
                 "ResolutionKit", "Annotations", "LibraryIndex", "Reader", "Terminal", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // Fuzz targets (scripts/fuzz builds them with libFuzzer; an ordinary build replays inputs).

@@ -7,7 +7,7 @@ enum Furniture {
         if line.isEmpty { return false }
         if line.count <= 40 && (isJobNumber(line) || isBarcode(line) || isPageNumber(line)) { return true }
         if line.count <= 160 && isFooterLine(line) { return true }
-        for word in profile.spec.furniture where line == word.scalars { return true }
+        for word in profile.furnitureLines where line == word { return true }
         if line.count >= 5 && line.allSatisfy({ $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }) { return true }
         return false
     }
@@ -41,26 +41,28 @@ enum Furniture {
     /// A footer printed as one line: job number, page `n/m`, barcode, print date, in any
     /// order and at any spacing (`20-00407 (E)        2/5`, `2/5    20-00407`).
     /// - Complexity: O(n) in the line's scalars.
+    /// - Complexity: O(n), and O(1) for a line of text: tokens are checked as they are found,
+    ///   so the first word that is not furniture ends the scan (this runs on every line).
     static func isFooterLine(_ s: Scalars) -> Bool {
-        var tokens: [ArraySlice<Unicode.Scalar>] = []
         var i = 0
+        var tokens = 0
+        var anchored = false
         while i < s.count {
             while i < s.count && Chars.isSpace(s[i]) { i += 1 }
             let start = i
             while i < s.count && !Chars.isSpace(s[i]) { i += 1 }
-            if i > start { tokens.append(s[start..<i]) }
-        }
-        guard tokens.count >= 2 else { return false }
-        var anchored = false
-        for t in tokens {
-            let a = Array(t)
+            guard i > start else { break }
+            tokens += 1
+            // Every footer token is short: a page number, a barcode, a job number, `(E)`.
+            guard i - start <= 12 else { return false }
+            let a = Array(s[start..<i])
             if isPageNumber(a) || isBarcode(a) { anchored = true; continue }
             if a.count == 8, a[2] == "-", a[0..<2].allSatisfy(Chars.isDigit), a[3...].allSatisfy(Chars.isDigit) { anchored = true; continue }
             if a.count == 3, a[0] == "(", a[2] == ")", a[1].properties.isUppercase { continue }
             if a.count == 6, a.allSatisfy(Chars.isDigit) { continue }  // print date `130120`
             return false
         }
-        return anchored
+        return tokens >= 2 && anchored
     }
 
     /// `2/5`, `- 3 -`, `Page 4` style page numbers on their own line.

@@ -42,6 +42,9 @@ public struct LanguageSpec: Codable, Sendable {
     public var paragraphsStartLowercase: Bool
     /// Numerals used in brackets for second-degree subparagraphs (`（十一）`).
     public var ordinalNumerals: [String]
+    /// What exports say in this language (LanguagePhrases.swift); optional so that a
+    /// language file without it still loads (exports then fall back to English).
+    public var phrases: LanguagePhrases?
 }
 
 /// A profile ready for matching: word lists as scalar arrays indexed by first scalar,
@@ -52,6 +55,10 @@ public final class LanguageProfile: @unchecked Sendable {
     let verbs: PhraseMatcher
     let leadIns: [[Unicode.Scalar]]
     let formulas: [[Unicode.Scalar]]
+    /// The scalars formulas open with (a cheap first test, asked of every line).
+    let formulaInitials: Set<Unicode.Scalar>
+    /// Whole lines that are page furniture (`Please recycle`), as scalars once.
+    let furnitureLines: [[Unicode.Scalar]]
     let dateRegexes: [NSRegularExpression]
     let meetingRegexes: [NSRegularExpression]
     let adoptionRegexes: [NSRegularExpression]
@@ -76,6 +83,8 @@ public final class LanguageProfile: @unchecked Sendable {
             for p in spec.formulaPrefixes { for s in spec.formulaSuffixes { f.append(Array((p + organ + s).unicodeScalars)) } }
         }
         formulas = f
+        formulaInitials = Set(f.compactMap { $0.first(where: { !Chars.isSpace($0) }) })
+        furnitureLines = spec.furniture.map { Array($0.unicodeScalars) }
         let monthAlt = spec.months.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
         // A pattern that does not compile is recorded, never dropped silently: the
         // catalog reports it and a test fails on it.
@@ -217,5 +226,5 @@ public enum LanguageCatalog {
         months: [], datePatterns: [], dateOrder: "dmy", meetingPatterns: [], adoptionPatterns: [], draftCues: [],
         sessionPatterns: [], agendaPatterns: [], resolutionLinePatterns: [], furniture: [], stopwords: [],
         resolutionWords: [], subparagraphLetters: [], labelAliases: [:], closingWords: [], headingMaxLength: 0,
-        paragraphsStartLowercase: false, ordinalNumerals: []))
+        paragraphsStartLowercase: false, ordinalNumerals: [], phrases: nil))
 }

@@ -130,8 +130,12 @@ enum StructureBuilder {
     }
 
     static func isFormula(_ raw: Scalars, _ profile: LanguageProfile) -> Bool {
+        // Counted before anything is copied: this is asked of every line of hard-wrapped text.
+        var length = 0
+        for c in raw where c != "*" { length += 1; if length > 60 { return false } }
+        // Every formula opens with one of a few letters (`The`, `Le`, `El`, `Совет`, `إن`…).
+        guard let first = raw.first(where: { $0 != "*" && !Chars.isSpace($0) }), profile.formulaInitials.contains(first) else { return false }
         let t = raw.filter { $0 != "*" }
-        guard t.count <= 60 else { return false }
         let compact = trimmed(t)
         for f in profile.formulas where compact == f { return true }
         // `The Security Council ,` / spaces before the comma

@@ -18,6 +18,10 @@ enum TextLayoutKind: String, CaseIterable, Sendable {
     case columns
     /// Numbers alone on a line (or followed by a tab) with the text on the next line.
     case numbersAlone
+    /// pdftotext's reading order when it takes the numbers hanging in the margin for a column
+    /// of their own: each page's operative numbers first, one per line, then the page's text
+    /// with no numbers and no blank lines.
+    case numberColumn
 }
 
 struct SplitMix64 {
@@ -133,8 +137,17 @@ struct LayoutGenerator {
 
         // Body lines first (one entry per printed line, `nil` = a blank line), then pages.
         var body: [String?] = []
+        // numberColumn: the number of the paragraph whose first line this is.
+        var columnNumber: [Int: String] = [:]
         for p in paragraphs {
             switch kind {
+            case .numberColumn:
+                if let (n, rest) = Self.splitNumber(p) {
+                    columnNumber[body.count] = n
+                    body += Self.wrap(rest, measure: measure, first: measure, cjk: cjk).map(Optional.some)
+                } else {
+                    body += Self.wrap(p, measure: measure, first: measure, cjk: cjk).map(Optional.some)
+                }
             case .blankSeparated:
                 if !body.isEmpty { body.append(nil) }
                 if numberOwnBlock, let (n, rest) = Self.splitNumber(p) {
@@ -198,12 +211,15 @@ struct LayoutGenerator {
         // `n/m` on every page, a page feed between pages.
         var pages: [[String?]] = []
         var page: [String?] = []
-        for line in body {
-            if page.count >= pageLines, line != nil { pages.append(page); page = [] }
+        var pageNumbers: [[String]] = []
+        var numbers: [String] = []
+        for (k, line) in body.enumerated() {
+            if page.count >= pageLines, line != nil { pages.append(page); pageNumbers.append(numbers); page = []; numbers = [] }
             if page.isEmpty && line == nil { continue }
             page.append(line)
+            if let n = columnNumber[k] { numbers.append(n) }
         }
-        if !page.isEmpty { pages.append(page) }
+        if !page.isEmpty { pages.append(page); pageNumbers.append(numbers) }
         var out = ""
         let total = pages.count
         for (k, lines) in pages.enumerated() {
@@ -220,13 +236,14 @@ struct LayoutGenerator {
             case .blankSeparated, .doubleSpaced:
                 if number > 1 { header = [symbol, ""] }
                 footer = ["", job, "", pageNumber]
-            case .noBlankLines, .numbersAlone:
+            case .noBlankLines, .numbersAlone, .numberColumn:
                 if number > 1 { header = [symbol] }
                 footer = [number % 2 == 0 ? pageNumber + " " + job : job + " " + pageNumber]
             }
             if k > 0 { out += "\u{0C}" }
             for h in header { out += h + "\n" }
             if kind == .blankSeparated, number > 1 { /* the header block is followed by a blank line */ }
+            if kind == .numberColumn { for n in pageNumbers[k] { out += n + "\n\n" } }
             for l in lines { out += (l ?? "") + "\n" }
             for f in footer { out += f + "\n" }
         }

@@ -14,6 +14,7 @@ import Testing
         .doubleSpaced: ["ar": 0.55, "en": 0.97, "es": 1.0, "fr": 0.95, "ru": 0.89, "zh": 0.95],
         .columns: ["ar": 0.73, "en": 0.93, "es": 0.97, "fr": 0.97, "ru": 0.93, "zh": 0.97],
         .numbersAlone: ["ar": 0.84, "en": 0.91, "es": 0.97, "fr": 0.97, "ru": 0.72, "zh": 0.69],
+        .numberColumn: ["ar": 0.4, "en": 0.8, "es": 0.64, "fr": 0.72, "ru": 0.31, "zh": 0.39],
     ]
 
     static let corpus = CorpusTests.corpus

@@ -1,0 +1,94 @@
+// Operative numbers that pdftotext printed as a column of their own.
+//
+// In its default (reading-order) output, pdftotext often takes the numbers hanging in the
+// left margin of a page (`2.`, `3.`, `4.`) as a separate column and prints them, one per
+// line, before the paragraphs they number. The paragraphs then follow with no number, so
+// every operative paragraph of the page is lost to the preamble or to its neighbour. A run
+// of two or more numbers in sequence, each alone on its line, is that column: its numbers go
+// back, in order, to the last paragraph openings of the stretch of text that follows, up to
+// the next number or page. An opening is a line after one that finished a clause: opening
+// with a capital where the script has case, else after a full stop or a line that stopped
+// short of the measure.
+
+enum NumberColumn {
+    /// Puts each number of a column back in front of the paragraph it numbers. Lines are
+    /// only moved within, never dropped: the column's lines become empty separators.
+    /// - Complexity: O(n) in the lines: each line is looked at a bounded number of times.
+    static func reattach(_ lines: inout [SourceLine], layout: TextLayout, profile: LanguageProfile,
+                         isFurniture: (SourceLine) -> Bool) {
+        // Where paragraphs open in lowercase (Russian `постановляет`), case says nothing.
+        let capitals = !profile.spec.paragraphsStartLowercase
+        var i = 0
+        while i < lines.count {
+            WorkMeter.add(1)
+            guard let first = number(lines[i].text) else { i += 1; continue }
+            var column = [(index: i, value: first)]
+            var j = i + 1
+            while j < lines.count, !lines[j].pageBreakBefore, let v = number(lines[j].text), v == column.last!.value + 1 {
+                column.append((j, v)); j += 1
+            }
+            guard column.count >= 2 else { i += 1; continue }
+            // The stretch the column numbers: up to the next bare number or page.
+            var end = j
+            var openings: [Int] = []
+            var previous: SourceLine? = nil
+            while end < lines.count, !(end > j && lines[end].pageBreakBefore), number(lines[end].text) == nil,
+                  !BlockBuilder.isNumberOnly(lines[end].text) {
+                WorkMeter.add(1)
+                let line = lines[end]
+                if !line.isSeparator, !isFurniture(line) {
+                    // A subparagraph (`a)`, `(b)`) belongs to the paragraph before it.
+                    if opens(line, after: previous, layout: layout, capitals: capitals),
+                       LabelParser.parse(line.text, profile: profile) == nil { openings.append(end) }
+                    previous = line
+                }
+                end += 1
+            }
+            // Headings open a stretch but are not numbered: an opening whose text stops with
+            // no terminator before the next opening is one, unless it is the last and goes on
+            // over the page.
+            let runsOn = end >= lines.count || lines[end].pageBreakBefore
+            var numbered: [Int] = []
+            for (k, o) in openings.enumerated() {
+                let stop = k + 1 < openings.count ? openings[k + 1] : end
+                var last = stop - 1
+                while last > o, lines[last].isSeparator || isFurniture(lines[last]) { last -= 1 }
+                if endsWithTerminator(lines[last].text) || (k == openings.count - 1 && runsOn) { numbered.append(o) }
+            }
+            guard numbered.count >= column.count else { i = j; continue }
+            for (c, target) in zip(column, numbered.suffix(column.count)) {
+                let label = lines[c.index].text
+                lines[c.index].text = []
+                lines[c.index].isSeparator = true
+                lines[target].text = label + [" "] + lines[target].text
+                lines[target].width += label.count + 1
+            }
+            i = end
+        }
+    }
+
+    /// `12.` alone on a line.
+    static func number(_ s: Scalars) -> Int? {
+        guard BlockBuilder.isNumberOnly(s), s.last == "." || s.last == "．" else { return nil }
+        var n = 0
+        for c in s.dropLast() { guard let d = Chars.digitValue(c) else { return nil }; n = n * 10 + d }
+        return n > 0 ? n : nil
+    }
+
+    /// A paragraph opens on `line`: the line before finished a clause (or is the column
+    /// itself), and a cased script opens with a capital.
+    static func opens(_ line: SourceLine, after previous: SourceLine?, layout: TextLayout, capitals: Bool) -> Bool {
+        guard let first = line.text.first(where: { $0.properties.isAlphabetic }) else { return false }
+        let cased = capitals && (first.properties.isUppercase || first.properties.isLowercase)
+        if cased && !first.properties.isUppercase { return false }
+        guard let prev = previous else { return true }
+        // A capital after a line that stopped well short: the last line of a paragraph
+        // whose text forgot its comma.
+        if cased, layout.measure > 0, prev.reach * 10 < layout.measure * 7 { return true }
+        guard endsWithTerminator(prev.text) else { return false }
+        // A capital after a finished clause says it where the script has case; elsewhere a
+        // clause that ends with a comma must also have stopped short of the measure.
+        if cased || BlockBuilder.endsWithStrongTerminator(prev.text) { return true }
+        return layout.measure == 0 || layout.endsEarly(prev, before: line.text)
+    }
+}
