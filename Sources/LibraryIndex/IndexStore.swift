@@ -46,6 +46,15 @@ public final class IndexStore: @unchecked Sendable {
         }
         var aside: String?
         var opened: DatabasePool?
+        // Opening checks and may create or set aside the file: one process at a time, or two
+        // reso started together on an empty cache would both create the schema.
+        let lock = open(folder + "/index.lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard lock >= 0 else {
+            throw IndexUnavailable(description: "cannot lock \(folder)/index.lock: \(String(cString: strerror(errno)))")
+        }
+        defer { close(lock) }
+        while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+        defer { flock(lock, LOCK_UN) }
         for attempt in 0..<2 {
             do {
                 let pool = try Self.openPool(folder + "/index.sqlite")
