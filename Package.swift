@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // DOCX input: the ZIP container (see Formats/DOCX+Archive.swift).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The library index (Sources/LibraryIndex): SQLite with FTS5, through GRDB.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         // `$XDG_CONFIG_HOME/reso/config.toml` (Sources/reso/Config*.swift).
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
@@ -28,9 +30,11 @@ let package = Package(
             resources: [.copy("languages")]
         ),
         .target(name: "ResolutionKit", dependencies: ["LanguageData", "ZIPFoundation"]),
-        // Pairs the units of two texts (versions or languages); see SPEC.md section 10.
+        // Pairs the units of two texts (versions or languages): `reso diff`, `reso carry`.
         .target(name: "ResolutionDiff", dependencies: ["ResolutionKit"]),
         .target(name: "Annotations", dependencies: ["ResolutionKit", "ResolutionDiff"]),
+        // The persistent library index: a cache of parsed documents and their search texts.
+        .target(name: "LibraryIndex", dependencies: ["ResolutionKit", "Annotations", .product(name: "GRDB", package: "GRDB.swift")]),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .target(name: "Terminal", dependencies: ["CNCurses"]),
         .target(name: "Reader", dependencies: ["ResolutionKit", "Terminal"]),
@@ -39,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "reso",
             dependencies: [
-                "ResolutionKit", "ResolutionDiff", "Annotations", "Reader", "Terminal", "Benchmarks",
+                "ResolutionKit", "ResolutionDiff", "Annotations", "LibraryIndex", "Reader", "Terminal", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -52,6 +56,7 @@ let package = Package(
         .testTarget(name: "ResolutionKitTests", dependencies: ["ResolutionKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Inputs"]),
         .testTarget(name: "ResolutionDiffTests", dependencies: ["ResolutionDiff", "ResolutionKit"]),
         .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "ResolutionKit"]),
+        .testTarget(name: "LibraryIndexTests", dependencies: ["LibraryIndex", "Annotations", "ResolutionKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "Terminal"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["reso"]),
         .testTarget(name: "ResoCLITests", dependencies: ["reso"]),

@@ -19,6 +19,11 @@ public struct SearchHit: Codable, Sendable, Hashable {
     /// Code-point offset of the first match in the unit's (or note's) text.
     public var offset: Int
 
+    public init(file: String, paragraph: String, kind: String, snippet: String, count: Int, offset: Int) {
+        self.file = file; self.paragraph = paragraph; self.kind = kind; self.snippet = snippet
+        self.count = count; self.offset = offset
+    }
+
     public static let markOpen = "«"
     public static let markClose = "»"
 }
@@ -34,37 +39,60 @@ public enum LibrarySearch {
         guard let pattern = SearchPattern(query) else { return [] }
         var hits: [SearchHit] = []
         for item in items {
-            let doc = item.document
-            let file = doc.source.path
-            func look(_ text: String, _ paragraph: String, _ kind: String) {
-                if let h = hit(pattern, in: text) {
-                    hits.append(SearchHit(file: file, paragraph: paragraph, kind: kind, snippet: h.snippet,
+            let file = item.document.source.path
+            for t in searchTexts(item.document, item.snapshot) {
+                if let h = hit(pattern, in: t.text) {
+                    hits.append(SearchHit(file: file, paragraph: t.paragraph, kind: t.kind, snippet: h.snippet,
                                           count: h.count, offset: h.offset))
                 }
             }
-            var notes: [String: String] = [:]
-            for a in item.snapshot?.annotations ?? [] { if let n = a.note { notes[a.paragraph] = n } }
-            var otherAfter: [String: [String]] = [:]
-            for o in doc.other { otherAfter[o.after ?? "", default: []].append(o.text) }
-            func other(after id: String) { for t in otherAfter.removeValue(forKey: id) ?? [] { look(t, "other", "other") } }
-            other(after: "")
-            if !doc.preface.isEmpty { look(doc.preface.joined(separator: "\n"), "preface", "preface") }
-            other(after: "preface")
-            for u in doc.units {
-                look(u.text, u.id, u.kind.rawValue)
-                if let n = notes[u.id] { look(n, u.id, "note") }
-                other(after: u.id)
-            }
-            if !doc.closing.lines.isEmpty { look(doc.closing.lines.joined(separator: "\n"), "closing", "closing") }
-            for key in otherAfter.keys.sorted() { other(after: key) }
-            for o in item.snapshot?.orphans ?? [] { if let n = o.note { look(n, o.paragraph, "orphan-note") } }
         }
         return hits
     }
 
+    /// One searchable text of a document: a unit, a note, the preface, the closing or unplaced text.
+    public struct SearchText: Sendable, Hashable {
+        public var paragraph: String
+        public var kind: String
+        public var text: String
+        public init(paragraph: String, kind: String, text: String) {
+            self.paragraph = paragraph; self.kind = kind; self.text = text
+        }
+        public var isNote: Bool { kind == "note" || kind == "orphan-note" }
+    }
+
+    /// Everything `search` looks at in one document, in the order hits are listed: text before
+    /// the preface, preface, then each unit followed by its note and by unplaced text after it,
+    /// closing, remaining unplaced text, orphaned notes. The library index stores exactly these,
+    /// so that its hits are the scan's.
+    /// - Complexity: O(units + notes).
+    public static func searchTexts(_ doc: ResolutionDocument, _ snapshot: SidecarSnapshot?) -> [SearchText] {
+        var out: [SearchText] = []
+        func look(_ text: String, _ paragraph: String, _ kind: String) {
+            out.append(SearchText(paragraph: paragraph, kind: kind, text: text))
+        }
+        var notes: [String: String] = [:]
+        for a in snapshot?.annotations ?? [] { if let n = a.note { notes[a.paragraph] = n } }
+        var otherAfter: [String: [String]] = [:]
+        for o in doc.other { otherAfter[o.after ?? "", default: []].append(o.text) }
+        func other(after id: String) { for t in otherAfter.removeValue(forKey: id) ?? [] { look(t, "other", "other") } }
+        other(after: "")
+        if !doc.preface.isEmpty { look(doc.preface.joined(separator: "\n"), "preface", "preface") }
+        other(after: "preface")
+        for u in doc.units {
+            look(u.text, u.id, u.kind.rawValue)
+            if let n = notes[u.id] { look(n, u.id, "note") }
+            other(after: u.id)
+        }
+        if !doc.closing.lines.isEmpty { look(doc.closing.lines.joined(separator: "\n"), "closing", "closing") }
+        for key in otherAfter.keys.sorted() { other(after: key) }
+        for o in snapshot?.orphans ?? [] { if let n = o.note { look(n, o.paragraph, "orphan-note") } }
+        return out
+    }
+
     /// Matches in `text`: count, first offset and a one-line snippet around the first match.
     /// - Complexity: O(n) for a text of n scalars (besides the matching itself).
-    static func hit(_ pattern: SearchPattern, in text: String) -> (count: Int, offset: Int, snippet: String)? {
+    public static func hit(_ pattern: SearchPattern, in text: String) -> (count: Int, offset: Int, snippet: String)? {
         let original = Array(text.unicodeScalars)
         let matches = pattern.ranges(in: original)
         guard let firstMatch = matches.first else { return nil }

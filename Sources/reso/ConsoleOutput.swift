@@ -76,6 +76,12 @@ enum ConsoleOutput {
         writeAll(STDERR_FILENO, Sanitizer.visibleKeepingLayout(line.hasSuffix("\n") ? line : line + "\n"))
     }
 
+    /// A progress line on standard error, rewritten in place (carriage return, then erase to the
+    /// end of the line); an empty `line` erases it. Callers show it only when stderr is a terminal.
+    static func progress(_ line: String) {
+        writeAll(STDERR_FILENO, "\r" + Sanitizer.visibleKeepingLayout(line) + "\u{1B}[K")
+    }
+
     /// True when standard output is a terminal that wants colour and styling.
     static var stylesStandardOutput: Bool {
         let env = ProcessInfo.processInfo.environment

@@ -1,5 +1,6 @@
 import Annotations
 import Foundation
+import LibraryIndex
 import ResolutionKit
 
 /// The sample library shipped in the repository's `seeds/` folder.
@@ -20,33 +21,53 @@ func isDirectory(_ path: String) -> Bool {
     return FileManager.default.fileExists(atPath: path, isDirectory: &dir) && dir.boolValue
 }
 
-/// Turns the PATH arguments into document files: files as given, folders expanded to
-/// their documents (sorted). In a folder, a document is a file with one of
-/// `DocumentFormat.documentExtensions` that is not hidden, not a sidecar and not an export reso
-/// wrote (`Exporter.isExport`: a brief saved among the documents is not one of them).
+/// Turns the PATH arguments into document files: files as given, folders walked recursively
+/// by `LibraryWalk` (sorted; hidden folders skipped, links followed once). In a folder, a
+/// document is a file with one of `DocumentFormat.documentExtensions` that is not hidden, not a
+/// sidecar and not an export reso wrote (`Exporter.isExport`: a brief saved among the documents
+/// is not one of them).
 enum DocumentPaths {
     static func expand(_ paths: [String]) throws -> [String] {
-        var out: [String] = []
+        try walk(paths).files.map(\.path)
+    }
+
+    /// `expand` with each file's size and mtime, and the folders that were walked (the index
+    /// drops its rows under them whose file is gone).
+    /// - Parameter known: files known to be documents (the index's rows, by absolute path, with
+    ///   their size and mtime): an unchanged one is not opened to check it is no export.
+    static func walk(_ paths: [String], known: [String: (size: Int64, mtime: Int64)] = [:]) throws
+        -> (files: [LibraryFile], roots: [String]) {
+        var out: [LibraryFile] = []
+        var roots: [String] = []
         for path in paths {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw UserFacingError("\(path): no such file or folder")
             }
             if isDirectory(path) {
-                guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+                guard FileManager.default.isReadableFile(atPath: path) else {
                     throw UserFacingError("\(path): cannot read the folder")
                 }
-                let docs = names.filter(isDocumentName).sorted().map { (path as NSString).appendingPathComponent($0) }
-                    .filter { !isExport($0) }
+                let docs = LibraryWalk.documents(under: path, isExcluded: { f in
+                    if !known.isEmpty, let k = known[IndexStore.absolute(f.path)], k.size == f.size, k.mtime == f.mtime {
+                        return false
+                    }
+                    return isExport(f.path)
+                })
                 if docs.isEmpty {
                     let kinds = DocumentFormat.documentExtensions.sorted().map { "." + $0 }.joined(separator: ", ")
                     throw UserFacingError("\(path): the folder holds no documents (\(kinds))")
                 }
                 out += docs
+                roots.append(path)
             } else {
-                out.append(path)
+                var st = stat()
+                _ = stat(path, &st)
+                let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+                out.append(LibraryFile(path: path, relativePath: (path as NSString).lastPathComponent,
+                                       size: Int64(st.st_size), mtime: mtime))
             }
         }
-        return out
+        return (out, roots)
     }
 
     static func isDocumentName(_ name: String) -> Bool {

@@ -14,8 +14,8 @@ struct Reso: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [OpenCommand.self, ShowCommand.self, TagCommand.self, NoteCommand.self, AmendCommand.self, NotesCommand.self,
-                      ExportCommand.self, SearchCommand.self, DiffCommand.self, CarryCommand.self, ConfigCommand.self,
-                      BenchCommand.self],
+                      ExportCommand.self, SearchCommand.self, IndexCommand.self, DiffCommand.self, CarryCommand.self,
+                      ConfigCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import LibraryIndex
 import ResolutionKit
 
 struct SearchCommand: ParsableCommand {
@@ -29,15 +30,7 @@ struct SearchCommand: ParsableCommand {
         guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw UserFacingError("the search query is empty")
         }
-        let docs = try AnnotationCLI.documents(paths)
-        let items = docs.map { doc -> (document: ResolutionDocument, snapshot: SidecarSnapshot?) in
-            do { return (doc, try storage.store(for: doc).load(for: doc)) } catch {
-                // The texts are still worth searching; say why the notes are not.
-                ConsoleOutput.message("reso: \(error); its notes are not searched")
-                return (doc, nil)
-            }
-        }
-        let hits = LibrarySearch.search(query, in: items)
+        let hits = try Self.hits(query, paths: paths.isEmpty ? [BundledLibrary.path] : paths, store: storage)
         if json {
             let e = JSONEncoder()
             e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -59,5 +52,36 @@ struct SearchCommand: ParsableCommand {
         let places = Set(hits.map { "\($0.file)#\($0.paragraph)" }).count
         ConsoleOutput.message(hits.isEmpty ? "reso: no matches for \(query)"
             : "reso: \(total) match\(total == 1 ? "" : "es") in \(places) paragraph\(places == 1 ? "" : "s")")
+    }
+
+    /// Through the index when it can be used (refreshed first, so an edited file is found by
+    /// the very next search); else by parsing every file, as before the index.
+    static func hits(_ query: String, paths: [String], store: StoreOption) throws -> [SearchHit] {
+        let index = IndexedLibrary.open()
+        let (files, roots) = try DocumentPaths.walk(paths, known: (try? index?.knownDocuments()) ?? [:])
+        if let index {
+            do {
+                let report = try index.refresh(files: files, roots: roots, storeDirectory: store.store)
+                if let first = report.unreadable.first, files.count == 1 || report.unreadable.count == files.count {
+                    throw UserFacingError(first.reason)
+                }
+                for u in report.unreadable { ConsoleOutput.message("reso: skipped \(u.reason)") }
+                for u in report.notesUnreadable { ConsoleOutput.message("reso: \(u.reason); its notes are not searched") }
+                return try index.search(query, files: files)
+            } catch let e as UserFacingError {
+                throw e
+            } catch {
+                ConsoleOutput.message("reso: warning: the index failed (\(error)); searching without it")
+            }
+        }
+        let docs = try loadDocuments(files.map(\.path))
+        let items = docs.map { doc -> (document: ResolutionDocument, snapshot: SidecarSnapshot?) in
+            do { return (doc, try store.store(for: doc).load(for: doc)) } catch {
+                // The texts are still worth searching; say why the notes are not.
+                ConsoleOutput.message("reso: \(error); its notes are not searched")
+                return (doc, nil)
+            }
+        }
+        return LibrarySearch.search(query, in: items)
     }
 }

@@ -1,0 +1,225 @@
+// Bringing the index in step with the files: stat every document (the walk already did),
+// re-read only what changed. A file whose size and mtime are unchanged is trusted; one whose
+// size or mtime changed is hashed, and parsed only when its bytes changed. A new file whose
+// bytes are those of a file that disappeared is a rename: its row moves, nothing is parsed.
+import Annotations
+import Foundation
+import GRDB
+import ResolutionKit
+
+/// What a refresh did.
+public struct IndexReport: Sendable {
+    /// Documents in the walked library.
+    public var documents = 0
+    /// Files parsed (new, changed, or whose sidecar changed).
+    public var parsed = 0
+    /// Files whose row moved to a new path without parsing.
+    public var renamed = 0
+    /// Rows dropped because their file is gone.
+    public var removed = 0
+    /// Files skipped because they cannot be parsed, with the reason (the error's description).
+    public var unreadable: [(path: String, reason: String)] = []
+    /// Documents whose notes could not be read, with the reason.
+    public var notesUnreadable: [(path: String, reason: String)] = []
+}
+
+extension IndexStore {
+    /// The absolute form of a walked path (not resolving links: a linked folder's files are
+    /// keyed by where the walk found them).
+    public static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let cwd = FileManager.default.currentDirectoryPath
+        return path.hasPrefix("./") ? cwd + "/" + path.dropFirst(2) : cwd + "/" + path
+    }
+
+    struct Stored {
+        var id: Int64
+        var path: String
+        var size: Int64
+        var mtime: Int64
+        var hash: String
+        var sidecar: String?
+        var sidecarSize: Int64
+        var sidecarMtime: Int64
+        var error: String?
+        var notesError: String?
+    }
+
+    struct SidecarState: Equatable {
+        var path: String
+        var size: Int64
+        var mtime: Int64
+        static func of(_ path: String) -> SidecarState {
+            var st = stat()
+            guard stat(path, &st) == 0 else { return SidecarState(path: path, size: -1, mtime: -1) }
+            return SidecarState(path: path, size: Int64(st.st_size),
+                                mtime: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+        }
+    }
+
+    enum Job {
+        case parse(LibraryFile)
+        case touch(id: Int64, LibraryFile)
+        case rename(id: Int64, LibraryFile)
+    }
+
+    /// Brings the rows of `files` (the walk of `roots`; plain files given by name have no root)
+    /// up to date, and drops rows under `roots` whose file is gone.
+    /// - Parameter progress: called with (done, total) as files are parsed.
+    /// - Complexity: O(n) stats for n files, plus a hash of each file whose size or mtime
+    ///   changed and a parse of each file whose bytes changed; memory holds one batch of
+    ///   parsed documents at a time, whatever the library's size.
+    @discardableResult
+    public func refresh(files: [LibraryFile], roots: [String], storeDirectory: String? = nil,
+                        progress: ((Int, Int) -> Void)? = nil) throws -> IndexReport {
+        let sidecars = files.map { SidecarState.of(SidecarStore(documentPath: $0.path, storeDirectory: storeDirectory).sidecarPath) }
+        var (jobs, removals, report) = try plan(files, sidecars, roots)
+        if !jobs.isEmpty || !removals.isEmpty {
+            // Plan again under the writer's lock: another process may have done the work.
+            try withWriterLock {
+                (jobs, removals, report) = try plan(files, sidecars, roots)
+                try apply(jobs, removals, sidecars: Dictionary(zip(files.map(\.path), sidecars), uniquingKeysWith: { a, _ in a }),
+                          storeDirectory: storeDirectory, report: &report, progress: progress)
+            }
+        }
+        return report
+    }
+
+    private func plan(_ files: [LibraryFile], _ sidecars: [SidecarState], _ roots: [String]) throws
+        -> ([Job], [Int64], IndexReport) {
+        let stored = try pool.read { db -> [String: Stored] in
+            var out: [String: Stored] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, path, size, mtime, hash, sidecar, sidecar_size, sidecar_mtime, error, notes_error FROM document
+                """)
+            while let r = try rows.next() {
+                let s = Stored(id: r[0], path: r[1], size: r[2], mtime: r[3], hash: r[4], sidecar: r[5],
+                               sidecarSize: r[6], sidecarMtime: r[7], error: r[8], notesError: r[9])
+                out[s.path] = s
+            }
+            return out
+        }
+        var report = IndexReport()
+        report.documents = files.count
+        let walked = Set(files.map { Self.absolute($0.path) })
+        let rootPrefixes = roots.map { r -> String in let a = Self.absolute(r); return a.hasSuffix("/") ? a : a + "/" }
+        // Rows under a walked root whose file the walk did not find: removed or renamed.
+        var missing: [String: Stored] = [:]
+        for (path, s) in stored where !walked.contains(path) && rootPrefixes.contains(where: { path.hasPrefix($0) }) {
+            missing[path] = s
+        }
+        var missingByHash: [String: [String]] = [:]
+        for (path, s) in missing where s.error == nil { missingByHash[s.hash, default: []].append(path) }
+        var jobs: [Job] = []
+        for (file, sidecar) in zip(files, sidecars) {
+            let abs = Self.absolute(file.path)
+            let sidecarSame: (Stored) -> Bool = { s in
+                s.sidecar == sidecar.path && s.sidecarSize == sidecar.size && s.sidecarMtime == sidecar.mtime
+            }
+            if let s = stored[abs] {
+                if s.size == file.size && s.mtime == file.mtime && (sidecarSame(s) || s.error != nil) {
+                    if let e = s.error { report.unreadable.append((file.path, e)) }
+                    if let e = s.notesError { report.notesUnreadable.append((file.path, e)) }
+                    continue
+                }
+                if s.error == nil, sidecarSame(s), let h = Self.hash(file.path), h == s.hash {
+                    jobs.append(.touch(id: s.id, file))
+                } else {
+                    jobs.append(.parse(file))
+                }
+                continue
+            }
+            // A new path: the same bytes as a vanished file, with no notes either side, is a rename.
+            if !missingByHash.isEmpty, sidecar.size < 0, let h = Self.hash(file.path),
+               var paths = missingByHash[h], let from = paths.popLast(), let s = missing[from], s.sidecarSize < 0 {
+                missingByHash[h] = paths.isEmpty ? nil : paths
+                missing[from] = nil
+                jobs.append(.rename(id: s.id, file))
+                continue
+            }
+            jobs.append(.parse(file))
+        }
+        return (jobs, missing.values.map(\.id), report)
+    }
+
+    /// SHA-256 of the file's bytes, as `SourceInfo.sha256` holds it; nil when unreadable.
+    static func hash(_ path: String) -> String? {
+        guard let bytes = try? DocumentFile.read(path) else { return nil }
+        return SHA256.hex(bytes)
+    }
+
+    private func apply(_ jobs: [Job], _ removals: [Int64], sidecars: [String: SidecarState], storeDirectory: String?,
+                       report: inout IndexReport, progress: ((Int, Int) -> Void)?) throws {
+        var toParse: [LibraryFile] = []
+        try pool.write { db in
+            for id in removals { try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id]) }
+            for job in jobs {
+                switch job {
+                case .parse(let f): toParse.append(f)
+                case .touch(let id, let f):
+                    try db.execute(sql: "UPDATE document SET size = ?, mtime = ? WHERE id = ?", arguments: [f.size, f.mtime, id])
+                case .rename(let id, let f):
+                    report.renamed += 1
+                    try db.execute(sql: "UPDATE document SET path = ?, size = ?, mtime = ?, sidecar = ? WHERE id = ?",
+                                   arguments: [Self.absolute(f.path), f.size, f.mtime, sidecars[f.path]?.path, id])
+                }
+            }
+        }
+        report.removed = removals.count
+        // Batches keep memory flat: one batch of parsed documents alive at a time.
+        let batchSize = 256
+        var done = 0
+        progress?(0, toParse.count)
+        for start in stride(from: 0, to: toParse.count, by: batchSize) {
+            let batch = Array(toParse[start..<min(start + batchSize, toParse.count)])
+            let results = ResolutionDocument.loadAll(paths: batch.map(\.path))
+            report.parsed += batch.count
+            var rows: [(LibraryFile, ResolutionDocument?, String?, SidecarSnapshot?, String?)] = []
+            for (file, result) in zip(batch, results) {
+                switch result {
+                case .success(let doc):
+                    var snapshot: SidecarSnapshot?, notesError: String?
+                    do { snapshot = try SidecarStore(documentPath: file.path, storeDirectory: storeDirectory).load(for: doc) }
+                    catch { notesError = "\(error)"; report.notesUnreadable.append((file.path, "\(error)")) }
+                    rows.append((file, doc, nil, snapshot, notesError))
+                case .failure(let error):
+                    report.unreadable.append((file.path, error.description))
+                    // A file that vanished while we looked has no row; an unreadable one keeps
+                    // its reason so that the next run does not try again until it changes.
+                    rows.append((file, nil, FileManager.default.fileExists(atPath: file.path) ? error.description : nil, nil, nil))
+                }
+            }
+            try pool.write { db in
+                for (file, doc, error, snapshot, notesError) in rows {
+                    try store(db, file, doc, error: error, snapshot: snapshot, notesError: notesError,
+                              sidecar: sidecars[file.path] ?? SidecarState(path: "", size: -1, mtime: -1))
+                }
+            }
+            done += batch.count
+            progress?(done, toParse.count)
+        }
+    }
+
+    private func store(_ db: Database, _ file: LibraryFile, _ doc: ResolutionDocument?, error: String?,
+                       snapshot: SidecarSnapshot?, notesError: String?, sidecar: SidecarState) throws {
+        let abs = Self.absolute(file.path)
+        try db.execute(sql: "DELETE FROM document WHERE path = ?", arguments: [abs])
+        guard doc != nil || error != nil else { return }
+        let texts = doc.map { LibrarySearch.searchTexts($0, snapshot) } ?? []
+        let notes = (snapshot?.annotations.count ?? 0) + (snapshot?.orphans.count ?? 0)
+        try db.execute(sql: """
+            INSERT INTO document(path, size, mtime, hash, symbol, organ, date, title, language, units, notes,
+                                 sidecar, sidecar_size, sidecar_mtime, notes_error, error)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [abs, file.size, file.mtime, doc?.source.sha256 ?? "", doc?.meta.symbol, doc?.meta.body,
+                             doc?.meta.date, doc?.meta.title, doc?.language, doc?.units.count ?? 0, notes,
+                             sidecar.path, sidecar.size, sidecar.mtime, notesError, error])
+        let id = db.lastInsertedRowID
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO text(doc, seq, paragraph, kind, body, folded) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (seq, t) in texts.enumerated() {
+            try insert.execute(arguments: [id, seq, t.paragraph, t.kind, t.text, FoldedText.fold(t.text)])
+        }
+    }
+}

@@ -1,0 +1,174 @@
+// The library index: a cache, in SQLite (through GRDB), of what reso learns by parsing a
+// document: its metadata, and the texts `reso search` looks at (units, notes, preface…), in
+// the order the scan lists them. The documents and the sidecars stay the truth: the cache can
+// be deleted at any time, and a cache that is corrupt or was written by a newer reso is set
+// aside (renamed) and rebuilt, never trusted.
+//
+// One file, `$XDG_CACHE_HOME/reso/index.sqlite` (default `~/.cache/reso/`), in WAL mode so that
+// readers never wait; writers take `index.lock` (flock), so there is one writer at a time.
+import Foundation
+import GRDB
+import ResolutionKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the index could not be used; the caller warns and scans instead.
+public struct IndexUnavailable: Error, CustomStringConvertible {
+    public var description: String
+}
+
+public final class IndexStore: @unchecked Sendable {
+    /// Bumped whenever the schema or the meaning of a stored column changes.
+    public static let schemaVersion = 1
+
+    public let folder: String
+    public var databasePath: String { folder + "/index.sqlite" }
+    let pool: DatabasePool
+    /// Set when an old cache was set aside while opening (the caller may say so).
+    public private(set) var setAside: String?
+
+    /// The cache folder: `$XDG_CACHE_HOME/reso`, else `~/.cache/reso`.
+    public static func defaultFolder(environment env: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let x = env["XDG_CACHE_HOME"], x.hasPrefix("/") { return x + "/reso" }
+        return (env["HOME"] ?? NSHomeDirectory()) + "/.cache/reso"
+    }
+
+    /// Opens (creating when needed) the index in `folder`. A corrupt file, or one with another
+    /// schema version, is renamed to `index.sqlite.set-aside-<time>` and a new one made.
+    /// - Throws: `IndexUnavailable` when the folder cannot hold a database (read-only, full).
+    public init(folder: String = IndexStore.defaultFolder()) throws {
+        self.folder = folder
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw IndexUnavailable(description: "cannot create the index folder \(folder): \(Self.reason(error))")
+        }
+        var aside: String?
+        var opened: DatabasePool?
+        // Opening checks and may create or set aside the file: one process at a time, or two
+        // reso started together on an empty cache would both create the schema.
+        let lock = open(folder + "/index.lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard lock >= 0 else {
+            throw IndexUnavailable(description: "cannot lock \(folder)/index.lock: \(String(cString: strerror(errno)))")
+        }
+        defer { close(lock) }
+        while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+        defer { flock(lock, LOCK_UN) }
+        for attempt in 0..<2 {
+            do {
+                let pool = try Self.openPool(folder + "/index.sqlite")
+                let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+                if version == Self.schemaVersion { opened = pool; break }
+                if version == 0 {
+                    let tables = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 }
+                    if tables == 0 { try Self.createSchema(pool); opened = pool; break }
+                }
+                // Another schema (newer, older, or not ours): never trusted.
+                try pool.close()
+                guard attempt == 0 else { break }
+                aside = try Self.setAside(folder, because: "schema version \(version)")
+            } catch let e as IndexUnavailable {
+                throw e
+            } catch let e as DatabaseError where Self.isCorruption(e) && attempt == 0 {
+                aside = try Self.setAside(folder, because: "\(e.resultCode)")
+            } catch {
+                throw IndexUnavailable(description: "cannot open the index \(folder)/index.sqlite: \(Self.reason(error))")
+            }
+        }
+        guard let pool = opened else { throw IndexUnavailable(description: "cannot open the index in \(folder)") }
+        self.pool = pool
+        setAside = aside
+    }
+
+    static func openPool(_ path: String) throws -> DatabasePool {
+        var config = Configuration()
+        // Another reso may be writing: wait for it rather than fail.
+        config.busyMode = .timeout(30)
+        return try DatabasePool(path: path, configuration: config)
+    }
+
+    static func isCorruption(_ e: DatabaseError) -> Bool {
+        e.resultCode == .SQLITE_CORRUPT || e.resultCode == .SQLITE_NOTADB
+    }
+
+    /// Renames the database (and its WAL and shared-memory files) out of the way.
+    /// - Returns: the new name of the database file.
+    static func setAside(_ folder: String, because: String) throws -> String {
+        let stamp = Int(Date().timeIntervalSince1970)
+        let target = folder + "/index.sqlite.set-aside-\(stamp)-\(getpid())"
+        for suffix in ["", "-wal", "-shm"] {
+            let from = folder + "/index.sqlite" + suffix
+            if FileManager.default.fileExists(atPath: from) {
+                guard rename(from, target + suffix) == 0 else {
+                    throw IndexUnavailable(description: "cannot set aside the unusable index \(from) (\(because)): \(String(cString: strerror(errno)))")
+                }
+            }
+        }
+        return target
+    }
+
+    static func createSchema(_ pool: DatabasePool) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                CREATE TABLE document(
+                    id INTEGER PRIMARY KEY,
+                    path TEXT NOT NULL UNIQUE,      -- absolute path as walked (links not resolved)
+                    size INTEGER NOT NULL,
+                    mtime INTEGER NOT NULL,         -- nanoseconds since the epoch
+                    hash TEXT NOT NULL,             -- SHA-256 of the file's bytes
+                    symbol TEXT, organ TEXT, date TEXT, title TEXT, language TEXT,
+                    units INTEGER NOT NULL DEFAULT 0,
+                    notes INTEGER NOT NULL DEFAULT 0,
+                    sidecar TEXT,                   -- the sidecar path the notes came from
+                    sidecar_size INTEGER NOT NULL DEFAULT -1,   -- -1: no sidecar
+                    sidecar_mtime INTEGER NOT NULL DEFAULT -1,
+                    notes_error TEXT,               -- why the notes could not be read
+                    error TEXT                      -- why the document could not be parsed
+                );
+                CREATE INDEX document_hash ON document(hash);
+                CREATE TABLE text(
+                    id INTEGER PRIMARY KEY,
+                    doc INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    seq INTEGER NOT NULL,
+                    paragraph TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    body TEXT NOT NULL,             -- the text as the document has it (snippets)
+                    folded TEXT NOT NULL            -- FoldedText.fold(body): what is matched
+                );
+                CREATE INDEX text_doc ON text(doc, seq);
+                CREATE VIRTUAL TABLE text_fts USING fts5(folded, content='text', content_rowid='id',
+                                                         tokenize='trigram case_sensitive 1');
+                CREATE TRIGGER text_ai AFTER INSERT ON text BEGIN
+                    INSERT INTO text_fts(rowid, folded) VALUES (new.id, new.folded);
+                END;
+                CREATE TRIGGER text_ad AFTER DELETE ON text BEGIN
+                    INSERT INTO text_fts(text_fts, rowid, folded) VALUES ('delete', old.id, old.folded);
+                END;
+                PRAGMA user_version = \(schemaVersion);
+                """)
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
+        if let e = error as? CocoaError, let u = e.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return String(cString: strerror(Int32(u.code)))
+        }
+        return "\(error)"
+    }
+
+    /// Runs `body` holding the writer's lock (`index.lock`), so one process writes at a time.
+    func withWriterLock<T>(_ body: () throws -> T) throws -> T {
+        let fd = open(folder + "/index.lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else {
+            throw IndexUnavailable(description: "cannot lock \(folder)/index.lock: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw IndexUnavailable(description: "cannot lock \(folder)/index.lock") }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+}

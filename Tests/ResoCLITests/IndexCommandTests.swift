@@ -1,0 +1,97 @@
+// `reso index` and `reso search` through the index, as a user runs them: the built binary on a
+// library in nested folders, with a cache of its own ($XDG_CACHE_HOME).
+import Foundation
+import Testing
+
+@Suite struct IndexCommandTests {
+    typealias CLI = ShowCommandTests
+
+    struct Setup { var library: String; var cache: String; var files: [String] }
+
+    /// The seeds in `2020/zh/`, `2021/zh/`, and a hidden folder that must be skipped.
+    func setup() throws -> Setup {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("reso-index-cli-\(UUID().uuidString)").path
+        let lib = base + "/library", cache = base + "/cache"
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: CLI.root.path + "/seeds")
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        var files: [String] = []
+        for (i, s) in seeds.enumerated() {
+            let dir = lib + "/\(2020 + i % 2)/zh"
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: CLI.root.path + "/seeds/" + s, toPath: dir + "/" + s)
+            files.append(dir + "/" + s)
+        }
+        try FileManager.default.createDirectory(atPath: lib + "/.trash", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: files[0], toPath: lib + "/.trash/old.txt")
+        return Setup(library: lib, cache: cache, files: files)
+    }
+
+    func cleanup(_ s: Setup) { try? FileManager.default.removeItem(atPath: (s.library as NSString).deletingLastPathComponent) }
+
+    @Test func indexThenSearchNestedLibraryEqualsTheScan() throws {
+        let s = try setup(); defer { cleanup(s) }
+        let env = ["XDG_CACHE_HOME": s.cache]
+        var r = try CLI.run(["index", s.library], env: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "\(s.files.count) documents: \(s.files.count) parsed, 0 unreadable\n")
+        #expect(r.stderr.isEmpty, "no progress bar when stderr is not a terminal")
+        r = try CLI.run(["index", s.library], env: env)
+        #expect(r.stdout == "\(s.files.count) documents: 0 parsed, 0 unreadable\n")
+        r = try CLI.run(["index", "--status"], env: env)
+        #expect(r.stdout.contains("documents: \(s.files.count) (0 unreadable)"))
+
+        for q in ["数字鸿沟", "决议", "和平", "联合国", "2005 年"] {
+            let indexed = try CLI.run(["search", q, s.library], env: env)
+            let scanned = try CLI.run(["search", q, s.library], env: env.merging(["RESO_NO_INDEX": "1"]) { $1 })
+            #expect(indexed.status == 0 && !indexed.stdout.isEmpty, "\(q): \(indexed.stderr)")
+            #expect(indexed.stdout == scanned.stdout, "\(q)")
+            #expect(indexed.stderr == scanned.stderr, "\(q)")
+            #expect(!indexed.stdout.contains(".trash"))
+        }
+    }
+
+    @Test func anEditedFileIsFoundByTheVeryNextSearch() throws {
+        let s = try setup(); defer { cleanup(s) }
+        let env = ["XDG_CACHE_HOME": s.cache]
+        _ = try CLI.run(["index", s.library], env: env)
+        var text = try String(contentsOfFile: s.files[3], encoding: .utf8)
+        text += "\n\n99. 决定继续审议袋熊问题。\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: s.files[3]))
+        let r = try CLI.run(["search", "袋熊", s.library], env: env)
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix(s.files[3] + ":"), "\(r.stdout)")
+    }
+
+    @Test func anUnusableCacheWarnsAndScans() throws {
+        let s = try setup(); defer { cleanup(s) }
+        // The cache folder would have to be made under a regular file: impossible, even as root.
+        let blocker = (s.library as NSString).deletingLastPathComponent + "/blocker"
+        _ = FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
+        let r = try CLI.run(["search", "数字鸿沟", s.library], env: ["XDG_CACHE_HOME": blocker])
+        let scanned = try CLI.run(["search", "数字鸿沟", s.library], env: ["RESO_NO_INDEX": "1"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("warning") && r.stderr.contains("without the index"))
+        #expect(r.stdout == scanned.stdout && !r.stdout.isEmpty)
+        let index = try CLI.run(["index", s.library], env: ["XDG_CACHE_HOME": blocker])
+        #expect(index.status != 0 && index.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func severalProcessesAtOnceShareOneIndex() throws {
+        let s = try setup(); defer { cleanup(s) }
+        let env = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": s.cache]) { $1 }
+        var processes: [Process] = []
+        for i in 0..<4 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: CLI.binary)
+            p.arguments = i % 2 == 0 ? ["index", s.library] : ["search", "数字鸿沟", s.library]
+            p.environment = env
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            processes.append(p)
+        }
+        for p in processes { p.waitUntilExit(); #expect(p.terminationStatus == 0) }
+        let r = try CLI.run(["index", s.library], env: ["XDG_CACHE_HOME": s.cache])
+        #expect(r.stdout == "\(s.files.count) documents: 0 parsed, 0 unreadable\n")
+    }
+}
