@@ -21,9 +21,10 @@ let package = Package(
         .target(
             name: "LanguageData",
             path: "Resources",
-            exclude: ["README.md"],
-            sources: ["LanguageData.swift"],
-            resources: [.copy("languages")]
+            // The JSON files are compiled in (LanguageData+Embedded.swift, kept equal to them by
+            // LanguageDataEmbeddingTests), so the binary needs no resource bundle beside it.
+            exclude: ["README.md", "languages"],
+            sources: ["LanguageData.swift", "LanguageData+Embedded.swift"]
         ),
         .target(name: "ResolutionKit", dependencies: ["LanguageData", "ZIPFoundation"]),
         .target(name: "Annotations", dependencies: ["ResolutionKit"]),

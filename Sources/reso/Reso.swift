@@ -14,7 +14,8 @@ struct Reso: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [OpenCommand.self, ShowCommand.self, TagCommand.self, NoteCommand.self, NotesCommand.self,
-                      ExportCommand.self, SearchCommand.self, BenchCommand.self],
+                      ExportCommand.self, SearchCommand.self, BenchCommand.self,
+                      MergeSidecarCommand.self, GitSetupCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 
