@@ -29,14 +29,16 @@ public enum SidecarMerge {
     /// - Complexity: O(n log n) in the number of annotations.
     public static func merge(base: [UInt8]?, ours: [UInt8], theirs: [UInt8]) throws -> Outcome {
         func read(_ bytes: [UInt8], _ side: String) throws -> SidecarFile {
-            do { return try SidecarFile.decode(bytes) } catch { throw SidecarError.unreadable(path: side, reason: error.reason) }
+            do throws(SidecarDecodeFailure) { return try SidecarCodec.decode(bytes) } catch {
+                throw SidecarError.unreadable(path: side, reason: error.reason)
+            }
         }
         let o = try read(ours, "ours"), t = try read(theirs, "theirs")
         let baseIsEmpty = base.map { $0.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } } ?? true
         let b = baseIsEmpty ? nil : try read(base!, "base")
         var merger = Merger()
         let file = merger.merge(base: b, ours: o, theirs: t)
-        return Outcome(bytes: SidecarFile.encode(file), conflicts: merger.conflicts)
+        return Outcome(bytes: SidecarCodec.encode(file), conflicts: merger.conflicts)
     }
 
     /// The merge driver: reads the three files, writes the merge to `oursPath` (atomically) and
@@ -165,7 +167,7 @@ private struct Merger {
             r.note = winner.note
             record("note", loser.note.map(JSONValue.string) ?? .null)
         }
-        r.created = min(oa.created, ta.created, by: JSONKeyOrder.precedes)
+        r.created = JSONKeyOrder.precedes(ta.created, oa.created) ? ta.created : oa.created
         r.modified = theirsLater ? ta.modified : oa.modified
         r.author = winner.author
         var unknownBase = base?.0.unknownFields ?? [:], unknownO = oa.unknownFields, unknownT = ta.unknownFields

@@ -24,7 +24,7 @@ struct NoteCommand: ParsableCommand {
 
     func run() throws {
         let (paths, rest) = try AnnotationCLI.splitPaths(arguments, usage: "reso note FILE PARA [TEXT]")
-        guard let para = rest.first else { throw UserFacingError("usage: reso note FILE PARA [TEXT] (give a paragraph)") }
+        guard let para = rest.first else { throw UserFacingError("usage: reso note FILE PARA [TEXT] (give a paragraph)", status: .usage) }
         let docs = try AnnotationCLI.documents(paths, paragraph: para)
         let words = Array(rest.dropFirst())
         let text: String

@@ -27,7 +27,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw UserFacingError("the search query is empty")
+            throw UserFacingError("the search query is empty", status: .usage)
         }
         let docs = try AnnotationCLI.documents(paths)
         let items = docs.map { doc -> (document: ResolutionDocument, snapshot: SidecarSnapshot?) in
@@ -42,7 +42,10 @@ struct SearchCommand: ParsableCommand {
             let e = JSONEncoder()
             e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             ConsoleOutput.write(hits.isEmpty ? "[]\n" : String(decoding: try e.encode(hits), as: UTF8.self) + "\n", as: .json)
-            if hits.isEmpty { ConsoleOutput.message("reso: no matches for \(query)") }
+            if hits.isEmpty {
+                ConsoleOutput.message("reso: no matches for \(query)")
+                throw ExitCode(ExitStatus.notFound)   // as grep: no match is status 1
+            }
             return
         }
         var out = ""
@@ -59,5 +62,6 @@ struct SearchCommand: ParsableCommand {
         let places = Set(hits.map { "\($0.file)#\($0.paragraph)" }).count
         ConsoleOutput.message(hits.isEmpty ? "reso: no matches for \(query)"
             : "reso: \(total) match\(total == 1 ? "" : "es") in \(places) paragraph\(places == 1 ? "" : "s")")
+        if hits.isEmpty { throw ExitCode(ExitStatus.notFound) }
     }
 }
