@@ -98,10 +98,48 @@ private struct Merger {
         var result = ours
         result.annotations = order.compactMap { id in merged[id].flatMap { $0.1 ? nil : $0.0 } }
         result.orphans = order.compactMap { id in merged[id].flatMap { $0.1 ? $0.0 : nil } }
+        result.annotations = foldSameParagraph(result.annotations)
         result.document = mergeDocument(base?.document, ours.document, theirs.document)
         result.unknownFields = Merger.mergeFields(base?.unknownFields ?? [:], ours.unknownFields, theirs.unknownFields,
                                                   oursWins: true).fields
         return result
+    }
+
+    /// Two people who annotate the same paragraph make two annotations (two ids) for it; a
+    /// sidecar holds one per paragraph, so they become one: tags united, the notes merged as one
+    /// field (the later `modified` wins, the other note goes into `conflicts`).
+    /// - Complexity: O(n) with hashing.
+    mutating func foldSameParagraph(_ list: [Annotation]) -> [Annotation] {
+        var at: [String: Int] = [:]
+        var out: [Annotation] = []
+        for a in list {
+            guard let i = at[a.paragraph] else { at[a.paragraph] = out.count; out.append(a); continue }
+            var keep = out[i]
+            let otherLater = JSONKeyOrder.precedes(keep.modified, a.modified)
+            let (winner, loser) = otherLater ? (a, keep) : (keep, a)
+            keep.tags = Tags.normalized(keep.tags + a.tags)
+            var lost: [JSONValue] = []
+            switch (winner.note, loser.note) {
+            case let (w?, l?) where w != l:
+                conflicts += 1
+                lost.append(.object(["field": .string("note"), "value": .string(l), "author": .string(loser.author),
+                                     "modified": .string(loser.modified), "id": .string(loser.id)]))
+                keep.note = w
+            default: keep.note = winner.note ?? loser.note
+            }
+            keep.author = winner.author
+            keep.modified = winner.modified
+            if JSONKeyOrder.precedes(a.created, keep.created) { keep.created = a.created }
+            var extra = a.unknownFields
+            let earlier = [keep.unknownFields.removeValue(forKey: "conflicts"), extra.removeValue(forKey: "conflicts")]
+            for (k, v) in extra where keep.unknownFields[k] == nil { keep.unknownFields[k] = v }
+            var all: [JSONValue] = []
+            for list in earlier { for item in list?.arrayItems ?? [] where !all.contains(item) { all.append(item) } }
+            all += lost
+            if !all.isEmpty { keep.unknownFields["conflicts"] = .array(all) }
+            out[i] = keep
+        }
+        return out
     }
 
     /// Document info: a field changed on one side takes that change; on both, ours (the store

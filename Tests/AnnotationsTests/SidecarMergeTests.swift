@@ -131,3 +131,21 @@ import Testing
         #expect(m.annotations.allSatisfy { !$0.id.hasPrefix("b") || ($0.note!.hasSuffix(" ours") && $0.tags == ["support"]) })
     }
 }
+
+extension SidecarMergeTests {
+    /// Each side annotates the same paragraph for the first time: two ids, one paragraph.
+    @Test func twoNewAnnotationsOfOneParagraphBecomeOne() throws {
+        let base = Self.sidecar([])
+        let ours = Self.sidecar([Self.note("x", "pp2", note: "ana", tags: ["support"], modified: "2026-02-01T00:00:00Z", author: "ana")])
+        let theirs = Self.sidecar([Self.note("y", "pp2", note: "ben", tags: ["amend"], modified: "2026-03-01T00:00:00Z", author: "ben")])
+        let (m, conflicts) = try Self.merge(base, ours, theirs)
+        #expect(conflicts == 1)
+        #expect(m.annotations.count == 1)
+        let a = try #require(m.annotations.first)
+        #expect(a.note == "ben" && a.tags == ["amend", "support"] && a.author == "ben")
+        guard case let .array(list)? = a.unknownFields["conflicts"], case let .object(c)? = list.first else {
+            Issue.record("no conflicts: \(a.unknownFields)"); return
+        }
+        #expect(c["value"] == .string("ana") && c["id"] == .string("x"))
+    }
+}
