@@ -12,7 +12,8 @@ let package = Package(
         .library(name: "ResolutionKit", targets: ["ResolutionKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // 1.6: custom completions get the whole command line (paragraph ids after the FILE).
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
         // DOCX input: the ZIP container (see Formats/DOCX+Archive.swift).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],

@@ -17,7 +17,8 @@ struct NoteCommand: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("The document files or folders, the paragraph, then the note (optional).",
-                                 valueName: "file-para-text"))
+                                 valueName: "file-para-text"),
+              completion: .custom { ParagraphCompletion.candidates($0, $1, $2, tags: false) })
     var arguments: [String] = []
 
     @OptionGroup var storage: StoreOption

@@ -17,7 +17,8 @@ struct TagCommand: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("The document files or folders, the paragraph, then the tags.",
-                                 valueName: "file-para-tag"))
+                                 valueName: "file-para-tag"),
+              completion: .custom { ParagraphCompletion.candidates($0, $1, $2, tags: true) })
     var arguments: [String] = []
 
     @Flag(help: "Remove the tags instead of adding them.")
