@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
         // DOCX input: the ZIP container (see Formats/DOCX+Archive.swift).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // `$XDG_CONFIG_HOME/reso/config.toml` (Sources/reso/Config*.swift).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Language knowledge (openers, verbs, organs, closings…) as JSON data files.
@@ -39,6 +41,7 @@ let package = Package(
             dependencies: [
                 "ResolutionKit", "Annotations", "Reader", "Terminal", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // Fuzz targets (scripts/fuzz builds them with libFuzzer; an ordinary build replays inputs).

@@ -40,7 +40,9 @@ enum EmbeddedLanguageFiles {
   "،",
   ","
  ],
- "furniture": [],
+ "furniture": [
+  "الرجاء إعادة الاستعمال"
+ ],
  "headingMaxLength": 160,
  "joinWithSpace": true,
  "labelAliases": {
@@ -140,6 +142,52 @@ enum EmbeddedLanguageFiles {
   "مجلس حقوق الإنسان"
  ],
  "paragraphsStartLowercase": false,
+ "phrases": {
+  "amendments": {
+   "operative": {
+    "delete": "في الفقرة {n} من المنطوق، تحذف عبارة {old}",
+    "insertAfter": "في الفقرة {n} من المنطوق، تدرج عبارة {new} بعد عبارة {old}",
+    "newParagraph": "بعد الفقرة {n} من المنطوق، تدرج فقرة جديدة نصها كما يلي: {new}",
+    "replace": "في الفقرة {n} من المنطوق، يستعاض عن عبارة {old} بعبارة {new}"
+   },
+   "preambular": {
+    "delete": "في الفقرة {n} من الديباجة، تحذف عبارة {old}",
+    "insertAfter": "في الفقرة {n} من الديباجة، تدرج عبارة {new} بعد عبارة {old}",
+    "newParagraph": "بعد الفقرة {n} من الديباجة، تدرج فقرة جديدة نصها كما يلي: {new}",
+    "replace": "في الفقرة {n} من الديباجة، يستعاض عن عبارة {old} بعبارة {new}"
+   },
+   "quoteClose": "»",
+   "quoteOpen": "«"
+  },
+  "brief": {
+   "amendedText": "النص بصيغته المعدلة",
+   "amendmentsTitle": "التعديلات المقترحة",
+   "byTag": "الملاحظات حسب الوسم",
+   "colon": ": ",
+   "countColumn": "عدد الفقرات",
+   "footnote": "الحاشية {n}",
+   "footnotes": "الحواشي",
+   "heading": "عنوان",
+   "headings": "العناوين",
+   "noAmendments": "لا توجد تعديلات.",
+   "noAnnotations": "لا توجد ملاحظات.",
+   "note": "ملاحظة",
+   "onTheWords": "بشأن عبارة",
+   "operative": "المنطوق",
+   "operativeParagraph": "الفقرة {n} من المنطوق",
+   "orphans": "ملاحظات لم تعد فقراتها موجودة في الوثيقة",
+   "preamble": "الديباجة",
+   "preambularParagraph": "الفقرة {n} من الديباجة",
+   "preparedBy": "أعدّه {author} في {date}",
+   "summary": "المواقف",
+   "tagColumn": "الوسم",
+   "taggedWith": "الموسومة {tag}",
+   "title": "الملاحظات",
+   "untagged": "ملاحظات بلا وسم",
+   "wasParagraph": "سابقاً {id}",
+   "whereColumn": "الفقرات"
+  }
+ },
  "preambularOpeners": [
   "إذ يشير",
   "وإذ يشير",
@@ -401,6 +449,52 @@ enum EmbeddedLanguageFiles {
   "Trusteeship Council"
  ],
  "paragraphsStartLowercase": false,
+ "phrases": {
+  "amendments": {
+   "operative": {
+    "delete": "In operative paragraph {n}, delete {old}",
+    "insertAfter": "In operative paragraph {n}, after {old}, insert {new}",
+    "newParagraph": "After operative paragraph {n}, insert the following new paragraph: {new}",
+    "replace": "In operative paragraph {n}, replace {old} with {new}"
+   },
+   "preambular": {
+    "delete": "In preambular paragraph {n}, delete {old}",
+    "insertAfter": "In preambular paragraph {n}, after {old}, insert {new}",
+    "newParagraph": "After preambular paragraph {n}, insert the following new paragraph: {new}",
+    "replace": "In preambular paragraph {n}, replace {old} with {new}"
+   },
+   "quoteClose": "\"",
+   "quoteOpen": "\""
+  },
+  "brief": {
+   "amendedText": "As amended",
+   "amendmentsTitle": "Proposed amendments",
+   "byTag": "Annotations by tag",
+   "colon": ": ",
+   "countColumn": "Paragraphs",
+   "footnote": "footnote {n}",
+   "footnotes": "Footnotes",
+   "heading": "heading",
+   "headings": "Headings",
+   "noAmendments": "No amendments.",
+   "noAnnotations": "No annotations.",
+   "note": "Note",
+   "onTheWords": "On the words",
+   "operative": "Operative part",
+   "operativeParagraph": "operative paragraph {n}",
+   "orphans": "Annotations whose paragraph is no longer in the document",
+   "preamble": "Preamble",
+   "preambularParagraph": "preambular paragraph {n}",
+   "preparedBy": "Prepared by {author} on {date}",
+   "summary": "Positions",
+   "tagColumn": "Tag",
+   "taggedWith": "tagged {tag}",
+   "title": "Annotations",
+   "untagged": "Notes without tags",
+   "wasParagraph": "was {id}",
+   "whereColumn": "Which"
+  }
+ },
  "preambularOpeners": [
   "Recalling",
   "Reaffirming",
@@ -540,7 +634,8 @@ enum EmbeddedLanguageFiles {
   ","
  ],
  "furniture": [
-  "Sírvase reciclar"
+  "Sírvase reciclar",
+  "Se ruega reciclar"
  ],
  "headingMaxLength": 160,
  "joinWithSpace": true,
@@ -627,6 +722,52 @@ enum EmbeddedLanguageFiles {
   "Consejo de Derechos Humanos"
  ],
  "paragraphsStartLowercase": false,
+ "phrases": {
+  "amendments": {
+   "operative": {
+    "delete": "En el párrafo {n} de la parte dispositiva, suprímase {old}",
+    "insertAfter": "En el párrafo {n} de la parte dispositiva, después de {old}, insértese {new}",
+    "newParagraph": "Después del párrafo {n} de la parte dispositiva, insértese el nuevo párrafo siguiente: {new}",
+    "replace": "En el párrafo {n} de la parte dispositiva, sustitúyase {old} por {new}"
+   },
+   "preambular": {
+    "delete": "En el párrafo {n} del preámbulo, suprímase {old}",
+    "insertAfter": "En el párrafo {n} del preámbulo, después de {old}, insértese {new}",
+    "newParagraph": "Después del párrafo {n} del preámbulo, insértese el nuevo párrafo siguiente: {new}",
+    "replace": "En el párrafo {n} del preámbulo, sustitúyase {old} por {new}"
+   },
+   "quoteClose": "»",
+   "quoteOpen": "«"
+  },
+  "brief": {
+   "amendedText": "Texto enmendado",
+   "amendmentsTitle": "Enmiendas propuestas",
+   "byTag": "Anotaciones por etiqueta",
+   "colon": ": ",
+   "countColumn": "Párrafos",
+   "footnote": "nota {n}",
+   "footnotes": "Notas",
+   "heading": "epígrafe",
+   "headings": "Epígrafes",
+   "noAmendments": "No hay enmiendas.",
+   "noAnnotations": "No hay anotaciones.",
+   "note": "Nota",
+   "onTheWords": "Sobre las palabras",
+   "operative": "Parte dispositiva",
+   "operativeParagraph": "párrafo {n} de la parte dispositiva",
+   "orphans": "Anotaciones cuyo párrafo ya no figura en el documento",
+   "preamble": "Preámbulo",
+   "preambularParagraph": "párrafo {n} del preámbulo",
+   "preparedBy": "Preparado por {author} el {date}",
+   "summary": "Posiciones",
+   "tagColumn": "Etiqueta",
+   "taggedWith": "con la etiqueta {tag}",
+   "title": "Anotaciones",
+   "untagged": "Notas sin etiqueta",
+   "wasParagraph": "antes {id}",
+   "whereColumn": "Cuáles"
+  }
+ },
  "preambularOpeners": [
   "Recordando",
   "Reafirmando",
@@ -863,6 +1004,52 @@ enum EmbeddedLanguageFiles {
   "Conseil des droits de l’homme"
  ],
  "paragraphsStartLowercase": false,
+ "phrases": {
+  "amendments": {
+   "operative": {
+    "delete": "Au paragraphe {n} du dispositif, supprimer {old}",
+    "insertAfter": "Au paragraphe {n} du dispositif, après {old}, insérer {new}",
+    "newParagraph": "Après le paragraphe {n} du dispositif, insérer le nouveau paragraphe suivant : {new}",
+    "replace": "Au paragraphe {n} du dispositif, remplacer {old} par {new}"
+   },
+   "preambular": {
+    "delete": "À l’alinéa {n} du préambule, supprimer {old}",
+    "insertAfter": "À l’alinéa {n} du préambule, après {old}, insérer {new}",
+    "newParagraph": "Après l’alinéa {n} du préambule, insérer le nouvel alinéa suivant : {new}",
+    "replace": "À l’alinéa {n} du préambule, remplacer {old} par {new}"
+   },
+   "quoteClose": " »",
+   "quoteOpen": "« "
+  },
+  "brief": {
+   "amendedText": "Texte modifié",
+   "amendmentsTitle": "Amendements proposés",
+   "byTag": "Annotations par étiquette",
+   "colon": " : ",
+   "countColumn": "Paragraphes",
+   "footnote": "note {n}",
+   "footnotes": "Notes de bas de page",
+   "heading": "intertitre",
+   "headings": "Intertitres",
+   "noAmendments": "Aucun amendement.",
+   "noAnnotations": "Aucune annotation.",
+   "note": "Note",
+   "onTheWords": "Sur les mots",
+   "operative": "Dispositif",
+   "operativeParagraph": "paragraphe {n} du dispositif",
+   "orphans": "Annotations dont le paragraphe ne figure plus dans le document",
+   "preamble": "Préambule",
+   "preambularParagraph": "alinéa {n} du préambule",
+   "preparedBy": "Établi par {author} le {date}",
+   "summary": "Positions",
+   "tagColumn": "Étiquette",
+   "taggedWith": "étiquetées {tag}",
+   "title": "Annotations",
+   "untagged": "Notes sans étiquette",
+   "wasParagraph": "anciennement {id}",
+   "whereColumn": "Lesquels"
+  }
+ },
  "preambularOpeners": [
   "Rappelant",
   "Réaffirmant",
@@ -999,7 +1186,9 @@ enum EmbeddedLanguageFiles {
  "formulaSuffixes": [
   ","
  ],
- "furniture": [],
+ "furniture": [
+  "Просьба отправить на вторичную переработку"
+ ],
  "headingMaxLength": 160,
  "joinWithSpace": true,
  "labelAliases": {},
@@ -1080,6 +1269,52 @@ enum EmbeddedLanguageFiles {
   "Совет по правам человека"
  ],
  "paragraphsStartLowercase": true,
+ "phrases": {
+  "amendments": {
+   "operative": {
+    "delete": "В пункте {n} постановляющей части исключить слова {old}",
+    "insertAfter": "В пункте {n} постановляющей части после слов {old} вставить слова {new}",
+    "newParagraph": "После пункта {n} постановляющей части включить следующий новый пункт: {new}",
+    "replace": "В пункте {n} постановляющей части заменить слова {old} словами {new}"
+   },
+   "preambular": {
+    "delete": "В пункте {n} преамбулы исключить слова {old}",
+    "insertAfter": "В пункте {n} преамбулы после слов {old} вставить слова {new}",
+    "newParagraph": "После пункта {n} преамбулы включить следующий новый пункт: {new}",
+    "replace": "В пункте {n} преамбулы заменить слова {old} словами {new}"
+   },
+   "quoteClose": "»",
+   "quoteOpen": "«"
+  },
+  "brief": {
+   "amendedText": "С поправками",
+   "amendmentsTitle": "Предлагаемые поправки",
+   "byTag": "Пометки по меткам",
+   "colon": ": ",
+   "countColumn": "Пунктов",
+   "footnote": "сноска {n}",
+   "footnotes": "Сноски",
+   "heading": "заголовок",
+   "headings": "Заголовки",
+   "noAmendments": "Поправок нет.",
+   "noAnnotations": "Пометок нет.",
+   "note": "Примечание",
+   "onTheWords": "К словам",
+   "operative": "Постановляющая часть",
+   "operativeParagraph": "пункт {n} постановляющей части",
+   "orphans": "Пометки, пункт которых больше не найден в документе",
+   "preamble": "Преамбула",
+   "preambularParagraph": "пункт {n} преамбулы",
+   "preparedBy": "Подготовил(а) {author}, {date}",
+   "summary": "Позиции",
+   "tagColumn": "Метка",
+   "taggedWith": "с меткой {tag}",
+   "title": "Пометки",
+   "untagged": "Примечания без меток",
+   "wasParagraph": "прежде {id}",
+   "whereColumn": "Какие"
+  }
+ },
  "preambularOpeners": [
   "ссылаясь",
   "вновь подтверждая",
@@ -1345,6 +1580,52 @@ enum EmbeddedLanguageFiles {
   "托管理事会"
  ],
  "paragraphsStartLowercase": false,
+ "phrases": {
+  "amendments": {
+   "operative": {
+    "delete": "在执行部分第 {n} 段中，删除{old}",
+    "insertAfter": "在执行部分第 {n} 段中，在{old}之后插入{new}",
+    "newParagraph": "在执行部分第 {n} 段之后，插入以下新段落：{new}",
+    "replace": "在执行部分第 {n} 段中，将{old}改为{new}"
+   },
+   "preambular": {
+    "delete": "在序言部分第 {n} 段中，删除{old}",
+    "insertAfter": "在序言部分第 {n} 段中，在{old}之后插入{new}",
+    "newParagraph": "在序言部分第 {n} 段之后，插入以下新段落：{new}",
+    "replace": "在序言部分第 {n} 段中，将{old}改为{new}"
+   },
+   "quoteClose": "\"",
+   "quoteOpen": "\""
+  },
+  "brief": {
+   "amendedText": "修正后案文",
+   "amendmentsTitle": "拟议修正案",
+   "byTag": "按标签排列的批注",
+   "colon": "：",
+   "countColumn": "段数",
+   "footnote": "脚注 {n}",
+   "footnotes": "脚注",
+   "heading": "标题",
+   "headings": "标题",
+   "noAmendments": "没有修正案。",
+   "noAnnotations": "没有批注。",
+   "note": "说明",
+   "onTheWords": "针对文字",
+   "operative": "执行部分",
+   "operativeParagraph": "执行部分第 {n} 段",
+   "orphans": "所在段落已不在文件中的批注",
+   "preamble": "序言部分",
+   "preambularParagraph": "序言部分第 {n} 段",
+   "preparedBy": "{author}编写，{date}",
+   "summary": "立场一览",
+   "tagColumn": "标签",
+   "taggedWith": "标签为{tag}",
+   "title": "批注",
+   "untagged": "无标签的说明",
+   "wasParagraph": "原 {id}",
+   "whereColumn": "段落"
+  }
+ },
  "preambularOpeners": [
   "严重关切",
   "依照",

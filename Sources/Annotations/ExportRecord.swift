@@ -18,7 +18,16 @@ public struct ExportRecord: Codable, Hashable, Sendable {
     public var note: String?
     /// The paragraph's text (for an orphan: the text it had when last attached).
     public var text: String
+    /// The phrase the annotation is about, with up to 32 code points of context either side
+    /// (a W3C TextQuoteSelector).
     public var quote: String?
+    public var quotePrefix: String?
+    public var quoteSuffix: String?
+    /// For a drafted amendment: `replace`, `delete`, `insert-after` or `new-paragraph`, the
+    /// new words, and the amendment as the committee would read it, in the document's language.
+    public var amendmentAction: String?
+    public var amendmentText: String?
+    public var amendment: String?
     public var author: String
     public var created: String
     public var modified: String
@@ -34,7 +43,10 @@ public struct ExportRecord: Codable, Hashable, Sendable {
         try c.encode(kind, forKey: .kind); try c.encode(number, forKey: .number)
         try c.encode(lead, forKey: .lead); try c.encode(tags, forKey: .tags)
         try c.encode(note, forKey: .note); try c.encode(text, forKey: .text)
-        try c.encode(quote, forKey: .quote); try c.encode(author, forKey: .author)
+        try c.encode(quote, forKey: .quote); try c.encode(quotePrefix, forKey: .quotePrefix)
+        try c.encode(quoteSuffix, forKey: .quoteSuffix); try c.encode(amendmentAction, forKey: .amendmentAction)
+        try c.encode(amendmentText, forKey: .amendmentText); try c.encode(amendment, forKey: .amendment)
+        try c.encode(author, forKey: .author)
         try c.encode(created, forKey: .created); try c.encode(modified, forKey: .modified)
         try c.encode(orphan, forKey: .orphan); try c.encode(id, forKey: .id)
     }
@@ -49,13 +61,19 @@ extension ExportRecord {
         var units: [String: TextUnit] = [:]
         for u in document.units where units[u.id] == nil { units[u.id] = u }
         let file = document.source.path
+        let phrases = LanguagePhrases.forLanguage(document.language)
         func make(_ a: Annotation, orphan: Bool) -> ExportRecord {
             let u = orphan ? nil : units[a.paragraph]
-            return ExportRecord(
+            var r = ExportRecord(
                 file: file, symbol: document.meta.symbol, title: document.meta.title, paragraph: a.paragraph,
                 kind: u?.kind.rawValue ?? kind(ofID: a.paragraph), number: number(ofID: a.paragraph, unit: u),
                 lead: u?.lead, tags: a.tags, note: a.note, text: u?.text ?? a.anchor.exact, quote: a.anchor.quote,
+                quotePrefix: a.anchor.quote == nil ? nil : a.anchor.prefix ?? "",
+                quoteSuffix: a.anchor.quote == nil ? nil : a.anchor.suffix ?? "",
+                amendmentAction: a.amendment?.action.rawValue, amendmentText: a.amendment?.text, amendment: nil,
                 author: a.author, created: a.created, modified: a.modified, orphan: orphan, id: a.id)
+            if a.isAmendment { r.amendment = AmendmentWording.sentence(r, phrases.amendments) }
+            return r
         }
         let keep: (Annotation) -> Bool = { a in wanted.map { a.tags.contains($0) } ?? true }
         return snapshot.annotations.filter(keep).map { make($0, orphan: false) }

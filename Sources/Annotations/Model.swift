@@ -15,15 +15,33 @@ public struct Anchor: Hashable, Sendable {
     public var exact: String
     /// SHA-256 (hex) of `exact`'s UTF-8 bytes.
     public var textHash: String
-    /// An optional phrase inside the paragraph the annotation is about.
+    /// An optional phrase inside the paragraph the annotation is about (a W3C
+    /// TextQuoteSelector's `exact`; see QuoteSelector.swift).
     public var quote: String?
+    /// Up to 32 code points of the paragraph just before and just after `quote`, so that a
+    /// phrase that occurs twice is told apart and can be found again after a revision.
+    public var prefix: String?
+    public var suffix: String?
     /// Fields of the anchor that this version of reso does not know, written back unchanged.
     var unknownFields: [String: JSONValue] = [:]
 
-    public init(exact: String, textHash: String? = nil, quote: String? = nil) {
+    public init(exact: String, textHash: String? = nil, quote: String? = nil, prefix: String? = nil,
+                suffix: String? = nil) {
         self.exact = exact
         self.textHash = textHash ?? SHA256.hex(exact)
         self.quote = quote
+        self.prefix = prefix
+        self.suffix = suffix
+    }
+
+    /// The quote with its context, when there is one.
+    public var selector: QuoteSelector? {
+        get { quote.map { QuoteSelector(exact: $0, prefix: prefix ?? "", suffix: suffix ?? "") } }
+        set {
+            quote = newValue?.exact
+            prefix = newValue.flatMap { $0.prefix.isEmpty ? nil : $0.prefix }
+            suffix = newValue.flatMap { $0.suffix.isEmpty ? nil : $0.suffix }
+        }
     }
 
     /// Points the anchor at `text` (its paragraph's current text), keeping the quote and
@@ -33,8 +51,37 @@ public struct Anchor: Hashable, Sendable {
     }
 }
 
+/// A change to a resolution's text as a delegation proposes it. The text it acts on is the
+/// annotation's `anchor.quote` (none for a new paragraph).
+public struct Amendment: Hashable, Sendable {
+    public enum Action: String, Sendable, CaseIterable {
+        /// Replace the quote with `text`.
+        case replace
+        /// Delete the quote.
+        case delete
+        /// Insert `text` after the quote.
+        case insertAfter = "insert-after"
+        /// Insert `text` as a new paragraph after this one.
+        case newParagraph = "new-paragraph"
+    }
+    public var action: Action
+    /// The new words (nil for `delete`).
+    public var text: String?
+    var unknownFields: [String: JSONValue] = [:]
+
+    public init(action: Action, text: String? = nil) { self.action = action; self.text = text }
+}
+
 public struct Annotation: Hashable, Sendable {
+    public static let amendmentKind = "amendment"
+
     public var id: String
+    /// nil for tags and notes (one such annotation per paragraph); `amendment` for a drafted
+    /// amendment (any number per paragraph). Another value, written by a newer reso, is kept
+    /// and never treated as the paragraph's tags-and-note annotation.
+    public var kind: String?
+    /// The drafted change when `kind` is `amendment`.
+    public var amendment: Amendment?
     /// The unit id (`pp3`, `op24`, `op84.a`, `h2`, `fn2`); for an orphan, the id it last had.
     public var paragraph: String
     public var anchor: Anchor
@@ -52,29 +99,32 @@ public struct Annotation: Hashable, Sendable {
     public init(id: String = Annotation.newID(), paragraph: String, anchor: Anchor, tags: [String] = [],
                 note: String? = nil, author: String = Annotation.defaultAuthor(),
                 created: String = Timestamp.now(), modified: String? = nil) {
-        self.id = id; self.paragraph = paragraph; self.anchor = anchor
+        self.id = id; self.kind = nil; self.paragraph = paragraph; self.anchor = anchor
         self.tags = Tags.normalized(tags); self.note = note; self.author = author
         self.created = created; self.modified = modified ?? created
     }
 
     /// True when the annotation carries nothing worth keeping (then it is removed, not stored).
-    public var isEmpty: Bool { tags.isEmpty && (note ?? "").isEmpty }
+    public var isEmpty: Bool { kind == nil && tags.isEmpty && (note ?? "").isEmpty }
+
+    /// True for the paragraph's one tags-and-note annotation.
+    public var isParagraphNote: Bool { kind == nil }
+
+    /// True for a drafted amendment this version of reso understands.
+    public var isAmendment: Bool { kind == Annotation.amendmentKind && amendment != nil }
 
     public static func newID() -> String { UUID().uuidString.lowercased() }
 
-    /// `$RESO_AUTHOR`, else `$USER`, else `$LOGNAME`, else "unknown".
-    public static func defaultAuthor() -> String {
-        let env = ProcessInfo.processInfo.environment
-        for key in ["RESO_AUTHOR", "USER", "LOGNAME"] {
-            if let v = env[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty { return v }
-        }
-        return "unknown"
-    }
+    /// `$RESO_AUTHOR`, else `git config user.name`, else the login name (`$USER`, `$LOGNAME`,
+    /// the password database), else "unknown" (see AuthorName.swift).
+    public static func defaultAuthor() -> String { AuthorName.current() }
 }
 
 /// How the annotations of one document were re-attached when its text changed.
 public struct AnchorChange: Hashable, Sendable {
-    public enum Kind: String, Sendable { case moved, orphaned, restored }
+    /// `quoteLost`: the paragraph was found, but the quoted phrase is no longer in it (the
+    /// annotation stays on the paragraph and keeps the old quote).
+    public enum Kind: String, Sendable { case moved, orphaned, restored, quoteLost }
     public var kind: Kind
     public var annotationID: String
     public var from: String
@@ -98,9 +148,13 @@ public struct SidecarSnapshot: Sendable {
         self.sidecarPath = sidecarPath
     }
 
+    /// The paragraph's tags-and-note annotation.
     public func annotation(for paragraph: String) -> Annotation? {
-        annotations.first { $0.paragraph == paragraph }
+        annotations.first { $0.paragraph == paragraph && $0.isParagraphNote }
     }
+
+    /// Drafted amendments attached to paragraphs, in document order.
+    public var amendments: [Annotation] { annotations.filter(\.isAmendment) }
 
     /// Tags in use (attached and orphaned), sorted.
     public var allTags: [String] {

@@ -34,7 +34,37 @@ struct Reanchorer {
         var altered: Bool
     }
 
+    /// Tags-and-note annotations claim their paragraph (one per paragraph); amendments are
+    /// re-anchored the same way but claim nothing, since a paragraph may carry many. The two
+    /// lanes are then merged back into document order.
     func run(annotations: [Annotation], orphans: [Annotation]) -> Result {
+        guard annotations.contains(where: { !$0.isParagraphNote }) || orphans.contains(where: { !$0.isParagraphNote }) else {
+            return lane(annotations: annotations, orphans: orphans, exclusive: true)
+        }
+        let notes = lane(annotations: annotations.filter(\.isParagraphNote), orphans: orphans.filter(\.isParagraphNote),
+                         exclusive: true)
+        let others = lane(annotations: annotations.filter { !$0.isParagraphNote },
+                          orphans: orphans.filter { !$0.isParagraphNote }, exclusive: false)
+        // Merge by unit position; at one position the paragraph's note comes first.
+        var merged: [Annotation] = []
+        merged.reserveCapacity(notes.annotations.count + others.annotations.count)
+        var i = 0, j = 0
+        func at(_ a: Annotation) -> Int { indexByID[a.paragraph] ?? Int.max }
+        while i < notes.annotations.count || j < others.annotations.count {
+            if j == others.annotations.count
+                || (i < notes.annotations.count && at(notes.annotations[i]) <= at(others.annotations[j])) {
+                merged.append(notes.annotations[i]); i += 1
+            } else {
+                merged.append(others.annotations[j]); j += 1
+            }
+        }
+        let wasOrdered = annotations.map(\.id) == merged.map(\.id)
+        return Result(annotations: merged, orphans: notes.orphans + others.orphans, changes: notes.changes + others.changes,
+                      altered: notes.altered || others.altered || !wasOrdered)
+    }
+
+    /// One lane of `run`. `exclusive`: an annotation takes its unit from the others.
+    private func lane(annotations: [Annotation], orphans: [Annotation], exclusive: Bool) -> Result {
         var claimed = [Bool](repeating: false, count: units.count)
         var placed: [(index: Int, annotation: Annotation)] = []
         var pending: [(annotation: Annotation, wasOrphan: Bool)] = []
@@ -42,7 +72,7 @@ struct Reanchorer {
         // 1. Unchanged. Comparing bytes first avoids hashing in the common case.
         for a in annotations {
             if let i = indexByID[a.paragraph], !claimed[i], Self.sameText(units[i].text, a.anchor) {
-                claimed[i] = true
+                claimed[i] = exclusive
                 placed.append((i, a))
             } else {
                 pending.append((a, false))
@@ -55,15 +85,25 @@ struct Reanchorer {
 
         var changes: [AnchorChange] = []
         func attach(_ p: (annotation: Annotation, wasOrphan: Bool), to i: Int) {
-            claimed[i] = true
+            claimed[i] = exclusive
             var a = p.annotation
             let from = a.paragraph
             a.paragraph = units[i].id
+            let textChanged = a.anchor.exact != units[i].text
             a.anchor.attach(to: units[i].text)
+            // The quoted phrase is looked for again in the new text; when it is gone the
+            // annotation keeps it (the user sees what it was about) and is reported.
+            var quoteLost = false
+            if textChanged, let selector = a.anchor.selector {
+                if let moved = selector.relocated(in: units[i].text) { a.anchor.selector = moved } else { quoteLost = true }
+            }
             placed.append((i, a))
             if p.wasOrphan || from != a.paragraph {
                 changes.append(AnchorChange(kind: p.wasOrphan ? .restored : .moved, annotationID: a.id,
                                             from: from, to: a.paragraph))
+            }
+            if quoteLost {
+                changes.append(AnchorChange(kind: .quoteLost, annotationID: a.id, from: a.paragraph, to: a.paragraph))
             }
         }
 

@@ -12,7 +12,8 @@ extension SidecarCodec {
         if let fast = FastSidecarParser.parse(bytes) { file = fast } else { file = try fullDecode(bytes) }
         if let problem = schemaProblem(file.schema) { throw SidecarDecodeFailure(reason: problem) }
         var seen = Set<String>()
-        for a in file.annotations {
+        // One tags-and-note annotation per paragraph; amendments may be many.
+        for a in file.annotations where a.isParagraphNote {
             if !seen.insert(a.paragraph).inserted {
                 throw SidecarDecodeFailure(reason: "two annotations for paragraph '\(a.paragraph)'")
             }
@@ -121,8 +122,10 @@ private enum TreeReader {
         let a = try object(o["anchor"], "anchor", at: path)
         var anchor = Anchor(exact: try string(a, "exact", at: path + ".anchor"),
                             textHash: try string(a, "textHash", at: path + ".anchor"),
-                            quote: try optionalString(a, "quote", at: path + ".anchor"))
-        anchor.unknownFields = unknown(a, known: ["exact", "textHash", "quote"])
+                            quote: try optionalString(a, "quote", at: path + ".anchor"),
+                            prefix: try optionalString(a, "prefix", at: path + ".anchor"),
+                            suffix: try optionalString(a, "suffix", at: path + ".anchor"))
+        anchor.unknownFields = unknown(a, known: ["exact", "textHash", "quote", "prefix", "suffix"])
         guard let tagValue = o["tags"] else { throw missing("tags", at: path) }
         guard case let .array(tagItems) = tagValue else { throw wrongType("tags", at: path) }
         var tags: [String] = []
@@ -135,7 +138,20 @@ private enum TreeReader {
                                 author: try string(o, "author", at: path), created: try string(o, "created", at: path),
                                 modified: try string(o, "modified", at: path))
         result.tags = tags     // as stored (not re-normalised), like the fast parser
-        result.unknownFields = unknown(o, known: ["id", "paragraph", "anchor", "tags", "note", "author", "created", "modified"])
+        result.kind = try optionalString(o, "kind", at: path)
+        if o["amendment"] != nil {
+            let m = try object(o["amendment"], "amendment", at: path)
+            let action = try string(m, "action", at: path + ".amendment")
+            guard let act = Amendment.Action(rawValue: action) else {
+                let known = Amendment.Action.allCases.map(\.rawValue).joined(separator: ", ")
+                throw fail("unknown amendment action '\(action)' at '\(path).amendment' (known: \(known))")
+            }
+            var amendment = Amendment(action: act, text: try optionalString(m, "text", at: path + ".amendment"))
+            amendment.unknownFields = unknown(m, known: ["action", "text"])
+            result.amendment = amendment
+        }
+        result.unknownFields = unknown(o, known: ["id", "paragraph", "anchor", "tags", "note", "author", "created",
+                                                  "modified", "kind", "amendment"])
         return result
     }
 }

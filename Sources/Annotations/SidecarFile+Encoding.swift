@@ -76,18 +76,30 @@ enum SidecarCodec {
         w.endObject()
     }
 
-    /// One annotation object (of `annotations` or `orphans`); absent `quote` and `note` are
-    /// left out, as the SPEC's example shows.
+    /// One annotation object (of `annotations` or `orphans`); absent `quote`, `prefix`,
+    /// `suffix`, `note`, `kind` and `amendment` are left out, as the SPEC's example shows.
     static func annotationObject(_ a: Annotation, into w: inout JSONWriter) {
         var unknown = UnknownFieldWriter(a.unknownFields)
         w.beginObject()
+        if let m = a.amendment {
+            unknown.upTo("amendment", &w)
+            w.key("amendment")
+            var inner = UnknownFieldWriter(m.unknownFields)
+            w.beginObject()
+            inner.upTo("action", &w); w.key("action"); w.string(m.action.rawValue)
+            if let t = m.text { inner.upTo("text", &w); w.key("text"); w.string(t) }
+            inner.rest(&w)
+            w.endObject()
+        }
         unknown.upTo("anchor", &w)
         w.key("anchor")
         do {
             var inner = UnknownFieldWriter(a.anchor.unknownFields)
             w.beginObject()
             inner.upTo("exact", &w); w.key("exact"); w.string(a.anchor.exact)
+            if let p = a.anchor.prefix { inner.upTo("prefix", &w); w.key("prefix"); w.string(p) }
             if let q = a.anchor.quote { inner.upTo("quote", &w); w.key("quote"); w.string(q) }
+            if let s = a.anchor.suffix { inner.upTo("suffix", &w); w.key("suffix"); w.string(s) }
             inner.upTo("textHash", &w); w.key("textHash"); w.string(a.anchor.textHash)
             inner.rest(&w)
             w.endObject()
@@ -95,6 +107,7 @@ enum SidecarCodec {
         unknown.upTo("author", &w); w.key("author"); w.string(a.author)
         unknown.upTo("created", &w); w.key("created"); w.string(a.created)
         unknown.upTo("id", &w); w.key("id"); w.string(a.id)
+        if let k = a.kind { unknown.upTo("kind", &w); w.key("kind"); w.string(k) }
         unknown.upTo("modified", &w); w.key("modified"); w.string(a.modified)
         if let n = a.note { unknown.upTo("note", &w); w.key("note"); w.string(n) }
         unknown.upTo("paragraph", &w); w.key("paragraph"); w.string(a.paragraph)

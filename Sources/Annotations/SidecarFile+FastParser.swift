@@ -74,6 +74,7 @@ extension JSONCursor {
     mutating func annotation() -> Annotation? {
         var id: String?, paragraph: String?, anchor: Anchor?, tags: [String]?, note: String??
         var author: String?, created: String?, modified: String?
+        var kind: String?, amendment: Amendment?
         var unknown: [String: JSONValue] = [:]
         // Spelled out per key: a generic helper here was not specialised and cost a third of
         // the load time at 10,000 annotations.
@@ -88,6 +89,9 @@ extension JSONCursor {
             case "author": guard author == nil else { return c.duplicate(key) }; author = c.string(); return author != nil
             case "created": guard created == nil else { return c.duplicate(key) }; created = c.string(); return created != nil
             case "modified": guard modified == nil else { return c.duplicate(key) }; modified = c.string(); return modified != nil
+            case "kind": guard kind == nil else { return c.duplicate(key) }; kind = c.string(); return kind != nil
+            case "amendment":
+                guard amendment == nil else { return c.duplicate(key) }; amendment = c.amendment(); return amendment != nil
             default: return keepUnknown(&c, key, depth: 3, in: &unknown)
             }
         }
@@ -95,23 +99,45 @@ extension JSONCursor {
         var a = Annotation(id: id, paragraph: paragraph, anchor: anchor, note: note ?? nil, author: author,
                            created: created, modified: modified)
         a.tags = tags     // as stored (not re-normalised)
+        a.kind = kind
+        a.amendment = amendment
         a.unknownFields = unknown
         return a
     }
 
+    /// `{"action": …, "text": …}`; an action this version does not know declines (the full
+    /// decoder then names it).
+    mutating func amendment() -> Amendment? {
+        var action: String?, text: String??
+        var unknown: [String: JSONValue] = [:]
+        let ok = object { c, key in
+            switch key {
+            case "action": guard action == nil else { return c.duplicate(key) }; action = c.string(); return action != nil
+            case "text": guard text == nil else { return c.duplicate(key) }; text = c.optionalString(); return text != nil
+            default: return keepUnknown(&c, key, depth: 4, in: &unknown)
+            }
+        }
+        guard ok, let action, let act = Amendment.Action(rawValue: action) else { return nil }
+        var m = Amendment(action: act, text: text ?? nil)
+        m.unknownFields = unknown
+        return m
+    }
+
     mutating func anchor() -> Anchor? {
-        var exact: String?, hash: String?, quote: String??
+        var exact: String?, hash: String?, quote: String??, prefix: String??, suffix: String??
         var unknown: [String: JSONValue] = [:]
         let ok = object { c, key in
             switch key {
             case "exact": guard exact == nil else { return c.duplicate(key) }; exact = c.string(); return exact != nil
             case "textHash": guard hash == nil else { return c.duplicate(key) }; hash = c.string(); return hash != nil
             case "quote": guard quote == nil else { return c.duplicate(key) }; quote = c.optionalString(); return quote != nil
+            case "prefix": guard prefix == nil else { return c.duplicate(key) }; prefix = c.optionalString(); return prefix != nil
+            case "suffix": guard suffix == nil else { return c.duplicate(key) }; suffix = c.optionalString(); return suffix != nil
             default: return keepUnknown(&c, key, depth: 4, in: &unknown)
             }
         }
         guard ok, let exact, let hash else { return nil }
-        var anchor = Anchor(exact: exact, textHash: hash, quote: quote ?? nil)
+        var anchor = Anchor(exact: exact, textHash: hash, quote: quote ?? nil, prefix: prefix ?? nil, suffix: suffix ?? nil)
         anchor.unknownFields = unknown
         return anchor
     }

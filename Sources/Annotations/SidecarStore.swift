@@ -145,9 +145,14 @@ public struct SidecarStore: Sendable {
 
     // MARK: changing
 
-    public func addTags(_ tags: [String], paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
+    /// Adds tags; a `quote` (found with QuoteSelector.find) also sets the phrase they are about.
+    public func addTags(_ tags: [String], paragraph: String, document: ResolutionDocument,
+                        quote: QuoteSelector? = nil) throws -> SidecarSnapshot {
         try checkTags(tags)
-        return try change(paragraph, in: document) { a in a.tags = Tags.normalized(a.tags + tags) }
+        return try change(paragraph, in: document) { a in
+            a.tags = Tags.normalized(a.tags + tags)
+            if let quote { a.anchor.selector = quote }
+        }
     }
 
     public func removeTags(_ tags: [String], paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
@@ -164,27 +169,87 @@ public struct SidecarStore: Sendable {
     }
 
     /// nil, empty or blank clears the note. Trailing blank lines (editors add them) are dropped.
-    public func setNote(_ note: String?, paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
+    public func setNote(_ note: String?, paragraph: String, document: ResolutionDocument,
+                        quote: QuoteSelector? = nil) throws -> SidecarSnapshot {
         var text = note ?? ""
         while let last = text.unicodeScalars.last, last.properties.isWhitespace { text.unicodeScalars.removeLast() }
         let value: String? = text.unicodeScalars.allSatisfy(\.properties.isWhitespace) ? nil : text
-        return try change(paragraph, in: document) { a in a.note = value }
+        return try change(paragraph, in: document) { a in
+            a.note = value
+            if let quote { a.anchor.selector = quote }
+        }
     }
 
-    /// Sets the phrase inside the paragraph an annotation is about (nil clears it).
+    /// Sets the phrase inside the paragraph an annotation is about (nil clears it). The
+    /// context is taken from the paragraph's first occurrence of `quote`.
     public func setQuote(_ quote: String?, paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
         let q = quote.flatMap { $0.isEmpty ? nil : $0 }
-        return try change(paragraph, in: document) { a in a.anchor.quote = q }
+        let text = document.resolveParagraph(paragraph)?.text ?? ""
+        let selector = q.map { QuoteSelector.find($0, in: text) ?? QuoteSelector(exact: $0) }
+        return try change(paragraph, in: document) { a in a.anchor.selector = selector }
+    }
+
+    /// Stores a drafted amendment on a paragraph, after the paragraph's other annotations.
+    /// `quote` is the text it acts on (required except for a new paragraph).
+    public func addAmendment(_ amendment: Amendment, quote: QuoteSelector?, paragraph: String,
+                             document: ResolutionDocument) throws -> (SidecarSnapshot, Annotation) {
+        var made: Annotation?
+        let snap = try mutate(paragraph, in: document) { annotations, unit, range in
+            var a = Annotation(paragraph: unit.id, anchor: Anchor(exact: unit.text))
+            a.kind = Annotation.amendmentKind
+            a.amendment = amendment
+            a.anchor.selector = quote
+            annotations.insert(a, at: range.upperBound)
+            made = a
+            return .insert(range.upperBound, a)
+        }
+        return (snap, made!)
+    }
+
+    /// Removes the annotation with this id (an amendment, or a paragraph's note) from the
+    /// paragraph's annotations; nothing is written when there is none.
+    public func removeAnnotation(id: String, paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
+        try mutate(paragraph, in: document) { annotations, _, range in
+            guard let i = range.first(where: { annotations[$0].id == id }) else { return nil }
+            annotations.remove(at: i)
+            return .remove(i)
+        }
     }
 
     private func checkTags(_ tags: [String]) throws {
         for t in tags { if let p = Tags.problem(with: t) { throw SidecarError.badTag(p) } }
     }
 
-    /// Applies one edit to the annotation of one paragraph under the lock. Nothing is written
-    /// when neither the edit nor re-anchoring changes anything.
+    /// Applies one edit to the tags-and-note annotation of one paragraph (made when missing,
+    /// removed when the edit leaves it empty).
     private func change(_ reference: String, in document: ResolutionDocument,
                         _ edit: (inout Annotation) -> Void) throws -> SidecarSnapshot {
+        try mutate(reference, in: document) { annotations, unit, range in
+            let existing = range.first { annotations[$0].isParagraphNote }
+            var a = existing.map { annotations[$0] } ?? Annotation(paragraph: unit.id, anchor: Anchor(exact: unit.text))
+            let before = a
+            edit(&a)
+            guard a != before else { return nil }
+            a.modified = Timestamp.now()
+            a.anchor.attach(to: unit.text)
+            if let i = existing {
+                if a.isEmpty { annotations.remove(at: i); return .remove(i) }
+                annotations[i] = a
+                return .replace(i, a)
+            }
+            guard !a.isEmpty else { return nil }
+            // The paragraph's note comes before its amendments.
+            annotations.insert(a, at: range.lowerBound)
+            return .insert(range.lowerBound, a)
+        }
+    }
+
+    /// Applies one edit to the annotations of one paragraph under the lock: re-read,
+    /// re-anchor, `edit` (given the paragraph's slice of the document-ordered list, returning
+    /// what it changed or nil), atomic write. Nothing is written when neither the edit nor
+    /// re-anchoring changes anything.
+    private func mutate(_ reference: String, in document: ResolutionDocument,
+                        _ edit: (inout [Annotation], TextUnit, Range<Int>) -> SidecarEdit?) throws -> SidecarSnapshot {
         let fingerprint = DocumentFingerprint(document)
         let anchoring = anchoring(for: document, fingerprint)
         guard let unit = anchoring.resolve(reference) else {
@@ -205,20 +270,9 @@ public struct SidecarStore: Sendable {
                 let mid = (lo + hi) / 2
                 if (anchoring.index(of: annotations[mid].paragraph) ?? Int.max) < at { lo = mid + 1 } else { hi = mid }
             }
-            let existing = lo < annotations.count && annotations[lo].paragraph == unit.id ? lo : nil
-            var a = existing.map { annotations[$0] } ?? Annotation(paragraph: unit.id, anchor: Anchor(exact: unit.text))
-            let before = a
-            edit(&a)
-            var edit: SidecarEdit?
-            if a != before {
-                a.modified = Timestamp.now()
-                a.anchor.attach(to: unit.text)
-                if let i = existing {
-                    if a.isEmpty { annotations.remove(at: i); edit = .remove(i) } else { annotations[i] = a; edit = .replace(i, a) }
-                } else if !a.isEmpty {
-                    annotations.insert(a, at: lo); edit = .insert(lo, a)
-                }
-            }
+            var end = lo
+            while end < annotations.count && annotations[end].paragraph == unit.id { end += 1 }
+            let edit = edit(&annotations, unit, lo..<end)
             var info = SidecarDocumentInfo(file: (document.source.path as NSString).lastPathComponent,
                                            sha256: document.source.sha256, symbol: document.meta.symbol)
             let infoChanged = stored.map { $0.file.document.differsInKnownFields(from: info) } ?? !annotations.isEmpty

@@ -32,6 +32,11 @@ public protocol AnnotationBackend: AnyObject {
     func removeTags(_ tags: [String], paragraph: String, document: Int) throws -> DocumentNotes
     func toggleTag(_ tag: String, paragraph: String, document: Int) throws -> DocumentNotes
     func setNote(_ note: String?, paragraph: String, document: Int) throws -> DocumentNotes
+    /// Sets the words of the paragraph its tags and note are about (a default throws).
+    func setQuote(_ quote: String, paragraph: String, document: Int) throws -> DocumentNotes
+    /// Stores a drafted amendment; returns the annotations now and the amendment as the
+    /// committee would read it. (A default in UpdateAmend.swift throws.)
+    func amend(_ draft: DraftedAmendment, paragraph: String, document: Int) throws -> (DocumentNotes, String)
     /// Writes an export of these documents' annotations; returns the path written.
     func export(format: String, documents: [Int]) throws -> String
 }

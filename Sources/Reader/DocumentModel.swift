@@ -127,58 +127,47 @@ public final class DocumentModel {
                                 marks: [], indent: 0, footnotes: [], references: [], outlineLabel: nil, depth: 0))
         }
         addOther(after: "preface")
-        var headingsBefore: [String: [Heading]] = [:]
-        var trailing: [Heading] = []
-        for h in doc.headings { if let b = h.before { headingsBefore[b, default: []].append(h) } else { trailing.append(h) } }
         func addHeading(_ h: Heading) {
             outline.append(OutlineEntry(label: h.text, block: blocks.count, depth: 0, isHeading: true))
             blocks.append(Block(kind: .heading, id: h.id, scalars: Array(h.text.unicodeScalars), marks: [], indent: 0,
                                 footnotes: [], references: [], outlineLabel: h.text, depth: 0))
             addOther(after: h.id)
         }
-        func addSubs(_ subs: [Subparagraph], depth: Int, outlined: Bool) {
-            for s in subs {
+        // Subparagraphs appear in the outline under operative paragraphs only.
+        var inOperativePart = false
+        doc.walkReadingOrder(footnotes: false) { item in
+            switch item {
+            case .heading(let h):
+                addHeading(h)
+            case .partStart(let kind, let count):
+                outline.append(OutlineEntry(label: "\(kind == .operative ? labels.operative : labels.preamble) (\(count))",
+                                            block: blocks.count, depth: 0, isHeading: true))
+            case .paragraph(let p):
+                inOperativePart = p.kind == .operative
+                let prefix = p.kind == .operative ? "\(p.number.map(String.init) ?? "•"). " : ""
+                let (sc, marks) = styledText(prefix: prefix, text: p.text, lead: p.lead, refs: p.footnoteRefs)
+                let lead = p.lead ?? String(String(p.text.prefix(8)))
+                let label = p.kind == .operative ? "\(p.number.map(String.init) ?? "•"). \(lead)" : lead
+                if p.kind == .operative {
+                    outline.append(OutlineEntry(label: label, block: blocks.count, depth: 1, isHeading: false))
+                }
+                blocks.append(Block(kind: .paragraph, id: p.id, scalars: sc, marks: marks, indent: 0,
+                                    footnotes: p.footnoteRefs.map(\.number), references: p.references,
+                                    outlineLabel: label, depth: 0))
+                addOther(after: p.id)
+            case .subparagraph(let s, let depth):
                 let (sc, marks) = styledText(prefix: "(\(s.label)) ", text: s.text, lead: nil, refs: s.footnoteRefs)
-                if outlined {
+                if inOperativePart {
                     outline.append(OutlineEntry(label: "(\(s.label))", block: blocks.count, depth: depth + 1, isHeading: false))
                 }
                 blocks.append(Block(kind: .subparagraph, id: s.id, scalars: sc, marks: marks, indent: 4 * depth,
                                     footnotes: s.footnoteRefs.map(\.number), references: s.references,
                                     outlineLabel: "(\(s.label))", depth: depth))
                 addOther(after: s.id)
-                addSubs(s.subparagraphs, depth: depth + 1, outlined: outlined)
+            case .footnote:
+                break
             }
         }
-        func addParagraph(_ p: Paragraph) {
-            for h in headingsBefore[p.id] ?? [] { addHeading(h) }
-            let prefix = p.kind == .operative ? "\(p.number.map(String.init) ?? "•"). " : ""
-            let (sc, marks) = styledText(prefix: prefix, text: p.text, lead: p.lead, refs: p.footnoteRefs)
-            let lead = p.lead ?? String(String(p.text.prefix(8)))
-            let label = p.kind == .operative ? "\(p.number.map(String.init) ?? "•"). \(lead)" : lead
-            if p.kind == .operative {
-                outline.append(OutlineEntry(label: label, block: blocks.count, depth: 1, isHeading: false))
-            }
-            blocks.append(Block(kind: .paragraph, id: p.id, scalars: sc, marks: marks, indent: 0,
-                                footnotes: p.footnoteRefs.map(\.number), references: p.references,
-                                outlineLabel: label, depth: 0))
-            addOther(after: p.id)
-            addSubs(p.subparagraphs, depth: 1, outlined: p.kind == .operative)
-        }
-        if !doc.preamble.isEmpty {
-            for h in headingsBefore[doc.preamble[0].id] ?? [] { addHeading(h) }
-            headingsBefore[doc.preamble[0].id] = nil
-            outline.append(OutlineEntry(label: "\(labels.preamble) (\(doc.preamble.count))", block: blocks.count, depth: 0,
-                                        isHeading: true))
-        }
-        for p in doc.preamble { addParagraph(p) }
-        if !doc.operative.isEmpty {
-            for h in headingsBefore[doc.operative[0].id] ?? [] { addHeading(h) }
-            headingsBefore[doc.operative[0].id] = nil
-            outline.append(OutlineEntry(label: "\(labels.operative) (\(doc.operative.count))", block: blocks.count,
-                                        depth: 0, isHeading: true))
-        }
-        for p in doc.operative { addParagraph(p) }
-        for h in trailing { addHeading(h) }
         if !doc.closing.lines.isEmpty {
             outline.append(OutlineEntry(label: labels.closing, block: blocks.count, depth: 0, isHeading: true))
             blocks.append(Block(kind: .closing, id: nil, scalars: Array(doc.closing.lines.joined(separator: "\n").unicodeScalars),

@@ -117,8 +117,12 @@ extension ReaderState {
             overlay = .none
             guard sel < refs.count else { return [] }
             guard let d = libraryDocument(for: refs[sel]) else {
-                flash("\(refs[sel]) is not in the open library", error: true)
-                return []
+                // Not a dead end: where the text is, opened or shown by the app.
+                guard let url = undocsLink(for: refs[sel], in: v.doc) else {
+                    flash("\(refs[sel]) is not in the open library", error: true)
+                    return []
+                }
+                return [.openLink(url)]
             }
             let target = citedParagraph(refs[sel], in: models[v.doc].blocks[v.current].scalars)
                 .flatMap { models[d].blockByID["op\($0)"] }
@@ -130,5 +134,13 @@ extension ReaderState {
         default: overlay = .none
         }
         return []
+    }
+}
+
+extension ReaderState {
+    /// The undocs.org link of a reference of document `doc` (its kind from the parsed references).
+    func undocsLink(for reference: String, in doc: Int) -> String? {
+        let kind = models[doc].document.references.first { $0.symbol == reference }?.kind ?? "resolution"
+        return UNDocsLink.url(for: reference, kind: kind)
     }
 }

@@ -21,11 +21,39 @@ enum KeyHelp {
         ("1–9", "toggle the first nine tags (listed in the t prompt)"),
         ("e", "one-line note editor (Enter saves, empty clears, Esc cancels)"),
         ("E", "edit the note in $EDITOR"),
-        ("x", "export annotations (md, csv, json, w3c)"),
+        ("a", "draft an amendment: old => new, -old, old +> new, + new paragraph (a search match starts it)"),
+        ("x", "export annotations"),
+        (":", "go to a paragraph: 25, op25, pp3, op84.a, h2 (Backspace returns)"),
+        ("m", "then a–z: set a mark on this paragraph"),
+        ("'", "then a–z: jump to the mark"),
         ("?", "this help"),
         ("q", "back: document → library → quit"),
         ("Esc", "leave a pane, prompt or search"),
         ("mouse", "click selects, wheel scrolls"),
         ("Ctrl-C", "quit at once (every edit is already saved)"),
     ]
+
+    /// The table as in effect: keys as bound (config.toml's [keys]), and the export formats the
+    /// backend offers (the export registry) on the export key.
+    static func rows(exportFormats: [String], bindings: KeyBindings = .standard) -> [(keys: String, action: String)] {
+        rows.map { row in
+            var action = row.action
+            if row.keys == "x" { action = "export annotations (\(exportFormats.joined(separator: ", ")))" }
+            // Single-character tokens are keys that may be rebound; names (Space, PgDn…) stay.
+            let keys = row.keys.split(separator: " ").map { token -> String in
+                let scalars = Array(token.unicodeScalars)
+                return scalars.count == 1 ? bindings.display(default: scalars[0]) : String(token)
+            }.joined(separator: " ")
+            return (keys, action)
+        }
+    }
+
+    /// The hint line: key and word for the commonest actions; fewer entries (never bare
+    /// letters) when narrow.
+    static func hint(bindings: KeyBindings, backWord: String, width: Int) -> String {
+        let wide = [("help", "help"), ("operative", "operative"), ("footnotes", "footnotes"), ("tag", "tag"),
+                    ("note", "note"), ("back", backWord)]
+        let narrow = [("help", "help"), ("tag", "tag"), ("note", "note"), ("back", backWord)]
+        return (width < 76 ? narrow : wide).map { "\(bindings.key(for: $0.0)) \($0.1)" }.joined(separator: " · ")
+    }
 }

@@ -88,8 +88,15 @@ extension ReaderState {
             let style: Style = i == sel ? (v.focus == .outline ? theme.focusTitle : theme.selection)
                 : (e.isHeading ? theme.heading : .plain)
             if i == sel { grid.fill(row: r.y + row, from: r.x, to: r.x + r.width, style: style) }
-            grid.text(truncate(String(repeating: " ", count: 1 + e.depth * 2) + e.label, to: r.width - 1),
+            // Paragraphs that carry tags or a note are marked at the pane's right edge.
+            let id = models[v.doc].blocks[e.block].id
+            let annotated = id.flatMap { notes[v.doc].byParagraph[$0] }.map { !$0.isEmpty } ?? false
+            grid.text(truncate(String(repeating: " ", count: 1 + e.depth * 2) + e.label, to: r.width - (annotated ? 3 : 1)),
                       row: r.y + row, column: r.x, style: style, limit: r.x + r.width)
+            if annotated {
+                grid.text("●", row: r.y + row, column: r.x + r.width - 2, style: i == sel ? style : theme.tag,
+                          limit: r.x + r.width)
+            }
         }
     }
 

@@ -15,12 +15,12 @@ extension ReaderState {
         }
         let left: String
         let narrow = width < 76
+        // The search status has its place on the right: a message repeating it is not shown twice.
+        let message = self.message == right ? nil : self.message
         if let m = message { left = m } else if view == nil {
             left = narrow ? "Enter open · / search · ? help · q quit" : "Enter open · / search · x export · ? help · q quit"
-        } else if narrow {
-            left = "? help · o · f · t · e · q \(isLibrary ? "back" : "quit")"
         } else {
-            left = "? help · o operative · f footnotes · t tag · e note · q \(isLibrary ? "library" : "quit")"
+            left = KeyHelp.hint(bindings: keyBindings, backWord: isLibrary ? (narrow ? "back" : "library") : "quit", width: width)
         }
         let r = truncate(right, to: width / 3)
         grid.text(" " + truncate(left, to: width - DisplayWidth.of(r) - 3), row: y, column: 0,
@@ -33,9 +33,11 @@ extension ReaderState {
         let label: String
         switch p.kind {
         case .search: label = view == nil ? "Search all documents: " : "Search: "
-        case .tag: label = "Tag \(p.paragraph ?? ""): "
-        case .note: label = "Note \(p.paragraph ?? ""): "
+        case .tag: label = "Tag \(p.paragraph ?? "")\(p.quote.map { " on «\($0)»" } ?? ""): "
+        case .note: label = "Note \(p.paragraph ?? "")\(p.quote.map { " on «\($0)»" } ?? ""): "
         case .export: label = "Export (\(exportFormats.joined(separator: " "))) to file: "
+        case .goTo: label = "Go to (25, op25, pp3, op84.a): "
+        case .amend: label = "Amend \(p.paragraph ?? "") (old => new · -old · old +> new · + new paragraph): "
         }
         let x = grid.text(" " + label, row: y, column: 0, style: theme.status.with(bold: true))
         // Scroll the line horizontally by display columns so the cursor stays in view.
@@ -96,8 +98,9 @@ extension ReaderState {
         switch overlay {
         case .none, .prompt: return
         case .help(let scroll):
-            let keyW = KeyHelp.rows.map { DisplayWidth.of($0.keys) }.max() ?? 10
-            let lines = KeyHelp.rows.map { (pad($0.keys, to: keyW) + "  " + $0.action, Style.plain) }
+            let rows = KeyHelp.rows(exportFormats: exportFormats, bindings: keyBindings)
+            let keyW = rows.map { DisplayWidth.of($0.keys) }.max() ?? 10
+            let lines = rows.map { (pad($0.keys, to: keyW) + "  " + $0.action, Style.plain) }
             let visible = max(1, min(height - 6, lines.count))
             drawBox(title: "Keys (j/k scroll, any other key closes)", lines: lines, selected: nil,
                     scroll: min(scroll, max(0, lines.count - visible)), into: &grid)
@@ -106,6 +109,7 @@ extension ReaderState {
             let refs = models[v.doc].blocks[v.current].references
             let lines: [(String, Style)] = refs.map { r in
                 if let d = libraryDocument(for: r) { return ("\(r)  → \(rows[d].title)", theme.label) }
+                if let url = undocsLink(for: r, in: v.doc) { return ("\(r)  → \(url)", theme.dim) }
                 return ("\(r)  (not in the open library)", theme.dim)
             }
             drawBox(title: "\(models[v.doc].labels.references) · Enter opens", lines: lines, selected: sel,

@@ -11,9 +11,15 @@ public final class ReaderRuntime {
     /// break an editor adds at the end, or nil when unchanged.
     let editNote: (String) throws -> String?
 
+    /// Opens a link outside the reader (the app runs `xdg-open` when there is a display);
+    /// returns what to tell the user. Without it the link is shown in the status line.
+    let openLink: (String) -> String
+
     public init(state: ReaderState, screen: Screen, backend: AnnotationBackend,
-                editNote: @escaping (String) throws -> String?) {
+                editNote: @escaping (String) throws -> String?,
+                openLink: @escaping (String) -> String = { "Not in the library; the text is at \($0)" }) {
         self.state = state; self.screen = screen; self.backend = backend; self.editNote = editNote
+        self.openLink = openLink
     }
 
     /// Runs until the user quits (nil) or a signal arrives (its number).
@@ -60,6 +66,13 @@ public final class ReaderRuntime {
                     return .status("Note on \(p) unchanged", error: false)
                 }
                 return saved(d, try backend.setNote(edited.isEmpty ? nil : edited, paragraph: p, document: d), "Note on \(p) saved")
+            case .setQuote(let quote, let p, let d):
+                return saved(d, try backend.setQuote(quote, paragraph: p, document: d), "On \(p), about «\(quote)»")
+            case .amend(let draft, let p, let d):
+                let (notes, wording) = try backend.amend(draft, paragraph: p, document: d)
+                return saved(d, notes, "Amendment saved: \(wording)")
+            case .openLink(let url):
+                return .status(openLink(url), error: false)
             case .export(let format, let docs):
                 let path = try backend.export(format: format, documents: docs)
                 return .status("Exported to \(path)", error: false)

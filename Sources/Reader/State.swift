@@ -57,7 +57,7 @@ public struct LineEditor: Hashable, Sendable {
     }
 }
 
-enum PromptKind: Hashable, Sendable { case search, tag, note, export }
+enum PromptKind: Hashable, Sendable { case search, tag, note, export, goTo, amend }
 
 struct Prompt {
     var kind: PromptKind
@@ -66,6 +66,9 @@ struct Prompt {
     var completion = 0
     /// The paragraph the prompt acts on (tag, note).
     var paragraph: String?
+    /// The words of the paragraph a tag or note is about: the current search match, when it
+    /// lies in the paragraph (UpdateAmend.swift).
+    var quote: String?
 }
 
 enum Overlay {
@@ -103,6 +106,23 @@ public struct ReaderState {
     var messageIsError = false
     var defaultTags: [String]
     var exportFormats: [String]
+    /// Where each document was left (doc → paragraph id): set when a document is closed; with
+    /// the open document's current paragraph, `readingPositions` is what the app saves.
+    var lastRead: [Int: String] = [:]
+    /// Where to open each document (doc → paragraph id), from the app's saved positions.
+    var resumeAt: [Int: String] = [:]
+    /// After `m` or `'`: waiting for the mark's letter (UpdateGoTo.swift).
+    var pendingKey: PendingKey?
+    /// Marks per document: letter → block id (`#n` for a block without one).
+    public internal(set) var marks: [Int: [Unicode.Scalar: String]] = [:]
+    /// Keys as bound by the user's config (KeyBindings.swift).
+    public var keyBindings = KeyBindings.standard
+
+    /// Foreground colours by role name (config.toml's [colours]); ignored without colour.
+    public mutating func applyColours(_ colours: [String: Color]) {
+        guard theme != .mono else { return }
+        theme = theme.recoloured(colours)
+    }
 
     /// One document opens straight into the document view and `q` quits; several open the library.
     public init(documents: [DocumentModel], notes: [DocumentNotes], width: Int, height: Int, color: Bool,

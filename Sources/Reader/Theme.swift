@@ -2,7 +2,7 @@
 // and reverse alone, so nothing is conveyed by colour only.
 import Terminal
 
-public struct Theme: Sendable {
+public struct Theme: Sendable, Equatable {
     public var header, status, margin, marginCurrent, currentBar, verb, marker, heading, label, preface: Style
     public var tag, note, hit, hitCurrent, selection, dim, border, prompt, error, focusTitle: Style
 
@@ -49,4 +49,34 @@ public struct Theme: Sendable {
         prompt: Style(bold: true),
         error: Style(bold: true),
         focusTitle: Style(bold: true, reverse: true))
+}
+
+extension Theme {
+    /// Roles a config may colour, by the name config.toml uses.
+    public static let roleNames = ["header", "status", "margin", "verb", "marker", "heading", "tag", "note", "hit",
+                                   "border", "error", "preface"]
+
+    /// This theme with the foreground of the named roles changed (unknown names are ignored:
+    /// the config reader reports them).
+    func recoloured(_ colours: [String: Color]) -> Theme {
+        var t = self
+        for (role, colour) in colours {
+            switch role {
+            case "header": t.header.foreground = colour
+            case "status": t.status.foreground = colour
+            case "margin": t.margin.foreground = colour; t.marginCurrent.foreground = colour
+            case "verb": t.verb.foreground = colour
+            case "marker": t.marker.foreground = colour
+            case "heading": t.heading.foreground = colour
+            case "tag": t.tag.foreground = colour
+            case "note": t.note.foreground = colour
+            case "hit": t.hit.background = colour; t.hitCurrent.background = colour
+            case "border": t.border.foreground = colour
+            case "error": t.error.foreground = colour
+            case "preface": t.preface.foreground = colour
+            default: break
+            }
+        }
+        return t
+    }
 }

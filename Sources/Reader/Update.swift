@@ -19,6 +19,13 @@ public enum Effect: Hashable, Sendable {
     /// Suspend the screen and edit this note in $EDITOR.
     case editNote(paragraph: String, doc: Int, current: String)
     case export(format: String, docs: [Int])
+    /// Show the user a link to a document that is not in the library (the app opens it in a
+    /// browser when there is a display, else prints it).
+    case openLink(String)
+    /// The tags or note of a paragraph are about these words (a search match).
+    case setQuote(String, paragraph: String, doc: Int)
+    /// Store a drafted amendment (`a`).
+    case amend(DraftedAmendment, paragraph: String, doc: Int)
 }
 
 public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
@@ -53,7 +60,9 @@ public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
         case .none: break
         }
         if case .mouse(let m) = event { return s.handleMouse(m) }
-        guard case .key(let key) = event else { return [] }
+        // The letter after `m` or `'` is a mark's name, not a bound key.
+        guard case .key(let pressed) = event,
+              let key = s.pendingKey != nil ? pressed : s.keyBindings.translate(pressed) else { return [] }
         return s.view == nil ? s.handleLibraryKey(key) : s.handleDocumentKey(key)
     }
 }
@@ -101,8 +110,11 @@ extension ReaderState {
     }
 
     /// Opens document `doc`, optionally at a block, carrying a library search into it.
-    mutating func open(_ doc: Int, at block: Int?) {
+    mutating func open(_ doc: Int, at requested: Int?) {
         guard doc >= 0 && doc < models.count else { return }
+        // Without a place asked for, a document opens where it was last read.
+        let block = requested ?? lastRead[doc].flatMap { models[doc].blockByID[$0] }
+            ?? resumeAt[doc].flatMap { models[doc].blockByID[$0] }
         var v = DocumentView(doc: doc)
         view = v  // the geometry (footnote pane) depends on the open document
         let g = geometry
@@ -117,7 +129,7 @@ extension ReaderState {
 
     mutating func closeDocument() -> [Effect] {
         guard isLibrary else { return [.quit] }
-        if let v = view { librarySelection = v.doc }
+        if let v = view { librarySelection = v.doc; lastRead[v.doc] = position(v) }
         view = nil
         if let q = search?.query { runSearch(q) } else { search = nil }
         revealLibrarySelection()

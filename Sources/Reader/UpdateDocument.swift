@@ -5,6 +5,7 @@ extension ReaderState {
     var currentID: String? { view.flatMap { models[$0.doc].blocks[$0.current].id } }
 
     mutating func handleDocumentKey(_ key: Key) -> [Effect] {
+        if let pending = pendingKey { handlePending(pending, key); return [] }
         guard var v = view else { return [] }
         let g = geometry
         let h = g.text.height
@@ -89,6 +90,16 @@ extension ReaderState {
             view = v
             return annotate(key, id, v.doc)
         case .char("x"): overlay = .prompt(Prompt(kind: .export, editor: LineEditor()))
+        case .char(":"): overlay = .prompt(Prompt(kind: .goTo, editor: LineEditor()))
+        case .char("a"):
+            guard let id = currentID, id.hasPrefix("pp") || id.hasPrefix("op") else {
+                flash("Amendments apply to preambular and operative paragraphs"); break
+            }
+            view = v
+            startAmendment(id, v)
+            return []
+        case .char("m"): pendingKey = .setMark
+        case .char("'"): pendingKey = .jumpToMark
         case .char("?"): overlay = .help(scroll: 0)
         case .escape:
             if v.focus != .text { v.focus = .text } else { search = nil }
@@ -131,12 +142,13 @@ extension ReaderState {
         let current = notes[doc].byParagraph[id] ?? ParagraphNote()
         switch key {
         case .char("t"):
-            overlay = .prompt(Prompt(kind: .tag, editor: LineEditor(), paragraph: id))
+            overlay = .prompt(Prompt(kind: .tag, editor: LineEditor(), paragraph: id, quote: view.flatMap(selectedMatch)))
         case .char("e"):
             if let n = current.note, n.contains("\n") {
                 flash("This note has several lines: E edits it in $EDITOR")
             } else {
-                overlay = .prompt(Prompt(kind: .note, editor: LineEditor(current.note ?? ""), paragraph: id))
+                overlay = .prompt(Prompt(kind: .note, editor: LineEditor(current.note ?? ""), paragraph: id,
+                                         quote: view.flatMap(selectedMatch)))
             }
         case .char("E"):
             return [.editNote(paragraph: id, doc: doc, current: current.note ?? "")]
@@ -204,10 +216,12 @@ extension ReaderState {
             var effects: [Effect] = []
             if !add.isEmpty { effects.append(.addTags(add, paragraph: id, doc: doc)) }
             if !remove.isEmpty { effects.append(.removeTags(remove, paragraph: id, doc: doc)) }
+            if !add.isEmpty, let q = p.quote { effects.append(.setQuote(q, paragraph: id, doc: doc)) }
             return effects
         case .note:
             guard let id = p.paragraph, let doc = view?.doc else { return [] }
-            return [.setNote(text.isEmpty ? nil : p.editor.text, paragraph: id, doc: doc)]
+            let note: [Effect] = [.setNote(text.isEmpty ? nil : p.editor.text, paragraph: id, doc: doc)]
+            return note + (text.isEmpty ? [] : p.quote.map { [.setQuote($0, paragraph: id, doc: doc)] } ?? [])
         case .export:
             let format = text.isEmpty ? (exportFormats.first ?? "md") : text.lowercased()
             guard exportFormats.contains(format) else {
@@ -215,6 +229,11 @@ extension ReaderState {
                 return []
             }
             return [.export(format: format, docs: view.map { [$0.doc] } ?? Array(models.indices))]
+        case .goTo:
+            submitGoTo(text)
+            return []
+        case .amend:
+            return submitAmendment(text, paragraph: p.paragraph)
         }
     }
 }

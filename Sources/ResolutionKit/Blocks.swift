@@ -60,7 +60,8 @@ enum BlockBuilder {
     static func build(taking lines: inout [SourceLine], layout: TextLayout, footnoteNumbers: Set<Int>,
                       profile: LanguageProfile, furniture: inout [(line: Int, text: String)]) -> [Block] {
         var blocks: [Block] = []
-        blocks.reserveCapacity(lines.count)
+        // Not reserved for every line: hard-wrapped text has several lines to a block.
+        blocks.reserveCapacity(lines.count / 4)
         let spaced = profile.spec.joinWithSpace
         var lastWasMarker = false
         var lastLine: SourceLine? = nil  // the last source line of the last block

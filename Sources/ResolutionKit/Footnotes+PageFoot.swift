@@ -63,12 +63,30 @@ extension FootnoteExtractor {
             return nil
         }
         let spaced = { (s: Scalars) in !Chars.isWide(s.last ?? " ") }
-        // A block of bare numbers, then a block of texts (pdftotext's default output).
+        // A block of bare numbers, then a block of texts (pdftotext's default output). The
+        // column of numbers may also be cut by the texts (`1`, texts, `2`): bare numbers in
+        // sequence anywhere in the zone, every other line a text, read the same way.
         var numbers = 0
         while numbers < zone.count, let (n, body) = bareOrLeadingNumber(zone[numbers].text), body.isEmpty, n == first + numbers {
             numbers += 1
         }
-        let texts = zone[numbers...]
+        var texts = zone[numbers...]
+        if numbers < zone.count {
+            var scattered: [SourceLine] = []
+            var count = 0
+            var inSequence = true
+            for line in zone {
+                if let (n, body) = bareOrLeadingNumber(line.text) {
+                    if body.isEmpty && n == first + count { count += 1 } else { inSequence = false; break }
+                } else {
+                    scattered.append(line)
+                }
+            }
+            if inSequence, count > numbers, count >= 2 {
+                numbers = count
+                texts = ArraySlice(scattered)
+            }
+        }
         if numbers >= 2, texts.count >= numbers, texts.count <= numbers * 4,
            texts.allSatisfy({ bareOrLeadingNumber($0.text) == nil }) {
             var notes: [RawFootnote] = []

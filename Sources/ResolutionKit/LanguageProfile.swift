@@ -42,6 +42,9 @@ public struct LanguageSpec: Codable, Sendable {
     public var paragraphsStartLowercase: Bool
     /// Numerals used in brackets for second-degree subparagraphs (`（十一）`).
     public var ordinalNumerals: [String]
+    /// What exports say in this language (LanguagePhrases.swift); optional so that a
+    /// language file without it still loads (exports then fall back to English).
+    public var phrases: LanguagePhrases?
 }
 
 /// A profile ready for matching: word lists as scalar arrays indexed by first scalar,
@@ -223,5 +226,5 @@ public enum LanguageCatalog {
         months: [], datePatterns: [], dateOrder: "dmy", meetingPatterns: [], adoptionPatterns: [], draftCues: [],
         sessionPatterns: [], agendaPatterns: [], resolutionLinePatterns: [], furniture: [], stopwords: [],
         resolutionWords: [], subparagraphLetters: [], labelAliases: [:], closingWords: [], headingMaxLength: 0,
-        paragraphsStartLowercase: false, ordinalNumerals: []))
+        paragraphsStartLowercase: false, ordinalNumerals: [], phrases: nil))
 }

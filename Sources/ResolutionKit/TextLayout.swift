@@ -34,7 +34,9 @@ struct TextLayout {
     /// - Complexity: O(n) in the number of lines (one sort of the widths, O(n log n) in lines).
     static func of(_ lines: [SourceLine]) -> TextLayout {
         var layout = TextLayout()
-        let text = lines.filter { !$0.isSeparator }
+        // The lines that carry text, by position: a filtered copy of the lines was the
+        // phase's largest allocation on long hard-wrapped inputs.
+        let text = TextLines(lines: lines, at: lines.indices.compactMap { lines[$0].isSeparator ? nil : Int32(truncatingIfNeeded: $0) })
         guard !text.isEmpty else { return layout }
         let reaches = text.map(\.reach).sorted()
         layout.measure = reaches[reaches.count * 9 / 10]
@@ -88,7 +90,7 @@ struct TextLayout {
 
     /// Hard-wrapped (PDF-extracted) text has many lines that fill the measure and stop
     /// mid-sentence; markdown-like text has one paragraph per line.
-    static func isHardWrapped(_ lines: [SourceLine], measure: Int) -> Bool {
+    static func isHardWrapped<Lines: Collection<SourceLine>>(_ lines: Lines, measure: Int) -> Bool {
         guard lines.count >= 8, measure >= 24 && measure <= 260 else { return false }
         var full = 0
         for line in lines where line.reach * 10 >= measure * 8 && !endsWithTerminator(line.text) { full += 1 }
@@ -181,13 +183,22 @@ enum RunningLines {
         }
         // Grouped by a cheap 64-bit FNV-1a of the text, then checked for equality: hashing
         // every line's scalars through `Hasher` was a tenth of a hard-wrapped parse.
-        var positions: [UInt64: [Int]] = [:]
-        for (k, line) in lines.enumerated() where !line.isSeparator && line.text.count >= 3 && line.text.count <= 80 {
+        // Two passes: counted first, so that positions are kept only for texts that recur
+        // (an array per line of a long hard-wrapped text was most of this phase's memory).
+        func hash(_ line: SourceLine) -> UInt64? {
+            guard !line.isSeparator && line.text.count >= 3 && line.text.count <= 80 else { return nil }
             var h: UInt64 = 0xcbf29ce484222325
             for c in line.text { h = (h ^ UInt64(c.value)) &* 0x100000001b3 }
-            positions[h, default: []].append(k)
+            return h
         }
-        for (_, sameHash) in positions where sameHash.count >= 2 {
+        var counts: [UInt64: Int32] = [:]
+        for line in lines { if let h = hash(line) { counts[h, default: 0] += 1 } }
+        var positions: [UInt64: [Int]] = [:]
+        for (k, line) in lines.enumerated() {
+            if let h = hash(line), let n = counts[h], n >= 2 { positions[h, default: []].append(k) }
+        }
+        counts = [:]
+        for (_, sameHash) in positions {
             let text = lines[sameHash[0]].text
             let at = sameHash.filter { lines[$0].text == text }
             guard at.count >= 2 else { continue }
@@ -211,4 +222,13 @@ enum RunningLines {
         }
         return found
     }
+}
+
+/// The lines of a text that carry text (separators left out), read in place.
+struct TextLines: RandomAccessCollection {
+    let lines: [SourceLine]
+    let at: [Int32]
+    var startIndex: Int { 0 }
+    var endIndex: Int { at.count }
+    subscript(i: Int) -> SourceLine { lines[Int(at[i])] }
 }

@@ -24,40 +24,24 @@ extension ResolutionDocument {
     /// paragraphs interleaved as printed, subparagraphs after their parent, footnotes last.
     public var units: [TextUnit] {
         var out: [TextUnit] = []
-        func addSubs(_ subs: [Subparagraph], depth: Int) {
-            for s in subs {
+        walkReadingOrder { item in
+            switch item {
+            case .heading(let h):
+                out.append(TextUnit(id: h.id, kind: .heading, number: nil, lead: nil, label: nil, text: h.text,
+                                    footnoteRefs: [], references: [], depth: 0))
+            case .partStart: break
+            case .paragraph(let p):
+                out.append(TextUnit(id: p.id, kind: p.kind == .preambular ? .preambular : .operative,
+                                    number: p.kind == .preambular ? p.index : p.number, lead: p.lead, label: nil,
+                                    text: p.text, footnoteRefs: p.footnoteRefs, references: p.references, depth: 0))
+            case .subparagraph(let s, let depth):
                 out.append(TextUnit(id: s.id, kind: .subparagraph, number: nil, lead: nil, label: s.label,
                                     text: s.text, footnoteRefs: s.footnoteRefs, references: s.references,
                                     depth: depth))
-                addSubs(s.subparagraphs, depth: depth + 1)
+            case .footnote(let f):
+                out.append(TextUnit(id: f.id, kind: .footnote, number: f.number, lead: nil, label: nil, text: f.text,
+                                    footnoteRefs: [], references: f.references, depth: 0))
             }
-        }
-        func addParagraph(_ p: Paragraph) {
-            out.append(TextUnit(id: p.id, kind: p.kind == .preambular ? .preambular : .operative,
-                                number: p.kind == .preambular ? p.index : p.number, lead: p.lead, label: nil,
-                                text: p.text, footnoteRefs: p.footnoteRefs, references: p.references, depth: 0))
-            addSubs(p.subparagraphs, depth: 1)
-        }
-        var headingsBefore: [String: [Heading]] = [:]
-        var trailing: [Heading] = []
-        for h in headings {
-            if let b = h.before { headingsBefore[b, default: []].append(h) } else { trailing.append(h) }
-        }
-        func addHeadings(before id: String) {
-            for h in headingsBefore[id] ?? [] {
-                out.append(TextUnit(id: h.id, kind: .heading, number: nil, lead: nil, label: nil, text: h.text,
-                                    footnoteRefs: [], references: [], depth: 0))
-            }
-        }
-        for p in preamble { addHeadings(before: p.id); addParagraph(p) }
-        for p in operative { addHeadings(before: p.id); addParagraph(p) }
-        for h in trailing {
-            out.append(TextUnit(id: h.id, kind: .heading, number: nil, lead: nil, label: nil, text: h.text,
-                                footnoteRefs: [], references: [], depth: 0))
-        }
-        for f in footnotes {
-            out.append(TextUnit(id: f.id, kind: .footnote, number: f.number, lead: nil, label: nil, text: f.text,
-                                footnoteRefs: [], references: f.references, depth: 0))
         }
         return out
     }

@@ -11,13 +11,12 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export annotations with the text they annotate.",
-        discussion: """
-        md: a brief by document (preamble, then operative part), or by tag with --group-by tag.
-        csv: RFC 4180 for spreadsheets (tags joined with ';'; formula-like cells neutralised; \
-        --bom for Excel). json: a flat array. w3c: a W3C Web Annotation collection (JSON-LD).
+        discussion: ExportFormat.allCases.map { "\($0.rawValue): \($0.summary)." }.joined(separator: "\n") + """
+
         -o FILE writes the exact data atomically; it never replaces a document or a sidecar, \
         nor any existing file without --force. Standard output shows control characters as \
         visible placeholders (JSON escapes them), so a note cannot drive the terminal.
+        The brief's byline is $RESO_AUTHOR, else `git config user.name`, else the login name.
         Example: reso export seeds/ --format csv --bom -o notes.csv
         """
     )
@@ -25,7 +24,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "Documents or folders (default: the bundled library).")
     var paths: [String] = []
 
-    @Option(name: .shortAndLong, help: "md, csv, json or w3c.")
+    @Option(name: .shortAndLong, help: ArgumentHelp("\(ExportFormat.namesInProse).", valueName: "format"))
     var format: ExportFormat
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
@@ -57,7 +56,7 @@ struct ExportCommand: ParsableCommand {
         let text = Exporter.export(items, format: format, tag: tag, groupByTag: groupBy == .tag, bom: bom)
         let count = items.reduce(0) { $0 + ExportRecord.records(document: $1.document, snapshot: $1.snapshot, tag: tag).count }
         guard let output else {
-            ConsoleOutput.write(text, as: format == .json || format == .w3c ? .json : .text)
+            ConsoleOutput.write(text, as: format.isJSON ? .json : .text)
             return
         }
         try ExportFile.write(text, to: output, force: force, documents: docs.map(\.source.path))

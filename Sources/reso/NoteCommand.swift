@@ -21,12 +21,23 @@ struct NoteCommand: ParsableCommand {
               completion: .custom { ParagraphCompletion.candidates($0, $1, $2, tags: false) })
     var arguments: [String] = []
 
+    @Option(help: ArgumentHelp("The words in the paragraph the note is about (a phrase, not the whole paragraph).",
+                               valueName: "TEXT"))
+    var quote: String?
+
+    @Option(help: ArgumentHelp("Which occurrence of the --quote words, when they occur more than once (default 1).",
+                               valueName: "N"))
+    var occurrence: Int = 1
+
     @OptionGroup var storage: StoreOption
 
     func run() throws {
         let (paths, rest) = try AnnotationCLI.splitPaths(arguments, usage: "reso note FILE PARA [TEXT]")
         guard let para = rest.first else { throw UserFacingError("usage: reso note FILE PARA [TEXT] (give a paragraph)", status: .usage) }
         let docs = try AnnotationCLI.documents(paths, paragraph: para)
+        let quotes = try docs.map { doc in
+            try quote.map { try AnnotationCLI.selector($0, occurrence: occurrence, paragraph: para, in: doc) }
+        }
         let words = Array(rest.dropFirst())
         let text: String
         if words == ["-"] {
@@ -43,9 +54,9 @@ struct NoteCommand: ParsableCommand {
             text = words.joined(separator: " ")
         }
         try AnnotationCLI.run {
-            for doc in docs {
+            for (doc, selector) in zip(docs, quotes) {
                 let store = storage.store(for: doc)
-                let snap = try store.setNote(text, paragraph: para, document: doc)
+                let snap = try store.setNote(text, paragraph: para, document: doc, quote: selector)
                 AnnotationCLI.report(store: store, snapshot: snap)
                 let id = doc.resolveParagraph(para)?.id ?? para
                 let note = snap.annotation(for: id)?.note

@@ -55,14 +55,15 @@ struct NotesCommand: ParsableCommand {
         let attached = records.filter { !$0.orphan }, orphans = records.filter(\.orphan)
         var head = doc.source.path
         if let s = doc.meta.symbol { head += " (\(s))" }
-        head += ": \(attached.count) annotated paragraph\(attached.count == 1 ? "" : "s")"
+        let paragraphs = Set(attached.map(\.paragraph)).count
+        head += ": \(paragraphs) annotated paragraph\(paragraphs == 1 ? "" : "s")"
         if !orphans.isEmpty { head += ", \(orphans.count) orphan\(orphans.count == 1 ? "" : "s")" }
         var out = head + "\n"
         func entry(_ r: ExportRecord, _ label: String) {
             out += "  \(label)  " + excerpt(r.text, 40)
             if !r.tags.isEmpty { out += "  [\(r.tags.joined(separator: ", "))]" }
             out += "\n"
-            if let q = r.quote { out += "      on “\(q)”\n" }
+            if let a = r.amendment { out += "      amendment \(r.id.prefix(8)): \(a)\n" } else if let q = r.quote { out += "      on “\(q)”\n" }
             for line in (r.note ?? "").split(separator: "\n", omittingEmptySubsequences: false) where r.note != nil {
                 out += "      \(line)\n"
             }

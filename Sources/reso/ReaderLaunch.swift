@@ -9,6 +9,7 @@ import Terminal
 
 enum ReaderLaunch {
     static func open(paths: [String]) throws {
+        let config = try ResoConfig.load()
         let files = try DocumentPaths.expand(paths.isEmpty ? [try LibrarySetup.libraryFolder()] : paths)
         let env = ProcessInfo.processInfo.environment
         let term = env["TERM"] ?? ""
@@ -23,7 +24,7 @@ enum ReaderLaunch {
             return
         }
         let (models, skipped) = try loadDocuments(files)
-        let backend = makeAnnotationBackend(models)
+        let backend = makeAnnotationBackend(models, config: config)
         var notes: [DocumentNotes] = []
         var problems = skipped
         for i in models.indices {
@@ -37,15 +38,23 @@ enum ReaderLaunch {
         } catch {
             throw UserFacingError("reso: \(error)")
         }
-        let state = ReaderState(documents: models, notes: notes, width: screen.width, height: screen.height,
+        var state = ReaderState(documents: models, notes: notes, width: screen.width, height: screen.height,
                                 color: screen.colorEnabled, defaultTags: backend.defaultTags,
                                 exportFormats: backend.exportFormats)
-        let runtime = ReaderRuntime(state: state, screen: screen, backend: backend, editNote: EditorLauncher.edit)
+        let positions = ReadingPositionStore()
+        state.resume(at: positions.positions(for: models.map(\.document.source.sha256)))
+        state.keyBindings = config.bindings
+        state.applyColours(config.colours)
+        let runtime = ReaderRuntime(state: state, screen: screen, backend: backend, editNote: EditorLauncher.edit,
+                                    openLink: { LinkOpener.open($0) })
         if let p = problems.first {
             runtime.send(.status(problems.count > 1 ? "\(p) (and \(problems.count - 1) more)" : p, error: true))
         }
         let signal = runtime.run()
         screen.end()
+        positions.save(runtime.state.readingPositions.map { doc, id in
+            (hash: models[doc].document.source.sha256, file: models[doc].path, paragraph: id)
+        }, now: Timestamp.now())
         if let signal { screen.exit(bySignal: signal) }
     }
 
@@ -75,17 +84,20 @@ final class SidecarAnnotations: AnnotationBackend {
     let models: [DocumentModel]
     let stores: [SidecarStore]
 
-    init(_ models: [DocumentModel]) {
+    let config: ResoConfig
+
+    init(_ models: [DocumentModel], config: ResoConfig = ResoConfig()) {
         self.models = models
+        self.config = config
         stores = models.map { SidecarStore(documentPath: $0.path) }
     }
 
-    var defaultTags: [String] { Annotations.defaultTags }
+    var defaultTags: [String] { config.defaultTags ?? Annotations.defaultTags }
     var exportFormats: [String] { ExportFormat.allCases.map(\.rawValue) }
 
     private func notes(_ s: SidecarSnapshot, notice: String? = nil) -> DocumentNotes {
         var by: [String: ParagraphNote] = [:]
-        for a in s.annotations { by[a.paragraph] = ParagraphNote(tags: a.tags, note: a.note) }
+        for a in s.annotations where a.isParagraphNote { by[a.paragraph] = ParagraphNote(tags: a.tags, note: a.note) }
         return DocumentNotes(byParagraph: by, orphanCount: s.orphans.count, notice: notice)
     }
 
@@ -110,6 +122,18 @@ final class SidecarAnnotations: AnnotationBackend {
     func setNote(_ note: String?, paragraph: String, document i: Int) throws -> DocumentNotes {
         notes(try stores[i].setNote(note, paragraph: paragraph, document: models[i].document))
     }
+    func setQuote(_ quote: String, paragraph: String, document i: Int) throws -> DocumentNotes {
+        notes(try stores[i].setQuote(quote, paragraph: paragraph, document: models[i].document))
+    }
+    func amend(_ draft: DraftedAmendment, paragraph: String, document i: Int) throws -> (DocumentNotes, String) {
+        let doc = models[i].document
+        let action = Amendment.Action(rawValue: draft.action.rawValue) ?? .replace
+        let selector = try draft.target.map { try AnnotationCLI.selector($0, occurrence: 1, paragraph: paragraph, in: doc) }
+        let (snap, made) = try stores[i].addAmendment(Amendment(action: action, text: draft.text), quote: selector,
+                                                       paragraph: paragraph, document: doc)
+        let wording = ExportRecord.records(document: doc, snapshot: snap).first { $0.id == made.id }?.amendment ?? ""
+        return (notes(snap), wording)
+    }
 
     /// Writes `reso-export-<time>.<format>` in the current folder (the temporary folder when
     /// that is not writable) and returns its path.
@@ -118,8 +142,11 @@ final class SidecarAnnotations: AnnotationBackend {
         let items = try documents.map { (document: models[$0].document, snapshot: try stores[$0].load(for: models[$0].document)) }
         let text = Exporter.export(items, format: f)
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
-        let ext = f == .w3c ? "jsonld" : f.rawValue
-        let cwd = FileManager.default.currentDirectoryPath
+        let ext = f.fileExtension
+        let cwd = config.exportFolder ?? FileManager.default.currentDirectoryPath
+        if let f = config.exportFolder, !FileManager.default.fileExists(atPath: f) {
+            throw UserFacingError("the export folder \(f) (config.toml [export]) does not exist")
+        }
         let folder = FileManager.default.isWritableFile(atPath: cwd) ? cwd : NSTemporaryDirectory()
         // Two exports within a second get -2, -3…: the reader never replaces a file.
         var path = (folder as NSString).appendingPathComponent("reso-export-\(stamp).\(ext)")
@@ -133,4 +160,6 @@ final class SidecarAnnotations: AnnotationBackend {
     }
 }
 
-func makeAnnotationBackend(_ models: [DocumentModel]) -> AnnotationBackend { SidecarAnnotations(models) }
+func makeAnnotationBackend(_ models: [DocumentModel], config: ResoConfig = ResoConfig()) -> AnnotationBackend {
+    SidecarAnnotations(models, config: config)
+}

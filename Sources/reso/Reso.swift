@@ -13,8 +13,8 @@ struct Reso: ParsableCommand {
         the parsed text instead of opening the reader.
         """,
         version: "0.1.0",
-        subcommands: [OpenCommand.self, ShowCommand.self, TagCommand.self, NoteCommand.self, NotesCommand.self,
-                      ExportCommand.self, SearchCommand.self, BenchCommand.self,
+        subcommands: [OpenCommand.self, ShowCommand.self, TagCommand.self, NoteCommand.self, AmendCommand.self, NotesCommand.self,
+                      ExportCommand.self, SearchCommand.self, ConfigCommand.self, BenchCommand.self,
                       MergeSidecarCommand.self, GitSetupCommand.self],
         defaultSubcommand: OpenCommand.self
     )

@@ -24,6 +24,14 @@ struct TagCommand: ParsableCommand {
     @Flag(help: "Remove the tags instead of adding them.")
     var remove = false
 
+    @Option(help: ArgumentHelp("The words in the paragraph the tags are about (a phrase, not the whole paragraph).",
+                               valueName: "TEXT"))
+    var quote: String?
+
+    @Option(help: ArgumentHelp("Which occurrence of the --quote words, when they occur more than once (default 1).",
+                               valueName: "N"))
+    var occurrence: Int = 1
+
     @OptionGroup var storage: StoreOption
 
     func run() throws {
@@ -31,13 +39,17 @@ struct TagCommand: ParsableCommand {
         guard rest.count >= 2 else { throw UserFacingError("usage: reso tag FILE PARA TAG… [--remove] (give a paragraph and at least one tag)", status: .usage) }
         let para = rest[0], tags = Array(rest.dropFirst())
         for t in tags where !remove { if let p = Tags.problem(with: t) { throw UserFacingError(p) } }
+        if remove && quote != nil { throw UserFacingError("--quote applies when adding tags, not with --remove") }
         let docs = try AnnotationCLI.documents(paths, paragraph: para)
+        let quotes = try docs.map { doc in
+            try quote.map { try AnnotationCLI.selector($0, occurrence: occurrence, paragraph: para, in: doc) }
+        }
         try AnnotationCLI.run {
-            for doc in docs {
+            for (doc, selector) in zip(docs, quotes) {
                 let store = storage.store(for: doc)
                 let snap = remove
                     ? try store.removeTags(tags, paragraph: para, document: doc)
-                    : try store.addTags(tags, paragraph: para, document: doc)
+                    : try store.addTags(tags, paragraph: para, document: doc, quote: selector)
                 AnnotationCLI.report(store: store, snapshot: snap)
                 let id = doc.resolveParagraph(para)?.id ?? para
                 let now = snap.annotation(for: id)?.tags ?? []
@@ -91,6 +103,26 @@ enum AnnotationCLI {
         return docs
     }
 
+    /// The `--quote` words found in the paragraph, with their context; a quote that is not
+    /// there is an error that shows the paragraph, so the user sees what it does say.
+    static func selector(_ quote: String, occurrence: Int, paragraph: String, in doc: ResolutionDocument) throws -> QuoteSelector {
+        guard let unit = doc.resolveParagraph(paragraph) else {
+            throw UserFacingError(SidecarError.unknownParagraph(reference: paragraph, file: doc.source.path,
+                                                                nearest: doc.nearestIDs(to: paragraph)).description)
+        }
+        if quote.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw UserFacingError("--quote is empty: give the words of \(unit.id) the annotation is about")
+        }
+        if let s = QuoteSelector.find(quote, in: unit.text, occurrence: occurrence) { return s }
+        let count = QuoteSelector.count(quote, in: unit.text)
+        if count > 0 {
+            throw UserFacingError("\(doc.source.path) \(unit.id): “\(quote)” occurs \(count) time\(count == 1 ? "" : "s"), "
+                                  + "so there is no occurrence \(occurrence)")
+        }
+        let flat = unit.text.replacingOccurrences(of: "\n", with: " ")
+        throw UserFacingError("\(doc.source.path) \(unit.id): “\(quote)” is not in the paragraph, which reads: \(flat)")
+    }
+
     /// Documents for the listing commands (no PATH: the bundled library).
     static func documents(_ paths: [String]) throws -> [ResolutionDocument] {
         try loadDocuments(DocumentPaths.expand(paths.isEmpty ? [LibraryLocation.path] : paths))
@@ -115,6 +147,7 @@ enum AnnotationCLI {
             case .moved: return "reso: \(file): the document changed; annotation on \(c.from) moved to \(c.to ?? "?")"
             case .restored: return "reso: \(file): orphaned annotation (was \(c.from)) found again at \(c.to ?? "?")"
             case .orphaned: return "reso: \(file): the text of \(c.from) is gone; its annotation is kept as an orphan (see reso notes)"
+            case .quoteLost: return "reso: \(file): \(c.from) was reworded and the quoted words are no longer in it; the annotation keeps the old quote"
             }
         }
     }

@@ -55,7 +55,12 @@ import Testing
         r = try Child.reso(["export", ".", "--format", "md", "-o", "brief.md"], in: dir)
         #expect(r.status == 0 && r.stderr.contains("wrote 5 annotations to brief.md"))
         let brief = try String(contentsOfFile: dir + "/brief.md", encoding: .utf8)
-        #expect(brief.contains("## E/RES/2020/12") && brief.contains("### Preamble") && brief.contains("> 欢迎自 2005 年"))
+        // Headings in the document's language (the seed is Chinese), positions first.
+        #expect(brief.contains("## E/RES/2020/12") && brief.contains("### 序言部分") && brief.contains("> 欢迎自 2005 年"))
+        #expect(brief.contains("#### op24 · 执行部分第 24 段 · 欢迎") && !brief.contains("Operative part") && !brief.contains("Preamble"))
+        let positions = try #require(brief.range(of: "### 立场一览"))
+        #expect(positions.lowerBound < brief.range(of: "### 序言部分")!.lowerBound)
+        #expect(brief.contains("| `priority` | 1 | op24 |"))
         r = try Child.reso(["export", seedName, "--format", "csv", "--bom"], in: dir)
         #expect(r.stdout.hasPrefix("\u{FEFF}file,symbol,"))
         let rows = try CSVReader.parse(String(r.stdout.dropFirst()))

@@ -201,3 +201,14 @@ import Testing
         #expect(s.message?.contains("Unknown format") == true)
     }
 }
+
+@Suite struct DraftedAmendmentTests {
+    @Test func theFourForms() {
+        #expect(DraftedAmendment.parse("takes note of => welcomes") == DraftedAmendment(action: .replace, target: "takes note of", text: "welcomes"))
+        #expect(DraftedAmendment.parse("-also") == DraftedAmendment(action: .delete, target: "also", text: nil))
+        #expect(DraftedAmendment.parse("States +> and regional organizations") ==
+                DraftedAmendment(action: .insertAfter, target: "States", text: "and regional organizations"))
+        #expect(DraftedAmendment.parse("+ Noting the report,") == DraftedAmendment(action: .newParagraph, target: nil, text: "Noting the report,"))
+        for bad in ["", "=>", "a =>", "=> b", "-", "+", "just words"] { #expect(DraftedAmendment.parse(bad) == nil, "\(bad)") }
+    }
+}
