@@ -12,7 +12,8 @@ let package = Package(
         .library(name: "ResolutionKit", targets: ["ResolutionKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // 1.6: custom completions get the whole command line (paragraph ids after the FILE).
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
         // DOCX input: the ZIP container (see Formats/DOCX+Archive.swift).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // The library index (Sources/LibraryIndex): SQLite with FTS5, through GRDB.
@@ -25,9 +26,10 @@ let package = Package(
         .target(
             name: "LanguageData",
             path: "Resources",
-            exclude: ["README.md"],
-            sources: ["LanguageData.swift"],
-            resources: [.copy("languages")]
+            // The JSON files are compiled in (LanguageData+Embedded.swift, kept equal to them by
+            // LanguageDataEmbeddingTests), so the binary needs no resource bundle beside it.
+            exclude: ["README.md", "languages"],
+            sources: ["LanguageData.swift", "LanguageData+Embedded.swift"]
         ),
         .target(name: "ResolutionKit", dependencies: ["LanguageData", "ZIPFoundation"]),
         // Pairs the units of two texts (versions or languages): `reso diff`, `reso carry`.

@@ -3,6 +3,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 public enum DocumentError: Error, CustomStringConvertible, Equatable {
@@ -221,10 +223,11 @@ public enum TextDecoder {
 
     struct GB18030Failure: Error { var offset: Int }
 
-    /// GB18030 (a superset of GBK and GB2312) through glibc's iconv. On failure, the
-    /// offset of the first byte it could not decode.
+    /// GB18030 (a superset of GBK and GB2312) through the C library's iconv (glibc's; on
+    /// macOS libiconv's, untested here). On failure, the offset of the first byte it could not
+    /// decode.
     static func decodeGB18030(_ bytes: [UInt8]) -> Result<String, GB18030Failure> {
-        #if canImport(Glibc)
+        #if canImport(Glibc) || canImport(Darwin)
         let cd = iconv_open("UTF-8", "GB18030")
         if cd == iconv_t(bitPattern: -1) { return .failure(GB18030Failure(offset: 0)) }
         defer { iconv_close(cd) }

@@ -78,7 +78,11 @@ public final class CursesScreen: Screen {
     public func exit(bySignal signal: Int32) -> Never {
         end()
         shim_reraise(signal)
+        #if canImport(Glibc)
         Glibc.exit(128 + signal)
+        #else
+        Darwin.exit(128 + signal)
+        #endif
     }
 
     public func draw(_ grid: CellGrid) {

@@ -69,7 +69,7 @@ struct AmendCommand: ParsableCommand {
         let (paths, rest) = try AnnotationCLI.splitPaths(arguments, usage: "reso amend FILE PARA --replace TEXT --with TEXT")
         guard rest.count == 1, let para = rest.first else {
             throw UserFacingError("usage: reso amend FILE PARA (--replace TEXT --with TEXT | --delete TEXT | "
-                                  + "--insert-after TEXT --text TEXT | --new-paragraph TEXT)")
+                                  + "--insert-after TEXT --text TEXT | --new-paragraph TEXT)", status: .usage)
         }
         let docs = try AnnotationCLI.documents(paths, paragraph: para)
         if let id = remove { return try removeAmendment(id, para: para, docs: docs) }

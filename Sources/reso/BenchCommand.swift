@@ -28,7 +28,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let path = output ?? NSTemporaryDirectory() + "reso-bench-\(getpid()).txt"
-        let seeds = try DocumentPaths.expand([BundledLibrary.path])
+        let seeds = try DocumentPaths.expand([LibraryLocation.samplesFolder() ?? LibraryLocation.path])
         guard let seed = seeds.first else { throw UserFacingError("no seed documents to build the benchmark from") }
         let bytes = try LongResolution.write(from: seed, to: path, bytes: megabytes << 20)
         defer { if output == nil { try? FileManager.default.removeItem(atPath: path) } }

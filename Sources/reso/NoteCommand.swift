@@ -17,7 +17,8 @@ struct NoteCommand: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("The document files or folders, the paragraph, then the note (optional).",
-                                 valueName: "file-para-text"))
+                                 valueName: "file-para-text"),
+              completion: .custom { ParagraphCompletion.candidates($0, $1, $2, tags: false) })
     var arguments: [String] = []
 
     @Option(help: ArgumentHelp("The words in the paragraph the note is about (a phrase, not the whole paragraph).",
@@ -32,7 +33,7 @@ struct NoteCommand: ParsableCommand {
 
     func run() throws {
         let (paths, rest) = try AnnotationCLI.splitPaths(arguments, usage: "reso note FILE PARA [TEXT]")
-        guard let para = rest.first else { throw UserFacingError("usage: reso note FILE PARA [TEXT] (give a paragraph)") }
+        guard let para = rest.first else { throw UserFacingError("usage: reso note FILE PARA [TEXT] (give a paragraph)", status: .usage) }
         let docs = try AnnotationCLI.documents(paths, paragraph: para)
         let quotes = try docs.map { doc in
             try quote.map { try AnnotationCLI.selector($0, occurrence: occurrence, paragraph: para, in: doc) }

@@ -3,16 +3,60 @@ import Foundation
 import LibraryIndex
 import ResolutionKit
 
-/// The sample library shipped in the repository's `seeds/` folder.
-enum BundledLibrary {
-    static var path: String {
-        if let env = ProcessInfo.processInfo.environment["RESO_LIBRARY"], !env.isEmpty { return env }
-        let cwdSeeds = FileManager.default.currentDirectoryPath + "/seeds"
-        if isDirectory(cwdSeeds) { return cwdSeeds }
-        // Sources/reso/Paths.swift → repository root.
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return root.appendingPathComponent("seeds").path
+/// Where `reso` with no PATH looks (issue 12 item 4): `$RESO_LIBRARY`; else, when this binary
+/// runs from a checkout's `.build` folder (`swift run reso`), the checkout's `seeds/`; else the
+/// user's library, `$XDG_DATA_HOME/reso/library` (default `~/.local/share/reso/library`).
+/// A `seeds/` folder in the current directory is never picked up.
+enum LibraryLocation {
+    enum Kind: Equatable { case environment, checkout, user }
+
+    static func resolve(environment env: [String: String] = ProcessInfo.processInfo.environment,
+                        executable: String = LibraryLocation.executablePath) -> (path: String, kind: Kind) {
+        if let lib = env["RESO_LIBRARY"], !lib.isEmpty { return (lib, .environment) }
+        if let root = checkoutRoot(executable: executable) { return (root + "/seeds", .checkout) }
+        return (userLibrary(environment: env), .user)
+    }
+
+    static var path: String { resolve().path }
+
+    /// `$XDG_DATA_HOME/reso/library`; a relative XDG_DATA_HOME is ignored, as the XDG spec says.
+    static func userLibrary(environment env: [String: String]) -> String {
+        let data: String
+        if let x = env["XDG_DATA_HOME"], x.hasPrefix("/") { data = x } else {
+            data = (env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.local/share"
+        }
+        return data + "/reso/library"
+    }
+
+    static var executablePath: String {
+        (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath().path
+    }
+
+    /// The checkout this binary was built in: the folder above the `.build` folder it runs from,
+    /// when that folder holds `Package.swift` and `seeds/`. nil for an installed binary.
+    static func checkoutRoot(executable: String) -> String? {
+        var url = URL(fileURLWithPath: executable).deletingLastPathComponent()
+        while url.path != "/" && !url.path.isEmpty {
+            if url.lastPathComponent.hasPrefix(".build") {
+                let root = url.deletingLastPathComponent()
+                if FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path),
+                   isDirectory(root.appendingPathComponent("seeds").path) {
+                    return root.path
+                }
+                return nil
+            }
+            url = url.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    /// The sample resolutions shipped with reso: `PREFIX/share/reso/samples` beside an installed
+    /// `PREFIX/bin/reso`, or the checkout's `seeds/`.
+    static func samplesFolder(executable: String = LibraryLocation.executablePath) -> String? {
+        if let root = checkoutRoot(executable: executable) { return root + "/seeds" }
+        let prefix = URL(fileURLWithPath: executable).deletingLastPathComponent().deletingLastPathComponent()
+        let samples = prefix.appendingPathComponent("share/reso/samples").path
+        return isDirectory(samples) ? samples : nil
     }
 }
 

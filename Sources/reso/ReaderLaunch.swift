@@ -10,7 +10,7 @@ import Terminal
 enum ReaderLaunch {
     static func open(paths: [String]) throws {
         let config = try ResoConfig.load()
-        let files = try DocumentPaths.expand(paths.isEmpty ? [BundledLibrary.path] : paths)
+        let files = try DocumentPaths.expand(paths.isEmpty ? [try LibrarySetup.libraryFolder()] : paths)
         let env = ProcessInfo.processInfo.environment
         let term = env["TERM"] ?? ""
         // initscr on a pipe or a dumb terminal would print junk or exit: print the text instead.

@@ -15,7 +15,7 @@ struct Reso: ParsableCommand {
         version: "0.1.0",
         subcommands: [OpenCommand.self, ShowCommand.self, TagCommand.self, NoteCommand.self, AmendCommand.self, NotesCommand.self,
                       ExportCommand.self, SearchCommand.self, IndexCommand.self, DiffCommand.self, CarryCommand.self,
-                      ConfigCommand.self, BenchCommand.self],
+                      ConfigCommand.self, MergeSidecarCommand.self, GitSetupCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 
@@ -25,6 +25,9 @@ struct Reso: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as UserFacingError {
+            ConsoleOutput.message(fullMessage(for: error))
+            terminate(error.status.rawValue)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -53,8 +56,18 @@ struct OpenCommand: ParsableCommand {
     }
 }
 
-/// A failure the user can act on: printed as one line on stderr, exit status 1.
+/// A failure the user can act on: printed as one line on stderr; exit status 1 (not found,
+/// cannot read, …) or 64 for a usage error.
 struct UserFacingError: Error, CustomStringConvertible {
     let description: String
-    init(_ message: String) { description = message }
+    let status: ExitStatus
+    init(_ message: String, status: ExitStatus = .failure) { description = message; self.status = status }
+}
+
+/// reso's exit statuses (documented in the README): 0 success; 1 failure, no match or not
+/// found (as grep); 64 usage error (sysexits' EX_USAGE, what ArgumentParser uses for a bad
+/// argument). A signal ends the reader with 128 + the signal's number.
+enum ExitStatus: Int32 {
+    case success = 0, failure = 1, usage = 64
+    static let notFound: Int32 = 1
 }

@@ -28,14 +28,17 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw UserFacingError("the search query is empty")
+            throw UserFacingError("the search query is empty", status: .usage)
         }
         let hits = try Self.hits(query, paths: paths.isEmpty ? [BundledLibrary.path] : paths, store: storage)
         if json {
             let e = JSONEncoder()
             e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             ConsoleOutput.write(hits.isEmpty ? "[]\n" : String(decoding: try e.encode(hits), as: UTF8.self) + "\n", as: .json)
-            if hits.isEmpty { ConsoleOutput.message("reso: no matches for \(query)") }
+            if hits.isEmpty {
+                ConsoleOutput.message("reso: no matches for \(query)")
+                throw ExitCode(ExitStatus.notFound)   // as grep: no match is status 1
+            }
             return
         }
         var out = ""
@@ -52,6 +55,7 @@ struct SearchCommand: ParsableCommand {
         let places = Set(hits.map { "\($0.file)#\($0.paragraph)" }).count
         ConsoleOutput.message(hits.isEmpty ? "reso: no matches for \(query)"
             : "reso: \(total) match\(total == 1 ? "" : "es") in \(places) paragraph\(places == 1 ? "" : "s")")
+        if hits.isEmpty { throw ExitCode(ExitStatus.notFound) }
     }
 
     /// Through the index when it can be used (refreshed first, so an edited file is found by

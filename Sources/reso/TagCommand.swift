@@ -17,7 +17,8 @@ struct TagCommand: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("The document files or folders, the paragraph, then the tags.",
-                                 valueName: "file-para-tag"))
+                                 valueName: "file-para-tag"),
+              completion: .custom { ParagraphCompletion.candidates($0, $1, $2, tags: true) })
     var arguments: [String] = []
 
     @Flag(help: "Remove the tags instead of adding them.")
@@ -35,7 +36,7 @@ struct TagCommand: ParsableCommand {
 
     func run() throws {
         let (paths, rest) = try AnnotationCLI.splitPaths(arguments, usage: "reso tag FILE PARA TAG…")
-        guard rest.count >= 2 else { throw UserFacingError("usage: reso tag FILE PARA TAG… [--remove] (give a paragraph and at least one tag)") }
+        guard rest.count >= 2 else { throw UserFacingError("usage: reso tag FILE PARA TAG… [--remove] (give a paragraph and at least one tag)", status: .usage) }
         let para = rest[0], tags = Array(rest.dropFirst())
         for t in tags where !remove { if let p = Tags.problem(with: t) { throw UserFacingError(p) } }
         if remove && quote != nil { throw UserFacingError("--quote applies when adding tags, not with --remove") }
@@ -84,7 +85,7 @@ enum AnnotationCLI {
             paths.append(arguments[i]); i += 1
         }
         if paths.isEmpty {
-            guard let first = arguments.first else { throw UserFacingError("usage: \(usage)") }
+            guard let first = arguments.first else { throw UserFacingError("usage: \(usage)", status: .usage) }
             throw UserFacingError("\(first): no such file or folder")
         }
         return (paths, Array(arguments[i...]))
@@ -124,7 +125,7 @@ enum AnnotationCLI {
 
     /// Documents for the listing commands (no PATH: the bundled library).
     static func documents(_ paths: [String]) throws -> [ResolutionDocument] {
-        try loadDocuments(DocumentPaths.expand(paths.isEmpty ? [BundledLibrary.path] : paths))
+        try loadDocuments(DocumentPaths.expand(paths.isEmpty ? [LibraryLocation.path] : paths))
     }
 
     /// Turns store errors into one-line user errors.

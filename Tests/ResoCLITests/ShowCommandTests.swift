@@ -111,7 +111,8 @@ import Testing
 /// Issue 8 item 12: one undecodable file in a folder does not stop the folder commands;
 /// it is named on stderr and the others are used.
 @Suite struct UndecodableInFolderTests {
-    @Test(arguments: [["notes", "DIR"], ["export", "DIR", "--format", "csv"], ["search", "Council", "DIR"], ["tag", "DIR", "op1", "checked"]])
+    // The query must match the good file: a search with no match exits 1, as grep does.
+    @Test(arguments: [["notes", "DIR"], ["export", "DIR", "--format", "csv"], ["search", "决议", "DIR"], ["tag", "DIR", "op1", "checked"]])
     func anUndecodableFileIsSkippedAndNamed(_ command: [String]) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reso-skip-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -53,3 +53,25 @@ import LanguageData
         #expect(DocumentError.noLanguageData(detail: "x").description.contains("language data"))
     }
 }
+
+/// Issue 12: the binary carries the language files; the generated Swift must equal the JSON.
+@Suite struct LanguageDataEmbeddingTests {
+    @Test func theEmbeddedFilesAreExactlyTheJSONFiles() throws {
+        let folder = LanguageDataTests.sourceFolder
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }
+        let onDisk = Dictionary(uniqueKeysWithValues: try names.map { name in
+            (String(name.dropLast(5)), try #require(FileManager.default.contents(atPath: folder + "/" + name)))
+        })
+        let embedded = LanguageDataFiles.embedded
+        #expect(Set(embedded.keys) == Set(onDisk.keys), "run python3 scripts/gen-language-data.py")
+        for (code, data) in onDisk {
+            #expect(embedded[code] == data, "\(code).json differs from the embedded copy: run python3 scripts/gen-language-data.py")
+        }
+    }
+
+    @Test func withoutRESO_LANGUAGESTheBuiltInDataIsUsed() {
+        guard ProcessInfo.processInfo.environment["RESO_LANGUAGES"] == nil else { return }
+        #expect(LanguageDataFiles.load().files == LanguageDataFiles.embedded)
+        #expect(!LanguageDataFiles.embedded.isEmpty)
+    }
+}
