@@ -39,7 +39,7 @@ struct IndexCommand: ParsableCommand {
                 """)
             return
         }
-        let (files, roots) = try DocumentPaths.walk(paths.isEmpty ? [BundledLibrary.path] : paths,
+        let (files, roots) = try DocumentPaths.walk(paths.isEmpty ? [LibraryLocation.path] : paths,
                                                     known: (try? index.knownDocuments()) ?? [:])
         let bar = ProgressLine()
         let report = try index.refresh(files: files, roots: roots, storeDirectory: storage.store,

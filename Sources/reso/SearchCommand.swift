@@ -30,7 +30,7 @@ struct SearchCommand: ParsableCommand {
         guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw UserFacingError("the search query is empty", status: .usage)
         }
-        let hits = try Self.hits(query, paths: paths.isEmpty ? [BundledLibrary.path] : paths, store: storage)
+        let hits = try Self.hits(query, paths: paths.isEmpty ? [LibraryLocation.path] : paths, store: storage)
         if json {
             let e = JSONEncoder()
             e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
