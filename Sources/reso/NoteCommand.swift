@@ -21,13 +21,7 @@ struct NoteCommand: ParsableCommand {
               completion: .custom { ParagraphCompletion.candidates($0, $1, $2, tags: false) })
     var arguments: [String] = []
 
-    @Option(help: ArgumentHelp("The words in the paragraph the note is about (a phrase, not the whole paragraph).",
-                               valueName: "TEXT"))
-    var quote: String?
-
-    @Option(help: ArgumentHelp("Which occurrence of the --quote words, when they occur more than once (default 1).",
-                               valueName: "N"))
-    var occurrence: Int = 1
+    @OptionGroup var quoting: QuoteOption
 
     @OptionGroup var storage: StoreOption
 
@@ -36,7 +30,7 @@ struct NoteCommand: ParsableCommand {
         guard let para = rest.first else { throw UserFacingError("usage: reso note FILE PARA [TEXT] (give a paragraph)", status: .usage) }
         let docs = try AnnotationCLI.documents(paths, paragraph: para)
         let quotes = try docs.map { doc in
-            try quote.map { try AnnotationCLI.selector($0, occurrence: occurrence, paragraph: para, in: doc) }
+            try quoting.selector(paragraph: para, in: doc)
         }
         let words = Array(rest.dropFirst())
         let text: String

@@ -24,13 +24,7 @@ struct TagCommand: ParsableCommand {
     @Flag(help: "Remove the tags instead of adding them.")
     var remove = false
 
-    @Option(help: ArgumentHelp("The words in the paragraph the tags are about (a phrase, not the whole paragraph).",
-                               valueName: "TEXT"))
-    var quote: String?
-
-    @Option(help: ArgumentHelp("Which occurrence of the --quote words, when they occur more than once (default 1).",
-                               valueName: "N"))
-    var occurrence: Int = 1
+    @OptionGroup var quoting: QuoteOption
 
     @OptionGroup var storage: StoreOption
 
@@ -39,10 +33,10 @@ struct TagCommand: ParsableCommand {
         guard rest.count >= 2 else { throw UserFacingError("usage: reso tag FILE PARA TAG… [--remove] (give a paragraph and at least one tag)", status: .usage) }
         let para = rest[0], tags = Array(rest.dropFirst())
         for t in tags where !remove { if let p = Tags.problem(with: t) { throw UserFacingError(p) } }
-        if remove && quote != nil { throw UserFacingError("--quote applies when adding tags, not with --remove") }
+        if remove && quoting.quote != nil { throw UserFacingError("--quote applies when adding tags, not with --remove") }
         let docs = try AnnotationCLI.documents(paths, paragraph: para)
         let quotes = try docs.map { doc in
-            try quote.map { try AnnotationCLI.selector($0, occurrence: occurrence, paragraph: para, in: doc) }
+            try quoting.selector(paragraph: para, in: doc)
         }
         try AnnotationCLI.run {
             for (doc, selector) in zip(docs, quotes) {
@@ -150,5 +144,22 @@ enum AnnotationCLI {
             case .quoteLost: return "reso: \(file): \(c.from) was reworded and the quoted words are no longer in it; the annotation keeps the old quote"
             }
         }
+    }
+}
+
+/// `--quote` and `--occurrence`, shared by `reso tag` and `reso note`: the phrase an
+/// annotation is about.
+struct QuoteOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The words in the paragraph the annotation is about (a phrase, not the whole paragraph).",
+                               valueName: "TEXT"))
+    var quote: String?
+
+    @Option(help: ArgumentHelp("Which occurrence of the --quote words, when they occur more than once (default 1).",
+                               valueName: "N"))
+    var occurrence: Int = 1
+
+    /// The selector for `--quote` in `paragraph`, or nil when no quote was given.
+    func selector(paragraph: String, in doc: ResolutionDocument) throws -> QuoteSelector? {
+        try quote.map { try AnnotationCLI.selector($0, occurrence: occurrence, paragraph: paragraph, in: doc) }
     }
 }
