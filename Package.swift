@@ -45,12 +45,14 @@ let package = Package(
         .executableTarget(
             name: "reso",
             dependencies: [
-                "ResolutionKit", "ResolutionDiff", "Annotations", "LibraryIndex", "Reader", "Terminal", "Benchmarks",
+                "ResolutionKit", "ResolutionDiff", "Annotations", "LibraryIndex", "Reader", "Terminal", "Benchmarks", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // Fuzz targets (scripts/fuzz builds them with libFuzzer; an ordinary build replays inputs).
+        // glibc's mallopt, which Swift's Glibc module does not export (see reso/MemorySetup.swift).
+        .target(name: "CAllocator"),
         .target(name: "CFuzzDriver"),
         .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"]),
         .executableTarget(name: "FuzzParser", dependencies: ["ResolutionKit", "FuzzSupport", "CFuzzDriver"]),

@@ -22,6 +22,7 @@ struct Reso: ParsableCommand {
     /// ArgumentParser's own `main`, except that its messages (errors quote what the user typed,
     /// file names included) go through ConsoleOutput like everything else reso prints.
     static func main() {
+        MemorySetup.keepLargeBuffersMapped()
         do {
             var command = try parseAsRoot()
             try command.run()
