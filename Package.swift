@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way: reso → Reader → Terminal → CNCurses,
-// reso → Annotations → ResolutionDiff → ResolutionKit → LanguageData; Reader → ResolutionKit. The reader
+// reso → Annotations → ResolutionDiff → ResolutionKit → LanguageData; Reader → ResolutionDiff → ResolutionKit. The reader
 // reaches annotations only through its AnnotationBackend protocol, which reso implements.
 let package = Package(
     name: "Reso",
@@ -39,7 +39,8 @@ let package = Package(
         .target(name: "LibraryIndex", dependencies: ["ResolutionKit", "Annotations", .product(name: "GRDB", package: "GRDB.swift")]),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .target(name: "Terminal", dependencies: ["CNCurses"]),
-        .target(name: "Reader", dependencies: ["ResolutionKit", "Terminal"]),
+        // ResolutionDiff: the compare view's pairing (the diff engine sits beside the parser).
+        .target(name: "Reader", dependencies: ["ResolutionKit", "ResolutionDiff", "Terminal"]),
         // `reso bench`'s measurements, kept out of the product modules.
         .target(name: "Benchmarks", dependencies: ["ResolutionKit", "ResolutionDiff", "Annotations", "Reader", "Terminal"]),
         .executableTarget(
