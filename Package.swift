@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "ResolutionDiffTests", dependencies: ["ResolutionDiff", "ResolutionKit"]),
         .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "ResolutionKit"]),
         .testTarget(name: "LibraryIndexTests", dependencies: ["LibraryIndex", "Annotations", "ResolutionKit", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "Terminal"], exclude: ["Snapshots"]),
+        .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "ResolutionDiff", "Terminal"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["reso"]),
         .testTarget(name: "ResoCLITests", dependencies: ["reso"]),
     ]
