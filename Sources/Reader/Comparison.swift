@@ -44,8 +44,9 @@ public struct Comparison: Sendable {
         var unpaired: [Set<Int>] = [[], []]
         var stops: [(left: Int, right: Int)] = []
         // The last block seen on each side: where an addition or removal shows on the side
-        // that lacks it.
-        var anchor = [0, 0]
+        // that lacks it (at first, the side's first unit rather than its preface).
+        var anchor = [diff.oldUnits.first.flatMap { left.blockByID[$0.id] } ?? 0,
+                      diff.newUnits.first.flatMap { right.blockByID[$0.id] } ?? 0]
         for p in diff.pairs {
             let lb = p.old.flatMap { left.blockByID[diff.oldUnits[$0].id] }
             let rb = p.new.flatMap { right.blockByID[diff.newUnits[$0].id] }
