@@ -129,11 +129,20 @@ extension ReaderState {
     }
 
     /// `]c` / `[c`: both panes to the next or previous change from the focused paragraph.
+    /// - Complexity: O(log n) in the changes, plus revealing the paragraph.
     mutating func jumpToChange(forward: Bool) {
         guard var c = compare, var v = view else { return }
         let side = v.doc
         let list = c.comparison.stopsBySide[side]
-        let found = forward ? list.first { $0.block > v.current } : list.last { $0.block < v.current }
+        // Binary searches: the list is sorted by block.
+        let found: (block: Int, stop: Int)?
+        if forward {
+            let i = list.partitionPoint { $0.block <= v.current }
+            found = i < list.count ? list[i] : nil
+        } else {
+            let i = list.partitionPoint { $0.block < v.current }
+            found = i > 0 ? list[i - 1] : nil
+        }
         guard let found else {
             flash(c.comparison.stops.isEmpty ? "No changes: the texts pair unit for unit"
                   : forward ? "No next change" : "No previous change")
