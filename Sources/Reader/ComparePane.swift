@@ -63,7 +63,7 @@ extension ReaderState {
         case .tab, .backTab:
             swapFocus()
             return []
-        case .char("f"), .char("r"):
+        case .char("f"), .char("r"), .enter:
             flash("Footnotes and references are in the single view: reso \(models[v.doc].path)")
             return []
         case .char("c"):

@@ -34,13 +34,14 @@ struct CompareCommand: ParsableCommand {
     var mode: DiffMode?
 
     func run() throws {
+        // Bad input first: a missing or unreadable file is named whatever the terminal.
+        let models = try [a, b].map { DocumentModel(path: $0, document: try loadDocument($0)) }
         let env = ProcessInfo.processInfo.environment
         let term = env["TERM"] ?? ""
         if isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 || term.isEmpty || term == "dumb" {
             throw UserFacingError("reso compare needs a terminal; `reso diff \(a) \(b)` prints the comparison")
         }
         let config = try ResoConfig.load()
-        let models = try [a, b].map { DocumentModel(path: $0, document: try loadDocument($0)) }
         let comparison = Comparison(left: models[0], right: models[1], mode: mode)
         let backend = makeAnnotationBackend(models, config: config)
         var notes: [DocumentNotes] = []
