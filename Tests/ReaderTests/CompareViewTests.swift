@@ -136,6 +136,18 @@ import Testing
         #expect((forced.compare?.comparison.counts[.unchanged] ?? 0) == 0)
     }
 
+    @Test func snapshots() {
+        var versions = state(Fixtures.chinese, Self.revised, width: 120, height: 30)
+        versions.press(.char("o"), .char("]"), .char("c"))
+        #expect(snapshotMatches(versions.screenText, "compare-versions-120x30"))
+        var languages = state(Fixtures.chinese, Fixtures.english, width: 100, height: 24)
+        languages.press(.char("o"), .tab)
+        #expect(snapshotMatches(languages.screenText, "compare-languages-100x24"))
+        var stacked = state(Fixtures.chinese, Self.revised, width: 60, height: 24)
+        stacked.press(.char("o"), .char("j"))
+        #expect(snapshotMatches(stacked.screenText, "compare-stacked-60x24"))
+    }
+
     @Test func narrowTerminalStacksThePanes() {
         var s = state(Fixtures.chinese, Self.revised, width: 60, height: 30)
         let g = s.geometry
