@@ -47,7 +47,7 @@ public enum CompareBenchmark {
         times.sort()
         let mb = String(format: "%.1f", Double(bytes) / 1_048_576)
         return [
-            "compare view on two \(mb) MB versions (\(count) paragraphs each side, 160×48):",
+            "compare view on two \(mb) MB versions (\(count) paragraphs in the old one, 160×48):",
             "  open: parse both \(ms(parsed - open)), pair \(ms(paired - parsed)), first frame \(ms(firstFrame - paired))",
             "  key-to-frame, \(times.count) keys (j, Space, ]c, G, g, o, Tab, PgUp, [c, k): median \(ms(times[times.count / 2])), "
                 + "p95 \(ms(times[times.count * 95 / 100])), max \(ms(times.last!)) (goal ≤ 16 ms)",
