@@ -97,7 +97,10 @@ final class SidecarAnnotations: AnnotationBackend {
 
     private func notes(_ s: SidecarSnapshot, notice: String? = nil) -> DocumentNotes {
         var by: [String: ParagraphNote] = [:]
-        for a in s.annotations where a.isParagraphNote { by[a.paragraph] = ParagraphNote(tags: a.tags, note: a.note) }
+        // `review`: carry moved these tags and note onto a reworded paragraph (R clears it).
+        for a in s.annotations where a.isParagraphNote {
+            by[a.paragraph] = ParagraphNote(tags: a.tags, note: a.note, review: a.review)
+        }
         return DocumentNotes(byParagraph: by, orphanCount: s.orphans.count, notice: notice)
     }
 
@@ -121,6 +124,9 @@ final class SidecarAnnotations: AnnotationBackend {
     }
     func setNote(_ note: String?, paragraph: String, document i: Int) throws -> DocumentNotes {
         notes(try stores[i].setNote(note, paragraph: paragraph, document: models[i].document))
+    }
+    func clearReview(paragraph: String, document i: Int) throws -> DocumentNotes {
+        notes(try stores[i].clearReview(paragraph: paragraph, document: models[i].document))
     }
     func setQuote(_ quote: String, paragraph: String, document i: Int) throws -> DocumentNotes {
         notes(try stores[i].setQuote(quote, paragraph: paragraph, document: models[i].document))
