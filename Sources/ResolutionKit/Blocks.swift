@@ -70,8 +70,15 @@ enum BlockBuilder {
         // Paragraphs found here without a blank line between them: this stretch marks
         // paragraphs no other way (pdftotext runs a whole preamble into one block).
         var flatStretch = false
+        // The same evidence, looked for ahead over each whole stretch: a preamble whose first
+        // paragraphs are cut only by openers after commas (`…осуществления,` / `вновь
+        // подтверждая…`) is flat from its first line, not from the first short line found.
+        let flatAhead = layout.hardWrapped ? flatStretches(lines, layout: layout, profile: profile) : []
+        var stretch = 0
         // By index, not `for … in lines`: an iterator would keep every text alive.
         for index in lines.indices {
+            if lines[index].blankBefore >= layout.blockGap { stretch = index }
+            if flatAhead.contains(stretch) { flatStretch = true }
             let line = lines[index]
             lines[index].text = []
             WorkMeter.add(1 + line.text.count)
@@ -103,7 +110,7 @@ enum BlockBuilder {
                 continue
             }
             let breakBefore = line.afterFootnotes || line.blankBefore >= 2 || pageTurned
-            if line.blankBefore >= layout.blockGap { flatStretch = false }
+            if line.blankBefore >= layout.blockGap { flatStretch = flatAhead.contains(stretch) }
             if !blocks.isEmpty, let last = lastLine {
                 // The last block is grown in place (`blocks[k].text`): holding it in a local
                 // would share its buffer, and each append would copy the whole paragraph.
@@ -151,6 +158,36 @@ enum BlockBuilder {
         }
         if !blocks.isEmpty { compact(&blocks[blocks.count - 1].text) }
         return blocks
+    }
+
+    /// The stretches (runs of lines between block gaps, named by their first line's
+    /// position) that mark paragraphs with no blank line: somewhere in them a clause longer
+    /// than a line ends early, at the margin, and the next line opens a block — the evidence
+    /// `build` otherwise finds only on reaching it.
+    /// - Complexity: O(n) in the lines.
+    static func flatStretches(_ lines: [SourceLine], layout: TextLayout, profile: LanguageProfile) -> Set<Int> {
+        var found = Set<Int>()
+        var stretch = 0
+        var previous: SourceLine? = nil
+        var blockLength = 0  // scalars since the last line that ended early
+        for (k, line) in lines.enumerated() {
+            if line.isSeparator { continue }
+            if line.blankBefore >= layout.blockGap { stretch = k; previous = nil; blockLength = 0 }
+            if line.pageBreakBefore || line.afterFootnotes || layout.repeatedFurniture.contains(line.index)
+                || Furniture.isFurniture(line.text, profile: profile) || bareNumber(line.text) != nil {
+                previous = nil; blockLength = 0
+                continue
+            }
+            if let p = previous, line.blankBefore < min(2, layout.blockGap), line.indent <= layout.margin,
+               !isNumberOnly(line.text), !isLabelOnly(line.text), endsWithTerminator(p.text), blockLength > 80,
+               layout.endsEarly(p, before: line.text) {
+                found.insert(stretch)
+            }
+            if let p = previous, layout.endsEarly(p, before: line.text) { blockLength = 0 }
+            blockLength += line.text.count
+            previous = line
+        }
+        return found
     }
 
     /// Whether `line` goes on with the paragraph whose text is `text` and whose last source
@@ -253,7 +290,9 @@ enum BlockBuilder {
         // Openers after a comma also open clauses inside a paragraph (`…, вновь подтверждая`,
         // `…، وإذ`): only flat text, which marks paragraphs in no other way, takes them as
         // paragraph starts. Chinese SC texts run such verbs inside one paragraph too often.
-        return flat && !profile.isCJK
+        // Only openers: an operative verb after a comma (`…، ويشدد على`) goes on with the
+        // clause, and numbered paragraphs are found by their numbers anyway.
+        return flat && !profile.isCJK && InlinePass.startsWithOpener(line.text, profile: profile)
     }
 
     static func bareNumber(_ s: Scalars) -> Int? {

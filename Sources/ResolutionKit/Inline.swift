@@ -189,11 +189,22 @@ enum InlinePass {
 
     /// True when the text opens with a known opener or verb (after any lead-in).
     static func startsWithLead(_ raw: Scalars, profile: LanguageProfile) -> Bool {
+        startsWithLead(raw, profile: profile, openersOnly: false)
+    }
+
+    /// Whether `raw` opens with a preambular opener (`Recalling`, `وإذ يؤكد`), operative verbs
+    /// left out: after a comma a verb opens a clause inside the paragraph (`…، ويشدد على`).
+    static func startsWithOpener(_ raw: Scalars, profile: LanguageProfile) -> Bool {
+        startsWithLead(raw, profile: profile, openersOnly: true)
+    }
+
+    private static func startsWithLead(_ raw: Scalars, profile: LanguageProfile, openersOnly: Bool) -> Bool {
         var t = raw
         if t.hasPrefix(["*", "*"]) { t = Array(t.dropFirst(2)) }
         var pos = 0
         for leadIn in profile.leadIns where t.hasPrefix(leadIn) { pos = leadIn.count; break }
         while pos < t.count && (Chars.isSpace(t[pos]) || t[pos] == "*") { pos += 1 }
-        return profile.openers.longestMatch(t, at: pos) > 0 || profile.verbs.longestMatch(t, at: pos) > 0
+        if profile.openers.longestMatch(t, at: pos) > 0 { return true }
+        return !openersOnly && profile.verbs.longestMatch(t, at: pos) > 0
     }
 }

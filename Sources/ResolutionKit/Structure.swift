@@ -95,6 +95,10 @@ enum StructureBuilder {
                 continue
             }
             let startsParagraph = InlinePass.startsWithLead(raw, profile: profile)
+            if hardWrapped, current != nil, !startsParagraph, isFragment(raw, profile: profile) {
+                appendText(&current!, raw, spaced: spaced)
+                continue
+            }
             if current != nil, !startsParagraph, !endsWithTerminator(lastText(current!)),
                block.afterBreak || hardWrapped || profile.isCJK
                 || (!profile.spec.paragraphsStartLowercase && startsLowercase(raw)) {
@@ -193,7 +197,18 @@ enum StructureBuilder {
         let t = stripHeadingMarkup(raw)
         guard !t.isEmpty, !startsParagraph, t.count <= profile.spec.headingMaxLength, !endsWithTerminator(t) else { return false }
         if t.contains(where: { Chars.superscriptValue($0) != nil }) { return false }
+        // Headings are capitalised wherever the script has case: a short lowercase line is a
+        // piece of a paragraph (`и`, a word that pdftotext lifted out of a justified line).
+        if BlockBuilder.hasCase(t) && !BlockBuilder.startsUppercase(t) { return false }
         return true
+    }
+
+    /// A piece of a paragraph that extraction set apart: in a script with case, a short
+    /// lowercase block that cannot stand as a paragraph, being one word or unpunctuated
+    /// (pdftotext prints the words of a widely justified line as blocks of their own).
+    static func isFragment(_ raw: Scalars, profile: LanguageProfile) -> Bool {
+        guard raw.count <= 40, BlockBuilder.hasCase(raw), !BlockBuilder.startsUppercase(raw) else { return false }
+        return !raw.contains(" ") || !endsWithTerminator(raw)
     }
 
     static func stripHeadingMarkup(_ raw: Scalars) -> Scalars {
