@@ -448,19 +448,19 @@ NO_LINE_START = set("，。、；：！？）》」』”’．,.;:!?)")
 
 def wrap(text, cols=70):
     """Wraps at `cols` display columns: at spaces for alphabetic text, anywhere between
-    wide (CJK) characters."""
+    wide (CJK) characters (a CJK run after a label, `1. 决定…`, too: it is one token)."""
     lines, line, w = [], "", 0
     for token in re.findall(r"\S+\s*|\s+", text):
         word = token.rstrip()
         tw = sum(width_of(c) for c in word)
+        if any(width_of(c) == 2 for c in word) and w + tw > cols:
+            for c in token:
+                cw = width_of(c)
+                if w + cw > cols and line and c not in NO_LINE_START:
+                    lines.append(line.rstrip()); line, w = "", 0
+                line += c; w += cw
+            continue
         if w + tw <= cols or not line:
-            if tw > cols and any(width_of(c) == 2 for c in word):
-                for c in token:
-                    cw = width_of(c)
-                    if w + cw > cols and line and c not in NO_LINE_START:
-                        lines.append(line.rstrip()); line, w = "", 0
-                    line += c; w += cw
-                continue
             line += token; w += sum(width_of(c) for c in token)
         else:
             lines.append(line.rstrip()); line = token; w = sum(width_of(c) for c in token)
