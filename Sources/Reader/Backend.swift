@@ -7,8 +7,21 @@ import Foundation
 public struct ParagraphNote: Hashable, Sendable {
     public var tags: [String]
     public var note: String?
-    public init(tags: [String] = [], note: String? = nil) { self.tags = tags; self.note = note }
+    /// Words of the paragraph that annotations on it are about (their SPEC §5 `quote`),
+    /// shown highlighted in the text.
+    public var quotes: [QuotedWords]
+    public init(tags: [String] = [], note: String? = nil, quotes: [QuotedWords] = []) {
+        self.tags = tags; self.note = note; self.quotes = quotes
+    }
     public var isEmpty: Bool { tags.isEmpty && (note ?? "").isEmpty }
+}
+
+/// A quote as the reader highlights it: the words, and which occurrence in the paragraph's
+/// text (1-based, as the store located them).
+public struct QuotedWords: Hashable, Sendable {
+    public var exact: String
+    public var occurrence: Int
+    public init(exact: String, occurrence: Int = 1) { self.exact = exact; self.occurrence = occurrence }
 }
 
 /// The annotations of one document, keyed by paragraph id.
@@ -34,6 +47,9 @@ public protocol AnnotationBackend: AnyObject {
     func setNote(_ note: String?, paragraph: String, document: Int) throws -> DocumentNotes
     /// Sets the words of the paragraph its tags and note are about (a default throws).
     func setQuote(_ quote: String, paragraph: String, document: Int) throws -> DocumentNotes
+    /// As `setQuote(_:paragraph:document:)`, for the `occurrence`-th (1-based) time the words
+    /// occur in the paragraph (a visual selection of a repeated phrase). Defaults to the first.
+    func setQuote(_ quote: String, occurrence: Int, paragraph: String, document: Int) throws -> DocumentNotes
     /// Stores a drafted amendment; returns the annotations now and the amendment as the
     /// committee would read it. (A default in UpdateAmend.swift throws.)
     func amend(_ draft: DraftedAmendment, paragraph: String, document: Int) throws -> (DocumentNotes, String)

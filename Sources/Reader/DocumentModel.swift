@@ -43,6 +43,8 @@ public final class DocumentModel {
     let headingBlocks: [Int]
     private var cacheWidth = -1
     private var cache: [Int: [Range<Int>]] = [:]
+    /// East Asian Ambiguous scalars take two columns (`--ambiguous-wide`); wrapping and painting read it.
+    public var ambiguousWide = false { didSet { if ambiguousWide != oldValue { cache.removeAll(); cacheWidth = -1 } } }
 
     public init(path: String, document: ResolutionDocument) {
         self.path = path
@@ -62,7 +64,7 @@ public final class DocumentModel {
         if width != cacheWidth { cache.removeAll(keepingCapacity: true); cacheWidth = width }
         if let l = cache[i] { return l }
         let b = blocks[i]
-        let l = LineWrapper.lineRanges(b.scalars, width: max(4, width - b.indent))
+        let l = LineWrapper.lineRanges(b.scalars, width: max(4, width - b.indent), ambiguousWide: ambiguousWide)
         cache[i] = l
         return l
     }
