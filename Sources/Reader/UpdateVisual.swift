@@ -213,3 +213,40 @@ extension ReaderState {
         return j
     }
 }
+
+// MARK: highlighting (read by the text pane)
+
+extension ReaderState {
+    /// Where the words of `quote` lie in block `b`'s displayed text: its `occurrence`-th exact
+    /// match after the label prefix, footnote markers skipped (the display adds them, the
+    /// paragraph's text has none).
+    /// - Complexity: O(n·m) for a block of n scalars and a quote of m.
+    func displayedRange(of quote: QuotedWords, in block: Block) -> Range<Int>? {
+        let needle = Array(quote.exact.unicodeScalars)
+        guard !needle.isEmpty else { return nil }
+        var plain: [Unicode.Scalar] = [], at: [Int] = []
+        for i in textStart(block)..<block.scalars.count where !Self.isFootnoteMarker(block.scalars[i]) {
+            plain.append(block.scalars[i]); at.append(i)
+        }
+        var seen = 0, i = 0
+        while i + needle.count <= plain.count {
+            if plain[i] == needle[0] && Array(plain[i..<i + needle.count]) == needle {
+                seen += 1
+                if seen == quote.occurrence { return at[i]..<(at[i + needle.count - 1] + 1) }
+                i += needle.count
+            } else { i += 1 }
+        }
+        return nil
+    }
+
+    /// The quoted words of annotations on block `b`, and the visual selection when it is there.
+    func quoteHighlights(_ v: DocumentView, _ b: Int, selectionStyle: Bool) -> [(range: Range<Int>, style: Style)] {
+        let block = models[v.doc].blocks[b]
+        var out: [(range: Range<Int>, style: Style)] = []
+        if let id = block.id, let quotes = notes[v.doc].byParagraph[id]?.quotes {
+            for q in quotes { if let r = displayedRange(of: q, in: block) { out.append((r, theme.quote)) } }
+        }
+        if selectionStyle, let sel = visual, sel.doc == v.doc, sel.block == b { out.append((sel.range, theme.selection)) }
+        return out
+    }
+}
