@@ -100,6 +100,16 @@ public enum Bidi {
         return BidiParagraph(s, direction: direction).visualLine(0..<s.count).text
     }
 
+    /// A piece of the left-to-right interface (a title, an outline label, a note, padded with
+    /// spaces) in visual order: right-to-left runs inside it are reversed in place, and the
+    /// padding stays where it was put. `s` itself (no copy, no FriBidi call) when it has no
+    /// right-to-left letter and no bidi control.
+    /// - Complexity: O(n).
+    public static func visualIfNeeded(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { isStrongRightToLeftBlock($0) || isControl($0) }) else { return s }
+        return visual(s, direction: .leftToRight)
+    }
+
     /// Explicit bidi formatting characters (LRM, RLM, ALM, embeddings, overrides, isolates):
     /// they steer the algorithm and are never painted.
     @inline(__always)
