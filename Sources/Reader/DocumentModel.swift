@@ -46,6 +46,7 @@ public final class DocumentModel {
     private var cache: [Int: [Range<Int>]] = [:]
     /// Bidi levels per block, resolved once (blocks without right-to-left text get none).
     private var bidiCache: [Int: BidiParagraph] = [:]
+    private var bidiNotNeeded: Set<Int> = []
     /// East Asian Ambiguous scalars take two columns (`--ambiguous-wide`); wrapping and painting read it.
     public var ambiguousWide = false { didSet { if ambiguousWide != oldValue { cache.removeAll(); cacheWidth = -1 } } }
 
@@ -82,8 +83,9 @@ public final class DocumentModel {
     /// - Complexity: O(n) in the block's scalars the first time, O(1) after.
     func bidi(_ i: Int) -> BidiParagraph? {
         if let p = bidiCache[i] { return p }
+        if bidiNotNeeded.contains(i) { return nil }
         let p = BidiParagraph(blocks[i].scalars, direction: isRightToLeft ? .rightToLeft : .auto)
-        guard p.needsReordering else { return nil }
+        guard p.needsReordering else { bidiNotNeeded.insert(i); return nil }
         bidiCache[i] = p
         return p
     }

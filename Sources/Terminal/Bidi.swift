@@ -2,7 +2,9 @@
 // wrapped in logical order (the order it is stored and searched in); each wrapped line is
 // then turned into the left-to-right order a terminal paints cells in. Terminals do not run
 // the bidi algorithm themselves (tmux and most emulators paint cells as given), so no bidi
-// control characters are sent: they are resolved here and dropped.
+// control characters are sent: in a paragraph they are resolved here and dropped (document
+// text reaches the reader with them already removed by the parser); in interface strings
+// they are shown as placeholders and not obeyed (`visualIfNeeded`).
 import CFriBidi
 
 /// The base direction of a paragraph.
@@ -32,18 +34,20 @@ public struct BidiParagraph: Sendable {
     /// False when the paragraph has no right-to-left character and an LTR base: every line
     /// is then already in visual order and FriBidi is not called.
     public let needsReordering: Bool
-    private var levels: [Int8]
+    private let levels: [Int8]
+    /// The scalars' values, as FriBidi reads them.
+    private let values: [UInt32]
 
     /// - Complexity: O(n) in the paragraph's scalars.
     public init(_ scalars: [Unicode.Scalar], direction: BidiDirection) {
         self.scalars = scalars
+        values = scalars.map(\.value)
         let hasRTL = scalars.contains(where: Bidi.isStrongRightToLeftBlock)
         if direction == .leftToRight && !hasRTL || direction == .auto && !hasRTL {
             isRightToLeft = false; needsReordering = false; levels = []
             return
         }
         var lv = [Int8](repeating: 0, count: scalars.count)
-        let values = scalars.map(\.value)
         let base: Int32 = direction == .rightToLeft ? 2 : direction == .leftToRight ? 1 : 0
         let r = values.withUnsafeBufferPointer { t in
             lv.withUnsafeMutableBufferPointer { l in
@@ -67,24 +71,26 @@ public struct BidiParagraph: Sendable {
             let kept = r.filter { !Bidi.isControl(scalars[$0]) }
             return BidiLine(scalars: kept.map { scalars[$0] }, logical: kept)
         }
-        var lv = levels
+        // Only the line's own levels are copied and handed over (with the text from the line's
+        // start): reordering a line costs O(line), whatever its place in the paragraph.
+        var lv = Array(levels[r])
         var map = [Int32](repeating: 0, count: r.count)
-        let values = scalars.map(\.value)
         let ok = values.withUnsafeBufferPointer { t in
             lv.withUnsafeMutableBufferPointer { l in
                 map.withUnsafeMutableBufferPointer { m in
-                    reso_bidi_reorder_line(t.baseAddress, Int32(r.lowerBound), Int32(r.count),
+                    reso_bidi_reorder_line(t.baseAddress! + r.lowerBound, 0, Int32(r.count),
                                            isRightToLeft ? 1 : 0, l.baseAddress, m.baseAddress)
                 }
             }
         }
-        let order = ok != 0 ? map.map(Int.init) : Array(r)
+        let order = ok != 0 ? map.map(Int.init) : Array(0..<r.count)
         var out = BidiLine(scalars: [], logical: [])
         out.scalars.reserveCapacity(order.count); out.logical.reserveCapacity(order.count)
-        for i in order {
+        for j in order {
+            let i = r.lowerBound + j
             let s = scalars[i]
             if Bidi.isControl(s) { continue }
-            let odd = lv[i] & 1 == 1
+            let odd = lv[j] & 1 == 1
             out.scalars.append(odd ? Unicode.Scalar(reso_bidi_mirror(s.value)) ?? s : s)
             out.logical.append(i)
         }
@@ -100,14 +106,18 @@ public enum Bidi {
         return BidiParagraph(s, direction: direction).visualLine(0..<s.count).text
     }
 
-    /// A piece of the left-to-right interface (a title, an outline label, a note, padded with
-    /// spaces) in visual order: right-to-left runs inside it are reversed in place, and the
-    /// padding stays where it was put. `s` itself (no copy, no FriBidi call) when it has no
-    /// right-to-left letter and no bidi control.
+    /// A piece of the left-to-right interface (a title, an outline label, a note, a file name,
+    /// padded with spaces) in visual order: right-to-left runs inside it are reversed in place,
+    /// and the padding stays where it was put. Bidi controls in it are not obeyed: they become
+    /// visible U+FFFD first, so a name like `a\u{202E}exe.txt` cannot pass for `atxt.exe`
+    /// ("Trojan Source"). `s` itself (no copy, no FriBidi call) without a right-to-left letter;
+    /// the grid then shows any control as its placeholder.
     /// - Complexity: O(n).
     public static func visualIfNeeded(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { isStrongRightToLeftBlock($0) || isControl($0) }) else { return s }
-        return visual(s, direction: .leftToRight)
+        guard s.unicodeScalars.contains(where: isRightToLeftLetter) else { return s }
+        var neutral = String.UnicodeScalarView()
+        for u in s.unicodeScalars { neutral.append(isControl(u) ? "\u{FFFD}" : u) }
+        return visual(String(neutral), direction: .leftToRight)
     }
 
     /// Explicit bidi formatting characters (LRM, RLM, ALM, embeddings, overrides, isolates):
@@ -126,8 +136,16 @@ public enum Bidi {
     @inline(__always)
     static func isStrongRightToLeftBlock(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
-        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: return true
         case 0x200F, 0x061C, 0x202B, 0x202E, 0x2067: return true
+        default: return isRightToLeftLetter(s)
+        }
+    }
+
+    /// The blocks of the right-to-left scripts (no controls).
+    @inline(__always)
+    static func isRightToLeftLetter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: return true
         default: return false
         }
     }

@@ -99,3 +99,18 @@ extension Fixtures {
     static let arabicResolution = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../Fixtures/rtl/S_RES_2517_2020-ar.txt").standardizedFileURL
 }
+
+@Suite struct InterfaceBidiTests {
+    @Test func interfaceStringsReverseArabicRunsButNeverObeyControls() {
+        // A title with Arabic: the run is reversed in place, the rest stays left to right.
+        #expect(Bidi.visualIfNeeded("S/RES/2517 (2020) · مجلس الأمن") == "S/RES/2517 (2020) · نمألا سلجم")
+        // Padding stays where it was put.
+        #expect(Bidi.visualIfNeeded("  1. يقرر   ") == "  1. ررقي   ")
+        // A spoofing override next to Arabic is shown, not obeyed.
+        let spoof = Bidi.visualIfNeeded("ملف a\u{202E}exe.txt")
+        #expect(spoof.contains("a\u{FFFD}exe.txt"))
+        #expect(!spoof.unicodeScalars.contains(where: Bidi.isControl))
+        // Without Arabic nothing is touched (the grid then shows controls as placeholders).
+        #expect(Bidi.visualIfNeeded("a\u{202E}exe.txt") == "a\u{202E}exe.txt")
+    }
+}
