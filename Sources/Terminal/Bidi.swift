@@ -41,15 +41,16 @@ public struct BidiParagraph: Sendable {
     /// - Complexity: O(n) in the paragraph's scalars.
     public init(_ scalars: [Unicode.Scalar], direction: BidiDirection) {
         self.scalars = scalars
-        values = scalars.map(\.value)
         let hasRTL = scalars.contains(where: Bidi.isStrongRightToLeftBlock)
         if direction == .leftToRight && !hasRTL || direction == .auto && !hasRTL {
-            isRightToLeft = false; needsReordering = false; levels = []
+            isRightToLeft = false; needsReordering = false; levels = []; values = []
             return
         }
+        let v = scalars.map(\.value)
+        values = v
         var lv = [Int8](repeating: 0, count: scalars.count)
         let base: Int32 = direction == .rightToLeft ? 2 : direction == .leftToRight ? 1 : 0
-        let r = values.withUnsafeBufferPointer { t in
+        let r = v.withUnsafeBufferPointer { t in
             lv.withUnsafeMutableBufferPointer { l in
                 reso_bidi_levels(t.baseAddress, Int32(t.count), base, l.baseAddress)
             }
