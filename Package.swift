@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way: reso → Reader → Terminal → CNCurses (and CFriBidi),
-// reso → Annotations → ResolutionDiff → ResolutionKit → LanguageData; Reader → ResolutionKit. The reader
+// reso → Annotations → ResolutionDiff → ResolutionKit → LanguageData; Reader → ResolutionDiff → ResolutionKit. The reader
 // reaches annotations only through its AnnotationBackend protocol, which reso implements.
 let package = Package(
     name: "Reso",
@@ -41,7 +41,8 @@ let package = Package(
         // GNU FriBidi (libfribidi-dev): right-to-left lines in visual order (Terminal/Bidi.swift).
         .systemLibrary(name: "CFriBidi", path: "Sources/CFriBidi"),
         .target(name: "Terminal", dependencies: ["CNCurses", "CFriBidi"]),
-        .target(name: "Reader", dependencies: ["ResolutionKit", "Terminal"]),
+        // ResolutionDiff: the compare view's pairing (the diff engine sits beside the parser).
+        .target(name: "Reader", dependencies: ["ResolutionKit", "ResolutionDiff", "Terminal"]),
         // `reso bench`'s measurements, kept out of the product modules.
         .target(name: "Benchmarks", dependencies: ["ResolutionKit", "ResolutionDiff", "Annotations", "Reader", "Terminal"]),
         .executableTarget(
@@ -61,7 +62,7 @@ let package = Package(
         .testTarget(name: "ResolutionDiffTests", dependencies: ["ResolutionDiff", "ResolutionKit"]),
         .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "ResolutionKit"]),
         .testTarget(name: "LibraryIndexTests", dependencies: ["LibraryIndex", "Annotations", "ResolutionKit", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "Terminal"], exclude: ["Snapshots"]),
+        .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "ResolutionDiff", "Terminal"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["reso"]),
         .testTarget(name: "ResoCLITests", dependencies: ["reso"]),
     ]

@@ -7,13 +7,16 @@ import Foundation
 public struct ParagraphNote: Hashable, Sendable {
     public var tags: [String]
     public var note: String?
+    /// `reso carry` moved an annotation of this paragraph onto a reworded text: someone should
+    /// look at it (the reader marks it with `?`; `R` clears it).
+    public var review: Bool
     /// Words of the paragraph that annotations on it are about (their SPEC §5 `quote`),
     /// shown highlighted in the text.
     public var quotes: [QuotedWords]
-    public init(tags: [String] = [], note: String? = nil, quotes: [QuotedWords] = []) {
-        self.tags = tags; self.note = note; self.quotes = quotes
+    public init(tags: [String] = [], note: String? = nil, review: Bool = false, quotes: [QuotedWords] = []) {
+        self.tags = tags; self.note = note; self.review = review; self.quotes = quotes
     }
-    public var isEmpty: Bool { tags.isEmpty && (note ?? "").isEmpty }
+    public var isEmpty: Bool { tags.isEmpty && (note ?? "").isEmpty && !review }
 }
 
 /// A quote as the reader highlights it: the words, and which occurrence in the paragraph's
@@ -55,4 +58,14 @@ public protocol AnnotationBackend: AnyObject {
     func amend(_ draft: DraftedAmendment, paragraph: String, document: Int) throws -> (DocumentNotes, String)
     /// Writes an export of these documents' annotations; returns the path written.
     func export(format: String, documents: [Int]) throws -> String
+    /// Clears the `review` flag on the paragraph's annotations (a default throws).
+    func clearReview(paragraph: String, document: Int) throws -> DocumentNotes
+}
+
+struct ReviewUnsupported: Error, CustomStringConvertible {
+    var description: String { "This annotation store cannot clear review flags" }
+}
+
+extension AnnotationBackend {
+    public func clearReview(paragraph: String, document: Int) throws -> DocumentNotes { throw ReviewUnsupported() }
 }

@@ -21,6 +21,7 @@ extension ReaderState {
     var geometry: Geometry {
         var g = Geometry()
         if width < Geometry.minWidth || height < Geometry.minHeight { g.tooSmall = true; return g }
+        if compare != nil { return compareGeometry }
         let bodyHeight = height - 2
         var textX = 0
         if width >= 70 {

@@ -14,7 +14,9 @@ public func render(_ s: ReaderState) -> CellGrid {
         }
         return grid
     }
-    if let v = s.view { s.drawDocument(v, g, into: &grid) } else { s.drawLibrary(into: &grid) }
+    if let v = s.view {
+        if s.compare != nil { s.drawCompare(v, g, into: &grid) } else { s.drawDocument(v, g, into: &grid) }
+    } else { s.drawLibrary(into: &grid) }
     s.drawStatus(into: &grid)
     s.drawOverlay(into: &grid)
     return grid
@@ -90,12 +92,17 @@ extension ReaderState {
             if i == sel { grid.fill(row: r.y + row, from: r.x, to: r.x + r.width, style: style) }
             // Paragraphs that carry tags or a note are marked at the pane's right edge.
             let id = models[v.doc].blocks[e.block].id
-            let annotated = id.flatMap { notes[v.doc].byParagraph[$0] }.map { !$0.isEmpty } ?? false
+            let note = id.flatMap { notes[v.doc].byParagraph[$0] }
+            let annotated = note.map { !$0.isEmpty } ?? false
             grid.text(truncate(String(repeating: " ", count: 1 + e.depth * 2) + e.label, to: r.width - (annotated ? 3 : 1)),
                       row: r.y + row, column: r.x, style: style, limit: r.x + r.width)
             if annotated {
                 grid.text("●", row: r.y + row, column: r.x + r.width - 2, style: i == sel ? style : theme.tag,
                           limit: r.x + r.width)
+                if note?.review == true {
+                    grid.text("?", row: r.y + row, column: r.x + r.width - 3, style: i == sel ? style : theme.review,
+                              limit: r.x + r.width)
+                }
             }
         }
     }

@@ -19,6 +19,8 @@ extension ReaderState {
         let message = self.message == right ? nil : self.message
         if let m = message { left = m } else if visual != nil {
             left = "VISUAL · " + VisualKeys.hint
+        } else if compare != nil {
+            left = compareHint
         } else if view == nil {
             left = narrow ? "Enter open · / search · ? help · q quit" : "Enter open · / search · x export · ? help · q quit"
         } else {

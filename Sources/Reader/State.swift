@@ -121,6 +121,8 @@ public struct ReaderState {
     public internal(set) var marks: [Int: [Unicode.Scalar: String]] = [:]
     /// Keys as bound by the user's config (KeyBindings.swift).
     public var keyBindings = KeyBindings.standard
+    /// `reso compare`: the second pane and the pairing (ComparePane.swift); nil otherwise.
+    var compare: CompareState?
 
     /// Foreground colours by role name (config.toml's [colours]); ignored without colour.
     public mutating func applyColours(_ colours: [String: Color]) {
@@ -142,7 +144,8 @@ public struct ReaderState {
         message = self.notes.compactMap(\.notice).first
     }
 
-    var isLibrary: Bool { models.count > 1 }
+    /// Several documents open the library, except in the compare view (two panes, no library).
+    var isLibrary: Bool { models.count > 1 && compare == nil }
 
     /// Default tags first, then every other tag used in the open documents: the completion
     /// list, whose first nine entries are on keys 1–9.

@@ -72,7 +72,11 @@ extension ReaderState {
                 if first, let id = b.id {
                     grid.text(truncate(id, to: 6), row: y, column: r.x + 1, style: isCurrent ? theme.marginCurrent : theme.margin)
                     if let n = l.annotation(item.pos.block) {
-                        grid.text((n.note ?? "").isEmpty ? "●" : "✎", row: y, column: r.x + 7, style: theme.tag)
+                        if !n.tags.isEmpty || !(n.note ?? "").isEmpty {
+                            grid.text((n.note ?? "").isEmpty ? "●" : "✎", row: y, column: r.x + 7, style: theme.tag)
+                        }
+                        // Carried onto a reworded paragraph: to be looked at (`R` clears it).
+                        if n.review { grid.text("?", row: y, column: r.x + 8, style: theme.review) }
                     }
                 }
                 var extra: [(range: Range<Int>, style: Style)] = []

@@ -26,6 +26,8 @@ public enum Effect: Hashable, Sendable {
     case setQuote(String, occurrence: Int = 1, paragraph: String, doc: Int)
     /// Store a drafted amendment (`a`).
     case amend(DraftedAmendment, paragraph: String, doc: Int)
+    /// Clear the `review` flag `reso carry` set on the paragraph's annotations (`R`).
+    case clearReview(paragraph: String, doc: Int)
 }
 
 public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
@@ -35,6 +37,7 @@ public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
         s.notes[doc] = n
         if let notice = n.notice { s.flash(notice) }
         if var v = s.view, v.doc == doc { v.clamp(s.layouter(v), height: s.geometry.text.height); s.view = v }
+        s.alignComparePanes()
         return []
     case .status(let text, let error):
         s.flash(text, error: error)
@@ -43,6 +46,7 @@ public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
         s.width = w; s.height = h
         // Keep the current paragraph in view at the new width (wrapping changes every height).
         if var v = s.view, !s.geometry.tooSmall { v.reveal(s.layouter(v), height: s.geometry.text.height); s.view = v }
+        if !s.geometry.tooSmall { s.alignComparePanes() }
         s.revealLibrarySelection()
         return []
     case .input(.signal):
@@ -54,16 +58,20 @@ public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
         }
         s.message = nil
         switch s.overlay {
-        case .prompt(let p): return s.handlePrompt(p, event)
+        case .prompt(let p):
+            let effects = s.handlePrompt(p, event)
+            s.followFocusedPane()  // a search or go-to moved the focused pane
+            return effects
         case .help(let scroll): return s.handleHelp(scroll, event)
         case .references(let sel): return s.handleReferences(sel, event)
         case .none: break
         }
-        if case .mouse(let m) = event { return s.handleMouse(m) }
+        if case .mouse(let m) = event { return s.compare != nil ? s.handleCompareMouse(m) : s.handleMouse(m) }
         // The letter after `m` or `'` is a mark's name, not a bound key.
         guard case .key(let pressed) = event,
               let key = s.pendingKey != nil || s.visual != nil ? pressed : s.keyBindings.translate(pressed) else { return [] }
-        return s.view == nil ? s.handleLibraryKey(key) : s.handleDocumentKey(key)
+        if s.view == nil { return s.handleLibraryKey(key) }
+        return s.compare != nil ? s.handleCompareKey(key) : s.handleDocumentKey(key)
     }
 }
 

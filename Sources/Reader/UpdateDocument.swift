@@ -91,6 +91,7 @@ extension ReaderState {
             view = v
             return annotate(key, id, v.doc)
         case .char("x"): overlay = .prompt(Prompt(kind: .export, editor: LineEditor()))
+        case .char("R"): view = v; return clearReviewFlag()
         case .char(":"): overlay = .prompt(Prompt(kind: .goTo, editor: LineEditor()))
         case .char("v"):
             v.focus = .text

@@ -26,7 +26,16 @@ struct BenchCommand: ParsableCommand {
             help: "Also time `reso show FILE --format json` as a whole process against `wc -m` (text) or `pdftotext` (PDF) on FILE; repeatable.")
     var files: [String] = []
 
+    @Flag(help: "Only the compare view's figures (two long versions side by side, key-to-frame).")
+    var compareOnly = false
+
     func run() throws {
+        if compareOnly {
+            let seeds = try DocumentPaths.expand([LibraryLocation.samplesFolder() ?? LibraryLocation.path])
+            guard let seed = seeds.first else { throw UserFacingError("no seed documents to build the benchmark from") }
+            for line in try CompareBenchmark.run(seedPath: seed, megabytes: megabytes) { print(line) }
+            return
+        }
         let path = output ?? NSTemporaryDirectory() + "reso-bench-\(getpid()).txt"
         let seeds = try DocumentPaths.expand([LibraryLocation.samplesFolder() ?? LibraryLocation.path])
         guard let seed = seeds.first else { throw UserFacingError("no seed documents to build the benchmark from") }
@@ -44,5 +53,6 @@ struct BenchCommand: ParsableCommand {
         for line in try SidecarBenchmark.run(annotations: 10_000, runs: runs) { print(line) }
         for line in try ReaderBenchmark.run(seeds: seeds, longDocumentPath: path) { print(line) }
         for line in try DiffBenchmark.run(seedPath: seed, megabytes: megabytes, runs: runs) { print(line) }
+        for line in try CompareBenchmark.run(seedPath: seed, megabytes: megabytes) { print(line) }
     }
 }

@@ -99,7 +99,10 @@ final class SidecarAnnotations: AnnotationBackend {
 
     private func notes(_ s: SidecarSnapshot, document i: Int, notice: String? = nil) -> DocumentNotes {
         var by: [String: ParagraphNote] = [:]
-        for a in s.annotations where a.isParagraphNote { by[a.paragraph] = ParagraphNote(tags: a.tags, note: a.note) }
+        // `review`: carry moved these tags and note onto a reworded paragraph (R clears it).
+        for a in s.annotations where a.isParagraphNote {
+            by[a.paragraph] = ParagraphNote(tags: a.tags, note: a.note, review: a.review)
+        }
         // Every annotation's quote (tags, notes, amendments), as the occurrence it points at.
         let doc = models[i].document
         for a in s.annotations {
@@ -133,6 +136,9 @@ final class SidecarAnnotations: AnnotationBackend {
     }
     func setNote(_ note: String?, paragraph: String, document i: Int) throws -> DocumentNotes {
         notes(try stores[i].setNote(note, paragraph: paragraph, document: models[i].document), document: i)
+    }
+    func clearReview(paragraph: String, document i: Int) throws -> DocumentNotes {
+        notes(try stores[i].clearReview(paragraph: paragraph, document: models[i].document), document: i)
     }
     func setQuote(_ quote: String, paragraph: String, document i: Int) throws -> DocumentNotes {
         try setQuote(quote, occurrence: 1, paragraph: paragraph, document: i)

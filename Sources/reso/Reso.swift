@@ -15,6 +15,7 @@ struct Reso: ParsableCommand {
         version: "0.1.0",
         subcommands: [OpenCommand.self, ShowCommand.self, TagCommand.self, NoteCommand.self, AmendCommand.self, NotesCommand.self,
                       ExportCommand.self, SearchCommand.self, IndexCommand.self, DiffCommand.self, CarryCommand.self,
+                      CompareCommand.self,
                       ConfigCommand.self, MergeSidecarCommand.self, GitSetupCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self
     )
