@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: reso → Reader → Terminal → CNCurses,
+// Dependencies point one way: reso → Reader → Terminal → CNCurses (and CFriBidi),
 // reso → Annotations → ResolutionDiff → ResolutionKit → LanguageData; Reader → ResolutionDiff → ResolutionKit. The reader
 // reaches annotations only through its AnnotationBackend protocol, which reso implements.
 let package = Package(
@@ -38,7 +38,9 @@ let package = Package(
         // The persistent library index: a cache of parsed documents and their search texts.
         .target(name: "LibraryIndex", dependencies: ["ResolutionKit", "Annotations", .product(name: "GRDB", package: "GRDB.swift")]),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
-        .target(name: "Terminal", dependencies: ["CNCurses"]),
+        // GNU FriBidi (libfribidi-dev): right-to-left lines in visual order (Terminal/Bidi.swift).
+        .systemLibrary(name: "CFriBidi", path: "Sources/CFriBidi"),
+        .target(name: "Terminal", dependencies: ["CNCurses", "CFriBidi"]),
         // ResolutionDiff: the compare view's pairing (the diff engine sits beside the parser).
         .target(name: "Reader", dependencies: ["ResolutionKit", "ResolutionDiff", "Terminal"]),
         // `reso bench`'s measurements, kept out of the product modules.

@@ -88,7 +88,7 @@ public struct QuoteSelector: Hashable, Sendable {
     }
 
     /// Every non-overlapping occurrence of `needle` in `hay`.
-    static func occurrences(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> [Range<Int>] {
+    public static func occurrences(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> [Range<Int>] {
         guard !needle.isEmpty, needle.count <= hay.count else { return [] }
         var out: [Range<Int>] = []
         var i = 0

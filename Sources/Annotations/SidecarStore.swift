@@ -182,10 +182,10 @@ public struct SidecarStore: Sendable {
 
     /// Sets the phrase inside the paragraph an annotation is about (nil clears it). The
     /// context is taken from the paragraph's first occurrence of `quote`.
-    public func setQuote(_ quote: String?, paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
+    public func setQuote(_ quote: String?, occurrence: Int = 1, paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
         let q = quote.flatMap { $0.isEmpty ? nil : $0 }
         let text = document.resolveParagraph(paragraph)?.text ?? ""
-        let selector = q.map { QuoteSelector.find($0, in: text) ?? QuoteSelector(exact: $0) }
+        let selector = q.map { QuoteSelector.find($0, in: text, occurrence: occurrence) ?? QuoteSelector.find($0, in: text) ?? QuoteSelector(exact: $0) }
         return try change(paragraph, in: document) { a in a.anchor.selector = selector }
     }
 

@@ -10,10 +10,21 @@ public struct ParagraphNote: Hashable, Sendable {
     /// `reso carry` moved an annotation of this paragraph onto a reworded text: someone should
     /// look at it (the reader marks it with `?`; `R` clears it).
     public var review: Bool
-    public init(tags: [String] = [], note: String? = nil, review: Bool = false) {
-        self.tags = tags; self.note = note; self.review = review
+    /// Words of the paragraph that annotations on it are about (their SPEC §5 `quote`),
+    /// shown highlighted in the text.
+    public var quotes: [QuotedWords]
+    public init(tags: [String] = [], note: String? = nil, review: Bool = false, quotes: [QuotedWords] = []) {
+        self.tags = tags; self.note = note; self.review = review; self.quotes = quotes
     }
     public var isEmpty: Bool { tags.isEmpty && (note ?? "").isEmpty && !review }
+}
+
+/// A quote as the reader highlights it: the words, and which occurrence in the paragraph's
+/// text (1-based, as the store located them).
+public struct QuotedWords: Hashable, Sendable {
+    public var exact: String
+    public var occurrence: Int
+    public init(exact: String, occurrence: Int = 1) { self.exact = exact; self.occurrence = occurrence }
 }
 
 /// The annotations of one document, keyed by paragraph id.
@@ -39,6 +50,9 @@ public protocol AnnotationBackend: AnyObject {
     func setNote(_ note: String?, paragraph: String, document: Int) throws -> DocumentNotes
     /// Sets the words of the paragraph its tags and note are about (a default throws).
     func setQuote(_ quote: String, paragraph: String, document: Int) throws -> DocumentNotes
+    /// As `setQuote(_:paragraph:document:)`, for the `occurrence`-th (1-based) time the words
+    /// occur in the paragraph (a visual selection of a repeated phrase). Defaults to the first.
+    func setQuote(_ quote: String, occurrence: Int, paragraph: String, document: Int) throws -> DocumentNotes
     /// Stores a drafted amendment; returns the annotations now and the amendment as the
     /// committee would read it. (A default in UpdateAmend.swift throws.)
     func amend(_ draft: DraftedAmendment, paragraph: String, document: Int) throws -> (DocumentNotes, String)

@@ -3,6 +3,7 @@
 // Built once per document; wrapping happens lazily, block by block, only for what is shown,
 // so a 16 MB resolution costs one pass to build blocks and nothing per keystroke.
 import ResolutionKit
+import Terminal
 
 enum BlockKind: Hashable, Sendable { case preface, heading, paragraph, subparagraph, closing, other }
 
@@ -43,6 +44,11 @@ public final class DocumentModel {
     let headingBlocks: [Int]
     private var cacheWidth = -1
     private var cache: [Int: [Range<Int>]] = [:]
+    /// Bidi levels per block, resolved once (blocks without right-to-left text get none).
+    private var bidiCache: [Int: BidiParagraph] = [:]
+    private var bidiNotNeeded: Set<Int> = []
+    /// East Asian Ambiguous scalars take two columns (`--ambiguous-wide`); wrapping and painting read it.
+    public var ambiguousWide = false { didSet { if ambiguousWide != oldValue { cache.removeAll(); cacheWidth = -1 } } }
 
     public init(path: String, document: ResolutionDocument) {
         self.path = path
@@ -62,12 +68,27 @@ public final class DocumentModel {
         if width != cacheWidth { cache.removeAll(keepingCapacity: true); cacheWidth = width }
         if let l = cache[i] { return l }
         let b = blocks[i]
-        let l = LineWrapper.lineRanges(b.scalars, width: max(4, width - b.indent))
+        let l = LineWrapper.lineRanges(b.scalars, width: max(4, width - b.indent), ambiguousWide: ambiguousWide)
         cache[i] = l
         return l
     }
 
     var labels: Labels { Labels(language: document.language) }
+
+    /// Arabic (and any right-to-left) documents lay paragraphs out right to left.
+    var isRightToLeft: Bool { ["ar", "he", "fa", "ur"].contains(document.language) }
+
+    /// Block `i` ready to have its wrapped lines put in visual order, or nil when it has
+    /// nothing to reorder (a left-to-right block in a left-to-right document).
+    /// - Complexity: O(n) in the block's scalars the first time, O(1) after.
+    func bidi(_ i: Int) -> BidiParagraph? {
+        if let p = bidiCache[i] { return p }
+        if bidiNotNeeded.contains(i) { return nil }
+        let p = BidiParagraph(blocks[i].scalars, direction: isRightToLeft ? .rightToLeft : .auto)
+        guard p.needsReordering else { bidiNotNeeded.insert(i); return nil }
+        bidiCache[i] = p
+        return p
+    }
 
     /// The footnote a marker number in block `i` points to (numbers may repeat per page).
     func footnote(number: Int, citedFrom id: String?) -> Footnote? {

@@ -12,7 +12,7 @@ public struct KeyBindings: Hashable, Sendable {
         ("previous-heading", "[", "heading"), ("next-heading", "]", "heading"), ("footnotes", "f", "footnotes"),
         ("references", "r", "references"), ("search", "/", "search"), ("next-match", "n", "next match"),
         ("previous-match", "N", "previous match"), ("tag", "t", "tag"), ("note", "e", "note"),
-        ("note-in-editor", "E", "editor"), ("amend", "a", "amend"), ("export", "x", "export"), ("go-to", ":", "go to"), ("set-mark", "m", "mark"),
+        ("note-in-editor", "E", "editor"), ("amend", "a", "amend"), ("export", "x", "export"), ("go-to", ":", "go to"), ("visual", "v", "select"), ("set-mark", "m", "mark"),
         ("jump-to-mark", "'", "to mark"), ("clear-review", "R", "clear review"),
         ("change", "c", "change (after ] or [)"), ("help", "?", "help"), ("back", "q", "back"),
     ]

@@ -23,6 +23,7 @@ enum KeyHelp {
         ("e", "one-line note editor (Enter saves, empty clears, Esc cancels)"),
         ("E", "edit the note in $EDITOR"),
         ("a", "draft an amendment: old => new, -old, old +> new, + new paragraph (a search match starts it)"),
+        ("v", "select words (w b e h l 0 $; a match starts it), then 1–9 t n a act on them"),
         ("x", "export annotations"),
         (":", "go to a paragraph: 25, op25, pp3, op84.a, h2 (Backspace returns)"),
         ("m", "then a–z: set a mark on this paragraph"),

@@ -86,7 +86,8 @@ struct Layouter {
         if let n = annotation(b) {
             if !n.tags.isEmpty { out.append(.tags) }
             if let note = n.note, !note.isEmpty {
-                let ranges = LineWrapper.lineRanges(noteScalars(n), width: max(4, contentWidth - 2))
+                let ranges = LineWrapper.lineRanges(noteScalars(n), width: max(4, contentWidth - 2),
+                                                    ambiguousWide: model.ambiguousWide)
                 out += ranges.enumerated().map { .note($0.element, first: $0.offset == 0) }
             }
         }

@@ -6,10 +6,12 @@ import Terminal
 extension CellGrid {
     /// Draws `s` from `column`, clipped at `limit` (exclusive); returns the next column.
     @discardableResult
+    /// Right-to-left runs (an Arabic title, outline label or note) are put in visual order
+    /// first (Terminal/Bidi.swift): the terminal paints cells as given.
     mutating func text(_ s: String, row: Int, column: Int, style: Style, limit: Int? = nil) -> Int {
         let end = Swift.min(limit ?? width, width)
         var c = column
-        for u in s.unicodeScalars {
+        for u in Bidi.visualIfNeeded(s).unicodeScalars {
             if c >= end { break }
             c = put(u, width: DisplayWidth.of(u), row: row, column: c, style: style, limit: end)
         }

@@ -66,8 +66,8 @@ public final class ReaderRuntime {
                     return .status("Note on \(p) unchanged", error: false)
                 }
                 return saved(d, try backend.setNote(edited.isEmpty ? nil : edited, paragraph: p, document: d), "Note on \(p) saved")
-            case .setQuote(let quote, let p, let d):
-                return saved(d, try backend.setQuote(quote, paragraph: p, document: d), "On \(p), about «\(quote)»")
+            case .setQuote(let quote, let occurrence, let p, let d):
+                return saved(d, try backend.setQuote(quote, occurrence: occurrence, paragraph: p, document: d), "On \(p), about «\(quote)»")
             case .amend(let draft, let p, let d):
                 let (notes, wording) = try backend.amend(draft, paragraph: p, document: d)
                 return saved(d, notes, "Amendment saved: \(wording)")

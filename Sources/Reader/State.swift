@@ -69,6 +69,8 @@ struct Prompt {
     /// The words of the paragraph a tag or note is about: the current search match, when it
     /// lies in the paragraph (UpdateAmend.swift).
     var quote: String?
+    /// Which occurrence of `quote` in the paragraph (1-based): a visual selection knows.
+    var occurrence = 1
 }
 
 enum Overlay {
@@ -111,6 +113,8 @@ public struct ReaderState {
     var lastRead: [Int: String] = [:]
     /// Where to open each document (doc → paragraph id), from the app's saved positions.
     var resumeAt: [Int: String] = [:]
+    /// Visual mode's selection inside the current paragraph (UpdateVisual.swift).
+    var visual: Selection?
     /// After `m` or `'`: waiting for the mark's letter (UpdateGoTo.swift).
     var pendingKey: PendingKey?
     /// Marks per document: letter → block id (`#n` for a block without one).

@@ -84,8 +84,10 @@ extension ReaderState {
                     if c.unpaired.contains(item.pos.block) { extra.append((0..<b.scalars.count, c.unpairedStyle)) }
                     for cr in c.ranges[item.pos.block] ?? [] { extra.append((cr, c.changeStyle)) }
                 }
+                extra += quoteHighlights(v, item.pos.block, selectionStyle: pane.focused)
                 drawRun(b, range, hits: hitsByBlock[item.pos.block] ?? [], extra: extra, row: y, column: x,
-                        limit: r.x + r.width, into: &grid)
+                        limit: r.x + r.width, bidi: model.bidi(item.pos.block), ambiguousWide: model.ambiguousWide,
+                        into: &grid)
             case .tags:
                 let tags = l.annotation(item.pos.block)?.tags ?? []
                 grid.text(tags.map { "[\($0)]" }.joined(separator: " "), row: y, column: x, style: theme.tag, limit: r.x + r.width)
@@ -100,9 +102,11 @@ extension ReaderState {
 
     /// One wrapped line of a block, with verb, footnote markers, compare changes and search
     /// hits styled (hits win: they are what the user is looking for now).
+    /// A right-to-left block (`bidi`) has each line put in visual order and right-aligned
+    /// against `limit`; styles follow the logical offsets, so highlights land on their words.
     func drawRun(_ b: Block, _ range: Range<Int>, hits: [(range: Range<Int>, current: Bool)],
                  extra: [(range: Range<Int>, style: Style)] = [], row: Int, column: Int, limit: Int,
-                 into grid: inout CellGrid) {
+                 bidi: BidiParagraph? = nil, ambiguousWide: Bool = false, into grid: inout CellGrid) {
         let base: Style
         switch b.kind {
         case .heading: base = theme.heading
@@ -114,7 +118,18 @@ extension ReaderState {
         let hitRanges = hits.filter { $0.range.overlaps(range) }
         let extraRanges = extra.filter { $0.range.overlaps(range) }
         var c = column
-        for i in range {
+        let order: [(scalar: Unicode.Scalar, logical: Int)]
+        if let bidi {
+            let line = bidi.visualLine(range)
+            order = Array(zip(line.scalars, line.logical))
+            if bidi.isRightToLeft {
+                let w = order.reduce(0) { $0 + DisplayWidth.of($1.scalar, ambiguousWide: ambiguousWide) }
+                c = Swift.max(column, limit - w)
+            }
+        } else {
+            order = range.map { (b.scalars[$0], $0) }
+        }
+        for (u, i) in order {
             var style = base
             for mk in marks where mk.range.contains(i) {
                 switch mk.mark {
@@ -125,8 +140,7 @@ extension ReaderState {
             }
             for e in extraRanges where e.range.contains(i) { style = e.style }
             for h in hitRanges where h.range.contains(i) { style = h.current ? theme.hitCurrent : theme.hit }
-            let u = b.scalars[i]
-            c = grid.put(u, width: DisplayWidth.of(u), row: row, column: c, style: style, limit: limit)
+            c = grid.put(u, width: DisplayWidth.of(u, ambiguousWide: ambiguousWide), row: row, column: c, style: style, limit: limit)
         }
     }
 }

@@ -5,6 +5,8 @@ import Terminal
 public struct Theme: Sendable, Equatable {
     public var header, status, margin, marginCurrent, currentBar, verb, marker, heading, label, preface: Style
     public var tag, note, hit, hitCurrent, selection, dim, border, prompt, error, focusTitle: Style
+    /// Words an annotation quotes (SPEC §5 `quote`), in the text.
+    public var quote = Style(underline: true)
     /// Compare view: words removed (old side) and inserted (new side), units with no
     /// counterpart; and the `?` of an annotation carried onto a reworded paragraph.
     public var removed = Style(), added = Style(), unpaired = Style(), review = Style()
@@ -30,6 +32,7 @@ public struct Theme: Sendable, Equatable {
         prompt: Style(bold: true),
         error: Style(foreground: .red, bold: true),
         focusTitle: Style(foreground: .cyan, bold: true, reverse: true),
+        quote: Style(foreground: .green, underline: true),
         removed: Style(foreground: .red, underline: true, reverse: true),
         added: Style(foreground: .green, bold: true, reverse: true),
         unpaired: Style(foreground: .magenta, underline: true),
@@ -65,7 +68,7 @@ public struct Theme: Sendable, Equatable {
 extension Theme {
     /// Roles a config may colour, by the name config.toml uses.
     public static let roleNames = ["header", "status", "margin", "verb", "marker", "heading", "tag", "note", "hit",
-                                   "border", "error", "preface"]
+                                   "border", "error", "preface", "quote"]
 
     /// This theme with the foreground of the named roles changed (unknown names are ignored:
     /// the config reader reports them).
@@ -81,6 +84,7 @@ extension Theme {
             case "heading": t.heading.foreground = colour
             case "tag": t.tag.foreground = colour
             case "note": t.note.foreground = colour
+            case "quote": t.quote.foreground = colour
             case "hit": t.hit.background = colour; t.hitCurrent.background = colour
             case "border": t.border.foreground = colour
             case "error": t.error.foreground = colour

@@ -23,7 +23,7 @@ public enum Effect: Hashable, Sendable {
     /// browser when there is a display, else prints it).
     case openLink(String)
     /// The tags or note of a paragraph are about these words (a search match).
-    case setQuote(String, paragraph: String, doc: Int)
+    case setQuote(String, occurrence: Int = 1, paragraph: String, doc: Int)
     /// Store a drafted amendment (`a`).
     case amend(DraftedAmendment, paragraph: String, doc: Int)
     /// Clear the `review` flag `reso carry` set on the paragraph's annotations (`R`).
@@ -69,7 +69,7 @@ public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
         if case .mouse(let m) = event { return s.compare != nil ? s.handleCompareMouse(m) : s.handleMouse(m) }
         // The letter after `m` or `'` is a mark's name, not a bound key.
         guard case .key(let pressed) = event,
-              let key = s.pendingKey != nil ? pressed : s.keyBindings.translate(pressed) else { return [] }
+              let key = s.pendingKey != nil || s.visual != nil ? pressed : s.keyBindings.translate(pressed) else { return [] }
         if s.view == nil { return s.handleLibraryKey(key) }
         return s.compare != nil ? s.handleCompareKey(key) : s.handleDocumentKey(key)
     }

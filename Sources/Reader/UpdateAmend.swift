@@ -16,9 +16,11 @@ public struct DraftedAmendment: Hashable, Sendable {
     public var target: String?
     /// The new words (nil for a deletion).
     public var text: String?
+    /// Which occurrence of `target` in the paragraph (1-based), when a selection chose it.
+    public var occurrence: Int
 
-    public init(action: Action, target: String?, text: String?) {
-        self.action = action; self.target = target; self.text = text
+    public init(action: Action, target: String?, text: String?, occurrence: Int = 1) {
+        self.action = action; self.target = target; self.text = text; self.occurrence = occurrence
     }
 
     /// Reads the prompt's line; nil when it follows none of the forms.
@@ -61,17 +63,24 @@ extension ReaderState {
         overlay = .prompt(Prompt(kind: .amend, editor: LineEditor(start), paragraph: id))
     }
 
-    mutating func submitAmendment(_ text: String, paragraph: String?) -> [Effect] {
+    mutating func submitAmendment(_ text: String, paragraph: String?, quote: String? = nil, occurrence: Int = 1) -> [Effect] {
         guard let id = paragraph, let doc = view?.doc, !text.isEmpty else { return [] }
-        guard let draft = DraftedAmendment.parse(text) else {
+        guard var draft = DraftedAmendment.parse(text) else {
             flash("Write old => new, -old, old +> new, or + new paragraph", error: true)
             return []
         }
+        // The selected occurrence, as long as the words were left as selected.
+        if let quote, draft.target == quote { draft.occurrence = occurrence }
         return [.amend(draft, paragraph: id, doc: doc)]
     }
 }
 
 extension AnnotationBackend {
+    /// Backends without occurrences take the first one.
+    public func setQuote(_ quote: String, occurrence: Int, paragraph: String, document: Int) throws -> DocumentNotes {
+        try setQuote(quote, paragraph: paragraph, document: document)
+    }
+
     /// Backends that keep no quotes (tests, the benchmark) say so.
     public func setQuote(_ quote: String, paragraph: String, document: Int) throws -> DocumentNotes {
         throw AmendmentUnsupported()

@@ -6,6 +6,7 @@ extension ReaderState {
 
     mutating func handleDocumentKey(_ key: Key) -> [Effect] {
         if let pending = pendingKey { handlePending(pending, key); return [] }
+        if visual != nil { return handleVisualKey(key) }
         guard var v = view else { return [] }
         let g = geometry
         let h = g.text.height
@@ -92,6 +93,11 @@ extension ReaderState {
         case .char("x"): overlay = .prompt(Prompt(kind: .export, editor: LineEditor()))
         case .char("R"): view = v; return clearReviewFlag()
         case .char(":"): overlay = .prompt(Prompt(kind: .goTo, editor: LineEditor()))
+        case .char("v"):
+            v.focus = .text
+            view = v
+            startVisual(v)
+            return []
         case .char("a"):
             guard let id = currentID, id.hasPrefix("pp") || id.hasPrefix("op") else {
                 flash("Amendments apply to preambular and operative paragraphs"); break
@@ -217,12 +223,12 @@ extension ReaderState {
             var effects: [Effect] = []
             if !add.isEmpty { effects.append(.addTags(add, paragraph: id, doc: doc)) }
             if !remove.isEmpty { effects.append(.removeTags(remove, paragraph: id, doc: doc)) }
-            if !add.isEmpty, let q = p.quote { effects.append(.setQuote(q, paragraph: id, doc: doc)) }
+            if !add.isEmpty, let q = p.quote { effects.append(.setQuote(q, occurrence: p.occurrence, paragraph: id, doc: doc)) }
             return effects
         case .note:
             guard let id = p.paragraph, let doc = view?.doc else { return [] }
             let note: [Effect] = [.setNote(text.isEmpty ? nil : p.editor.text, paragraph: id, doc: doc)]
-            return note + (text.isEmpty ? [] : p.quote.map { [.setQuote($0, paragraph: id, doc: doc)] } ?? [])
+            return note + (text.isEmpty ? [] : p.quote.map { [.setQuote($0, occurrence: p.occurrence, paragraph: id, doc: doc)] } ?? [])
         case .export:
             let format = text.isEmpty ? (exportFormats.first ?? "md") : text.lowercased()
             guard exportFormats.contains(format) else {
@@ -234,7 +240,7 @@ extension ReaderState {
             submitGoTo(text)
             return []
         case .amend:
-            return submitAmendment(text, paragraph: p.paragraph)
+            return submitAmendment(text, paragraph: p.paragraph, quote: p.quote, occurrence: p.occurrence)
         }
     }
 }

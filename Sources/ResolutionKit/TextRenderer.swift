@@ -22,7 +22,9 @@ func superscriptString(_ n: Int) -> String { BlockBuilder.superscript(n).string 
 
 public struct TextRenderer {
     public var width: Int
-    public init(width: Int) { self.width = max(30, width) }
+    /// East Asian Ambiguous scalars take two columns (`--ambiguous-wide`).
+    public var ambiguousWide: Bool
+    public init(width: Int, ambiguousWide: Bool = false) { self.width = max(30, width); self.ambiguousWide = ambiguousWide }
 
     let margin = 9
 
@@ -31,7 +33,7 @@ public struct TextRenderer {
         let m = doc.meta
         let head = [m.symbol ?? m.number, m.body, m.date].compactMap { $0 }.joined(separator: " · ")
         if !head.isEmpty { out.append(Sanitizer.visible(head)) }
-        if let t = m.title { out += LineWrapper.wrap(Sanitizer.visible(t), width: width) }
+        if let t = m.title { out += LineWrapper.wrap(Sanitizer.visible(t), width: width, ambiguousWide: ambiguousWide) }
         if m.status == "draft" { out.append("(draft)") }
         out.append("")
         for line in doc.preface { out += block(id: "", text: line) }
@@ -78,7 +80,7 @@ public struct TextRenderer {
 
     /// One unit: the id in the margin, the text wrapped beside it.
     func block(id: String, text: String) -> [String] {
-        let lines = LineWrapper.wrap(Sanitizer.visible(text), width: width - margin)
+        let lines = LineWrapper.wrap(Sanitizer.visible(text), width: width - margin, ambiguousWide: ambiguousWide)
         let idCell = id.count >= margin ? String(id.prefix(margin - 1)) + " " : id + String(repeating: " ", count: margin - id.count)
         let pad = String(repeating: " ", count: margin)
         return lines.enumerated().map { ($0.offset == 0 ? idCell : pad) + $0.element }

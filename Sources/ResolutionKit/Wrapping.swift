@@ -6,7 +6,8 @@
 ///
 /// East Asian Wide/Fullwidth = 2, combining marks and format characters = 0, everything else
 /// (including control characters, which callers must show as a 1-column placeholder) = 1.
-/// Ambiguous-width punctuation (“ ” … ·) counts as 1, matching glibc `wcwidth` and tmux.
+/// Ambiguous-width punctuation (“ ” … ·) counts as 1, matching glibc `wcwidth` and tmux,
+/// unless the caller asks for `ambiguousWide` (a CJK terminal or font that draws them wide).
 public enum DisplayWidth {
     @inline(__always)
     public static func of(_ s: Unicode.Scalar) -> Int {
@@ -30,6 +31,22 @@ public enum DisplayWidth {
         return w
     }
 
+    /// As `of(_:)`, with East Asian Ambiguous scalars (`§ ° ± “ ”`, Greek, Cyrillic…) counted
+    /// as two columns when `ambiguousWide` is set.
+    /// - Complexity: O(1) for ASCII, O(log r) in the width tables otherwise.
+    @inline(__always)
+    public static func of(_ s: Unicode.Scalar, ambiguousWide: Bool) -> Int {
+        let w = of(s)
+        if ambiguousWide && w == 1 && s.value > 0xA0 && EastAsianWidth.isAmbiguous(s.value) { return 2 }
+        return w
+    }
+
+    public static func of(_ s: String, ambiguousWide: Bool) -> Int {
+        var w = 0
+        for u in s.unicodeScalars { w += of(u, ambiguousWide: ambiguousWide) }
+        return w
+    }
+
     /// Two columns: the generated East Asian Width table (EastAsianWidth.swift), shared
     /// with the parser's line measure.
     static func isWide(_ v: UInt32) -> Bool { EastAsianWidth.isWide(v) }
@@ -44,9 +61,9 @@ public enum DisplayWidth {
 ///   margin, so the previous character is carried down with it instead.
 /// - `\n` forces a break; spaces at a break are dropped.
 public enum LineWrapper {
-    public static func wrap(_ text: String, width: Int) -> [String] {
+    public static func wrap(_ text: String, width: Int, ambiguousWide: Bool = false) -> [String] {
         let scalars = Array(text.unicodeScalars)
-        return lineRanges(scalars, width: width).map { r in
+        return lineRanges(scalars, firstWidth: width, width: width, ambiguousWide: ambiguousWide).map { r in
             var s = String.UnicodeScalarView()
             s.append(contentsOf: scalars[r])
             return String(s)
@@ -55,12 +72,16 @@ public enum LineWrapper {
 
     /// The wrapped lines as ranges into `scalars` (trailing spaces excluded). Always returns at
     /// least one (possibly empty) range so that an empty paragraph still takes a line.
-    public static func lineRanges(_ scalars: [Unicode.Scalar], width: Int) -> [Range<Int>] {
-        lineRanges(scalars, firstWidth: width, width: width)
+    public static func lineRanges(_ scalars: [Unicode.Scalar], width: Int, ambiguousWide: Bool = false) -> [Range<Int>] {
+        lineRanges(scalars, firstWidth: width, width: width, ambiguousWide: ambiguousWide)
     }
 
     /// As `lineRanges(_:width:)`, with a different width for the first line (hanging labels).
-    public static func lineRanges(_ scalars: [Unicode.Scalar], firstWidth: Int, width: Int) -> [Range<Int>] {
+    /// `ambiguousWide` changes only the measure, not where breaks may fall: a Cyrillic word
+    /// drawn wide is still a word.
+    /// - Complexity: O(n) in the scalars.
+    public static func lineRanges(_ scalars: [Unicode.Scalar], firstWidth: Int, width: Int,
+                                  ambiguousWide: Bool = false) -> [Range<Int>] {
         var out: [Range<Int>] = []
         let n = scalars.count
         var i = 0
@@ -78,7 +99,7 @@ public enum LineWrapper {
                 let s = scalars[j]
                 if s == "\n" { end = j; forced = true; break }
                 if j > start && canBreak(scalars, before: j) { lastBreak = j }
-                let w = DisplayWidth.of(s)
+                let w = DisplayWidth.of(s, ambiguousWide: ambiguousWide)
                 if s != " " && cols + w > limit && j > start {
                     end = lastBreak > start ? lastBreak : j
                     if lastBreak <= start && end > start + 1 && noStart.contains(scalars[end].value) { end -= 1 }

@@ -10,6 +10,9 @@
 //     [export]
 //     folder = "~/briefs"
 //
+// and, before any section, `ambiguous_wide = true` when the terminal draws East Asian
+// Ambiguous characters (§ ° “ ”, Greek, Cyrillic) two columns wide (as `--ambiguous-wide`).
+//
 // Everything is checked when reso starts; anything wrong is one message that names the file,
 // the line and what is wrong, and nothing runs on a half-read config.
 import Annotations
@@ -26,6 +29,8 @@ struct ResoConfig {
     var colours: [String: Color] = [:]
     var defaultTags: [String]?
     var exportFolder: String?
+    /// East Asian Ambiguous characters take two columns in wrapping and layout.
+    var ambiguousWide = false
 
     static let colourNames: [String: Color] = [
         "default": .standard, "black": .black, "red": .red, "green": .green, "yellow": .yellow, "blue": .blue,
@@ -65,8 +70,13 @@ struct ResoConfig {
             UserFacingError("\(path) line \(lines.line(of: key, in: section)): \(reason)")
         }
         for section in table.keys {
+            if section == "ambiguous_wide" {
+                guard let b = table[section]?.bool else { throw fail("", section, "ambiguous_wide must be true or false") }
+                config.ambiguousWide = b
+                continue
+            }
             guard ["keys", "colours", "colors", "tags", "export"].contains(section) else {
-                throw fail(section, nil, "unknown section [\(section)] (sections: keys, colours, tags, export)")
+                throw fail(section, nil, "unknown section [\(section)] (sections: keys, colours, tags, export; top-level key: ambiguous_wide)")
             }
             guard let t = table[section]?.table else { throw fail(section, nil, "\(section) must be a [section]") }
             for key in t.keys {
@@ -119,7 +129,8 @@ struct ResoConfig {
         func q(_ s: String) -> String {
             "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         }
-        var out = "# reso configuration in effect\n# file: \(path ?? "none (defaults); would be read from \(ResoConfig.location())")\n\n[keys]\n"
+        var out = "# reso configuration in effect\n# file: \(path ?? "none (defaults); would be read from \(ResoConfig.location())")\n\n"
+        out += "ambiguous_wide = \(ambiguousWide)\n\n[keys]\n"
         for (action, key) in bindings.table { out += "\(action) = \(q(key == "Space" ? "space" : key))\n" }
         out += "\n[colours]\n"
         if colours.isEmpty { out += "# roles: \(Theme.roleNames.joined(separator: ", "))\n" }
@@ -141,7 +152,7 @@ struct ConfigLines {
 
     /// 1-based; the section's header line when the key is not found, 1 when neither is.
     func line(of key: String?, in section: String) -> Int {
-        var inSection = false, header: Int?
+        var inSection = section.isEmpty, header: Int?  // "" is the top level, before any [section]
         for (i, raw) in lines.enumerated() {
             let l = raw.trimmingCharacters(in: .whitespaces)
             if l.hasPrefix("[") {

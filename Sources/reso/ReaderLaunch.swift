@@ -8,8 +8,9 @@ import ResolutionKit
 import Terminal
 
 enum ReaderLaunch {
-    static func open(paths: [String]) throws {
+    static func open(paths: [String], ambiguousWide: Bool = false) throws {
         let config = try ResoConfig.load()
+        let ambiguousWide = ambiguousWide || config.ambiguousWide
         let files = try DocumentPaths.expand(paths.isEmpty ? [try LibrarySetup.libraryFolder()] : paths)
         let env = ProcessInfo.processInfo.environment
         let term = env["TERM"] ?? ""
@@ -19,11 +20,12 @@ enum ReaderLaunch {
             for (i, file) in files.enumerated() {
                 let doc = try ResolutionDocument.load(path: file)
                 if i > 0 { ConsoleOutput.line("") }
-                ConsoleOutput.line(TextRenderer(width: width).render(doc))
+                ConsoleOutput.line(TextRenderer(width: width, ambiguousWide: ambiguousWide).render(doc))
             }
             return
         }
         let (models, skipped) = try loadDocuments(files)
+        for m in models { m.ambiguousWide = ambiguousWide }
         let backend = makeAnnotationBackend(models, config: config)
         var notes: [DocumentNotes] = []
         var problems = skipped
@@ -95,11 +97,21 @@ final class SidecarAnnotations: AnnotationBackend {
     var defaultTags: [String] { config.defaultTags ?? Annotations.defaultTags }
     var exportFormats: [String] { ExportFormat.allCases.map(\.rawValue) }
 
-    private func notes(_ s: SidecarSnapshot, notice: String? = nil) -> DocumentNotes {
+    private func notes(_ s: SidecarSnapshot, document i: Int, notice: String? = nil) -> DocumentNotes {
         var by: [String: ParagraphNote] = [:]
         // `review`: carry moved these tags and note onto a reworded paragraph (R clears it).
         for a in s.annotations where a.isParagraphNote {
             by[a.paragraph] = ParagraphNote(tags: a.tags, note: a.note, review: a.review)
+        }
+        // Every annotation's quote (tags, notes, amendments), as the occurrence it points at.
+        let doc = models[i].document
+        for a in s.annotations {
+            guard let sel = a.anchor.selector, let text = doc.resolveParagraph(a.paragraph)?.text else { continue }
+            let scalars = Array(text.unicodeScalars)
+            guard let r = sel.locate(in: scalars) else { continue }
+            let exact = String(String.UnicodeScalarView(scalars[r]))
+            let occurrence = QuoteSelector.occurrences(Array(exact.unicodeScalars), in: scalars).filter { $0.lowerBound < r.lowerBound }.count + 1
+            by[a.paragraph, default: ParagraphNote()].quotes.append(QuotedWords(exact: exact, occurrence: occurrence))
         }
         return DocumentNotes(byParagraph: by, orphanCount: s.orphans.count, notice: notice)
     }
@@ -111,34 +123,37 @@ final class SidecarAnnotations: AnnotationBackend {
             let name = (models[i].path as NSString).lastPathComponent
             notice = "\(s.orphans.count) note(s) in \(name) lost their paragraph; `reso notes` lists them"
         }
-        return notes(s, notice: notice)
+        return notes(s, document: i, notice: notice)
     }
     func addTags(_ tags: [String], paragraph: String, document i: Int) throws -> DocumentNotes {
-        notes(try stores[i].addTags(tags, paragraph: paragraph, document: models[i].document))
+        notes(try stores[i].addTags(tags, paragraph: paragraph, document: models[i].document), document: i)
     }
     func removeTags(_ tags: [String], paragraph: String, document i: Int) throws -> DocumentNotes {
-        notes(try stores[i].removeTags(tags, paragraph: paragraph, document: models[i].document))
+        notes(try stores[i].removeTags(tags, paragraph: paragraph, document: models[i].document), document: i)
     }
     func toggleTag(_ tag: String, paragraph: String, document i: Int) throws -> DocumentNotes {
-        notes(try stores[i].toggleTag(tag, paragraph: paragraph, document: models[i].document))
+        notes(try stores[i].toggleTag(tag, paragraph: paragraph, document: models[i].document), document: i)
     }
     func setNote(_ note: String?, paragraph: String, document i: Int) throws -> DocumentNotes {
-        notes(try stores[i].setNote(note, paragraph: paragraph, document: models[i].document))
+        notes(try stores[i].setNote(note, paragraph: paragraph, document: models[i].document), document: i)
     }
     func clearReview(paragraph: String, document i: Int) throws -> DocumentNotes {
-        notes(try stores[i].clearReview(paragraph: paragraph, document: models[i].document))
+        notes(try stores[i].clearReview(paragraph: paragraph, document: models[i].document), document: i)
     }
     func setQuote(_ quote: String, paragraph: String, document i: Int) throws -> DocumentNotes {
-        notes(try stores[i].setQuote(quote, paragraph: paragraph, document: models[i].document))
+        try setQuote(quote, occurrence: 1, paragraph: paragraph, document: i)
+    }
+    func setQuote(_ quote: String, occurrence: Int, paragraph: String, document i: Int) throws -> DocumentNotes {
+        notes(try stores[i].setQuote(quote, occurrence: occurrence, paragraph: paragraph, document: models[i].document), document: i)
     }
     func amend(_ draft: DraftedAmendment, paragraph: String, document i: Int) throws -> (DocumentNotes, String) {
         let doc = models[i].document
         let action = Amendment.Action(rawValue: draft.action.rawValue) ?? .replace
-        let selector = try draft.target.map { try AnnotationCLI.selector($0, occurrence: 1, paragraph: paragraph, in: doc) }
+        let selector = try draft.target.map { try AnnotationCLI.selector($0, occurrence: draft.occurrence, paragraph: paragraph, in: doc) }
         let (snap, made) = try stores[i].addAmendment(Amendment(action: action, text: draft.text), quote: selector,
                                                        paragraph: paragraph, document: doc)
         let wording = ExportRecord.records(document: doc, snapshot: snap).first { $0.id == made.id }?.amendment ?? ""
-        return (notes(snap), wording)
+        return (notes(snap, document: i), wording)
     }
 
     /// Writes `reso-export-<time>.<format>` in the current folder (the temporary folder when

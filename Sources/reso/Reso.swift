@@ -53,8 +53,11 @@ struct OpenCommand: ParsableCommand {
     @Argument(help: "Resolution files or folders to open (default: the bundled library).")
     var paths: [String] = []
 
+    @Flag(help: "Count East Asian ambiguous-width characters (§ ° ± “ ”, Greek, Cyrillic) as two columns, as CJK terminals draw them (config.toml: ambiguous_wide = true).")
+    var ambiguousWide = false
+
     func run() throws {
-        try ReaderLaunch.open(paths: paths)
+        try ReaderLaunch.open(paths: paths, ambiguousWide: ambiguousWide)
     }
 }
 

@@ -26,6 +26,9 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "Wrap text output at this many columns (default: the terminal's width, else 80).")
     var width: Int?
 
+    @Flag(help: "Count East Asian ambiguous-width characters (§ ° ± “ ”, Greek, Cyrillic) as two columns, as CJK terminals draw them (config.toml: ambiguous_wide = true).")
+    var ambiguousWide = false
+
     func run() throws {
         let doc = try loadDocument(file)
         if let n = doc.revisions?.count, n > 0 {
@@ -35,7 +38,9 @@ struct ShowCommand: ParsableCommand {
         switch format {
         case .json: DocumentJSON.stream(doc) { ConsoleOutput.write($0, as: .json) }
         case .markdown: ConsoleOutput.write(MarkdownRenderer().render(doc))
-        case .text: ConsoleOutput.write(TextRenderer(width: width ?? TerminalSize.columns()).render(doc))
+        case .text:
+            let wide = try ambiguousWide || ResoConfig.load().ambiguousWide
+            ConsoleOutput.write(TextRenderer(width: width ?? TerminalSize.columns(), ambiguousWide: wide).render(doc))
         }
     }
 }
