@@ -264,10 +264,17 @@ public struct SidecarStore: Sendable {
         try SafeFile.makeFolder(sidecarFolder)
         return try SafeFile.withFolderLock(sidecarFolder) {
             if cache.claimLeftoverSweep() { SafeFile.removeLeftovers(of: sidecarName, in: sidecarFolder) }
-            let stored = try readStored()
-            let result = stored.map { anchored($0.file, to: document, fingerprint) }
+            let previous = FileIdentity.of(path: sidecarPath).flatMap { cache.file($0) != nil ? $0 : nil }
+            var stored = try readStored()
+            var result = stored.map { anchored($0.file, to: document, fingerprint) }
                 ?? .init(annotations: [], orphans: [], changes: [], altered: false)
+            // Move the array out so that it is the only reference and the edit does not copy
+            // every annotation (the cache and the locals would otherwise share it).
+            let oldEncoded = stored?.identity.flatMap { cache.encoded($0) }
+            cache.forgetFile()
             var annotations = result.annotations
+            result.annotations = []
+            stored?.file.annotations = []
             // Annotations are in document order: binary search by unit position.
             let at = anchoring.index(of: unit.id) ?? Int.max
             var lo = 0, hi = annotations.count
@@ -278,6 +285,12 @@ public struct SidecarStore: Sendable {
             var end = lo
             while end < annotations.count && annotations[end].paragraph == unit.id { end += 1 }
             let edit = edit(&annotations, unit, lo..<end)
+            var after = end
+            switch edit {
+            case .insert?: after += 1
+            case .remove?: after -= 1
+            default: break
+            }
             var info = SidecarDocumentInfo(file: (document.source.path as NSString).lastPathComponent,
                                            sha256: document.source.sha256, symbol: document.meta.symbol)
             let infoChanged = stored.map { $0.file.document.differsInKnownFields(from: info) } ?? !annotations.isEmpty
@@ -289,7 +302,7 @@ public struct SidecarStore: Sendable {
             if edit != nil || result.altered || infoChanged {
                 // One edit on a sidecar this store wrote last: copy around the changed object.
                 var encoded: EncodedSidecar?
-                if let edit, !result.altered, !infoChanged, let id = stored?.identity, let old = cache.encoded(id) {
+                if let edit, !result.altered, !infoChanged, let old = oldEncoded {
                     encoded = SidecarCodec.splice(old, edit)
                 }
                 let out = encoded ?? SidecarCodec.encodeWithRanges(file)
@@ -297,9 +310,17 @@ public struct SidecarStore: Sendable {
                     cache.setFile(id, file, encoded: out)
                     cache.markVerified(file, against: fingerprint)
                 }
+            } else if let id = stored?.identity {
+                // Nothing changed: keep what was cached (the file, its bytes, its check).
+                cache.setFile(id, file, encoded: oldEncoded)
+                cache.markVerified(file, against: fingerprint)
             }
-            return SidecarSnapshot(annotations: annotations, orphans: result.orphans, changes: result.changes,
-                                   sidecarPath: sidecarPath)
+            var snapshot = SidecarSnapshot(annotations: annotations, orphans: result.orphans, changes: result.changes,
+                                           sidecarPath: sidecarPath)
+            if previous != nil, previous == stored?.identity, !result.altered, !infoChanged {
+                snapshot.edited = EditedParagraph(paragraph: unit.id, annotations: annotations[lo..<after])
+            }
+            return snapshot
         }
     }
 }
@@ -324,6 +345,12 @@ final class ParsedSidecarCache: @unchecked Sendable {
 
     func encoded(_ identity: FileIdentity) -> EncodedSidecar? {
         locked { entry.flatMap { $0.identity == identity ? $0.encoded : nil } }
+    }
+
+    /// Drops the parsed sidecar and its verification (a change is about to replace them), so
+    /// that the change holds the only reference to the annotations.
+    func forgetFile() {
+        locked { entry = nil; verified = nil }
     }
 
     func setFile(_ identity: FileIdentity, _ file: SidecarFile, encoded: EncodedSidecar?) {

@@ -32,7 +32,7 @@ public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
     switch message {
     case .notesChanged(let doc, let n):
         guard doc < s.notes.count else { return [] }
-        s.notes[doc] = n
+        s.setNotes(doc, n)
         if let notice = n.notice { s.flash(notice) }
         if var v = s.view, v.doc == doc { v.clamp(s.layouter(v), height: s.geometry.text.height); s.view = v }
         return []

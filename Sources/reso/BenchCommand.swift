@@ -26,7 +26,20 @@ struct BenchCommand: ParsableCommand {
             help: "Also time `reso show FILE --format json` as a whole process against `wc -m` (text) or `pdftotext` (PDF) on FILE; repeatable.")
     var files: [String] = []
 
+    @Option(name: .customLong("sidecar-fixture"), help: ArgumentHelp(
+        "Only write a document of 10,000 operative paragraphs and a sidecar annotating each one into DIR, for timing `reso tag` as a whole process.",
+        valueName: "DIR"))
+    var sidecarFixture: String?
+
+    @Option(help: "Annotations in the --sidecar-fixture sidecar.")
+    var annotations: Int = 10_000
+
     func run() throws {
+        if let folder = sidecarFixture {
+            let (document, sidecar) = try SidecarBenchmark.writeFixture(folder: folder, annotations: annotations)
+            print(document); print(sidecar)
+            return
+        }
         let path = output ?? NSTemporaryDirectory() + "reso-bench-\(getpid()).txt"
         let seeds = try DocumentPaths.expand([LibraryLocation.samplesFolder() ?? LibraryLocation.path])
         guard let seed = seeds.first else { throw UserFacingError("no seed documents to build the benchmark from") }

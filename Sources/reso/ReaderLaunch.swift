@@ -95,10 +95,26 @@ final class SidecarAnnotations: AnnotationBackend {
     var defaultTags: [String] { config.defaultTags ?? Annotations.defaultTags }
     var exportFormats: [String] { ExportFormat.allCases.map(\.rawValue) }
 
-    private func notes(_ s: SidecarSnapshot, notice: String? = nil) -> DocumentNotes {
+    /// The notes last handed to the reader, per document: a change that touched one
+    /// paragraph updates that entry instead of rebuilding the map from every annotation.
+    private var shown: [Int: DocumentNotes] = [:]
+
+    /// - Complexity: O(1) map updates after a one-paragraph change this store saw coming
+    ///   (`SidecarSnapshot.edited`), else O(annotations).
+    private func notes(_ s: SidecarSnapshot, document i: Int, notice: String? = nil) -> DocumentNotes {
+        if notice == nil, let edited = s.edited, var n = shown.removeValue(forKey: i) {
+            n.byParagraph[edited.paragraph] = edited.paragraphNote.map { ParagraphNote(tags: $0.tags, note: $0.note) }
+            n.orphanCount = s.orphans.count
+            n.notice = nil
+            n.changedParagraph = edited.paragraph
+            shown[i] = n
+            return n
+        }
         var by: [String: ParagraphNote] = [:]
         for a in s.annotations where a.isParagraphNote { by[a.paragraph] = ParagraphNote(tags: a.tags, note: a.note) }
-        return DocumentNotes(byParagraph: by, orphanCount: s.orphans.count, notice: notice)
+        let n = DocumentNotes(byParagraph: by, orphanCount: s.orphans.count, notice: notice)
+        shown[i] = n
+        return n
     }
 
     func load(document i: Int) throws -> DocumentNotes {
@@ -108,22 +124,22 @@ final class SidecarAnnotations: AnnotationBackend {
             let name = (models[i].path as NSString).lastPathComponent
             notice = "\(s.orphans.count) note(s) in \(name) lost their paragraph; `reso notes` lists them"
         }
-        return notes(s, notice: notice)
+        return notes(s, document: i, notice: notice)
     }
     func addTags(_ tags: [String], paragraph: String, document i: Int) throws -> DocumentNotes {
-        notes(try stores[i].addTags(tags, paragraph: paragraph, document: models[i].document))
+        notes(try stores[i].addTags(tags, paragraph: paragraph, document: models[i].document), document: i)
     }
     func removeTags(_ tags: [String], paragraph: String, document i: Int) throws -> DocumentNotes {
-        notes(try stores[i].removeTags(tags, paragraph: paragraph, document: models[i].document))
+        notes(try stores[i].removeTags(tags, paragraph: paragraph, document: models[i].document), document: i)
     }
     func toggleTag(_ tag: String, paragraph: String, document i: Int) throws -> DocumentNotes {
-        notes(try stores[i].toggleTag(tag, paragraph: paragraph, document: models[i].document))
+        notes(try stores[i].toggleTag(tag, paragraph: paragraph, document: models[i].document), document: i)
     }
     func setNote(_ note: String?, paragraph: String, document i: Int) throws -> DocumentNotes {
-        notes(try stores[i].setNote(note, paragraph: paragraph, document: models[i].document))
+        notes(try stores[i].setNote(note, paragraph: paragraph, document: models[i].document), document: i)
     }
     func setQuote(_ quote: String, paragraph: String, document i: Int) throws -> DocumentNotes {
-        notes(try stores[i].setQuote(quote, paragraph: paragraph, document: models[i].document))
+        notes(try stores[i].setQuote(quote, paragraph: paragraph, document: models[i].document), document: i)
     }
     func amend(_ draft: DraftedAmendment, paragraph: String, document i: Int) throws -> (DocumentNotes, String) {
         let doc = models[i].document
@@ -132,7 +148,7 @@ final class SidecarAnnotations: AnnotationBackend {
         let (snap, made) = try stores[i].addAmendment(Amendment(action: action, text: draft.text), quote: selector,
                                                        paragraph: paragraph, document: doc)
         let wording = ExportRecord.records(document: doc, snapshot: snap).first { $0.id == made.id }?.amendment ?? ""
-        return (notes(snap), wording)
+        return (notes(snap, document: i), wording)
     }
 
     /// Writes `reso-export-<time>.<format>` in the current folder (the temporary folder when
