@@ -117,6 +117,9 @@ public struct ReaderState {
     public internal(set) var marks: [Int: [Unicode.Scalar: String]] = [:]
     /// Keys as bound by the user's config (KeyBindings.swift).
     public var keyBindings = KeyBindings.standard
+    /// The library list of a big library, from the index (Catalog.swift); nil when every
+    /// document was parsed up front.
+    var catalog: CatalogView?
 
     /// Foreground colours by role name (config.toml's [colours]); ignored without colour.
     public mutating func applyColours(_ colours: [String: Color]) {

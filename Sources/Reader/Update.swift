@@ -8,6 +8,10 @@ public enum Message: Sendable {
     /// The store saved a change (or loaded a document): its annotations now.
     case notesChanged(doc: Int, DocumentNotes)
     case status(String, error: Bool)
+    /// The app parsed a library document the user opened (Catalog.swift).
+    case documentOpened(doc: Int, OpenedDocument, DocumentNotes, paragraph: String?)
+    /// The hits of a library-wide search through the index.
+    case libraryHits(query: String, [CatalogHit])
 }
 
 public enum Effect: Hashable, Sendable {
@@ -26,6 +30,10 @@ public enum Effect: Hashable, Sendable {
     case setQuote(String, paragraph: String, doc: Int)
     /// Store a drafted amendment (`a`).
     case amend(DraftedAmendment, paragraph: String, doc: Int)
+    /// Parse library document `doc` and open it (at `paragraph`).
+    case openDocument(doc: Int, paragraph: String?)
+    /// Search the whole library through the index.
+    case searchLibrary(String)
 }
 
 public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
@@ -38,6 +46,12 @@ public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
         return []
     case .status(let text, let error):
         s.flash(text, error: error)
+        return []
+    case .documentOpened(let doc, let model, let notes, let paragraph):
+        s.documentOpened(doc, model.model, notes, paragraph: paragraph)
+        return []
+    case .libraryHits(let query, let hits):
+        s.libraryHits(query, hits)
         return []
     case .input(.resize(let w, let h)):
         s.width = w; s.height = h
@@ -63,7 +77,8 @@ public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
         // The letter after `m` or `'` is a mark's name, not a bound key.
         guard case .key(let pressed) = event,
               let key = s.pendingKey != nil ? pressed : s.keyBindings.translate(pressed) else { return [] }
-        return s.view == nil ? s.handleLibraryKey(key) : s.handleDocumentKey(key)
+        if s.view == nil { return s.catalog != nil ? s.handleCatalogKey(key) : s.handleLibraryKey(key) }
+        return s.handleDocumentKey(key)
     }
 }
 
@@ -131,6 +146,8 @@ extension ReaderState {
         guard isLibrary else { return [.quit] }
         if let v = view { librarySelection = v.doc; lastRead[v.doc] = position(v) }
         view = nil
+        // The big library keeps its list and hit list as they were (no parse of every document).
+        if catalog != nil { search = search.map { SearchState(query: $0.query) }; return [] }
         if let q = search?.query { runSearch(q) } else { search = nil }
         revealLibrarySelection()
         return []
@@ -152,6 +169,7 @@ extension ReaderState {
 
     mutating func handleMouse(_ m: MouseEvent) -> [Effect] {
         guard var v = view else {
+            if catalog != nil { return [] }
             let i = libraryTop + m.row - 2
             switch m.kind {
             case .wheelUp: selectLibrary(librarySelection - 3)

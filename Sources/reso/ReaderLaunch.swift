@@ -10,11 +10,12 @@ import Terminal
 enum ReaderLaunch {
     static func open(paths: [String]) throws {
         let config = try ResoConfig.load()
-        let files = try DocumentPaths.expand(paths.isEmpty ? [try LibrarySetup.libraryFolder()] : paths)
+        let roots = paths.isEmpty ? [try LibrarySetup.libraryFolder()] : paths
         let env = ProcessInfo.processInfo.environment
         let term = env["TERM"] ?? ""
         // initscr on a pipe or a dumb terminal would print junk or exit: print the text instead.
         if isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 || term.isEmpty || term == "dumb" {
+            let files = try DocumentPaths.expand(roots)
             let width = Int(env["COLUMNS"] ?? "").flatMap { $0 > 0 ? $0 : nil } ?? 80
             for (i, file) in files.enumerated() {
                 let doc = try ResolutionDocument.load(path: file)
@@ -23,6 +24,12 @@ enum ReaderLaunch {
             }
             return
         }
+        // A library of several documents: the list from the index, each parsed when opened.
+        if let (catalog, entries, problems) = try IndexedCatalog.prepare(paths: roots, config: config) {
+            try openCatalog(catalog, entries, problems, config: config, noColor: !(env["NO_COLOR"] ?? "").isEmpty)
+            return
+        }
+        let files = try DocumentPaths.expand(roots)
         let (models, skipped) = try loadDocuments(files)
         let backend = makeAnnotationBackend(models, config: config)
         var notes: [DocumentNotes] = []
@@ -58,6 +65,26 @@ enum ReaderLaunch {
         if let signal { screen.exit(bySignal: signal) }
     }
 
+    /// The big library's reader: the list from the index, documents parsed when opened.
+    static func openCatalog(_ catalog: IndexedCatalog, _ entries: [CatalogEntry], _ problems: [String],
+                            config: ResoConfig, noColor: Bool) throws {
+        let screen: CursesScreen
+        do { screen = try CursesScreen(noColor: noColor) } catch { throw UserFacingError("reso: \(error)") }
+        var state = ReaderState(catalog: entries, width: screen.width, height: screen.height, color: screen.colorEnabled,
+                                defaultTags: catalog.backend.defaultTags, exportFormats: catalog.backend.exportFormats)
+        state.keyBindings = config.bindings
+        state.applyColours(config.colours)
+        let runtime = ReaderRuntime(state: state, screen: screen, backend: catalog.backend, editNote: EditorLauncher.edit,
+                                    openLink: { LinkOpener.open($0) })
+        runtime.catalog = catalog
+        if let p = problems.first {
+            runtime.send(.status(problems.count > 1 ? "\(p) (and \(problems.count - 1) more)" : p, error: true))
+        }
+        let signal = runtime.run()
+        screen.end()
+        if let signal { screen.exit(bySignal: signal) }
+    }
+
     /// Parses every file. In a library, a file that fails is skipped and reported in the
     /// status line; when every file fails (or a single file was asked for) it is an error.
     static func loadDocuments(_ files: [String]) throws -> ([DocumentModel], [String]) {
@@ -81,16 +108,49 @@ enum ReaderLaunch {
 /// The reader's AnnotationBackend over the sidecar store: every call is one locked,
 /// atomic change on disk, so an edit is saved before the next frame is drawn.
 final class SidecarAnnotations: AnnotationBackend {
-    let models: [DocumentModel]
-    let stores: [SidecarStore]
+    /// Parsed documents by number; in a big library only those opened so far.
+    private var parsed: [Int: DocumentModel]
+    private let paths: [String]
+    /// Made on first use: a library of 10,000 documents opens without 10,000 folder checks.
+    private var madeStores: [Int: SidecarStore] = [:]
 
     let config: ResoConfig
 
     init(_ models: [DocumentModel], config: ResoConfig = ResoConfig()) {
-        self.models = models
+        parsed = Dictionary(uniqueKeysWithValues: models.enumerated().map { ($0, $1) })
+        paths = models.map(\.path)
         self.config = config
-        stores = models.map { SidecarStore(documentPath: $0.path) }
     }
+
+    /// Documents not parsed yet (the big library); `setModel` brings each in when opened.
+    init(paths: [String], config: ResoConfig = ResoConfig()) {
+        parsed = [:]
+        self.paths = paths
+        self.config = config
+    }
+
+    func setModel(_ model: DocumentModel, for doc: Int) { parsed[doc] = model }
+
+    /// The parsed document `i` (the reader only acts on documents it opened).
+    private struct Models {
+        let owner: SidecarAnnotations
+        subscript(_ i: Int) -> DocumentModel {
+            guard let m = owner.parsed[i] else { preconditionFailure("document \(i) was not opened") }
+            return m
+        }
+    }
+    private var models: Models { Models(owner: self) }
+
+    private struct Stores {
+        let owner: SidecarAnnotations
+        subscript(_ i: Int) -> SidecarStore {
+            if let s = owner.madeStores[i] { return s }
+            let s = SidecarStore(documentPath: owner.paths[i])
+            owner.madeStores[i] = s
+            return s
+        }
+    }
+    private var stores: Stores { Stores(owner: self) }
 
     var defaultTags: [String] { config.defaultTags ?? Annotations.defaultTags }
     var exportFormats: [String] { ExportFormat.allCases.map(\.rawValue) }
@@ -155,7 +215,7 @@ final class SidecarAnnotations: AnnotationBackend {
     /// that is not writable) and returns its path.
     func export(format: String, documents: [Int]) throws -> String {
         guard let f = ExportFormat(rawValue: format) else { throw UserFacingError("unknown export format \(format)") }
-        let items = try documents.map { (document: models[$0].document, snapshot: try stores[$0].load(for: models[$0].document)) }
+        let items = try documents.filter { parsed[$0] != nil }.map { (document: models[$0].document, snapshot: try stores[$0].load(for: models[$0].document)) }
         let text = Exporter.export(items, format: f)
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         let ext = f.fileExtension
