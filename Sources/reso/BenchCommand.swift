@@ -34,7 +34,15 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Annotations in the --sidecar-fixture sidecar.")
     var annotations: Int = 10_000
 
+    @Flag(help: "Only the figures for a sidecar of --annotations notes: load, one save, key to frame while tagging.")
+    var sidecarOnly = false
+
     func run() throws {
+        if sidecarOnly {
+            for line in try SidecarBenchmark.run(annotations: annotations, runs: runs) { print(line) }
+            for line in try TagFrameBenchmark.run(annotations: annotations) { print(line) }
+            return
+        }
         if let folder = sidecarFixture {
             let (document, sidecar) = try SidecarBenchmark.writeFixture(folder: folder, annotations: annotations)
             print(document); print(sidecar)
@@ -55,6 +63,7 @@ struct BenchCommand: ParsableCommand {
         print("in process (best of \(runs), no output written):")
         for line in try ParseBenchmark.run(path: path, runs: runs) { print("  " + line) }
         for line in try SidecarBenchmark.run(annotations: 10_000, runs: runs) { print(line) }
+        for line in try TagFrameBenchmark.run(annotations: 10_000) { print(line) }
         for line in try ReaderBenchmark.run(seeds: seeds, longDocumentPath: path) { print(line) }
         for line in try DiffBenchmark.run(seedPath: seed, megabytes: megabytes, runs: runs) { print(line) }
     }

@@ -44,8 +44,17 @@ final class IndexedCatalog: LibraryCatalog {
         Int(ProcessInfo.processInfo.environment["RESO_INDEXED_LIBRARY_MIN"] ?? "").flatMap { $0 >= 2 ? $0 : nil } ?? 200
     }
 
+    /// Why the last `prepare` fell back to parsing every document (an unusable cache: read-only,
+    /// full, not a folder), for the reader's status line: a warning, never a failure.
+    nonisolated(unsafe) static var fallbackWarning: String?
+
     static func prepare(paths: [String], config: ResoConfig) throws -> (IndexedCatalog, [CatalogEntry], [String])? {
-        guard let index = IndexedLibrary.open() else { return nil }
+        if let v = ProcessInfo.processInfo.environment["RESO_NO_INDEX"], !v.isEmpty, v != "0" { return nil }
+        let index: IndexStore
+        do { index = try IndexStore() } catch {
+            fallbackWarning = "warning: reading every document, the index cannot be used: \(error)"
+            return nil
+        }
         let (files, roots) = try DocumentPaths.walk(paths, known: (try? index.knownDocuments()) ?? [:])
         guard files.count >= threshold else { return nil }
         let progress = ProgressLine()
@@ -55,7 +64,7 @@ final class IndexedCatalog: LibraryCatalog {
                                        progress: progress.isActive ? { progress.show("indexing", $0, $1) } : nil)
         } catch {
             progress.clear()
-            ConsoleOutput.message("reso: warning: the index failed (\(error)); reading every document instead")
+            fallbackWarning = "warning: reading every document, the index failed: \(error)"
             return nil
         }
         progress.clear()

@@ -34,6 +34,7 @@ enum ReaderLaunch {
         let backend = makeAnnotationBackend(models, config: config)
         var notes: [DocumentNotes] = []
         var problems = skipped
+        if models.count > 1, let warning = IndexedCatalog.fallbackWarning { problems.insert(warning, at: 0) }
         for i in models.indices {
             do { notes.append(try backend.load(document: i)) } catch {
                 notes.append(DocumentNotes()); problems.append("\(error)")

@@ -66,4 +66,18 @@ struct LibraryEndToEndTests {
         try t.send("Escape")
         try t.waitFor(text: "by folder")
     }
+
+    /// A cache that cannot be used (its folder would be under a regular file: impossible even
+    /// as root) is a warning in the status line; every document is read instead, nothing fails.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: LibraryEndToEndTests.corpus)))
+    func anUnusableCacheWarnsAndReadsEveryDocument() throws {
+        let (library, cache) = try Self.nestedLibrary()
+        defer { try? FileManager.default.removeItem(atPath: (library as NSString).deletingLastPathComponent) }
+        _ = FileManager.default.createFile(atPath: cache, contents: Data("not a folder".utf8))
+        let t = try TmuxSession(width: 120, height: 30, args: [library],
+                                environment: "XDG_CACHE_HOME='\(cache)' RESO_INDEXED_LIBRARY_MIN=2", directory: library)
+        let screen = try t.waitFor(text: "warning")
+        #expect(screen.contains("11 documents"), "\(screen)")
+        #expect(screen.contains("reading every document"), "\(screen)")
+    }
 }
