@@ -263,6 +263,21 @@ extension ReaderState {
         open(doc, at: paragraph.flatMap { model.blockByID[$0] })
     }
 
+    /// The index caught up with the files: new metadata for the same documents, filters kept.
+    mutating func catalogUpdated(_ entries: [CatalogEntry]) {
+        guard var c = catalog, entries.count == c.entries.count else { return }
+        c.entries = entries
+        message = nil  // the progress line
+        for (i, e) in entries.enumerated() where !c.loaded.contains(i) {
+            rows[i] = LibraryRow(path: e.relativePath, title: e.title ?? e.fileName, label: e.symbol ?? e.fileName,
+                                 body: e.organ ?? "", date: e.date ?? "", preamble: 0, operative: 0, units: e.units)
+        }
+        let selected = c.order.indices.contains(c.selection) ? c.order[c.selection] : nil
+        c.refilter()
+        if let selected, let k = c.order.firstIndex(of: selected) { c.selection = k }
+        catalog = c
+    }
+
     /// The app searched the library: list the hits.
     mutating func libraryHits(_ query: String, _ hits: [CatalogHit]) {
         guard var c = catalog else { return }

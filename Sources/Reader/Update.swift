@@ -10,6 +10,8 @@ public enum Message: Sendable {
     case status(String, error: Bool)
     /// The app parsed a library document the user opened (Catalog.swift).
     case documentOpened(doc: Int, OpenedDocument, DocumentNotes, paragraph: String?)
+    /// The index was refreshed: the library list's rows now (same documents, same order).
+    case catalogUpdated([CatalogEntry])
     /// The hits of a library-wide search through the index.
     case libraryHits(query: String, [CatalogHit])
 }
@@ -49,6 +51,9 @@ public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
         return []
     case .documentOpened(let doc, let model, let notes, let paragraph):
         s.documentOpened(doc, model.model, notes, paragraph: paragraph)
+        return []
+    case .catalogUpdated(let entries):
+        s.catalogUpdated(entries)
         return []
     case .libraryHits(let query, let hits):
         s.libraryHits(query, hits)

@@ -11,12 +11,14 @@ import ResolutionKit
 final class IndexedCatalog: LibraryCatalog {
     let index: IndexStore
     let files: [LibraryFile]
+    /// The folders walked (the index drops its rows under them whose file is gone).
+    let roots: [String]
     let backend: SidecarAnnotations
     /// Walk path → document number, to place search hits.
     private let docByPath: [String: Int]
 
-    init(index: IndexStore, files: [LibraryFile], backend: SidecarAnnotations) {
-        self.index = index; self.files = files; self.backend = backend
+    init(index: IndexStore, files: [LibraryFile], roots: [String], backend: SidecarAnnotations) {
+        self.index = index; self.files = files; self.roots = roots; self.backend = backend
         docByPath = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -37,7 +39,8 @@ final class IndexedCatalog: LibraryCatalog {
     }
 
     /// The reader for `paths` through the index: nil when there is no usable index (the caller
-    /// parses every file as before). A cold index is filled first, with a progress line.
+    /// parses every file as before). Nothing is parsed here: the list shows what the index
+    /// holds, and `refresh` (after the first frame) fills in the rest.
     /// Libraries smaller than this are parsed up front (the list then also counts each
     /// document's search hits); `RESO_INDEXED_LIBRARY_MIN` changes it (tests use 2).
     static var threshold: Int {
@@ -57,34 +60,29 @@ final class IndexedCatalog: LibraryCatalog {
         }
         let (files, roots) = try DocumentPaths.walk(paths, known: (try? index.knownDocuments()) ?? [:])
         guard files.count >= threshold else { return nil }
-        let progress = ProgressLine()
-        let report: IndexReport
+        let catalog = IndexedCatalog(index: index, files: files, roots: roots,
+                                     backend: SidecarAnnotations(paths: files.map(\.path), config: config))
+        return (catalog, try catalog.entries(), [])
+    }
+
+    /// The list's rows from what the index holds now: a document it does not know yet shows
+    /// its path only; one that cannot be parsed shows why as its title.
+    func entries() throws -> [CatalogEntry] {
+        try zip(files, index.catalog(files: files)).map { f, r in
+            CatalogEntry(relativePath: r.relativePath.isEmpty ? f.path : r.relativePath, symbol: r.symbol,
+                         organ: r.organ, date: r.date, title: r.error.map { "(cannot be read: \($0))" } ?? r.title,
+                         language: r.language, units: r.units, notes: r.notes)
+        }
+    }
+
+    /// Brings the index up to date (a warm one only stats the files), calling `progress` with
+    /// (done, total) as documents are parsed; returns what to report in the status line.
+    func refresh(progress: @escaping (Int, Int) -> Void) -> [String] {
         do {
-            report = try index.refresh(files: files, roots: roots,
-                                       progress: progress.isActive ? { progress.show("indexing", $0, $1) } : nil)
+            let report = try index.refresh(files: files, roots: roots, progress: progress)
+            return report.unreadable.map { "skipped \($0.path): \($0.reason)" }
         } catch {
-            progress.clear()
-            fallbackWarning = "warning: reading every document, the index failed: \(error)"
-            return nil
+            return ["warning: the index could not be refreshed (\(error)); the list may be out of date"]
         }
-        progress.clear()
-        let rows = try index.catalog(files: files)
-        // Documents that cannot be parsed are left out of the list and named in the status line.
-        var kept: [LibraryFile] = []
-        var entries: [CatalogEntry] = []
-        var problems = report.unreadable.map { "skipped \($0.path): \($0.reason)" }
-        for (f, r) in zip(files, rows) {
-            if let e = r.error {
-                if !problems.contains(where: { $0.hasPrefix("skipped \(f.path)") }) { problems.append("skipped \(f.path): \(e)") }
-                continue
-            }
-            kept.append(f)
-            entries.append(CatalogEntry(relativePath: r.relativePath.isEmpty ? f.path : r.relativePath, symbol: r.symbol,
-                                        organ: r.organ, date: r.date, title: r.title, language: r.language,
-                                        units: r.units, notes: r.notes))
-        }
-        guard kept.count > 1 else { return nil }
-        let backend = SidecarAnnotations(paths: kept.map(\.path), config: config)
-        return (IndexedCatalog(index: index, files: kept, backend: backend), entries, problems)
     }
 }

@@ -78,6 +78,18 @@ enum ReaderLaunch {
         let runtime = ReaderRuntime(state: state, screen: screen, backend: catalog.backend, editNote: EditorLauncher.edit,
                                     openLink: { LinkOpener.open($0) })
         runtime.catalog = catalog
+        // The first frame shows what the index knows; then it catches up with the files (a warm
+        // index only stats them), redrawing the progress line as documents are parsed.
+        screen.draw(render(runtime.state))
+        var lastDraw = DispatchTime.now().uptimeNanoseconds
+        var problems = problems + catalog.refresh { done, total in
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard done == 0 || done == total || now - lastDraw > 100_000_000 else { return }
+            lastDraw = now
+            runtime.send(.status("indexing \(done.formatted()) / \(total.formatted())", error: false))
+            screen.draw(render(runtime.state))
+        }
+        do { runtime.send(.catalogUpdated(try catalog.entries())) } catch { problems.append("\(error)") }
         if let p = problems.first {
             runtime.send(.status(problems.count > 1 ? "\(p) (and \(problems.count - 1) more)" : p, error: true))
         }
