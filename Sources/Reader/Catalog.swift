@@ -182,7 +182,7 @@ extension ReaderState {
             }
             c.refilter()
             flash("Showing \(c.order.count) of \(c.entries.count) documents: \(c.filterWords)")
-        case .char("s"):
+        case .char("S"):
             let all = CatalogSort.allCases
             c.sort = all[(all.firstIndex(of: c.sort)! + 1) % all.count]
             c.refilter()

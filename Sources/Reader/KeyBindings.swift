@@ -15,7 +15,7 @@ public struct KeyBindings: Hashable, Sendable {
         ("note-in-editor", "E", "editor"), ("amend", "a", "amend"), ("export", "x", "export"), ("go-to", ":", "go to"), ("set-mark", "m", "mark"),
         ("jump-to-mark", "'", "to mark"), ("help", "?", "help"), ("back", "q", "back"),
         ("filter-language", "L", "language"), ("filter-organ", "O", "organ"), ("filter-year", "Y", "year"),
-        ("sort", "s", "sort"), ("group-folders", "F", "folders"),
+        ("sort", "S", "sort"), ("group-folders", "F", "folders"),
     ]
 
     /// Pressed key → the default key of the action it is bound to.

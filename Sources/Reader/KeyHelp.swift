@@ -27,7 +27,7 @@ enum KeyHelp {
         ("m", "then a–z: set a mark on this paragraph"),
         ("'", "then a–z: jump to the mark"),
         ("L O Y", "library: filter by language / organ / year (again: next value, then all; Esc clears)"),
-        ("s", "library: sort by folder, date, symbol, title"),
+        ("S", "library: sort by folder, date, symbol, title"),
         ("F", "library: group by folder on or off"),
         ("?", "this help"),
         ("q", "back: document → library → quit"),
