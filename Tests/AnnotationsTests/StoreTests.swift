@@ -268,3 +268,15 @@ struct SplitMix {
         #expect(try store.toggleTag("e", paragraph: "op3", document: doc).edited != nil)
     }
 }
+
+@Suite struct SidecarPathSplitTests {
+    /// The fast split gives what NSString gives, for plain and odd spellings alike.
+    @Test func splitAgreesWithNSString() {
+        for p in ["doc.txt", "a/doc.txt", "/a/b/doc.txt", "/doc.txt", "a//doc.txt", "./doc.txt", "a/./b.txt",
+                  "a/../b.txt", "a/b/", "/", "2020/zh/决议 1.txt", "../x/y.txt", "a/.hidden/doc.txt"] {
+            let s = SidecarStore.split(p)
+            #expect(s.file == (p as NSString).lastPathComponent, "\(p)")
+            #expect(s.folder == (p as NSString).deletingLastPathComponent, "\(p)")
+        }
+    }
+}
