@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way: reso → Reader → Terminal → CNCurses,
-// reso → Annotations → ResolutionDiff → ResolutionKit → LanguageData; Reader → ResolutionKit. The reader
+// reso → Annotations → ResolutionDiff → ResolutionKit → LanguageData; Reader → ResolutionDiff → ResolutionKit. The reader
 // reaches annotations only through its AnnotationBackend protocol, which reso implements.
 let package = Package(
     name: "Reso",
@@ -39,18 +39,21 @@ let package = Package(
         .target(name: "LibraryIndex", dependencies: ["ResolutionKit", "Annotations", .product(name: "GRDB", package: "GRDB.swift")]),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .target(name: "Terminal", dependencies: ["CNCurses"]),
-        .target(name: "Reader", dependencies: ["ResolutionKit", "Terminal"]),
+        // ResolutionDiff: the compare view's pairing (the diff engine sits beside the parser).
+        .target(name: "Reader", dependencies: ["ResolutionKit", "ResolutionDiff", "Terminal"]),
         // `reso bench`'s measurements, kept out of the product modules.
         .target(name: "Benchmarks", dependencies: ["ResolutionKit", "ResolutionDiff", "Annotations", "Reader", "Terminal"]),
         .executableTarget(
             name: "reso",
             dependencies: [
-                "ResolutionKit", "ResolutionDiff", "Annotations", "LibraryIndex", "Reader", "Terminal", "Benchmarks",
+                "ResolutionKit", "ResolutionDiff", "Annotations", "LibraryIndex", "Reader", "Terminal", "Benchmarks", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // Fuzz targets (scripts/fuzz builds them with libFuzzer; an ordinary build replays inputs).
+        // glibc's mallopt, which Swift's Glibc module does not export (see reso/MemorySetup.swift).
+        .target(name: "CAllocator"),
         .target(name: "CFuzzDriver"),
         .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"]),
         .executableTarget(name: "FuzzParser", dependencies: ["ResolutionKit", "FuzzSupport", "CFuzzDriver"]),
@@ -59,7 +62,7 @@ let package = Package(
         .testTarget(name: "ResolutionDiffTests", dependencies: ["ResolutionDiff", "ResolutionKit"]),
         .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "ResolutionKit"]),
         .testTarget(name: "LibraryIndexTests", dependencies: ["LibraryIndex", "Annotations", "ResolutionKit", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "Terminal"], exclude: ["Snapshots"]),
+        .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "ResolutionDiff", "Terminal"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["reso"]),
         .testTarget(name: "ResoCLITests", dependencies: ["reso"]),
     ]

@@ -7,8 +7,13 @@ import Foundation
 public struct ParagraphNote: Hashable, Sendable {
     public var tags: [String]
     public var note: String?
-    public init(tags: [String] = [], note: String? = nil) { self.tags = tags; self.note = note }
-    public var isEmpty: Bool { tags.isEmpty && (note ?? "").isEmpty }
+    /// `reso carry` moved an annotation of this paragraph onto a reworded text: someone should
+    /// look at it (the reader marks it with `?`; `R` clears it).
+    public var review: Bool
+    public init(tags: [String] = [], note: String? = nil, review: Bool = false) {
+        self.tags = tags; self.note = note; self.review = review
+    }
+    public var isEmpty: Bool { tags.isEmpty && (note ?? "").isEmpty && !review }
 }
 
 /// The annotations of one document, keyed by paragraph id.
@@ -42,4 +47,14 @@ public protocol AnnotationBackend: AnyObject {
     func amend(_ draft: DraftedAmendment, paragraph: String, document: Int) throws -> (DocumentNotes, String)
     /// Writes an export of these documents' annotations; returns the path written.
     func export(format: String, documents: [Int]) throws -> String
+    /// Clears the `review` flag on the paragraph's annotations (a default throws).
+    func clearReview(paragraph: String, document: Int) throws -> DocumentNotes
+}
+
+struct ReviewUnsupported: Error, CustomStringConvertible {
+    var description: String { "This annotation store cannot clear review flags" }
+}
+
+extension AnnotationBackend {
+    public func clearReview(paragraph: String, document: Int) throws -> DocumentNotes { throw ReviewUnsupported() }
 }

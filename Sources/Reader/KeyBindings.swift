@@ -13,7 +13,8 @@ public struct KeyBindings: Hashable, Sendable {
         ("references", "r", "references"), ("search", "/", "search"), ("next-match", "n", "next match"),
         ("previous-match", "N", "previous match"), ("tag", "t", "tag"), ("note", "e", "note"),
         ("note-in-editor", "E", "editor"), ("amend", "a", "amend"), ("export", "x", "export"), ("go-to", ":", "go to"), ("set-mark", "m", "mark"),
-        ("jump-to-mark", "'", "to mark"), ("help", "?", "help"), ("back", "q", "back"),
+        ("jump-to-mark", "'", "to mark"), ("clear-review", "R", "clear review"),
+        ("change", "c", "change (after ] or [)"), ("help", "?", "help"), ("back", "q", "back"),
         ("filter-language", "L", "language"), ("filter-organ", "O", "organ"), ("filter-year", "Y", "year"),
         ("sort", "S", "sort"), ("group-folders", "F", "folders"),
     ]

@@ -7,12 +7,13 @@ enum KeyHelp {
         ("Space PgDn", "page down"),
         ("b PgUp", "page up"),
         ("g G Home End", "start / end"),
-        ("Tab", "switch pane: text, outline, footnotes"),
+        ("Tab", "switch pane: text, outline, footnotes (compare: the other document)"),
         ("Enter", "open: document, outline entry, footnote citation"),
         ("Backspace -", "go back after following a footnote or reference"),
         ("p", "preamble"),
         ("o", "operative part"),
         ("[ ]", "previous / next heading"),
+        ("]c [c", "compare: next / previous change (vim diff mode; c is the change key)"),
         ("f", "footnotes of this paragraph (Enter jumps to a citing one)"),
         ("r", "references of this paragraph (Enter opens one in the library)"),
         ("/", "search (library: every document); CJK needs no spaces"),
@@ -26,6 +27,7 @@ enum KeyHelp {
         (":", "go to a paragraph: 25, op25, pp3, op84.a, h2 (Backspace returns)"),
         ("m", "then a–z: set a mark on this paragraph"),
         ("'", "then a–z: jump to the mark"),
+        ("R", "clear the review mark (?) reso carry left on this paragraph's notes"),
         ("L O Y", "library: filter by language / organ / year (again: next value, then all; Esc clears)"),
         ("S", "library: sort by folder, date, symbol, title"),
         ("F", "library: group by folder on or off"),
@@ -45,6 +47,10 @@ enum KeyHelp {
             // Single-character tokens are keys that may be rebound; names (Space, PgDn…) stay.
             let keys = row.keys.split(separator: " ").map { token -> String in
                 let scalars = Array(token.unicodeScalars)
+                // `]c`: a bracket then a bound key.
+                if scalars.count == 2, scalars[0] == "]" || scalars[0] == "[" {
+                    return bindings.display(default: scalars[0]) + bindings.display(default: scalars[1])
+                }
                 return scalars.count == 1 ? bindings.display(default: scalars[0]) : String(token)
             }.joined(separator: " ")
             return (keys, action)

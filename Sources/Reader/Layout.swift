@@ -3,13 +3,6 @@
 // ever wrapped, which keeps a key press on a 16 MB document within a frame.
 import ResolutionKit
 
-struct Rect: Hashable, Sendable {
-    var x, y, width, height: Int
-    func contains(row: Int, column: Int) -> Bool {
-        row >= y && row < y + height && column >= x && column < x + width
-    }
-}
-
 struct Geometry {
     static let minWidth = 40, minHeight = 10
     /// Columns of the text pane's margin: current-paragraph bar, id, annotation mark, space.
@@ -18,13 +11,17 @@ struct Geometry {
     var outline: Rect?
     var text = Rect(x: 0, y: 1, width: 0, height: 0)
     var footnotes: Rect?
-    var contentWidth: Int { max(4, text.width - Geometry.margin) }
+    /// Compare view: the two text panes (left and right, or top and bottom when narrow).
+    var panes: [Rect] = []
+    var contentWidth: Int { Geometry.contentWidth(of: text) }
+    static func contentWidth(of r: Rect) -> Int { max(4, r.width - margin) }
 }
 
 extension ReaderState {
     var geometry: Geometry {
         var g = Geometry()
         if width < Geometry.minWidth || height < Geometry.minHeight { g.tooSmall = true; return g }
+        if compare != nil { return compareGeometry }
         let bodyHeight = height - 2
         var textX = 0
         if width >= 70 {
@@ -45,8 +42,14 @@ extension ReaderState {
         return g
     }
 
+    /// The layouter of the pane that shows `v` (the focused pane: the text area's width).
     func layouter(_ v: DocumentView) -> Layouter {
         Layouter(model: models[v.doc], notes: notes[v.doc].byParagraph, contentWidth: geometry.contentWidth)
+    }
+
+    /// The layouter of a pane drawn into `r`: wrapping follows the rectangle's width.
+    func layouter(_ v: DocumentView, in r: Rect) -> Layouter {
+        Layouter(model: models[v.doc], notes: notes[v.doc].byParagraph, contentWidth: Geometry.contentWidth(of: r))
     }
 }
 

@@ -14,7 +14,9 @@ public func render(_ s: ReaderState) -> CellGrid {
         }
         return grid
     }
-    if let v = s.view { s.drawDocument(v, g, into: &grid) } else { s.drawLibrary(into: &grid) }
+    if let v = s.view {
+        if s.compare != nil { s.drawCompare(v, g, into: &grid) } else { s.drawDocument(v, g, into: &grid) }
+    } else { s.drawLibrary(into: &grid) }
     s.drawStatus(into: &grid)
     s.drawOverlay(into: &grid)
     return grid
@@ -91,84 +93,26 @@ extension ReaderState {
             if i == sel { grid.fill(row: r.y + row, from: r.x, to: r.x + r.width, style: style) }
             // Paragraphs that carry tags or a note are marked at the pane's right edge.
             let id = models[v.doc].blocks[e.block].id
-            let annotated = id.flatMap { notes[v.doc].byParagraph[$0] }.map { !$0.isEmpty } ?? false
+            let note = id.flatMap { notes[v.doc].byParagraph[$0] }
+            let annotated = note.map { !$0.isEmpty } ?? false
             grid.text(truncate(String(repeating: " ", count: 1 + e.depth * 2) + e.label, to: r.width - (annotated ? 3 : 1)),
                       row: r.y + row, column: r.x, style: style, limit: r.x + r.width)
             if annotated {
                 grid.text("●", row: r.y + row, column: r.x + r.width - 2, style: i == sel ? style : theme.tag,
                           limit: r.x + r.width)
+                if note?.review == true {
+                    grid.text("?", row: r.y + row, column: r.x + r.width - 3, style: i == sel ? style : theme.review,
+                              limit: r.x + r.width)
+                }
             }
         }
     }
 
+    /// The document's text: one pane filling the text area.
     func drawText(_ v: DocumentView, _ g: Geometry, into grid: inout CellGrid) {
-        let l = layouter(v)
-        let r = g.text
-        let model = models[v.doc]
-        let contentX = r.x + Geometry.margin
-        let visible = l.visible(from: v.topPosition, height: r.height)
-        // Only the hits of visible blocks (hits are in block order: two binary searches).
-        var hitsByBlock: [Int: [Int]] = [:]
-        if let s = search, let first = visible.first?.pos.block, let last = visible.last?.pos.block {
-            var i = s.hits.partitionPoint { $0.block < first }
-            while i < s.hits.count && s.hits[i].block <= last { hitsByBlock[s.hits[i].block, default: []].append(i); i += 1 }
-        }
-        for (i, item) in visible.enumerated() {
-            let y = r.y + i
-            let b = model.blocks[item.pos.block]
-            let isCurrent = item.pos.block == v.current
-            if isCurrent, item.kind != .blank {
-                grid.text("▌", row: y, column: r.x, style: v.focus == .text ? theme.currentBar : theme.dim)
-            }
-            let x = contentX + b.indent
-            switch item.kind {
-            case .blank: break
-            case .text(let range, let first):
-                if first, let id = b.id {
-                    grid.text(truncate(id, to: 6), row: y, column: r.x + 1, style: isCurrent ? theme.marginCurrent : theme.margin)
-                    if let n = l.annotation(item.pos.block) {
-                        grid.text((n.note ?? "").isEmpty ? "●" : "✎", row: y, column: r.x + 7, style: theme.tag)
-                    }
-                }
-                drawRun(b, range, hits: hitsByBlock[item.pos.block] ?? [], row: y, column: x, limit: r.x + r.width, into: &grid)
-            case .tags:
-                let tags = l.annotation(item.pos.block)?.tags ?? []
-                grid.text(tags.map { "[\($0)]" }.joined(separator: " "), row: y, column: x, style: theme.tag, limit: r.x + r.width)
-            case .note(let range, let first):
-                guard let n = l.annotation(item.pos.block) else { break }
-                let sc = l.noteScalars(n)
-                let c = grid.text(first ? "✎ " : "  ", row: y, column: x, style: theme.note)
-                grid.text(String(String.UnicodeScalarView(sc[range])), row: y, column: c, style: theme.note, limit: r.x + r.width)
-            }
-        }
-    }
-
-    /// One wrapped line of a block, with verb, footnote markers and search hits styled.
-    func drawRun(_ b: Block, _ range: Range<Int>, hits: [Int], row: Int, column: Int, limit: Int,
-                 into grid: inout CellGrid) {
-        let base: Style
-        switch b.kind {
-        case .heading: base = theme.heading
-        case .preface: base = theme.preface
-        case .closing: base = theme.dim
-        default: base = .plain
-        }
-        let marks = b.marks.filter { $0.range.overlaps(range) }
-        let hitRanges = hits.map { (range: search!.hits[$0].range, current: $0 == search!.index) }.filter { $0.range.overlaps(range) }
-        var c = column
-        for i in range {
-            var style = base
-            for mk in marks where mk.range.contains(i) {
-                switch mk.mark {
-                case .verb: style = theme.verb
-                case .marker: style = theme.marker
-                case .label: style = theme.label
-                }
-            }
-            for h in hitRanges where h.range.contains(i) { style = h.current ? theme.hitCurrent : theme.hit }
-            let u = b.scalars[i]
-            c = grid.put(u, width: DisplayWidth.of(u), row: row, column: c, style: style, limit: limit)
-        }
+        var pane = TextPane(view: v, rect: g.text, focused: true)
+        if let s = search { pane.hits = s.hits; pane.currentHit = s.index }
+        draw(pane, into: &grid)
     }
 
     func drawFootnotes(_ v: DocumentView, _ r: Rect, into grid: inout CellGrid) {

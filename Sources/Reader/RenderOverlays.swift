@@ -17,7 +17,9 @@ extension ReaderState {
         let narrow = width < 76
         // The search status has its place on the right: a message repeating it is not shown twice.
         let message = self.message == right ? nil : self.message
-        if let m = message { left = m } else if view == nil {
+        if let m = message { left = m } else if compare != nil {
+            left = compareHint
+        } else if view == nil {
             left = narrow ? "Enter open · / search · ? help · q quit" : "Enter open · / search · x export · ? help · q quit"
         } else {
             left = KeyHelp.hint(bindings: keyBindings, backWord: isLibrary ? (narrow ? "back" : "library") : "quit", width: width)

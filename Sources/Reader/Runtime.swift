@@ -74,6 +74,8 @@ public final class ReaderRuntime {
             case .amend(let draft, let p, let d):
                 let (notes, wording) = try backend.amend(draft, paragraph: p, document: d)
                 return saved(d, notes, "Amendment saved: \(wording)")
+            case .clearReview(let p, let d):
+                return saved(d, try backend.clearReview(paragraph: p, document: d), "Review flag on \(p) cleared")
             case .openLink(let url):
                 return .status(openLink(url), error: false)
             case .openDocument(let doc, let paragraph):

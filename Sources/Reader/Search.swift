@@ -24,6 +24,10 @@ extension ReaderState {
             // Start from the first hit at or after the current paragraph.
             s.index = s.hits.firstIndex { $0.block >= v.current } ?? 0
             search = s
+            if let other = compare?.other.doc {
+                let found = hits(of: query, in: other)
+                compare?.otherHits = found
+            }
             if s.hits.isEmpty { flash("No match for «\(query)»", error: true) } else { showHit() }
         } else {
             var s = SearchState(query: query)

@@ -120,6 +120,8 @@ public struct ReaderState {
     /// The library list of a big library, from the index (Catalog.swift); nil when every
     /// document was parsed up front.
     var catalog: CatalogView?
+    /// `reso compare`: the second pane and the pairing (ComparePane.swift); nil otherwise.
+    var compare: CompareState?
 
     /// Foreground colours by role name (config.toml's [colours]); ignored without colour.
     public mutating func applyColours(_ colours: [String: Color]) {
@@ -142,7 +144,8 @@ public struct ReaderState {
         for n in self.notes { for p in n.byParagraph.values { for t in p.tags { tagUses[t, default: 0] += 1 } } }
     }
 
-    var isLibrary: Bool { models.count > 1 }
+    /// Several documents open the library, except in the compare view (two panes, no library).
+    var isLibrary: Bool { models.count > 1 && compare == nil }
 
     /// How many paragraphs use each tag, over the open documents' notes: kept up to date by
     /// `setNotes` so that the tag choices cost O(distinct tags), not O(notes), on every key.

@@ -5,6 +5,9 @@ import Terminal
 public struct Theme: Sendable, Equatable {
     public var header, status, margin, marginCurrent, currentBar, verb, marker, heading, label, preface: Style
     public var tag, note, hit, hitCurrent, selection, dim, border, prompt, error, focusTitle: Style
+    /// Compare view: words removed (old side) and inserted (new side), units with no
+    /// counterpart; and the `?` of an annotation carried onto a reworded paragraph.
+    public var removed = Style(), added = Style(), unpaired = Style(), review = Style()
 
     public static let color = Theme(
         header: Style(foreground: .white, background: .blue, bold: true),
@@ -26,7 +29,11 @@ public struct Theme: Sendable, Equatable {
         border: Style(foreground: .blue),
         prompt: Style(bold: true),
         error: Style(foreground: .red, bold: true),
-        focusTitle: Style(foreground: .cyan, bold: true, reverse: true))
+        focusTitle: Style(foreground: .cyan, bold: true, reverse: true),
+        removed: Style(foreground: .red, underline: true, reverse: true),
+        added: Style(foreground: .green, bold: true, reverse: true),
+        unpaired: Style(foreground: .magenta, underline: true),
+        review: Style(foreground: .red, bold: true))
 
     public static let mono = Theme(
         header: Style(bold: true, reverse: true),
@@ -48,7 +55,11 @@ public struct Theme: Sendable, Equatable {
         border: Style(),
         prompt: Style(bold: true),
         error: Style(bold: true),
-        focusTitle: Style(bold: true, reverse: true))
+        focusTitle: Style(bold: true, reverse: true),
+        removed: Style(underline: true, reverse: true, dim: true),
+        added: Style(bold: true, reverse: true),
+        unpaired: Style(underline: true, dim: true),
+        review: Style(bold: true))
 }
 
 extension Theme {

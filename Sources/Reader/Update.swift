@@ -36,6 +36,8 @@ public enum Effect: Hashable, Sendable {
     case openDocument(doc: Int, paragraph: String?)
     /// Search the whole library through the index.
     case searchLibrary(String)
+    /// Clear the `review` flag `reso carry` set on the paragraph's annotations (`R`).
+    case clearReview(paragraph: String, doc: Int)
 }
 
 public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
@@ -45,6 +47,7 @@ public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
         s.setNotes(doc, n)
         if let notice = n.notice { s.flash(notice) }
         if var v = s.view, v.doc == doc { v.clamp(s.layouter(v), height: s.geometry.text.height); s.view = v }
+        s.alignComparePanes()
         return []
     case .status(let text, let error):
         s.flash(text, error: error)
@@ -62,6 +65,7 @@ public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
         s.width = w; s.height = h
         // Keep the current paragraph in view at the new width (wrapping changes every height).
         if var v = s.view, !s.geometry.tooSmall { v.reveal(s.layouter(v), height: s.geometry.text.height); s.view = v }
+        if !s.geometry.tooSmall { s.alignComparePanes() }
         s.revealLibrarySelection()
         return []
     case .input(.signal):
@@ -73,17 +77,20 @@ public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
         }
         s.message = nil
         switch s.overlay {
-        case .prompt(let p): return s.handlePrompt(p, event)
+        case .prompt(let p):
+            let effects = s.handlePrompt(p, event)
+            s.followFocusedPane()  // a search or go-to moved the focused pane
+            return effects
         case .help(let scroll): return s.handleHelp(scroll, event)
         case .references(let sel): return s.handleReferences(sel, event)
         case .none: break
         }
-        if case .mouse(let m) = event { return s.handleMouse(m) }
+        if case .mouse(let m) = event { return s.compare != nil ? s.handleCompareMouse(m) : s.handleMouse(m) }
         // The letter after `m` or `'` is a mark's name, not a bound key.
         guard case .key(let pressed) = event,
               let key = s.pendingKey != nil ? pressed : s.keyBindings.translate(pressed) else { return [] }
         if s.view == nil { return s.catalog != nil ? s.handleCatalogKey(key) : s.handleLibraryKey(key) }
-        return s.handleDocumentKey(key)
+        return s.compare != nil ? s.handleCompareKey(key) : s.handleDocumentKey(key)
     }
 }
 

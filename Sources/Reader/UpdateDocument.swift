@@ -90,6 +90,7 @@ extension ReaderState {
             view = v
             return annotate(key, id, v.doc)
         case .char("x"): overlay = .prompt(Prompt(kind: .export, editor: LineEditor()))
+        case .char("R"): view = v; return clearReviewFlag()
         case .char(":"): overlay = .prompt(Prompt(kind: .goTo, editor: LineEditor()))
         case .char("a"):
             guard let id = currentID, id.hasPrefix("pp") || id.hasPrefix("op") else {

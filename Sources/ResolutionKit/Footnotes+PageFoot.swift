@@ -11,11 +11,19 @@ extension FootnoteExtractor {
     /// Lifts the notes at the foot of every page (a page ends before a page feed, and at
     /// the end of the text). Notes must be numbered on from the notes before them, or
     /// from 1 where numbering restarts on each page.
+    /// Works in place: kept lines move down over lifted ones, and only one page is copied
+    /// at a time, so the phase never holds a second array of every line.
     /// - Complexity: O(n · footZone) in the number of lines, i.e. linear.
-    static func liftPageFootNotes(_ lines: [SourceLine], after previous: [RawFootnote],
-                                  isFurniture: (SourceLine) -> Bool) -> (lines: [SourceLine], notes: [RawFootnote]) {
-        var kept: [SourceLine] = []
-        kept.reserveCapacity(lines.count)
+    static func liftPageFootNotes(_ lines: inout [SourceLine], after previous: [RawFootnote],
+                                  isFurniture: (SourceLine) -> Bool) -> [RawFootnote] {
+        // Kept lines are written at `w`, never past the page being read. Lines that do not
+        // move are not written at all: a write would copy the whole array while a page
+        // copy that spans it (a text without page feeds) still shares its storage.
+        var w = 0
+        func keep(_ range: Range<Int>) {
+            if w == range.lowerBound { w = range.upperBound; return }
+            for i in range { lines[w] = lines[i]; w += 1 }
+        }
         var notes: [RawFootnote] = []
         var last = previous.map(\.number).max() ?? 0
         var pageStart = 0
@@ -23,29 +31,31 @@ extension FootnoteExtractor {
         while k <= lines.count {
             let pageEnds = k == lines.count || (k > pageStart && lines[k].pageBreakBefore)
             if !pageEnds { k += 1; continue }
-            let page = Array(lines[pageStart..<k])
+            // Notes sit in the page's last `footZone` lines: only those are copied.
+            let tailStart = max(pageStart, k - footZone)
+            let tail = Array(lines[tailStart..<k])
             var lifted: (start: Int, notes: [RawFootnote])? = nil
-            let from = max(0, page.count - footZone)
-            for s in from..<page.count where bareOrLeadingNumber(page[s].text) != nil && !isFurniture(page[s]) {
-                if let found = parseFoot(page, from: s, isFurniture: isFurniture),
+            for s in tail.indices where bareOrLeadingNumber(tail[s].text) != nil && !isFurniture(tail[s]) {
+                if let found = parseFoot(tail, from: s, isFurniture: isFurniture),
                    found[0].number == last + 1 || found[0].number == 1 {
                     lifted = (s, found)
                     break
                 }
             }
             if let (start, found) = lifted {
-                kept.append(contentsOf: page[..<start])
+                keep(pageStart..<(tailStart + start))
                 // The footer lines after the notes stay for the furniture pass.
-                for line in page[start...] where isFurniture(line) { kept.append(line) }
+                for line in tail[start...] where isFurniture(line) { lines[w] = line; w += 1 }
                 notes += found
                 last = found.last!.number
             } else {
-                kept.append(contentsOf: page)
+                keep(pageStart..<k)
             }
             pageStart = k
             k += 1
         }
-        return (kept, notes)
+        lines.removeSubrange(w...)
+        return notes
     }
 
     /// `3` alone, or `3 text`: the number and what follows it.

@@ -10,16 +10,27 @@ struct RawFootnote {
 
 enum FootnoteExtractor {
     static func extract(_ lines: [SourceLine], layout: TextLayout) -> (lines: [SourceLine], notes: [RawFootnote]) {
+        var kept = lines
+        let notes = extract(taking: &kept, layout: layout)
+        return (kept, notes)
+    }
+
+    /// Lifts the notes out of `lines` in place: the lines kept are moved down over the ones
+    /// lifted, so the phase never holds a second array of every line.
+    /// - Complexity: O(n) in the lines.
+    static func extract(taking lines: inout [SourceLine], layout: TextLayout) -> [RawFootnote] {
         let hardWrapped = layout.hardWrapped, measure = layout.measure
-        var kept: [SourceLine] = []
-        kept.reserveCapacity(lines.count)
+        // Kept lines are written at `w`, never past the line being read (`w <= i`); the line
+        // before `i` is therefore either itself or not yet overwritten when it is read.
+        var w = 0
         var notes: [RawFootnote] = []
         var lifted = false
         var i = 0
-        func keep(_ line: SourceLine) {
-            var l = line
+        func keep(_ i: Int) {
+            var l = lines[i]
             if lifted { l.afterFootnotes = true; lifted = false }
-            kept.append(l)
+            lines[w] = l
+            w += 1
         }
         while i < lines.count {
             let line = lines[i]
@@ -43,15 +54,16 @@ enum FootnoteExtractor {
                     i = consumed
                     continue
                 }
-                if !line.text.isEmpty { keep(line) }  // an underscore rule: furniture, handled later
+                if !line.text.isEmpty { keep(i) }  // an underscore rule: furniture, handled later
                 i += 1
                 continue
             }
-            keep(line)
+            keep(i)
             i += 1
         }
-        let trailing = trailingNumberedNotes(&kept, after: notes.map(\.number).max() ?? 0)
-        return (kept, notes + trailing)
+        lines.removeSubrange(w...)
+        let trailing = trailingNumberedNotes(&lines, after: notes.map(\.number).max() ?? 0)
+        return notes + trailing
     }
 
     /// Notes printed at the very end with plain numbers (`1 Resolution 70/125.`): a run of

@@ -3,23 +3,40 @@
 
 typealias Scalars = [Unicode.Scalar]
 
+/// One line of the source with the layout facts the line phases read.
+///
+/// Stored compactly (32 bytes besides its text): a long text of short lines holds millions
+/// of these at once, and eight-byte integers made the records alone several times the
+/// input. The accessors keep `Int` for the phases; values saturate at `Int32.max`.
 struct SourceLine {
     var text: Scalars          // without leading/trailing whitespace
-    var indent: Int            // leading whitespace, in scalars
-    var index: Int             // 0-based line number in the source
-    var blankBefore: Int       // blank lines directly before this one
+    private var storedIndent: Int32
+    private var storedIndex: Int32
+    private var storedBlankBefore: Int32
+    private var storedWidth: Int32
     var isSeparator = false    // a footnote rule: a long run of spaces or underscores
     var afterFootnotes = false // a footnote block was lifted out just before this line
-    var width = 0              // display columns of `text`, measured once
     var pageBreakBefore = false // a form feed (`\f`) came since the previous line
+
+    /// Leading whitespace, in scalars.
+    var indent: Int { get { Int(storedIndent) } set { storedIndent = Int32(clamping: newValue) } }
+    /// 0-based line number in the source.
+    var index: Int { get { Int(storedIndex) } set { storedIndex = Int32(clamping: newValue) } }
+    /// Blank lines directly before this one.
+    var blankBefore: Int { get { Int(storedBlankBefore) } set { storedBlankBefore = Int32(clamping: newValue) } }
+    /// Display columns of `text`, measured once.
+    var width: Int { get { Int(storedWidth) } set { storedWidth = Int32(clamping: newValue) } }
 
     /// The column where the line ends on the printed page: indentation plus width.
     var reach: Int { indent + width }
 
     init(text: Scalars, indent: Int, index: Int, blankBefore: Int, isSeparator: Bool = false) {
-        self.text = text; self.indent = indent; self.index = index; self.blankBefore = blankBefore
+        self.text = text
+        storedIndent = Int32(clamping: indent)
+        storedIndex = Int32(clamping: index)
+        storedBlankBefore = Int32(clamping: blankBefore)
+        storedWidth = Int32(clamping: approxColumns(text))
         self.isSeparator = isSeparator
-        self.width = approxColumns(text)
     }
 }
 
@@ -145,7 +162,28 @@ enum LineSplitter {
     /// are put back in logical order.
     /// - Complexity: O(n) in the text's scalars.
     static func split(_ text: String) -> [SourceLine] {
+        var pieces = [text]
+        return split(taking: &pieces)
+    }
+
+    /// Splits text held in consecutive pieces (see `TextPieces`), emptying each piece once
+    /// its lines are made: the decoded text is then never held whole next to its lines.
+    static func split(taking pieces: inout [String]) -> [SourceLine] {
         var out: [SourceLine] = []
+        // Sized once to the lines that hold something (a break not directly after another):
+        // grown by doubling, the array could end up with half its capacity unused.
+        var filled = 1
+        var previous: UInt8 = 10
+        for piece in pieces {
+            var text = piece
+            text.withUTF8 { bytes in
+                for b in bytes {
+                    if (b == 10 || b == 13) && previous != 10 && previous != 13 { filled += 1 }
+                    previous = b
+                }
+            }
+        }
+        out.reserveCapacity(filled)
         var current: Scalars = []
         current.reserveCapacity(256)
         var blanks = 0
@@ -189,35 +227,39 @@ enum LineSplitter {
             index += 1
         }
         var previousCR = false
-        for s in text.unicodeScalars {
-            if s == "\n" {
-                if previousCR { previousCR = false; continue }
-                flush()
-            } else if s == "\r" {
-                flush(); previousCR = true; continue
-            } else if s == "\u{2028}" || s == "\u{2029}" {
-                flush()
-            } else if s == "\u{0C}" {
-                // pdftotext puts the feed right before the next page's first line.
-                if current.contains(where: { !Chars.isSpace($0) }) { flush() } else { current.removeAll(keepingCapacity: true) }
-                pageBreak = true
-            } else if Chars.isBidiControl(s) {
-                // Invisible direction marks carry no text.
-            } else if s == "\u{0640}" {
-                if let last = current.last, Chars.isArabicLetter(last) { pendingTatweel += 1 }
-                else { current.append(s) }
-            } else {
-                if pendingTatweel > 0 {
-                    // Stretching between two letters is justification; elsewhere (`(هـ)`) it is text.
-                    if !Chars.isArabicLetter(s) { current.append(contentsOf: repeatElement("\u{0640}", count: pendingTatweel)) }
-                    pendingTatweel = 0
+        for p in pieces.indices {
+            let text = pieces[p]
+            pieces[p] = ""
+            for s in text.unicodeScalars {
+                if s == "\n" {
+                    if previousCR { previousCR = false; continue }
+                    flush()
+                } else if s == "\r" {
+                    flush(); previousCR = true; continue
+                } else if s == "\u{2028}" || s == "\u{2029}" {
+                    flush()
+                } else if s == "\u{0C}" {
+                    // pdftotext puts the feed right before the next page's first line.
+                    if current.contains(where: { !Chars.isSpace($0) }) { flush() } else { current.removeAll(keepingCapacity: true) }
+                    pageBreak = true
+                } else if Chars.isBidiControl(s) {
+                    // Invisible direction marks carry no text.
+                } else if s == "\u{0640}" {
+                    if let last = current.last, Chars.isArabicLetter(last) { pendingTatweel += 1 }
+                    else { current.append(s) }
+                } else {
+                    if pendingTatweel > 0 {
+                        // Stretching between two letters is justification; elsewhere (`(هـ)`) it is text.
+                        if !Chars.isArabicLetter(s) { current.append(contentsOf: repeatElement("\u{0640}", count: pendingTatweel)) }
+                        pendingTatweel = 0
+                    }
+                    if s.value >= 0x0600 && s.value <= 0x06FF { arabicInLine = true; sawArabic = true; rtlLetters += 1; letters += 1 }
+                    else if s.value < 0x80 ? ((s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A)   // ASCII letters without a property lookup
+                                : (s.value >= 0x400 && s.value < 0x500) || Chars.isHan(s) { letters += 1 }
+                    current.append(s)
                 }
-                if s.value >= 0x0600 && s.value <= 0x06FF { arabicInLine = true; sawArabic = true; rtlLetters += 1; letters += 1 }
-                else if s.value < 0x80 ? ((s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A)   // ASCII letters without a property lookup
-                            : (s.value >= 0x400 && s.value < 0x500) || Chars.isHan(s) { letters += 1 }
-                current.append(s)
+                previousCR = false
             }
-            previousCR = false
         }
         if !current.isEmpty || pendingTatweel > 0 { flush() }
         if rtlLetters * 2 > letters {
@@ -226,5 +268,31 @@ enum LineSplitter {
             for k in out.indices { out[k].indent = 0 }
         }
         return out
+    }
+}
+
+/// Decoded text cut into pieces of about a megabyte, at scalar boundaries, so that the line
+/// phase can release the text piece by piece as it makes lines.
+enum TextPieces {
+    static let pieceBytes = 1 << 20
+
+    /// Copies `holder`'s text into pieces and empties the holder.
+    /// - Complexity: O(n) in the text's bytes.
+    static func take(_ holder: TextHolder) -> [String] {
+        var text = holder.text
+        holder.text = ""
+        if text.utf8.count <= pieceBytes { return [text] }
+        var pieces: [String] = []
+        text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = min(bytes.count, start + pieceBytes)
+                // Never inside a scalar: back up over UTF-8 continuation bytes (10xxxxxx).
+                while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                start = end
+            }
+        }
+        return pieces
     }
 }

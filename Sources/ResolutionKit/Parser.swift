@@ -20,16 +20,27 @@ public enum ResolutionParser {
         let hash = HashInBackground(bytes)
         let format = DocumentFormat.sniff(bytes)
         var doc: ResolutionDocument
-        let reading = try reader(for: format).read(bytes, path: path)
+        var reading: FormatReading? = try reader(for: format).read(bytes, path: path)
         bytes = []
-        switch reading {
-        case let .text(text, encoding):
-            doc = parse(TextHolder(text), source: SourceInfo(path: path, sha256: "", encoding: encoding, format: format))
-        case let .blocks(laidOut):
+        if let (holder, encoding) = takeText(&reading) {
+            doc = parse(holder, source: SourceInfo(path: path, sha256: "", encoding: encoding, format: format))
+        } else if case let .blocks(laidOut)? = reading {
+            reading = nil
             doc = parse(laidOut, source: SourceInfo(path: path, sha256: "", encoding: laidOut.encoding, format: format))
+        } else {
+            preconditionFailure("a format reading is text or blocks")
         }
         doc.source.sha256 = hash.value()
         return doc
+    }
+
+    /// Moves decoded text out of `reading` into a holder that is its only owner, so that the
+    /// line phase can release it: bound by a `case let` in the caller, the text stayed
+    /// referenced by the reading (one whole copy of the input) until the parse returned.
+    private static func takeText(_ reading: inout FormatReading?) -> (TextHolder, String)? {
+        guard case let .text(text, encoding)? = reading else { return nil }
+        reading = nil
+        return (TextHolder(text), encoding)
     }
 
     /// The reader for each format.
@@ -73,8 +84,8 @@ public enum ResolutionParser {
         // Each phase's input is released as soon as the next phase has what it needs, so
         // that a large document is held in memory only a few times over. The decoded text
         // goes first, once it is split into lines (when the holder has its only copy).
-        var lines = LineSplitter.split(holder.text)
-        holder.text = ""
+        var pieces = TextPieces.take(holder)
+        var lines = LineSplitter.split(taking: &pieces)
         if profile.spec.script == "arabic" {
             var counts = (sound: 0, reversed: 0)
             for l in lines { ArabicLigatures.tally(l.text, into: &counts) }
@@ -84,15 +95,14 @@ public enum ResolutionParser {
         }
         let layout = TextLayout.of(lines)
         layout.normalise(&lines)
-        var (bodyLines, rawNotes) = FootnoteExtractor.extract(lines, layout: layout)
+        var bodyLines = lines
+        lines = []
+        var rawNotes = FootnoteExtractor.extract(taking: &bodyLines, layout: layout)
         if layout.hardWrapped {
-            let foot = FootnoteExtractor.liftPageFootNotes(bodyLines, after: rawNotes) {
+            rawNotes += FootnoteExtractor.liftPageFootNotes(&bodyLines, after: rawNotes) {
                 layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.text, profile: profile)
             }
-            bodyLines = foot.lines
-            rawNotes += foot.notes
         }
-        lines = []
         NumberColumn.reattach(&bodyLines, layout: layout, profile: profile) {
             layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.text, profile: profile)
         }

@@ -22,7 +22,9 @@ struct DraftParagraph {
 
 enum BodyItem {
     case heading(Scalars)
-    case paragraph(DraftParagraph)
+    // Boxed: a draft paragraph is 60-odd bytes, and a text of many short unplaced blocks
+    // holds one item per block; unboxed, every `other` item took the paragraph's size.
+    indirect case paragraph(DraftParagraph)
     case other(Scalars)
 }
 

@@ -26,6 +26,9 @@ struct BenchCommand: ParsableCommand {
             help: "Also time `reso show FILE --format json` as a whole process against `wc -m` (text) or `pdftotext` (PDF) on FILE; repeatable.")
     var files: [String] = []
 
+    @Flag(help: "Only the compare view's figures (two long versions side by side, key-to-frame).")
+    var compareOnly = false
+
     @Option(name: .customLong("sidecar-fixture"), help: ArgumentHelp(
         "Only write a document of 10,000 operative paragraphs and a sidecar annotating each one into DIR, for timing `reso tag` as a whole process.",
         valueName: "DIR"))
@@ -48,6 +51,12 @@ struct BenchCommand: ParsableCommand {
             print(document); print(sidecar)
             return
         }
+        if compareOnly {
+            let seeds = try DocumentPaths.expand([LibraryLocation.samplesFolder() ?? LibraryLocation.path])
+            guard let seed = seeds.first else { throw UserFacingError("no seed documents to build the benchmark from") }
+            for line in try CompareBenchmark.run(seedPath: seed, megabytes: megabytes) { print(line) }
+            return
+        }
         let path = output ?? NSTemporaryDirectory() + "reso-bench-\(getpid()).txt"
         let seeds = try DocumentPaths.expand([LibraryLocation.samplesFolder() ?? LibraryLocation.path])
         guard let seed = seeds.first else { throw UserFacingError("no seed documents to build the benchmark from") }
@@ -66,5 +75,6 @@ struct BenchCommand: ParsableCommand {
         for line in try TagFrameBenchmark.run(annotations: 10_000) { print(line) }
         for line in try ReaderBenchmark.run(seeds: seeds, longDocumentPath: path) { print(line) }
         for line in try DiffBenchmark.run(seedPath: seed, megabytes: megabytes, runs: runs) { print(line) }
+        for line in try CompareBenchmark.run(seedPath: seed, megabytes: megabytes) { print(line) }
     }
 }

@@ -176,7 +176,7 @@ final class SidecarAnnotations: AnnotationBackend {
     ///   (`SidecarSnapshot.edited`), else O(annotations).
     private func notes(_ s: SidecarSnapshot, document i: Int, notice: String? = nil) -> DocumentNotes {
         if notice == nil, let edited = s.edited, var n = shown.removeValue(forKey: i) {
-            n.byParagraph[edited.paragraph] = edited.paragraphNote.map { ParagraphNote(tags: $0.tags, note: $0.note) }
+            n.byParagraph[edited.paragraph] = edited.paragraphNote.map { ParagraphNote(tags: $0.tags, note: $0.note, review: $0.review) }
             n.orphanCount = s.orphans.count
             n.notice = nil
             n.changedParagraph = edited.paragraph
@@ -184,7 +184,10 @@ final class SidecarAnnotations: AnnotationBackend {
             return n
         }
         var by: [String: ParagraphNote] = [:]
-        for a in s.annotations where a.isParagraphNote { by[a.paragraph] = ParagraphNote(tags: a.tags, note: a.note) }
+        // `review`: carry moved these tags and note onto a reworded paragraph (R clears it).
+        for a in s.annotations where a.isParagraphNote {
+            by[a.paragraph] = ParagraphNote(tags: a.tags, note: a.note, review: a.review)
+        }
         let n = DocumentNotes(byParagraph: by, orphanCount: s.orphans.count, notice: notice)
         shown[i] = n
         return n
@@ -210,6 +213,9 @@ final class SidecarAnnotations: AnnotationBackend {
     }
     func setNote(_ note: String?, paragraph: String, document i: Int) throws -> DocumentNotes {
         notes(try stores[i].setNote(note, paragraph: paragraph, document: models[i].document), document: i)
+    }
+    func clearReview(paragraph: String, document i: Int) throws -> DocumentNotes {
+        notes(try stores[i].clearReview(paragraph: paragraph, document: models[i].document), document: i)
     }
     func setQuote(_ quote: String, paragraph: String, document i: Int) throws -> DocumentNotes {
         notes(try stores[i].setQuote(quote, paragraph: paragraph, document: models[i].document), document: i)

@@ -15,6 +15,7 @@ struct Reso: ParsableCommand {
         version: "0.1.0",
         subcommands: [OpenCommand.self, ShowCommand.self, TagCommand.self, NoteCommand.self, AmendCommand.self, NotesCommand.self,
                       ExportCommand.self, SearchCommand.self, IndexCommand.self, DiffCommand.self, CarryCommand.self,
+                      CompareCommand.self,
                       ConfigCommand.self, MergeSidecarCommand.self, GitSetupCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self
     )
@@ -22,6 +23,7 @@ struct Reso: ParsableCommand {
     /// ArgumentParser's own `main`, except that its messages (errors quote what the user typed,
     /// file names included) go through ConsoleOutput like everything else reso prints.
     static func main() {
+        MemorySetup.keepLargeBuffersMapped()
         do {
             var command = try parseAsRoot()
             try command.run()
