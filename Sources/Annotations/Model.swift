@@ -134,6 +134,14 @@ public struct AnchorChange: Hashable, Sendable {
 
 /// What the reader and the commands see: annotations attached to current paragraphs (in document
 /// order) and orphans whose paragraph could not be found any more.
+/// One paragraph's annotations after a change (see `SidecarSnapshot.edited`).
+public struct EditedParagraph: Sendable {
+    public var paragraph: String
+    public var annotations: ArraySlice<Annotation>
+    /// The paragraph's tags-and-note annotation, nil when it has none now.
+    public var paragraphNote: Annotation? { annotations.first { $0.isParagraphNote } }
+}
+
 public struct SidecarSnapshot: Sendable {
     public var annotations: [Annotation]
     public var orphans: [Annotation]
@@ -141,6 +149,11 @@ public struct SidecarSnapshot: Sendable {
     public var changes: [AnchorChange]
     /// The sidecar file this snapshot came from (it may not exist yet).
     public var sidecarPath: String
+    /// Set by a change when nothing but one paragraph's annotations differs from what this
+    /// store last read or wrote (no other process wrote in between, no re-anchoring): that
+    /// paragraph and its annotations now, so that a long-lived caller (the reader) can update
+    /// its view of the notes in O(1) instead of rebuilding it from every annotation.
+    public var edited: EditedParagraph?
 
     public init(annotations: [Annotation] = [], orphans: [Annotation] = [], changes: [AnchorChange] = [],
                 sidecarPath: String = "") {

@@ -79,6 +79,8 @@ enum SidecarCodec {
     /// One annotation object (of `annotations` or `orphans`); absent `quote`, `prefix`,
     /// `suffix`, `note`, `kind` and `amendment` are left out, as the SPEC's example shows.
     static func annotationObject(_ a: Annotation, into w: inout JSONWriter) {
+        // One unit per annotation encoded: tests check that a save re-encodes only what changed.
+        WorkMeter.add(1)
         var unknown = UnknownFieldWriter(a.unknownFields)
         w.beginObject()
         if let m = a.amendment {

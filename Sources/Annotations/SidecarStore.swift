@@ -23,17 +23,21 @@ public struct SidecarStore: Sendable {
     /// writable) `$XDG_DATA_HOME/reso/sidecars` (default `~/.local/share/reso/sidecars`).
     public init(documentPath: String, storeDirectory: String? = nil) {
         self.init(documentPath: documentPath, storeDirectory: storeDirectory,
-                  environment: ProcessInfo.processInfo.environment, folderIsWritable: SafeFile.isWritableFolder)
+                  environment: Self.environment, folderIsWritable: SafeFile.isWritableFolder)
     }
+
+    /// The process environment, read once: building it costs more than the rest of a store's
+    /// init, and refreshing the index of 10,000 documents makes 10,000 stores (reso never
+    /// changes its own environment).
+    private static let environment = ProcessInfo.processInfo.environment
 
     /// The environment and the writability test are parameters so that tests (often run as
     /// root, for whom every folder is writable) can exercise the fallback.
     init(documentPath: String, storeDirectory: String?, environment env: [String: String],
          folderIsWritable: (String) -> Bool) {
         self.documentPath = documentPath
-        let fileName = (documentPath as NSString).lastPathComponent
+        let (fileName, folder) = Self.split(documentPath)
         let plainName = fileName + ".reso.json"
-        let folder = (documentPath as NSString).deletingLastPathComponent
         let beside = folder.isEmpty ? plainName : (folder as NSString).appendingPathComponent(plainName)
         if let dir = storeDirectory ?? env["RESO_STORE"].flatMap({ $0.isEmpty ? nil : $0 }) {
             sidecarPath = (dir as NSString).appendingPathComponent(Self.sharedFolderName(documentPath: documentPath))
@@ -53,6 +57,21 @@ public struct SidecarStore: Sendable {
             notice = "notes for \(fileName) are kept in \(dir)/ "
                 + "because \(folder.isEmpty ? "." : folder) is not writable"
         }
+    }
+
+    /// File name and folder as NSString's `lastPathComponent` and `deletingLastPathComponent`
+    /// give them, by slicing at the last `/` when the path is plain (no `//`, no trailing or
+    /// root-level slash): the index makes a store for every document of a library on every
+    /// command, and the NSString round trips were most of that cost.
+    static func split(_ path: String) -> (file: String, folder: String) {
+        let utf8 = path.utf8
+        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")), slash != utf8.startIndex,
+           utf8.index(after: slash) != utf8.endIndex, !path.contains("//"), !path.contains("/./"),
+           !path.hasPrefix("./"), !path.contains("/../") {
+            return (String(path[path.index(after: slash)...]), String(path[..<slash]))
+        }
+        if !path.contains("/") { return (path, "") }
+        return ((path as NSString).lastPathComponent, (path as NSString).deletingLastPathComponent)
     }
 
     /// The sidecar's name in a folder shared by documents from many folders (`--store`,
@@ -264,10 +283,17 @@ public struct SidecarStore: Sendable {
         try SafeFile.makeFolder(sidecarFolder)
         return try SafeFile.withFolderLock(sidecarFolder) {
             if cache.claimLeftoverSweep() { SafeFile.removeLeftovers(of: sidecarName, in: sidecarFolder) }
-            let stored = try readStored()
-            let result = stored.map { anchored($0.file, to: document, fingerprint) }
+            let previous = FileIdentity.of(path: sidecarPath).flatMap { cache.file($0) != nil ? $0 : nil }
+            var stored = try readStored()
+            var result = stored.map { anchored($0.file, to: document, fingerprint) }
                 ?? .init(annotations: [], orphans: [], changes: [], altered: false)
+            // Move the array out so that it is the only reference and the edit does not copy
+            // every annotation (the cache and the locals would otherwise share it).
+            let oldEncoded = stored?.identity.flatMap { cache.encoded($0) }
+            cache.forgetFile()
             var annotations = result.annotations
+            result.annotations = []
+            stored?.file.annotations = []
             // Annotations are in document order: binary search by unit position.
             let at = anchoring.index(of: unit.id) ?? Int.max
             var lo = 0, hi = annotations.count
@@ -278,6 +304,12 @@ public struct SidecarStore: Sendable {
             var end = lo
             while end < annotations.count && annotations[end].paragraph == unit.id { end += 1 }
             let edit = edit(&annotations, unit, lo..<end)
+            var after = end
+            switch edit {
+            case .insert?: after += 1
+            case .remove?: after -= 1
+            default: break
+            }
             var info = SidecarDocumentInfo(file: (document.source.path as NSString).lastPathComponent,
                                            sha256: document.source.sha256, symbol: document.meta.symbol)
             let infoChanged = stored.map { $0.file.document.differsInKnownFields(from: info) } ?? !annotations.isEmpty
@@ -289,7 +321,7 @@ public struct SidecarStore: Sendable {
             if edit != nil || result.altered || infoChanged {
                 // One edit on a sidecar this store wrote last: copy around the changed object.
                 var encoded: EncodedSidecar?
-                if let edit, !result.altered, !infoChanged, let id = stored?.identity, let old = cache.encoded(id) {
+                if let edit, !result.altered, !infoChanged, let old = oldEncoded {
                     encoded = SidecarCodec.splice(old, edit)
                 }
                 let out = encoded ?? SidecarCodec.encodeWithRanges(file)
@@ -297,9 +329,17 @@ public struct SidecarStore: Sendable {
                     cache.setFile(id, file, encoded: out)
                     cache.markVerified(file, against: fingerprint)
                 }
+            } else if let id = stored?.identity {
+                // Nothing changed: keep what was cached (the file, its bytes, its check).
+                cache.setFile(id, file, encoded: oldEncoded)
+                cache.markVerified(file, against: fingerprint)
             }
-            return SidecarSnapshot(annotations: annotations, orphans: result.orphans, changes: result.changes,
-                                   sidecarPath: sidecarPath)
+            var snapshot = SidecarSnapshot(annotations: annotations, orphans: result.orphans, changes: result.changes,
+                                           sidecarPath: sidecarPath)
+            if previous != nil, previous == stored?.identity, !result.altered, !infoChanged {
+                snapshot.edited = EditedParagraph(paragraph: unit.id, annotations: annotations[lo..<after])
+            }
+            return snapshot
         }
     }
 }
@@ -324,6 +364,12 @@ final class ParsedSidecarCache: @unchecked Sendable {
 
     func encoded(_ identity: FileIdentity) -> EncodedSidecar? {
         locked { entry.flatMap { $0.identity == identity ? $0.encoded : nil } }
+    }
+
+    /// Drops the parsed sidecar and its verification (a change is about to replace them), so
+    /// that the change holds the only reference to the annotations.
+    func forgetFile() {
+        locked { entry = nil; verified = nil }
     }
 
     func setFile(_ identity: FileIdentity, _ file: SidecarFile, encoded: EncodedSidecar?) {

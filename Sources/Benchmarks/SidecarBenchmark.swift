@@ -113,3 +113,35 @@ public enum SidecarBenchmark {
                                   language: "zh", operative: operative)
     }
 }
+
+extension SidecarBenchmark {
+    /// Writes a real text resolution of `annotations` operative paragraphs (about 130 bytes
+    /// each, English and Chinese in turn) to `folder/notes-<n>.txt` and beside it a sidecar
+    /// with one annotation on every operative paragraph, for timing `reso tag` and the reader
+    /// on a sidecar of that size as whole processes. Returns the two paths.
+    /// - Complexity: O(annotations).
+    public static func writeFixture(folder: String, annotations count: Int) throws -> (document: String, sidecar: String) {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = (folder as NSString).appendingPathComponent("notes-\(count).txt")
+        let bodies = [
+            "Requests the Secretary-General to submit to the Council, at its next session, a report on the implementation of the present resolution",
+            "促请联合国各组织及其他有关组织和论坛根据世界峰会成果定期审查制订信息和通信技术指标的方法，同时考虑到不同的发展水平和国情",
+            "Calls upon all parties to respect and uphold the relevant provisions of international humanitarian law and the guiding principles of humanitarian assistance",
+        ]
+        var text = "United Nations\n\nS/RES/9999 (2026)\n\nSecurity Council\n\nDistr.: General\n\n1 January 2026\n\n"
+            + "Resolution 9999 (2026)\n\nAdopted by the Security Council at its 9999th meeting, on 1 January 2026\n\n"
+            + "The Security Council,\n\nRecalling its previous resolutions on the matter,\n\n"
+        for n in 1...max(1, count) {
+            text += "\(n). \(bodies[n % bodies.count]) (paragraph \(n))\(n == count ? "." : ";")\n\n"
+        }
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        let document = try ResolutionDocument.load(path: path)
+        guard document.operative.count == count else {
+            throw BenchmarkError("the fixture parsed to \(document.operative.count) operative paragraphs, not \(count)")
+        }
+        let sidecar = path + ".reso.json"
+        let bytes = sidecarBytes(document, defaultTags: ["support", "oppose", "amend", "priority", "question"])
+        try Data(bytes).write(to: URL(fileURLWithPath: sidecar))
+        return (path, sidecar)
+    }
+}

@@ -34,6 +34,9 @@ public struct DocumentNotes: Hashable, Sendable {
     public var orphanCount: Int
     /// Something the user must know (e.g. where the sidecar went).
     public var notice: String?
+    /// The one paragraph whose note changed since the notes the backend last returned for
+    /// this document, when it knows (the reader then updates its tag counts in O(1)).
+    public var changedParagraph: String?
     public init(byParagraph: [String: ParagraphNote] = [:], orphanCount: Int = 0, notice: String? = nil) {
         self.byParagraph = byParagraph; self.orphanCount = orphanCount; self.notice = notice
     }

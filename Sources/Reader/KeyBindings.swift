@@ -15,6 +15,8 @@ public struct KeyBindings: Hashable, Sendable {
         ("note-in-editor", "E", "editor"), ("amend", "a", "amend"), ("export", "x", "export"), ("go-to", ":", "go to"), ("visual", "v", "select"), ("set-mark", "m", "mark"),
         ("jump-to-mark", "'", "to mark"), ("clear-review", "R", "clear review"),
         ("change", "c", "change (after ] or [)"), ("help", "?", "help"), ("back", "q", "back"),
+        ("filter-language", "L", "language"), ("filter-organ", "O", "organ"), ("filter-year", "Y", "year"),
+        ("sort", "S", "sort"), ("group-folders", "F", "folders"),
     ]
 
     /// Pressed key → the default key of the action it is bound to.

@@ -33,6 +33,7 @@ extension ReaderState {
     // MARK: library
 
     func drawLibrary(into grid: inout CellGrid) {
+        if let c = catalog { drawCatalog(c, into: &grid); return }
         let total = models.count
         drawHeader("Reso · library", "\(total) documents", into: &grid)
         let wide = width >= 100

@@ -15,6 +15,9 @@ public final class ReaderRuntime {
     /// returns what to tell the user. Without it the link is shown in the status line.
     let openLink: (String) -> String
 
+    /// The library behind a catalog view (parses on open, searches the index); nil otherwise.
+    public var catalog: LibraryCatalog?
+
     public init(state: ReaderState, screen: Screen, backend: AnnotationBackend,
                 editNote: @escaping (String) throws -> String?,
                 openLink: @escaping (String) -> String = { "Not in the library; the text is at \($0)" }) {
@@ -75,6 +78,13 @@ public final class ReaderRuntime {
                 return saved(d, try backend.clearReview(paragraph: p, document: d), "Review flag on \(p) cleared")
             case .openLink(let url):
                 return .status(openLink(url), error: false)
+            case .openDocument(let doc, let paragraph):
+                guard let catalog else { return .status("No library to open from", error: true) }
+                let (model, notes) = try catalog.open(document: doc)
+                return .documentOpened(doc: doc, OpenedDocument(model), notes, paragraph: paragraph)
+            case .searchLibrary(let query):
+                guard let catalog else { return nil }
+                return .libraryHits(query: query, try catalog.search(query))
             case .export(let format, let docs):
                 let path = try backend.export(format: format, documents: docs)
                 return .status("Exported to \(path)", error: false)

@@ -121,6 +121,9 @@ public struct ReaderState {
     public internal(set) var marks: [Int: [Unicode.Scalar: String]] = [:]
     /// Keys as bound by the user's config (KeyBindings.swift).
     public var keyBindings = KeyBindings.standard
+    /// The library list of a big library, from the index (Catalog.swift); nil when every
+    /// document was parsed up front.
+    var catalog: CatalogView?
     /// `reso compare`: the second pane and the pairing (ComparePane.swift); nil otherwise.
     var compare: CompareState?
 
@@ -142,18 +145,41 @@ public struct ReaderState {
         self.exportFormats = exportFormats
         if documents.count == 1 { view = DocumentView(doc: 0) }
         message = self.notes.compactMap(\.notice).first
+        for n in self.notes { for p in n.byParagraph.values { for t in p.tags { tagUses[t, default: 0] += 1 } } }
     }
 
     /// Several documents open the library, except in the compare view (two panes, no library).
     var isLibrary: Bool { models.count > 1 && compare == nil }
 
+    /// How many paragraphs use each tag, over the open documents' notes: kept up to date by
+    /// `setNotes` so that the tag choices cost O(distinct tags), not O(notes), on every key.
+    var tagUses: [String: Int] = [:]
+
     /// Default tags first, then every other tag used in the open documents: the completion
     /// list, whose first nine entries are on keys 1–9.
+    /// - Complexity: O(t log t) for t distinct tags.
     var tagChoices: [String] {
-        var seen = Set(defaultTags)
-        var extra: [String] = []
-        for n in notes { for p in n.byParagraph.values { for t in p.tags where !seen.contains(t) { seen.insert(t); extra.append(t) } } }
-        return defaultTags + extra.sorted()
+        let defaults = Set(defaultTags)
+        return defaultTags + tagUses.keys.filter { !defaults.contains($0) }.sorted()
+    }
+
+    /// Replaces one document's notes and the tag counts with them.
+    /// - Complexity: O(1) when the backend names the one changed paragraph, else O(notes of the document).
+    mutating func setNotes(_ doc: Int, _ n: DocumentNotes) {
+        func count(_ note: ParagraphNote?, _ d: Int) {
+            for t in note?.tags ?? [] {
+                let c = tagUses[t, default: 0] + d
+                tagUses[t] = c > 0 ? c : nil
+            }
+        }
+        if let p = n.changedParagraph {
+            count(notes[doc].byParagraph[p], -1)
+            count(n.byParagraph[p], 1)
+        } else {
+            for old in notes[doc].byParagraph.values { count(old, -1) }
+            for new in n.byParagraph.values { count(new, 1) }
+        }
+        notes[doc] = n
     }
 }
 

@@ -8,6 +8,12 @@ public enum Message: Sendable {
     /// The store saved a change (or loaded a document): its annotations now.
     case notesChanged(doc: Int, DocumentNotes)
     case status(String, error: Bool)
+    /// The app parsed a library document the user opened (Catalog.swift).
+    case documentOpened(doc: Int, OpenedDocument, DocumentNotes, paragraph: String?)
+    /// The index was refreshed: the library list's rows now (same documents, same order).
+    case catalogUpdated([CatalogEntry])
+    /// The hits of a library-wide search through the index.
+    case libraryHits(query: String, [CatalogHit])
 }
 
 public enum Effect: Hashable, Sendable {
@@ -26,6 +32,10 @@ public enum Effect: Hashable, Sendable {
     case setQuote(String, occurrence: Int = 1, paragraph: String, doc: Int)
     /// Store a drafted amendment (`a`).
     case amend(DraftedAmendment, paragraph: String, doc: Int)
+    /// Parse library document `doc` and open it (at `paragraph`).
+    case openDocument(doc: Int, paragraph: String?)
+    /// Search the whole library through the index.
+    case searchLibrary(String)
     /// Clear the `review` flag `reso carry` set on the paragraph's annotations (`R`).
     case clearReview(paragraph: String, doc: Int)
 }
@@ -34,13 +44,22 @@ public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
     switch message {
     case .notesChanged(let doc, let n):
         guard doc < s.notes.count else { return [] }
-        s.notes[doc] = n
+        s.setNotes(doc, n)
         if let notice = n.notice { s.flash(notice) }
         if var v = s.view, v.doc == doc { v.clamp(s.layouter(v), height: s.geometry.text.height); s.view = v }
         s.alignComparePanes()
         return []
     case .status(let text, let error):
         s.flash(text, error: error)
+        return []
+    case .documentOpened(let doc, let model, let notes, let paragraph):
+        s.documentOpened(doc, model.model, notes, paragraph: paragraph)
+        return []
+    case .catalogUpdated(let entries):
+        s.catalogUpdated(entries)
+        return []
+    case .libraryHits(let query, let hits):
+        s.libraryHits(query, hits)
         return []
     case .input(.resize(let w, let h)):
         s.width = w; s.height = h
@@ -70,7 +89,7 @@ public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
         // The letter after `m` or `'` is a mark's name, not a bound key.
         guard case .key(let pressed) = event,
               let key = s.pendingKey != nil || s.visual != nil ? pressed : s.keyBindings.translate(pressed) else { return [] }
-        if s.view == nil { return s.handleLibraryKey(key) }
+        if s.view == nil { return s.catalog != nil ? s.handleCatalogKey(key) : s.handleLibraryKey(key) }
         return s.compare != nil ? s.handleCompareKey(key) : s.handleDocumentKey(key)
     }
 }
@@ -139,6 +158,8 @@ extension ReaderState {
         guard isLibrary else { return [.quit] }
         if let v = view { librarySelection = v.doc; lastRead[v.doc] = position(v) }
         view = nil
+        // The big library keeps its list and hit list as they were (no parse of every document).
+        if catalog != nil { search = search.map { SearchState(query: $0.query) }; return [] }
         if let q = search?.query { runSearch(q) } else { search = nil }
         revealLibrarySelection()
         return []
@@ -160,6 +181,7 @@ extension ReaderState {
 
     mutating func handleMouse(_ m: MouseEvent) -> [Effect] {
         guard var v = view else {
+            if catalog != nil { return [] }
             let i = libraryTop + m.row - 2
             switch m.kind {
             case .wheelUp: selectLibrary(librarySelection - 3)

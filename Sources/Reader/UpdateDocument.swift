@@ -213,6 +213,7 @@ extension ReaderState {
         switch p.kind {
         case .search:
             if text.isEmpty { search = nil; return [] }
+            if view == nil, catalog != nil { return [.searchLibrary(text)] }
             runSearch(text)
             return []
         case .tag:

@@ -29,7 +29,28 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Only the compare view's figures (two long versions side by side, key-to-frame).")
     var compareOnly = false
 
+    @Option(name: .customLong("sidecar-fixture"), help: ArgumentHelp(
+        "Only write a document of 10,000 operative paragraphs and a sidecar annotating each one into DIR, for timing `reso tag` as a whole process.",
+        valueName: "DIR"))
+    var sidecarFixture: String?
+
+    @Option(help: "Annotations in the --sidecar-fixture sidecar.")
+    var annotations: Int = 10_000
+
+    @Flag(help: "Only the figures for a sidecar of --annotations notes: load, one save, key to frame while tagging.")
+    var sidecarOnly = false
+
     func run() throws {
+        if sidecarOnly {
+            for line in try SidecarBenchmark.run(annotations: annotations, runs: runs) { print(line) }
+            for line in try TagFrameBenchmark.run(annotations: annotations) { print(line) }
+            return
+        }
+        if let folder = sidecarFixture {
+            let (document, sidecar) = try SidecarBenchmark.writeFixture(folder: folder, annotations: annotations)
+            print(document); print(sidecar)
+            return
+        }
         if compareOnly {
             let seeds = try DocumentPaths.expand([LibraryLocation.samplesFolder() ?? LibraryLocation.path])
             guard let seed = seeds.first else { throw UserFacingError("no seed documents to build the benchmark from") }
@@ -51,6 +72,7 @@ struct BenchCommand: ParsableCommand {
         print("in process (best of \(runs), no output written):")
         for line in try ParseBenchmark.run(path: path, runs: runs) { print("  " + line) }
         for line in try SidecarBenchmark.run(annotations: 10_000, runs: runs) { print(line) }
+        for line in try TagFrameBenchmark.run(annotations: 10_000) { print(line) }
         for line in try ReaderBenchmark.run(seeds: seeds, longDocumentPath: path) { print(line) }
         for line in try DiffBenchmark.run(seedPath: seed, megabytes: megabytes, runs: runs) { print(line) }
         for line in try CompareBenchmark.run(seedPath: seed, megabytes: megabytes) { print(line) }

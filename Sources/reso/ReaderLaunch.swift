@@ -11,11 +11,12 @@ enum ReaderLaunch {
     static func open(paths: [String], ambiguousWide: Bool = false) throws {
         let config = try ResoConfig.load()
         let ambiguousWide = ambiguousWide || config.ambiguousWide
-        let files = try DocumentPaths.expand(paths.isEmpty ? [try LibrarySetup.libraryFolder()] : paths)
+        let roots = paths.isEmpty ? [try LibrarySetup.libraryFolder()] : paths
         let env = ProcessInfo.processInfo.environment
         let term = env["TERM"] ?? ""
         // initscr on a pipe or a dumb terminal would print junk or exit: print the text instead.
         if isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 || term.isEmpty || term == "dumb" {
+            let files = try DocumentPaths.expand(roots)
             let width = Int(env["COLUMNS"] ?? "").flatMap { $0 > 0 ? $0 : nil } ?? 80
             for (i, file) in files.enumerated() {
                 let doc = try ResolutionDocument.load(path: file)
@@ -24,11 +25,19 @@ enum ReaderLaunch {
             }
             return
         }
+        // A library of several documents: the list from the index, each parsed when opened.
+        if let (catalog, entries, problems) = try IndexedCatalog.prepare(paths: roots, config: config) {
+            catalog.ambiguousWide = ambiguousWide
+            try openCatalog(catalog, entries, problems, config: config, noColor: !(env["NO_COLOR"] ?? "").isEmpty)
+            return
+        }
+        let files = try DocumentPaths.expand(roots)
         let (models, skipped) = try loadDocuments(files)
         for m in models { m.ambiguousWide = ambiguousWide }
         let backend = makeAnnotationBackend(models, config: config)
         var notes: [DocumentNotes] = []
         var problems = skipped
+        if models.count > 1, let warning = IndexedCatalog.fallbackWarning { problems.insert(warning, at: 0) }
         for i in models.indices {
             do { notes.append(try backend.load(document: i)) } catch {
                 notes.append(DocumentNotes()); problems.append("\(error)")
@@ -60,6 +69,38 @@ enum ReaderLaunch {
         if let signal { screen.exit(bySignal: signal) }
     }
 
+    /// The big library's reader: the list from the index, documents parsed when opened.
+    static func openCatalog(_ catalog: IndexedCatalog, _ entries: [CatalogEntry], _ problems: [String],
+                            config: ResoConfig, noColor: Bool) throws {
+        let screen: CursesScreen
+        do { screen = try CursesScreen(noColor: noColor) } catch { throw UserFacingError("reso: \(error)") }
+        var state = ReaderState(catalog: entries, width: screen.width, height: screen.height, color: screen.colorEnabled,
+                                defaultTags: catalog.backend.defaultTags, exportFormats: catalog.backend.exportFormats)
+        state.keyBindings = config.bindings
+        state.applyColours(config.colours)
+        let runtime = ReaderRuntime(state: state, screen: screen, backend: catalog.backend, editNote: EditorLauncher.edit,
+                                    openLink: { LinkOpener.open($0) })
+        runtime.catalog = catalog
+        // The first frame shows what the index knows; then it catches up with the files (a warm
+        // index only stats them), redrawing the progress line as documents are parsed.
+        screen.draw(render(runtime.state))
+        var lastDraw = DispatchTime.now().uptimeNanoseconds
+        var problems = problems + catalog.refresh { done, total in
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard done == 0 || done == total || now - lastDraw > 100_000_000 else { return }
+            lastDraw = now
+            runtime.send(.status("indexing \(done.formatted()) / \(total.formatted())", error: false))
+            screen.draw(render(runtime.state))
+        }
+        do { runtime.send(.catalogUpdated(try catalog.entries())) } catch { problems.append("\(error)") }
+        if let p = problems.first {
+            runtime.send(.status(problems.count > 1 ? "\(p) (and \(problems.count - 1) more)" : p, error: true))
+        }
+        let signal = runtime.run()
+        screen.end()
+        if let signal { screen.exit(bySignal: signal) }
+    }
+
     /// Parses every file. In a library, a file that fails is skipped and reported in the
     /// status line; when every file fails (or a single file was asked for) it is an error.
     static func loadDocuments(_ files: [String]) throws -> ([DocumentModel], [String]) {
@@ -83,37 +124,103 @@ enum ReaderLaunch {
 /// The reader's AnnotationBackend over the sidecar store: every call is one locked,
 /// atomic change on disk, so an edit is saved before the next frame is drawn.
 final class SidecarAnnotations: AnnotationBackend {
-    let models: [DocumentModel]
-    let stores: [SidecarStore]
+    /// Parsed documents by number; in a big library only those opened so far.
+    private var parsed: [Int: DocumentModel]
+    private let paths: [String]
+    /// Made on first use: a library of 10,000 documents opens without 10,000 folder checks.
+    private var madeStores: [Int: SidecarStore] = [:]
 
     let config: ResoConfig
 
     init(_ models: [DocumentModel], config: ResoConfig = ResoConfig()) {
-        self.models = models
+        parsed = Dictionary(uniqueKeysWithValues: models.enumerated().map { ($0, $1) })
+        paths = models.map(\.path)
         self.config = config
-        stores = models.map { SidecarStore(documentPath: $0.path) }
     }
+
+    /// Documents not parsed yet (the big library); `setModel` brings each in when opened.
+    init(paths: [String], config: ResoConfig = ResoConfig()) {
+        parsed = [:]
+        self.paths = paths
+        self.config = config
+    }
+
+    func setModel(_ model: DocumentModel, for doc: Int) { parsed[doc] = model }
+
+    /// The parsed document `i` (the reader only acts on documents it opened).
+    private struct Models {
+        let owner: SidecarAnnotations
+        subscript(_ i: Int) -> DocumentModel {
+            guard let m = owner.parsed[i] else { preconditionFailure("document \(i) was not opened") }
+            return m
+        }
+    }
+    private var models: Models { Models(owner: self) }
+
+    private struct Stores {
+        let owner: SidecarAnnotations
+        subscript(_ i: Int) -> SidecarStore {
+            if let s = owner.madeStores[i] { return s }
+            let s = SidecarStore(documentPath: owner.paths[i])
+            owner.madeStores[i] = s
+            return s
+        }
+    }
+    private var stores: Stores { Stores(owner: self) }
 
     var defaultTags: [String] { config.defaultTags ?? Annotations.defaultTags }
     var exportFormats: [String] { ExportFormat.allCases.map(\.rawValue) }
 
+    /// The notes last handed to the reader, per document: a change that touched one
+    /// paragraph updates that entry instead of rebuilding the map from every annotation.
+    private var shown: [Int: DocumentNotes] = [:]
+
+    /// - Complexity: O(1) map updates after a one-paragraph change this store saw coming
+    ///   (`SidecarSnapshot.edited`), plus one pass for that paragraph's quotes; else
+    ///   O(annotations).
     private func notes(_ s: SidecarSnapshot, document i: Int, notice: String? = nil) -> DocumentNotes {
+        if notice == nil, let edited = s.edited, var n = shown.removeValue(forKey: i) {
+            var note = edited.paragraphNote.map { ParagraphNote(tags: $0.tags, note: $0.note, review: $0.review) }
+            let quotes = quotedWords(s.annotations.lazy.filter { $0.paragraph == edited.paragraph }, document: i)
+            if !quotes.isEmpty { note = note ?? ParagraphNote(); note!.quotes = quotes }
+            n.byParagraph[edited.paragraph] = note
+            n.orphanCount = s.orphans.count
+            n.notice = nil
+            n.changedParagraph = edited.paragraph
+            shown[i] = n
+            return n
+        }
         var by: [String: ParagraphNote] = [:]
         // `review`: carry moved these tags and note onto a reworded paragraph (R clears it).
         for a in s.annotations where a.isParagraphNote {
             by[a.paragraph] = ParagraphNote(tags: a.tags, note: a.note, review: a.review)
         }
         // Every annotation's quote (tags, notes, amendments), as the occurrence it points at.
+        for (paragraph, quotes) in Dictionary(grouping: quotedWordsByParagraph(s.annotations, document: i), by: \.0) {
+            by[paragraph, default: ParagraphNote()].quotes = quotes.map(\.1)
+        }
+        let n = DocumentNotes(byParagraph: by, orphanCount: s.orphans.count, notice: notice)
+        shown[i] = n
+        return n
+    }
+
+    /// The words each annotation quotes, as the occurrence it points at, in annotation order.
+    private func quotedWordsByParagraph<S: Sequence>(_ annotations: S, document i: Int) -> [(String, QuotedWords)] where S.Element == Annotation {
         let doc = models[i].document
-        for a in s.annotations {
+        var out: [(String, QuotedWords)] = []
+        for a in annotations {
             guard let sel = a.anchor.selector, let text = doc.resolveParagraph(a.paragraph)?.text else { continue }
             let scalars = Array(text.unicodeScalars)
             guard let r = sel.locate(in: scalars) else { continue }
             let exact = String(String.UnicodeScalarView(scalars[r]))
             let occurrence = QuoteSelector.occurrences(Array(exact.unicodeScalars), in: scalars).filter { $0.lowerBound < r.lowerBound }.count + 1
-            by[a.paragraph, default: ParagraphNote()].quotes.append(QuotedWords(exact: exact, occurrence: occurrence))
+            out.append((a.paragraph, QuotedWords(exact: exact, occurrence: occurrence)))
         }
-        return DocumentNotes(byParagraph: by, orphanCount: s.orphans.count, notice: notice)
+        return out
+    }
+
+    private func quotedWords<S: Sequence>(_ annotations: S, document i: Int) -> [QuotedWords] where S.Element == Annotation {
+        quotedWordsByParagraph(annotations, document: i).map(\.1)
     }
 
     func load(document i: Int) throws -> DocumentNotes {
@@ -160,7 +267,7 @@ final class SidecarAnnotations: AnnotationBackend {
     /// that is not writable) and returns its path.
     func export(format: String, documents: [Int]) throws -> String {
         guard let f = ExportFormat(rawValue: format) else { throw UserFacingError("unknown export format \(format)") }
-        let items = try documents.map { (document: models[$0].document, snapshot: try stores[$0].load(for: models[$0].document)) }
+        let items = try documents.filter { parsed[$0] != nil }.map { (document: models[$0].document, snapshot: try stores[$0].load(for: models[$0].document)) }
         let text = Exporter.export(items, format: f)
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         let ext = f.fileExtension

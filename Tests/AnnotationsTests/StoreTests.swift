@@ -208,3 +208,75 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// Issue 10 item 6: one tag on a resolution that already holds thousands of notes costs about
+/// one annotation's work, not a re-encoding of all of them. Work is counted (annotations
+/// encoded, through WorkMeter), not timed.
+@Suite(.serialized) struct ManyNotesWorkTests {
+    /// A document of `count` operative paragraphs and a sidecar with a tagged annotation on each.
+    static func annotated(_ count: Int, in dir: String) throws -> ResolutionDocument {
+        let texts = (1...count).map { "Requests the Secretary-General to report on paragraph \($0) of the present resolution;" }
+        let doc = Fixture.document(path: dir + "/many.txt", preamble: ["Recalling its resolutions,"], operative: texts)
+        let annotations = doc.operative.map { p in
+            var a = Annotation(paragraph: p.id, anchor: Anchor(exact: p.text), tags: ["support"])
+            a.anchor.attach(to: p.text)
+            return a
+        }
+        let file = SidecarFile(document: SidecarDocumentInfo(file: "many.txt", sha256: doc.source.sha256, symbol: doc.meta.symbol),
+                               annotations: annotations, orphans: [])
+        try Data(SidecarCodec.encode(file)).write(to: URL(fileURLWithPath: dir + "/many.txt.reso.json"))
+        return doc
+    }
+
+    @Test func aSaveInALongLivedStoreEncodesOnlyTheChangedAnnotation() throws {
+        for count in [400, 1_600] {
+            let dir = Fixture.folder("many-\(count)"); defer { Fixture.cleanup(dir) }
+            let doc = try Self.annotated(count, in: dir)
+            let store = SidecarStore(documentPath: doc.source.path)
+            #expect(try store.load(for: doc).annotations.count == count)
+            // The first save after reading encodes each annotation at most once…
+            let first = try WorkMeter.measure { _ = try store.toggleTag("priority", paragraph: "op2", document: doc) }
+            #expect(first <= count, "first save at \(count) notes encoded \(first) annotations")
+            // …and every later one encodes only the annotation it changed, whatever the size.
+            for (i, para) in ["op\(count / 2)", "op\(count)", "op1", "op2"].enumerated() {
+                var snap: SidecarSnapshot?
+                let work = try WorkMeter.measure { snap = try store.toggleTag("question", paragraph: para, document: doc) }
+                #expect(work == 1, "save \(i) at \(count) notes encoded \(work) annotations")
+                // The reader is told which paragraph changed, and how it reads now.
+                let edited = try #require(snap?.edited)
+                #expect(edited.paragraph == para)
+                #expect(edited.paragraphNote?.tags == (para == "op2" ? ["priority", "question", "support"] : ["question", "support"]))
+            }
+            let reread = try SidecarStore(documentPath: doc.source.path).load(for: doc)
+            #expect(reread.annotation(for: "op\(count / 2)")?.tags == ["question", "support"])
+            #expect(reread.annotations.count == count)
+        }
+    }
+
+    /// When another process wrote in between, the store cannot vouch for the rest: no
+    /// `edited` shortcut, and the caller rebuilds its view from the whole snapshot.
+    @Test func anotherWriterInBetweenGivesNoShortcut() throws {
+        let dir = Fixture.folder(); defer { Fixture.cleanup(dir) }
+        let doc = try Self.annotated(50, in: dir)
+        let store = SidecarStore(documentPath: doc.source.path)
+        _ = try store.toggleTag("a", paragraph: "op1", document: doc)
+        #expect(try store.toggleTag("b", paragraph: "op1", document: doc).edited != nil)
+        _ = try SidecarStore(documentPath: doc.source.path).toggleTag("c", paragraph: "op9", document: doc)
+        let snap = try store.toggleTag("d", paragraph: "op1", document: doc)
+        #expect(snap.edited == nil)
+        #expect(snap.annotation(for: "op9")?.tags == ["c", "support"])
+        #expect(try store.toggleTag("e", paragraph: "op3", document: doc).edited != nil)
+    }
+}
+
+@Suite struct SidecarPathSplitTests {
+    /// The fast split gives what NSString gives, for plain and odd spellings alike.
+    @Test func splitAgreesWithNSString() {
+        for p in ["doc.txt", "a/doc.txt", "/a/b/doc.txt", "/doc.txt", "a//doc.txt", "./doc.txt", "a/./b.txt",
+                  "a/../b.txt", "a/b/", "/", "2020/zh/决议 1.txt", "../x/y.txt", "a/.hidden/doc.txt"] {
+            let s = SidecarStore.split(p)
+            #expect(s.file == (p as NSString).lastPathComponent, "\(p)")
+            #expect(s.folder == (p as NSString).deletingLastPathComponent, "\(p)")
+        }
+    }
+}

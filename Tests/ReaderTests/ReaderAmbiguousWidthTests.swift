@@ -18,7 +18,7 @@ import Testing
 
     @Test func rowsWrapShorterAndFitWhenAmbiguousIsWide() {
         let narrow = Fixtures.state([Self.russian], width: 60, height: 30)
-        var wide = Fixtures.state([Self.russian], width: 60, height: 30)
+        let wide = Fixtures.state([Self.russian], width: 60, height: 30)
         wide.models[0].ambiguousWide = true
         let a = render(narrow), b = render(wide)
         let op1 = narrow.models[0].blockByID["op1"]!

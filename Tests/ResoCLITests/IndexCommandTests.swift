@@ -76,6 +76,20 @@ import Testing
         #expect(index.status != 0 && index.stderr.split(separator: "\n").count == 1)
     }
 
+    /// A cache on a full disk: the database file is `/dev/full` (every write fails with ENOSPC,
+    /// as root too). Search warns once and scans; nothing is lost, the hits are the scan's.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func aFullCacheDiskWarnsAndScans() throws {
+        let s = try setup(); defer { cleanup(s) }
+        try FileManager.default.createDirectory(atPath: s.cache + "/reso", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: s.cache + "/reso/index.sqlite", withDestinationPath: "/dev/full")
+        let r = try CLI.run(["search", "数字鸿沟", s.library], env: ["XDG_CACHE_HOME": s.cache])
+        let scanned = try CLI.run(["search", "数字鸿沟", s.library], env: ["RESO_NO_INDEX": "1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("warning"), "\(r.stderr)")
+        #expect(r.stdout == scanned.stdout && !r.stdout.isEmpty)
+    }
+
     @Test func severalProcessesAtOnceShareOneIndex() throws {
         let s = try setup(); defer { cleanup(s) }
         let env = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": s.cache]) { $1 }

@@ -1,0 +1,83 @@
+// The big-library reader (issue 10 item 3) as a user meets it: a library in nested folders,
+// built from the SC 2020 corpus, opens to its list from the index; a language filter narrows
+// it; a library-wide search lists hits, and Enter opens the document at the hit's paragraph.
+import Foundation
+import Testing
+
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable))
+struct LibraryEndToEndTests {
+    static let corpus = TmuxSession.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/sc-2020").path
+
+    /// `2020/en/` and `2020/fr/` with four documents each, `archive/zh/` with three.
+    static func nestedLibrary() throws -> (library: String, cache: String) {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("reso-e2e-library-\(UUID().uuidString)").path
+        for (folder, language, count) in [("2020/en", "en", 4), ("2020/fr", "fr", 4), ("archive/zh", "zh", 3)] {
+            try fm.createDirectory(atPath: root + "/library/" + folder, withIntermediateDirectories: true)
+            let names = try fm.contentsOfDirectory(atPath: corpus + "/" + language).filter { $0.hasSuffix(".plain.txt") }.sorted()
+            for name in names.prefix(count) {
+                try fm.copyItem(atPath: corpus + "/" + language + "/" + name, toPath: root + "/library/" + folder + "/" + name)
+            }
+        }
+        return (root + "/library", root + "/cache")
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: LibraryEndToEndTests.corpus)))
+    func listFilterSearchAndOpenAtTheHit() throws {
+        let (library, cache) = try Self.nestedLibrary()
+        defer { try? FileManager.default.removeItem(atPath: (library as NSString).deletingLastPathComponent) }
+        let t = try TmuxSession(width: 120, height: 30, args: [library],
+                                environment: "XDG_CACHE_HOME='\(cache)' RESO_INDEXED_LIBRARY_MIN=2", directory: library)
+        // The list, grouped by folder, paths relative to the root.
+        var screen = try t.waitFor(text: "11 documents")
+        #expect(screen.contains("2020/en/") && screen.contains("2020/fr/") && screen.contains("archive/zh/"))
+        #expect(FileManager.default.fileExists(atPath: cache + "/reso/index.sqlite"), "the list came without the index")
+
+        // L cycles the language filter: en first.
+        try t.send("L")
+        screen = try t.waitFor(text: "4 of 11 documents")
+        #expect(screen.contains("language en"))
+        #expect(screen.contains("2020/en/") && !screen.contains("2020/fr/") && !screen.contains("archive/zh/"))
+        try t.send("L")
+        screen = try t.waitFor(text: "language fr")
+        #expect(screen.contains("2020/fr/") && !screen.contains("2020/en/"))
+        try t.send("Escape")
+        try t.waitFor(text: "Showing all 11 documents")
+
+        // A library-wide search lists its hits: document · paragraph · snippet.
+        try t.send("/")
+        try t.type("humanitarian")
+        try t.send("Enter")
+        screen = try t.waitFor(text: "hits")
+        let rows = screen.split(separator: "\n").map(String.init).filter { $0.contains(".plain.txt · ") }
+        #expect(rows.count >= 3, "no hit rows:\n\(screen)")
+        #expect(rows.allSatisfy { $0.contains("«") }, "a hit without its marked match:\n\(screen)")
+        // Enter on the second hit opens its document at its paragraph.
+        let second = try #require(rows.dropFirst().first)
+        let parts = second.components(separatedBy: " · ")
+        let paragraph = parts[1].trimmingCharacters(in: .whitespaces)
+        try t.send("j")
+        try t.send("Enter")
+        screen = try t.waitFor(text: "▌\(paragraph) ")
+        #expect(screen.contains("humanitarian"))
+        // q goes back to the hit list, Escape to the list, q quits.
+        try t.send("q")
+        try t.waitFor(text: "document · paragraph · snippet")
+        try t.send("Escape")
+        try t.waitFor(text: "by folder")
+    }
+
+    /// A cache that cannot be used (its folder would be under a regular file: impossible even
+    /// as root) is a warning in the status line; every document is read instead, nothing fails.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: LibraryEndToEndTests.corpus)))
+    func anUnusableCacheWarnsAndReadsEveryDocument() throws {
+        let (library, cache) = try Self.nestedLibrary()
+        defer { try? FileManager.default.removeItem(atPath: (library as NSString).deletingLastPathComponent) }
+        _ = FileManager.default.createFile(atPath: cache, contents: Data("not a folder".utf8))
+        let t = try TmuxSession(width: 120, height: 30, args: [library],
+                                environment: "XDG_CACHE_HOME='\(cache)' RESO_INDEXED_LIBRARY_MIN=2", directory: library)
+        let screen = try t.waitFor(text: "warning")
+        #expect(screen.contains("11 documents"), "\(screen)")
+        #expect(screen.contains("reading every document"), "\(screen)")
+    }
+}
