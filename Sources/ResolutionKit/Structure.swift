@@ -99,6 +99,16 @@ enum StructureBuilder {
                 appendText(&current!, raw, spaced: spaced)
                 continue
             }
+            // A lowercase block without a number or label goes on with the paragraph even
+            // after a comma: in the operative part paragraphs open with their numbers and
+            // items with their labels, and where preambular paragraphs open capitalised a
+            // lowercase line cannot open one. pdftotext breaks blocks after a label line
+            // (`(a)<tab>provide support …,`) whose tab makes it look short.
+            if hardWrapped, current != nil, BlockBuilder.hasCase(raw), !BlockBuilder.startsUppercase(raw),
+               expected > 1 || (!profile.spec.paragraphsStartLowercase && !startsParagraph) {
+                appendText(&current!, raw, spaced: spaced)
+                continue
+            }
             if current != nil, !startsParagraph, !endsWithTerminator(lastText(current!)),
                block.afterBreak || hardWrapped || profile.isCJK
                 || (!profile.spec.paragraphsStartLowercase && startsLowercase(raw)) {

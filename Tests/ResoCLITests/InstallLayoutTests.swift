@@ -27,6 +27,19 @@ import Testing
         func remove() { try? FileManager.default.removeItem(atPath: root) }
 
         func run(_ args: [String], binary: String? = nil, env extra: [String: String] = [:]) throws -> ShowCommandTests.Run {
+            // A binary just copied can be refused with ETXTBSY ("text file busy") while a
+            // process that another test forked meanwhile still holds the copy's write
+            // descriptor until it execs; the usual remedy is to try again shortly.
+            for attempt in 1... {
+                do { return try runOnce(args, binary: binary, env: extra) } catch let error as NSError
+                    where attempt < 50 && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) {
+                    usleep(20_000)
+                }
+            }
+            fatalError("unreachable")
+        }
+
+        private func runOnce(_ args: [String], binary: String?, env extra: [String: String]) throws -> ShowCommandTests.Run {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: binary ?? self.binary)
             p.arguments = args

@@ -444,4 +444,372 @@ COVID-19, которые не должны выходить за рамки то
 
 \u{000C}
 """
+    /// A list item's first line has a tab after its label, so pdftotext's text makes it look
+    /// short and a block ends there (`(a) provide support … Government-led,`); the lowercase
+    /// line after it goes on with the item instead of falling out of the list into `other`,
+    /// which cut every later item from the paragraph.
+    @Test func aListItemCutAfterItsLabelLineKeepsItsTextAndTheItemsAfterIt() throws {
+        let doc = Self.parse(Self.englishLabelledList)
+        let listed = doc.operative.filter { $0.subparagraphs.count >= 10 }
+        #expect(listed.count == 1)
+        let items = try #require(listed.first).subparagraphs
+        #expect(items.map(\.label).joined() == "abcdefghijkl")
+        #expect(items[0].text.contains("inclusive politics, and reach political agreement"))
+        #expect(!doc.other.contains { $0.text.hasPrefix("inclusive politics") })
+    }
+
+    static let englishLabelledList = """
+United Nations
+
+S/RES/2540 (2020)
+
+Security Council
+Distr.: General
+28 August 2020
+
+Resolution 2540 (2020)
+Adopted by the Security Council on 28 August 2020
+The Security Council,
+Recalling its previous resolutions and statements of its President on the situation in Somalia,
+Reaffirming its respect for the sovereignty, territorial integrity, political independence, and
+unity of Somalia, and underscoring the importance of working to prevent the destabilising effects of
+regional disputes from spilling over into Somalia,
+Expressing serious concern at the ongoing threat posed by Al-Shabaab, as well as the presence
+of affiliates linked to Islamic State in Iraq and the Levant (ISIL, also known as Da’esh), condemning the
+attacks by Al-Shabaab in Somalia and the region, including the attack on 28 December 2019 which killed
+over 90 people and injured over 140, expressing concern at the increase in the use of Improvised
+Explosive Devices (IEDs), and reiterating its determination to support comprehensive efforts to reduce
+the threat posed by Al-Shabaab in Somalia,
+Paying tribute to the bravery and sacrifices made by the Somali security forces and African
+Union Mission in Somalia (AMISOM) and in the fight against Al-Shabaab, commending the contribution
+of AMISOM to building lasting peace and stability in Somalia, recognising that security provided by
+AMISOM continues to make a significant contribution, and further recognising the need to make
+international support for Somali security efforts more efficient and effective, particularly ahead of the
+Somali security institutions and forces taking the lead on security in 2021,
+Emphasising the essential role of the United Nations Assistance Mission in Somalia (UNSOM)
+in supporting the Federal Government of Somalia (FGS) and its Federal Member States (FMS) through
+the provision of strategic advice and good offices, capacity building, and the coordination of international
+partners’ support, including with respect to elections support, underscoring that this mandate is
+complementary to the mandates of AMISOM, the United Nations Country Team and support provided by
+other international partners, and underlining the importance of coordination among international
+partners,
+Expressing its full support for the Special Representative of the Secretary-General and head of
+UNSOM, and for the Special Representative of the Chairperson of the African Union Commission for
+Somalia and Head of AMISOM, and encouraging efforts to further strengthen relations between the FGS
+and the United Nations,
+Welcoming Somalia’s attainment of the decision point under the Heavily Indebted Poor
+Countries Initiative on 25 March 2020, further welcoming Somalia’s economic and financial reforms and
+the development of its ninth National Development Plan which have underpinned this, including FGSFMS cooperation, and recalling that further collaboration on political, security, development and
+economic reforms will be essential to meet the Heavily Indebted Poor Countries Initiative Completion
+Point,
+Emphasising the importance of a comprehensive approach to peacebuilding and sustaining
+peace in Somalia, particularly through the prevention of conflict, addressing root causes at all stages of
+conflict, and undertaking political, economic and security reforms, and promoting social development,
+Further welcoming commitments made by Somali stakeholders at the 2019 Somalia
+Partnership Forum to accelerate security sector, economic and political reforms, in particular
+commitments to deepen federalism and conduct elections in 2020/2021 that are free, fair, credible and,
+20-11296 (E)
+*2011296*
+
+Please recycle
+
+\u{000C}S/RES/2540 (2020)
+
+welcoming also recent dialogue between the FGS and FMS, reiterating that elections, which are to be
+held in 2020/2021, should be transparent and inclusive, held in accordance with the Provisional Federal
+Constitution of Somalia and taking fully into account the recommendations of the National Independent
+Electoral Commission (NIEC) and relevant parliamentary legislation, and be underpinned by broad based
+consensus involving all relevant stakeholders including the FGS, FMS and Parliament, underscoring the
+importance of a timely and inclusive electoral process for Somalia’s political stability, and further
+reiterating its expectation that future elections in Somalia ensure the representation of all Somalis, in line
+with long-standing commitments to conduct one-person-one-vote elections,
+Welcoming progress made in recent meetings between the FGS and FMS, emphasising the
+urgency of full cooperation between the FGS and all FMS, noting the responsibilities of all parties to
+improve cooperation and engage in discussions led by the FGS in Dhusamareb, and underlining of the
+importance of cooperation and consensus for further progress on key national priorities, including the
+implementation of the National Security Architecture, agreement on a federated justice system, power
+and resource-sharing, the constitutional review, fiscal federalism, and the planning and holding of
+national elections,
+Welcoming also the enactment in February 2020 of the Electoral Law, which represents a
+significant step forward, and the resolution of key outstanding issues by the Somali Federal Parliament,
+in collaboration with the NIEC, including the definition of constituencies, allocation of seats to
+constituencies, implementation of the 30 percent quota of seats for women to which Somalia has
+committed and representation of Benadir and “Somaliland”, and noting the importance of timely donor
+support once an implementable, affordable and democratic electoral model has been agreed,
+Further reaffirming the importance of inclusive politics and democratic elections in ensuring
+long-term peace and stability in Somalia, underlining the need for swift implementation of the jointly
+agreed Mutual Accountability Framework, including the political, economic and security milestones, and
+recognising that the FGS has the primary responsibility to deliver Somalia’s commitments in close
+cooperation with FMS,
+Expressing concern about delays in consolidating Somalia’s federal system and underscoring
+the importance of progress on key priorities, including power and resource-sharing, shared
+responsibilities for security, the constitutional review and fiscal federalism, all of which require political
+agreements that can form the basis for legislation in the Federal Parliament,
+Recognising reconciliation efforts in Galmudug, reaffirming the importance of continued peace
+and reconciliation in Jubaland, underlining the importance of dialogue and local reconciliation processes
+to stability in Somalia, and further reaffirming the importance of leadership from the FGS and
+engagement by the FMS in de-escalating tensions and engaging in constructive dialogue,
+Welcoming the direct talks between the leaders of Somalia and “Somaliland” in Djibouti from
+June 12–15, and encouraging additional technical and political discussions between the parties to build
+confidence and strengthen political coordination,
+Welcoming an increased focus on the need to revitalise the high-level meetings of the
+Comprehensive Approach to Security through the newly established Security and Justice Committee
+progress on security sector reforms, including on electronic payment of the security forces, human
+resource management, progress in implementing the New Police Model, and initial progress in
+conducting operations against Al-Shabaab in Lower Shabelle, expressing its concern that there have been
+further delays to the implementation of the National Security Architecture, the delivery of the Somali-led
+Transition Plan, which the FGS has committed to updating by the end of September 2020, the generation
+of able, affordable, accountable and Somali forces, and the integration of regional forces in the federal
+armed forces, further expressing concern over the implications of the lack of political dialogue and rising
+tensions between the FGS and some of the FMS in delaying a range of security reforms, and underlining
+the need to accelerate implementation of security sector reforms,
+Reiterating the need for coordinated engagement among all actors towards transition to Somali
+security leadership during 2021, in line with resolution 2520 (2020), the African Union Mission in
+Somalia (AMISOM) Strategic Concept of Operations 2018–2021, and the aims set out in the Somali-led
+Transition Plan, and emphasising in this regard the importance of the independent assessment with a
+2/7
+
+20-11296
+
+\u{000C}S/RES/2540 (2020)
+
+view to presenting options to the Security Council on international engagement in security arrangements
+in Somalia post-2021, including the role of the UN, in particular that of UNSOM, AU and international
+partners, as mandated in its resolution 2520 (2020), and the need for inclusive discussions with all
+relevant actors,
+Expressing grave concern at ongoing humanitarian crises in Somalia as a result of the
+protracted conflict and recurring events including drought, flooding and the locust infestation,
+recognising that the COVID-19 pandemic presents an additional and profound challenge to Somalia’s
+health system, socio-economic and humanitarian situation, as well as social cohesion due to increased
+stigmatisation, expressing further concern at the number of Somali refugees and increasing number of
+internally displaced persons (IDPs), as well as their increasing humanitarian and protection needs,
+welcoming the FGS’s recent ratification of the African Union Convention for the Protection and
+Assistance of IDPs in Africa (the Kampala Convention), calling on the FGS to fully implement its
+provisions and to make progress on its commitment to deliver durable solutions for displaced persons in
+Somalia, reaffirming its strong condemnation of the deliberate targeting of civilians, including
+humanitarian personnel, and civilian objects in situations of armed conflict, as well as the indiscriminate
+use of weapons in populated areas and their consequences for the civilian population, calling upon all
+parties to the conflict in Somalia to refrain from such practices in accordance with their obligations under
+international law, welcoming the efforts by the FGS, FMS, the United Nations, and the response and
+generous support by donors, encouraging further cooperation with international and national
+humanitarian actors to relieve immediate need, and underlining the need for greater and diverse
+investment in resilience, including for IDPs, in order to reduce long term need and support Somalia to
+achieve sustainable development,
+Condemning continued violations of international humanitarian law and violations and abuses
+of human rights, expressing deep concern in particular at violations and abuses committed against
+children and those involving sexual and gender-based violence in conflict and post-conflict situations,
+recognising that women and girls are disproportionately affected by these violations and abuses in
+Somalia, recalling the 2020 Conclusions on Children and Armed Conflict (S/2020/174), resolution 1325
+(2000) and all subsequent resolutions on Women, Peace and Security, encouraging the swift enactment
+of the Somali Child Rights Act, underscoring the need to respect, protect and promote human rights, end
+impunity, and hold accountable those responsible for violations or abuses of human rights and violations
+of international humanitarian law, and reaffirming its support for the United Nations’ zero tolerance
+policy on sexual exploitation and abuse,
+Recalling resolution 2532 (2020) demanding a general and immediate cessation of hostilities in
+all situations on the Council’s agenda, as well as calling upon all parties to armed conflicts to engage
+immediately in a durable humanitarian pause for at least 90 consecutive days, in order to enable the safe,
+timely, unhindered and sustained delivery of humanitarian assistance in accordance with the
+humanitarian principles of humanity, neutrality, impartiality and independence,
+Expressing deep concern about the serious humanitarian threat posed to civilians by landmines,
+explosive remnants of war (ERW) and IEDs in Somalia, which causes serious social and economic
+consequences for the population of Somalia, and of personnel participating in law enforcement,
+humanitarian, peacekeeping, rehabilitation and clearance programmes and operations, recognising that
+mine action contributes to the protection of civilians and supports stabilization and peacebuilding efforts,
+and underlining the need to accelerate capacity-building measures that aim to strengthen capacities to
+mitigate against the threat of landmines, ERW and IEDs in Somalia,
+Further recognising the adverse effects of climate change, other ecological changes, natural
+disasters, among other factors, on the stability of Somalia, including through drought, desertification,
+land degradation and food insecurity, and recalling its Presidential Statement S/PRST/2011/15,
+1. Decides to extend until 31 August 2021 UNSOM’s mandate as set out in paragraph 1 of
+resolution 2158 (2014);
+2. Strongly condemns continued attacks by the terrorist group Al-Shabaab, including attacks
+in the region, on the United Nations Compound in Mogadishu and AMISOM facilities, and urges the
+FGS, AMISOM and the United Nations to work closely on strengthening safety and security for the
+United Nations and AU facilities and staff;
+20-11296
+
+3/7
+
+\u{000C}S/RES/2540 (2020)
+
+3. Requests UNSOM to maintain and strengthen its presence in all of the FMS, subject to
+United Nations security requirements and as the security situation allows, welcomes the strong
+relationship between UNSOM, the United Nations Support Office in Somalia (UNSOS), the United
+Nations Country Team and AMISOM, and underlines the importance of all entities continuing to
+strengthen the relationship further at all levels, including through the Senior Leadership Coordination
+Forum;
+4. Expresses its deep appreciation for UNSOM’s support to the FGS as set out in paragraph 1
+of its resolution 2158 (2014), in particular with regard to the development of inclusive politics and
+preparations for the elections in 2021, the constitutional review process, mediation, prevention and
+resolution of conflicts, the development of a federated police and justice system, strengthening the rule of
+law and security sector reform, and coordinating capacity-building support on anti-corruption issues;
+5. Further decides that UNSOM should continue to coordinate UN efforts, in full
+cooperation with the FGS and FMS, with a particular focus on the following tasks:
+(a) provide support to the FGS and the FMS to accelerate Somali Government-led,
+inclusive politics, and reach political agreement, in order to deliver shared political and security
+commitments, through inclusive regular high-level dialogue at all levels between the FGS and
+all FMS;
+(b) provide support to efforts undertaken by the FGS and the FMS to pursue interand intra-clan reconciliation at the local, regional and national level, including efforts in
+Galmudug and Jubaland, as the basis for long-term stability in Somalia, and provide support to
+efforts to strengthen the dialogue between the FGS and “Somaliland”;
+(c) provide support, through the exercise of its good offices and through technical,
+operational and logistical assistance to the FGS, the Somali Parliament, the NIEC, and any
+other stakeholders with an agreed role in election delivery, in collaboration with UNSOS, for
+the delivery of elections which are free, fair, timely, peaceful, transparent, credible and
+inclusive, incorporating a direct voting component enabling as many citizens as possible to vote
+in 2020/2021, in accordance with the Provisional Federal Constitution of Somalia, and taking
+fully into account the perspectives of relevant stakeholders, with a particular focus on
+supporting the NIEC at national level and in the FMS, along with local stakeholders to fulfil its
+independent constitutional mandate to implement elections as agreed by relevant stakeholders,
+continue to support efforts to make progress towards the objective of universal elections, and
+support strengthened coordination of international electoral support to Somalia;
+(d) provide technical advice and capacity-building to support the FGS in its efforts
+to enable the full, equal and meaningful participation of all Somalis, including women, youth,
+minority clans, persons with disabilities, IDPs and Somali refugees in reconciliation efforts,
+conflict resolution, peacebuilding and elections, including supporting Somali commitments to
+ensure that women fill at least 30 percent of the seats in both Houses of Parliament, and
+increasing participation and empowerment of women, minority communities and other
+marginalised groups at all decision-making levels;
+(e) provide support to the FGS and the FMS to accelerate implementation of key
+security sector reforms, in conjunction with international partners, AMISOM and UNSOS,
+including a coherent National Security Architecture with a military and civilian component,
+delivery of the Somali-led Transition Plan, agreement on a federated justice and corrections
+model, the establishment and strengthening of effective, accountable and constitutional rule of
+law institutions;
+(f) provide coordination and strategic advice to improve the operation of the
+Comprehensive Approach to Security and collaboration between the FGS and international
+partners, as agreed in the Security Pact at the 2017 London Somalia Conference;
+(g) provide support to United Nations entities to ensure system-wide implementation
+of the Human Rights Due Diligence Policy across all United Nations support to AMISOM and
+the Somali security sector, to include a strong focus on strengthening engagement with the
+
+4/7
+
+20-11296
+
+\u{000C}S/RES/2540 (2020)
+
+Government, including on implementation of mitigation, compliance and accountability
+measures;
+(h) provide technical advice and capacity-building support to the establishment of
+the National Human Rights Commission and to the FGS, in particular the Ministry for Women
+and Human Rights Development, to promote and protect human rights in Somalia, including to
+protect women and girls from sexual and gender based violence, to promote accountability for
+human rights violations and abuses, including through working with civil society, reinforcing
+and aligning human rights efforts across security-related and humanitarian agendas, and
+monitor and include information on the human rights situation in the Secretary-General’s
+reporting in accordance with paragraph 16;
+(i) provide support, within its mandate and existing resources, to the FGS in the
+implementation of the 2019 Mutual Accountability Framework (MAF) for Somalia;
+(j) provide support to the FGS to implement Somalia’s National Strategy and Action
+Plan for Preventing and Countering Violent Extremism, in order to strengthen Somalia’s
+capacity to prevent and counter terrorism, including Somalia’s capacity to address conditions
+conducive to the spread of terrorism, in compliance with Somalia’s obligations under
+international law, including international humanitarian law, international human rights law and
+international refugee law, and provide support to Somalia’s efforts to become a state party to
+the international counter-terrorism conventions and protocols;
+(k) provide support and strategic policy advice to bolster the FGS’s ability to deliver
+services and attract investment, and help the FGS to establish frameworks for managing
+resources and power sharing, in order to enable Somalia to strengthen revenue mobilisation,
+resource allocation, budget execution, and anti-corruption measures, as set out in the New
+Partnership for Somalia;
+(l) support Somalia’s efforts to advance 2030 Agenda for Sustainable Development,
+working closely with the United Nations Country Team, provide strategic advice to institutional
+capacity building in line with the Somalia National Development Plan, collaborate with the
+international financial institutions to support the mobilisation of economic and development
+assistance, and ensure effective and integrated cooperation of United Nations agencies, funds
+and programmes and promote cooperation with relevant partners, with a view to making
+maximum use of development financing in Somalia, including in response to flooding, locusts
+and the COVID-19 pandemic;
+6. Calls upon the FGS and the FMS to enhance as a matter of urgency broad-based
+consultations and consensus building through consultative mechanisms at all levels and with the two
+Houses of Parliament on key national priorities, including the implementation of the National Security
+Architecture, the delivery of the Somali-led Transition Plan, delivery of further economic reforms, the
+review of the Constitution, and implementation of timely elections;
+7. Urges the Somali authorities to create a conducive political and security climate for
+inclusive elections across Somalia and at all levels to foster political pluralism, ensure political space for
+the role, rights and responsibilities of legally constituted political parties, including opposition parties,
+uphold the rights of freedom of expression, association, peaceful assembly and movement, including the
+ability of independent journalists to freely operate, and condemn hate speech and incitement to violence,
+and calls upon all FMS to allow the NIEC to operate freely in each FMS to the extent required to deliver
+an agreed electoral model;
+8. Expresses its concern about all violations of international humanitarian law and violations
+and abuses of human rights, including those involving sexual and gender-based violence in conflict,
+further calls upon all parties to comply with their obligations under international law, including
+international humanitarian law, as applicable, in relation to the protection of the civilian population, and
+civilian objects, and further reiterates the urgent and imperative need to hold accountable all those
+responsible for violations of international humanitarian law and violations and abuses of human rights,
+including the right to freedom of expression, including against journalists and other media professionals
+and associated personnel;
+20-11296
+
+5/7
+
+\u{000C}S/RES/2540 (2020)
+
+9. Demands all parties to the conflict to take appropriate measures to end and prevent
+violations and abuses against children, including the continued recruitment and use of children in armed
+conflict, in accordance with obligations under international law, identify those responsible for such
+violations and abuses, consider primarily as victims those children who have been released or otherwise
+separated from armed forces and armed groups as per the Paris Principles endorsed by the FGS, cease
+detention of all children on national security charges where it is in violation of applicable international
+law, calls upon the FGS to implement fully the UN Convention on the Rights of the Child 1989
+(UNCRC), the two Action Plans signed by the FGS in 2012 to end and prevent the recruitment and use of
+child soldiers and the killing and maiming of children, the Somali National Army Command Order on the
+Protection of Children’s Rights Before, During and After Operations, the roadmap signed in 2019 and the
+Standard Operating Procedures on the handover of children, and underscores the need to strengthen the
+legal and operational framework for the protection of children in Somalia, including by Somalia
+becoming a party to the Optional Protocols to the UNCRC and the African Charter on the Rights and
+Welfare of the Child;
+10. Further strongly condemns any misuse or obstruction of humanitarian assistance,
+including attacks against humanitarian and medical personnel, and against their means of transport and
+equipment, as well as hospitals and other medical facilities in violation of international law, and demands
+that all parties allow and facilitate full, safe, rapid and unhindered access for the timely delivery of aid to
+persons in need across Somalia in line with the humanitarian principles, including by dismantling illegal
+checkpoints and removing administrative hurdles, and underlines the importance of proper accounting in
+international humanitarian support;
+11. Calls upon the FGS, the FMS and all relevant actors to facilitate, support and, where
+appropriate, implement durable solutions for internal displacement, including local integration or
+resettlement, and to create the conditions conducive to the voluntary, safe, dignified and sustainable
+return of refugees and IDPs, with the support of the international community;
+12. Underlines the need for the FGS to establish and operationalise the National Human
+Rights Commission, accelerate the appointment of Commissioners, and establish and operationalise the
+Constitutional Court and the Judicial Service Commission in line with the Provisional Constitution and
+the relevant legislation, calls on the FGS to implement legislation aimed at protecting human rights and
+investigating and prosecuting perpetrators of crimes involving violations or abuses of human rights,
+violations of international humanitarian law, and sexual and gender-based violence in conflict and postconflict situations, further calls on the FGS to ensure that sexual offences legislation be compatible with
+its obligations under international law and commitments on the protection of children and women, and
+urges the FGS, with the support of the United Nations, to accelerate the implementation of the Joint
+Communiqué and the adoption and implementation of the new National Action Plan to Combat Sexual
+Violence in Conflict, and commends the FGS for its commitment to fulfilling its reporting obligations
+under human rights treaty bodies;
+13. Requests the United Nations, the FGS and the FMS to consider the adverse implications of
+climate change, other ecological changes, natural disasters, among other factors, in their programmes in
+Somalia, including by undertaking risk assessments and risk management strategies relating to these
+factors, andrequests the Secretary-General to provide an update in mandated reporting as appropriate;
+14. Recalls its request in resolution 2520 (2020) that the Secretary-General conducts an
+independent assessment, by 10 January 2021, and present options to the Security Council on
+international support to the whole security environment in Somalia post 2021, and reiterates that options
+on UNSOM’s role in this regard should be provided as part of this independent assessment;
+15. Affirms that it shall keep the situation in Somalia under continuing review and be prepared
+to review the provisions contained in this resolution, at any time as may be necessary, in light of the
+evolution of the political developments and the situation in the country;
+16. Requests the Secretary-General to keep the Security Council regularly informed on the
+implementation of this resolution, and to identify and report on progress towards achieving key political
+benchmarks, in particular progress towards elections, including through oral updates and no fewer than
+four written reports, with the first written report due by 15 November and every 90 days thereafter;
+6/7
+
+20-11296
+
+\u{000C}S/RES/2540 (2020)
+
+17. Decides to remain actively seized of the matter.
+
+20-11296
+
+7/7
+
+\u{000C}
+"""
 }
