@@ -67,6 +67,58 @@ enum NumberColumn {
         }
     }
 
+    /// The column cut in pieces: pdftotext may print some of a page's numbers before its
+    /// paragraphs and the rest after them (`5.` `8.`, the texts, the footer, `6.` `7.`).
+    /// When the numbers left standing in groups on one page (two or more alone on adjacent
+    /// lines) are, sorted, a run with no gap, and the page has exactly as many paragraph
+    /// openings after the first group, they go to those openings in order.
+    /// - Complexity: O(n) in the lines (each page is looked at a bounded number of times).
+    static func reattachScattered(_ lines: inout [SourceLine], layout: TextLayout, profile: LanguageProfile,
+                                  isFurniture: (SourceLine) -> Bool) {
+        let capitals = !profile.spec.paragraphsStartLowercase
+        var pageStart = 0
+        while pageStart < lines.count {
+            var pageEnd = pageStart + 1
+            while pageEnd < lines.count && !lines[pageEnd].pageBreakBefore { pageEnd += 1 }
+            defer { pageStart = pageEnd }
+            // Number lines next to another number line (blank separators between them only).
+            var grouped: [(index: Int, value: Int)] = []
+            var previousNumber: (index: Int, value: Int)? = nil
+            var lastText: Int? = nil
+            for k in pageStart..<pageEnd where !lines[k].isSeparator {
+                WorkMeter.add(1)
+                if let v = number(lines[k].text) {
+                    if let p = previousNumber, lastText == p.index {
+                        if grouped.last?.index != p.index { grouped.append(p) }
+                        grouped.append((k, v))
+                    }
+                    previousNumber = (k, v)
+                }
+                lastText = k
+            }
+            guard grouped.count >= 2 else { continue }
+            let values = grouped.map(\.value).sorted()
+            guard zip(values, values.dropFirst()).allSatisfy({ $1 == $0 + 1 }) else { continue }
+            var openings: [Int] = []
+            var previous: SourceLine? = nil
+            let isColumn = Set(grouped.map(\.index))
+            for k in grouped[0].index..<pageEnd {
+                let line = lines[k]
+                if line.isSeparator || isFurniture(line) || isColumn.contains(k) || number(line.text) != nil { continue }
+                if opens(line, after: previous, layout: layout, capitals: capitals),
+                   LabelParser.parse(line.text, profile: profile) == nil { openings.append(k) }
+                previous = line
+            }
+            guard openings.count == values.count else { continue }
+            for (value, target) in zip(values, openings) {
+                let label = lines[grouped.first { $0.value == value }!.index].text
+                lines[target].text = label + [" "] + lines[target].text
+                lines[target].width += label.count + 1
+            }
+            for c in grouped { lines[c.index].text = []; lines[c.index].isSeparator = true }
+        }
+    }
+
     /// `12.` alone on a line.
     static func number(_ s: Scalars) -> Int? {
         guard BlockBuilder.isNumberOnly(s), s.last == "." || s.last == "．" else { return nil }

@@ -106,6 +106,9 @@ public enum ResolutionParser {
         NumberColumn.reattach(&bodyLines, layout: layout, profile: profile) {
             layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.text, profile: profile)
         }
+        NumberColumn.reattachScattered(&bodyLines, layout: layout, profile: profile) {
+            layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.text, profile: profile)
+        }
         var furniture: [(line: Int, text: String)] = []
         var blocks = BlockBuilder.build(taking: &bodyLines, layout: layout, footnoteNumbers: Set(rawNotes.map(\.number)),
                                         profile: profile, furniture: &furniture)

@@ -812,4 +812,115 @@ four written reports, with the first written report due by 15 November and every
 
 \u{000C}
 """
+    /// The operative numbers of a page printed partly before its paragraphs and partly after
+    /// its footer (`5.` `8.`, the texts, `2/2`, `6.` `7.`) are put back in order.
+    @Test func aNumberColumnCutInTwoAroundItsPageIsReattachedInOrder() {
+        let doc = Self.parse(Self.englishScatteredNumbers)
+        #expect(doc.operative.map(\.number) == Array(1...8))
+        #expect(doc.other.isEmpty, "left over: \(doc.other.map(\.text))")
+        #expect(doc.operative.last?.text.hasPrefix("Decides to remain seized") == true)
+    }
+
+    static let englishScatteredNumbers = """
+United Nations
+
+S/RES/2532 (2020)
+
+Security Council
+Distr.: General
+1 July 2020
+
+Resolution 2532 (2020)
+Adopted by the Security Council on 1 July 2020
+
+1.
+
+2.
+
+3.
+
+4.
+
+The Security Council,
+Recalling its primary responsibility for the maintenance of international peace and security,
+Reaffirming the principles and purposes of the Charter of the United Nations,
+Expressing grave concern about the devastating impact of the COVID-19 pandemic across the world,
+especially in countries ravaged by armed conflicts, or in post-conflict situations, or affected by
+humanitarian crises,
+Recognizing that conditions of violence and instability in conflict situations can exacerbate the pandemic,
+and that inversely the pandemic can exacerbate the adverse humanitarian impact of conflict situations,
+Recognizing that the peacebuilding and development gains made by countries in transition and postconflict countries could be reversed in light of the COVID-19 pandemic outbreak,
+Underscoring that combating this pandemic requires greater national, regional and international
+cooperation and solidarity, and a coordinated, inclusive, comprehensive and global international response
+with the United Nations playing a key coordinating role,
+Commending the continued contribution and commitment of national and international health and
+humanitarian relief personnel to respond urgently to the COVID-19 pandemic,
+Recognizing efforts and measures proposed by the Secretary-General concerning the response to the
+potential impact of the COVID-19 pandemic to conflict-affected countries, in particular his appeal for an
+immediate global ceasefire,
+Having considered the resolution 74/270 “Global solidarity to fight the coronavirus disease 2019
+(COVID-19)” adopted by the UN General Assembly on April 2nd 2020,
+Acknowledging the launch of the Global Humanitarian Response Plan for COVID-19 by the United
+Nations, which puts the people at the center of the response,
+Considering that the unprecedented extent of the COVID-19 pandemic is likely to endanger the
+maintenance of international peace and security,
+Demands a general and immediate cessation of hostilities in all situations on its agenda and supports the
+efforts undertaken by the Secretary-General and his Special Representatives and Special Envoys in that
+respect;
+Calls upon all parties to armed conflicts to engage immediately in a durable humanitarian pause for at
+least 90 consecutive days, in order to enable the safe, unhindered and sustained delivery of humanitarian
+assistance, provisions of related services by impartial humanitarian actors, in accordance with the
+humanitarian principles of humanity, neutrality, impartiality and independence, and medical evacuations,
+in accordance with international law, including international humanitarian law and refugee law as
+applicable;
+Affirms that this general and immediate cessation of hostilities and this humanitarian pause do not apply to
+military operations against the Islamic State in Iraq and the Levant (ISIL, also known as Da’esh), Al
+Qaeda and Al Nusra Front (ANF), and all other individuals, groups, undertakings and entities associated
+with Al Qaeda or ISIL, and other terrorist groups, which have been designated by the Security Council;
+Requests the Secretary-General to help ensure that all relevant parts of the United Nations system,
+including UN Country Teams, in accordance with their respective mandates, accelerate their response to
+the COVID-19 pandemic with a particular emphasis on countries in need, including those in situations of
+armed conflict or affected by humanitarian crises;
+
+20-08831 (E)
+*2008831*
+
+Please recycle
+
+\u{000C}S/RES/2532 (2020)
+Security Council
+
+5.
+
+8.
+
+Requests the Secretary-General to provide updates to the Security Council on the UN efforts to address
+the COVID-19 pandemic in countries in situations of armed conflict or affected by humanitarian crises, as
+well as on the impact of COVID-19 on the ability of peace-keeping operations and Special Political
+Missions to deliver their mandated priority tasks;
+Requests the Secretary-General to instruct peace-keeping operations to provide support, within their
+mandates and capacities, to host country authorities in their efforts to contain the pandemic, in particular
+to facilitate humanitarian access, including to internally displaced persons and refugee camps and allow
+for medical evacuations, and further requests the Secretary-General and Member States to take all
+appropriate steps to protect the safety, security and health of all UN personnel in UN peace operations,
+while maintaining the continuity of operations, and to take further steps towards the provision of training
+for peacekeeping personnel on issues related to preventing the spread of COVID-19;
+Acknowledges the critical role that women are playing in COVID-19 response efforts, as well as the
+disproportionate negative impact of the pandemic, notably the socio-economic impact, on women and
+girls, children, refugees, internally displaced persons, older persons and persons with disabilities, and
+calls for concrete actions to minimize this impact and ensure the full, equal and meaningful participation
+of women and youth in the development and implementation of an adequate and sustainable response to
+the pandemic;
+Decides to remain seized of the matter.
+
+2/2
+
+20-08831
+
+6.
+
+7.
+
+\u{000C}
+"""
 }
