@@ -204,6 +204,10 @@ enum RunningLines {
             guard at.count >= 2 else { continue }
             // Labels and numbers alone on a line recur in the body itself.
             if BlockBuilder.isNumberOnly(text) || text.allSatisfy({ Chars.isDigit($0) || $0 == "(" || $0 == ")" || $0 == "." }) { continue }
+            // A sentence is not page furniture (symbols, job numbers, page numbers and the
+            // recycling line end without a full stop): two footnotes citing the same
+            // document (`S/RES/2368 (2017).`) at the foot of two pages recur at the feeds.
+            if BlockBuilder.endsWithStrongTerminator(text) && text.last != ":" { continue }
             var minGap = Int.max, maxGap = 0
             for i in 1..<at.count {
                 let g = at[i] - at[i - 1]

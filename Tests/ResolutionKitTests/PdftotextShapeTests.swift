@@ -923,4 +923,97 @@ Decides to remain seized of the matter.
 
 \u{000C}
 """
+    /// Two footnotes citing the same document (`S/RES/2368 (2017).`) stand at the foot of two
+    /// pages, next to the page feeds, like a running footer: a sentence is not furniture, so
+    /// both are read as notes.
+    @Test func identicalNotesAtTwoPageFeetAreNotRunningFooters() {
+        let doc = Self.parse(Self.englishRepeatedNotes)
+        #expect(doc.footnotes.map(\.number) == [1, 2])
+        #expect(doc.footnotes.allSatisfy { $0.text == "S/RES/2368 (2017)." })
+        #expect(!doc.furniture.contains("S/RES/2368 (2017)."))
+    }
+
+    static let englishRepeatedNotes = """
+United Nations
+
+S/RES/2560 (2020)
+
+Security Council
+Distr.: General
+29 December 2020
+
+Resolution 2560 (2020)
+Adopted by the Security Council on 29 December 2020
+The Security Council,
+Recalling its resolutions 1267 (1999), 1333 (2000), 1363 (2001), 1373 (2001), 1390
+(2002), 1452 (2002), 1455 (2003), 1526 (2004), 1566 (2004), 1617 (2005), 1624 (2005),
+1699 (2006), 1730 (2006), 1735 (2006), 1822 (2008), 1904 (2009), 1988 (2011), 1989
+(2011), 2083 (2012), 2133 (2014), 2161 (2014), 2170 (2014), 2178 (2014), 2195 (2014),
+2199 (2015), 2214 (2015), 2249 (2015), 2253 (2015), 2309 (2016), 2322 (2016), 2331
+(2016), 2341 (2017), 2347 (2017), 2349 (2017), 2354 (2017), 2368 (2017), 2379 (2017),
+2388 (2017), 2396 (2017), 2427 (2018), 2462 (2019), 2482 (2019),
+Expressing its gravest concern about the presence, ideology, and actions of ISIL and AlQaida, and the growing presence of their affiliates around the world,
+Recalling the importance of Member States fulfilling all of their obligations under the
+Charter of the United Nations,
+Emphasizing that sanctions are an important tool under the Charter of the United Nations in
+the maintenance and restoration of international peace and security, including in support of
+countering terrorism,
+Stressing the important role of the 1267/1989/2253 ISIL (Da’esh) and Al-Qaida Sanctions
+Committee plays in identifying possible cases of non-compliance with the measures
+pursuant to Resolution 2368 (2017) 1, including its role in determining the appropriate
+course of action on each case,
+Recalling the Committee’s position on Recommendations of the Analytical Support and
+Sanctions Monitoring Team contained in its twenty-sixth report of 26 June 2020 regarding
+asset-freezing actions and their implementation,
+Reaffirming the need to combat by all means, in accordance with the Charter of the United
+Nations and international law, including applicable international human rights law,
+international refugee law, and international humanitarian law, threats to international peace
+and security caused by terrorist acts, stressing in this regard the important role the United
+Nations plays in leading and coordinating this effort,
+Recognizing that development, security, and human rights are mutually reinforcing and are
+vital to an effective and comprehensive approach to countering terrorism, and underlining
+that a particular goal of counter-terrorism strategies should be to ensure sustainable peace
+and security,
+
+1
+
+S/RES/2368 (2017).
+
+20-17870 (E)
+*2017870*
+
+Please recycle
+
+\u{000C}S/RES/2560 (2020)
+Security Council
+
+Recognizing the need to take measures to increase fairness, and the effectiveness of the
+rules and procedures of the Committee, and reiterating the importance of the Office of the
+Ombudsperson,
+1. Continues to encourage all Member States to more actively submit to the Committee listing
+requests of individuals, groups, undertakings and entities that meet listing criteria in
+paragraph 2 of Resolution 2368 (2017) 2, to submit to the Committee additional identifying
+and other information set out in paragraph 85 of Resolution 2368 (2017) in order to keep
+the ISIL (Da’esh) & Al-Qaida Sanctions List reliable and up-to-date, and to make use of
+the provisions regarding available exemptions to the measures in paragraph 1 (a) and 81 (a)
+of Resolution 2368 (2017);
+2.
+
+Requests the Analytical Support and Sanctions Monitoring Team to study the basic and
+extraordinary exemptions procedures set out in paragraphs 81 (a) and (b) of Resolution
+2368 (2017), and to provide recommendations, within 9 months of the adoption of this
+resolution, to the Committee to determine whether or not updating those exemptions is
+required;
+
+3. Decides to remain actively seized of the matter.
+
+2
+
+2/2
+
+S/RES/2368 (2017).
+20-17870
+
+\u{000C}
+"""
 }
