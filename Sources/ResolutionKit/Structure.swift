@@ -210,7 +210,23 @@ enum StructureBuilder {
         // Headings are capitalised wherever the script has case: a short lowercase line is a
         // piece of a paragraph (`и`, a word that pdftotext lifted out of a justified line).
         if BlockBuilder.hasCase(t) && !BlockBuilder.startsUppercase(t) { return false }
+        // Nor is a letter alone, or a mark alone (`ل`, `ً`, lifted out the same way).
+        if letterCount(t, atMost: 2) < 2 { return false }
         return true
+    }
+
+    /// Letters in `s` (marks and digits not counted), counting stops at `atMost`.
+    static func letterCount(_ s: Scalars, atMost: Int) -> Int {
+        var n = 0
+        for c in s {
+            switch c.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter, .modifierLetter:
+                n += 1
+                if n >= atMost { return n }
+            default: break
+            }
+        }
+        return n
     }
 
     /// A piece of a paragraph that extraction set apart: in a script with case, a short

@@ -41,6 +41,16 @@ import Testing
         for word in ["полноценное,", "эффективное"] { #expect(all.contains(word)) }
     }
 
+    /// A letter or a mark alone (Arabic extraction leaves `ل` or a detached tanween `ً` on a
+    /// line) is no heading; a short title is.
+    @Test func aLetterOrAMarkAloneIsNoHeading() throws {
+        let ar = try #require(LanguageCatalog.profile("ar"))
+        for lone in ["ل", "\u{064B}", "\u{0650}\u{0651}"] {
+            #expect(!StructureBuilder.isHeading(lone.scalars, profile: ar, startsParagraph: false), "\(lone)")
+        }
+        #expect(StructureBuilder.isHeading("حظر الأسلحة".scalars, profile: ar, startsParagraph: false))
+    }
+
     static let russianFlat = """
 Организация Объединенных Наций
 
