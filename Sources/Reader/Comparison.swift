@@ -89,7 +89,7 @@ public struct Comparison: Sendable {
     /// the reader inserts. Nil when the block does not hold the text (nothing is highlighted
     /// rather than the wrong words).
     /// - Complexity: O(n) in the block's length.
-    static func textOffsets(_ b: Block, text: String) -> [Int]? {
+    static func textOffsets(_ b: DisplayBlock, text: String) -> [Int]? {
         let prefix = b.marks.first { $0.mark == .label && $0.range.lowerBound == 0 }.map { $0.range.upperBound + 1 } ?? 0
         let inserted = b.marks.filter { $0.mark == .marker }.map(\.range)
         let body = Array(text.unicodeScalars)

@@ -10,7 +10,7 @@ enum BlockKind: Hashable, Sendable { case preface, heading, paragraph, subparagr
 /// What a styled range of a block's text is.
 enum Mark: Hashable, Sendable { case verb, marker, label }
 
-struct Block: Sendable {
+struct DisplayBlock: Sendable {
     var kind: BlockKind
     /// The addressable id (`pp1`, `op3.a`, `h2`) when the block can carry annotations.
     var id: String?
@@ -36,7 +36,7 @@ struct OutlineEntry: Hashable, Sendable {
 public final class DocumentModel {
     public let path: String
     public let document: ResolutionDocument
-    let blocks: [Block]
+    let blocks: [DisplayBlock]
     let outline: [OutlineEntry]
     let blockByID: [String: Int]
     let footnotesByNumber: [Int: [Footnote]]
@@ -129,28 +129,28 @@ public final class DocumentModel {
         return (out, marks)
     }
 
-    static func build(_ doc: ResolutionDocument) -> ([Block], [OutlineEntry]) {
-        var blocks: [Block] = []
+    static func build(_ doc: ResolutionDocument) -> ([DisplayBlock], [OutlineEntry]) {
+        var blocks: [DisplayBlock] = []
         var outline: [OutlineEntry] = []
         let labels = Labels(language: doc.language)
         var otherAfter: [String: [String]] = [:]
         for o in doc.other { otherAfter[o.after ?? "", default: []].append(o.text) }
         func addOther(after id: String) {
             for t in otherAfter.removeValue(forKey: id) ?? [] {
-                blocks.append(Block(kind: .other, id: nil, scalars: Array(t.unicodeScalars), marks: [], indent: 0,
+                blocks.append(DisplayBlock(kind: .other, id: nil, scalars: Array(t.unicodeScalars), marks: [], indent: 0,
                                     footnotes: [], references: [], outlineLabel: nil, depth: 0))
             }
         }
         addOther(after: "")
         if !doc.preface.isEmpty {
             outline.append(OutlineEntry(label: labels.preface, block: blocks.count, depth: 0, isHeading: true))
-            blocks.append(Block(kind: .preface, id: nil, scalars: Array(doc.preface.joined(separator: "\n").unicodeScalars),
+            blocks.append(DisplayBlock(kind: .preface, id: nil, scalars: Array(doc.preface.joined(separator: "\n").unicodeScalars),
                                 marks: [], indent: 0, footnotes: [], references: [], outlineLabel: nil, depth: 0))
         }
         addOther(after: "preface")
         func addHeading(_ h: Heading) {
             outline.append(OutlineEntry(label: h.text, block: blocks.count, depth: 0, isHeading: true))
-            blocks.append(Block(kind: .heading, id: h.id, scalars: Array(h.text.unicodeScalars), marks: [], indent: 0,
+            blocks.append(DisplayBlock(kind: .heading, id: h.id, scalars: Array(h.text.unicodeScalars), marks: [], indent: 0,
                                 footnotes: [], references: [], outlineLabel: h.text, depth: 0))
             addOther(after: h.id)
         }
@@ -172,7 +172,7 @@ public final class DocumentModel {
                 if p.kind == .operative {
                     outline.append(OutlineEntry(label: label, block: blocks.count, depth: 1, isHeading: false))
                 }
-                blocks.append(Block(kind: .paragraph, id: p.id, scalars: sc, marks: marks, indent: 0,
+                blocks.append(DisplayBlock(kind: .paragraph, id: p.id, scalars: sc, marks: marks, indent: 0,
                                     footnotes: p.footnoteRefs.map(\.number), references: p.references,
                                     outlineLabel: label, depth: 0))
                 addOther(after: p.id)
@@ -181,7 +181,7 @@ public final class DocumentModel {
                 if inOperativePart {
                     outline.append(OutlineEntry(label: "(\(s.label))", block: blocks.count, depth: depth + 1, isHeading: false))
                 }
-                blocks.append(Block(kind: .subparagraph, id: s.id, scalars: sc, marks: marks, indent: 4 * depth,
+                blocks.append(DisplayBlock(kind: .subparagraph, id: s.id, scalars: sc, marks: marks, indent: 4 * depth,
                                     footnotes: s.footnoteRefs.map(\.number), references: s.references,
                                     outlineLabel: "(\(s.label))", depth: depth))
                 addOther(after: s.id)
@@ -191,13 +191,13 @@ public final class DocumentModel {
         }
         if !doc.closing.lines.isEmpty {
             outline.append(OutlineEntry(label: labels.closing, block: blocks.count, depth: 0, isHeading: true))
-            blocks.append(Block(kind: .closing, id: nil, scalars: Array(doc.closing.lines.joined(separator: "\n").unicodeScalars),
+            blocks.append(DisplayBlock(kind: .closing, id: nil, scalars: Array(doc.closing.lines.joined(separator: "\n").unicodeScalars),
                                 marks: [], indent: 0, footnotes: [], references: [], outlineLabel: nil, depth: 0))
         }
         // Whatever is left (positions the parser gave that match no block) goes at the end.
         for key in otherAfter.keys.sorted() { addOther(after: key) }
         if blocks.isEmpty {
-            blocks.append(Block(kind: .other, id: nil, scalars: Array(labels.empty.unicodeScalars), marks: [], indent: 0,
+            blocks.append(DisplayBlock(kind: .other, id: nil, scalars: Array(labels.empty.unicodeScalars), marks: [], indent: 0,
                                 footnotes: [], references: [], outlineLabel: nil, depth: 0))
         }
         return (blocks, outline)

@@ -104,7 +104,7 @@ extension ReaderState {
     /// hits styled (hits win: they are what the user is looking for now).
     /// A right-to-left block (`bidi`) has each line put in visual order and right-aligned
     /// against `limit`; styles follow the logical offsets, so highlights land on their words.
-    func drawRun(_ b: Block, _ range: Range<Int>, hits: [(range: Range<Int>, current: Bool)],
+    func drawRun(_ b: DisplayBlock, _ range: Range<Int>, hits: [(range: Range<Int>, current: Bool)],
                  extra: [(range: Range<Int>, style: Style)] = [], row: Int, column: Int, limit: Int,
                  bidi: BidiParagraph? = nil, ambiguousWide: Bool = false, into grid: inout CellGrid) {
         let base: Style

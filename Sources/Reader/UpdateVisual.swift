@@ -39,7 +39,7 @@ extension ReaderState {
     }
 
     /// Where the paragraph's own words start: after the number or label prefix (`1. `, `(a) `).
-    func textStart(_ block: Block) -> Int {
+    func textStart(_ block: DisplayBlock) -> Int {
         var i = block.marks.first { $0.mark == .label && $0.range.lowerBound == 0 }?.range.upperBound ?? 0
         while i < block.scalars.count && block.scalars[i] == " " { i += 1 }
         return i < block.scalars.count ? i : 0
@@ -221,7 +221,7 @@ extension ReaderState {
     /// match after the label prefix, footnote markers skipped (the display adds them, the
     /// paragraph's text has none).
     /// - Complexity: O(n·m) for a block of n scalars and a quote of m.
-    func displayedRange(of quote: QuotedWords, in block: Block) -> Range<Int>? {
+    func displayedRange(of quote: QuotedWords, in block: DisplayBlock) -> Range<Int>? {
         let needle = Array(quote.exact.unicodeScalars)
         guard !needle.isEmpty else { return nil }
         var plain: [Unicode.Scalar] = [], at: [Int] = []

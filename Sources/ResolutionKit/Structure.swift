@@ -38,7 +38,7 @@ struct DraftStructure {
 }
 
 enum StructureBuilder {
-    static func build(_ blocks: [Block], profile: LanguageProfile, hardWrapped: Bool) -> DraftStructure {
+    static func build(_ blocks: [SourceBlock], profile: LanguageProfile, hardWrapped: Bool) -> DraftStructure {
         var copy = blocks
         return build(taking: &copy, profile: profile, hardWrapped: hardWrapped)
     }
@@ -47,7 +47,7 @@ enum StructureBuilder {
     /// once read, so a paragraph copied here (an operative paragraph without its number) is
     /// never held twice for the whole document — the peak memory of the phase.
     /// - Complexity: O(n) in the blocks' total length.
-    static func build(taking blocks: inout [Block], profile: LanguageProfile, hardWrapped: Bool) -> DraftStructure {
+    static func build(taking blocks: inout [SourceBlock], profile: LanguageProfile, hardWrapped: Bool) -> DraftStructure {
         var result = DraftStructure()
         guard let formulaIndex = blocks.firstIndex(where: { isFormula($0.text, profile) }) else {
             result.unrecognised = true

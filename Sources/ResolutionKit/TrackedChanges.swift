@@ -48,7 +48,7 @@ enum TrackedChangeLocator {
     /// gone), so the unit text's position in the block gives the shift.
     /// - Complexity: O(R + B·U_w · L) where R is the number of changes, B the blocks that
     ///   have changes, U_w a window of 64 units, L the text length; linear in practice.
-    static func locate(_ pending: [PendingRevision], blocks: [Block], in doc: ResolutionDocument) -> [TrackedChange] {
+    static func locate(_ pending: [PendingRevision], blocks: [SourceBlock], in doc: ResolutionDocument) -> [TrackedChange] {
         guard !pending.isEmpty else { return [] }
         var candidates: [(id: String, text: Scalars)] = doc.preface.map { ("preface", Array($0.unicodeScalars)) }
         for u in doc.units where u.kind != .footnote { candidates.append((u.id, Array(u.text.unicodeScalars))) }

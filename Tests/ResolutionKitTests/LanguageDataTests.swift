@@ -47,7 +47,7 @@ import LanguageData
         #expect(profile.code == "und")
         let doc = DocumentAssembler(profile: profile, notes: [])
             .assemble(StructureBuilder.build(LineSplitter.split(text).map {
-                Block(text: $0.text, indent: $0.indent, line: $0.index, afterBreak: false) }, profile: profile, hardWrapped: false),
+                SourceBlock(text: $0.text, indent: $0.indent, line: $0.index, afterBreak: false) }, profile: profile, hardWrapped: false),
                       hardWrapped: false)
         #expect(doc.other.map(\.text).joined(separator: " ").contains("Decides to remain seized"))
         #expect(DocumentError.noLanguageData(detail: "x").description.contains("language data"))

@@ -54,7 +54,7 @@ enum DOCXReader: FormatReader {
 
 /// Turns Word paragraphs into blocks.
 struct DOCXBlockBuilder {
-    var blocks: [Block] = []
+    var blocks: [SourceBlock] = []
     var revisions: [PendingRevision] = []
     /// Footnote id → the number Word prints, in order of first reference.
     var noteNumbers: [Int: Int] = [:]
@@ -129,7 +129,7 @@ struct DOCXBlockBuilder {
             }
             pending.removeAll()
             if !scalars.isEmpty {
-                blocks.append(Block(text: scalars, indent: 0, line: index, afterBreak: afterBreak))
+                blocks.append(SourceBlock(text: scalars, indent: 0, line: index, afterBreak: afterBreak))
                 afterBreak = true
             }
             text = TextAssembly()

@@ -32,13 +32,13 @@ enum FormatReading {
 
 /// A document whose paragraphs a format already knows.
 ///
-/// Conventions inside `Block.text`, which the shared inline pass understands:
+/// Conventions inside `SourceBlock.text`, which the shared inline pass understands:
 /// - emphasis that opens a paragraph (the italic opener or operative verb) as `**…**`;
 /// - a footnote marker as `Chars.markerSeparator` (U+E000) followed by the number in
 ///   superscript digits (`Chars.superscript(n)`), at the marker's place;
 /// - one block per paragraph, subparagraph, heading, preface or closing line; no hard wraps.
 struct LaidOutText {
-    var blocks: [Block]
+    var blocks: [SourceBlock]
     /// Footnote texts with their printed numbers, in order.
     var footnotes: [RawFootnote]
     /// Running headers, footers, job numbers, page numbers: text of the page, not the resolution.

@@ -74,10 +74,10 @@ extension PDFLayout {
     }
 
     /// - Complexity: O(n) in the body's characters.
-    func blocks(spaced: Bool) -> [Block] {
+    func blocks(spaced: Bool) -> [SourceBlock] {
         let m = measure()
         let tolerance = max(bodySize / 2, 2)
-        var blocks: [Block] = []
+        var blocks: [SourceBlock] = []
         var cells: [PDFCell] = []
         var blockStart: PDFLine? = nil
         var lineCount = 0
@@ -85,7 +85,7 @@ extension PDFLayout {
         var breakBefore = false
         func flush() {
             guard !cells.isEmpty else { return }
-            blocks.append(Block(text: Self.markup(cells), indent: 0, line: blocks.count, afterBreak: breakBefore))
+            blocks.append(SourceBlock(text: Self.markup(cells), indent: 0, line: blocks.count, afterBreak: breakBefore))
             cells = []
         }
         for line in body {

@@ -3,7 +3,7 @@
 // footnote markers of PDF text are attached to the text they follow, and paragraphs cut
 // by a page break or a footnote block are put back together.
 
-struct Block {
+struct SourceBlock {
     var text: Scalars
     var indent: Int
     var line: Int
@@ -48,7 +48,7 @@ enum TextJoiner {
 enum BlockBuilder {
     /// - Complexity: O(n) in the lines' scalars (each line is appended once, in place).
     static func build(_ lines: [SourceLine], layout: TextLayout, footnoteNumbers: Set<Int>,
-                      profile: LanguageProfile, furniture: inout [(line: Int, text: String)]) -> [Block] {
+                      profile: LanguageProfile, furniture: inout [(line: Int, text: String)]) -> [SourceBlock] {
         var copy = lines
         return build(taking: &copy, layout: layout, footnoteNumbers: footnoteNumbers, profile: profile, furniture: &furniture)
     }
@@ -58,8 +58,8 @@ enum BlockBuilder {
     /// its block grows, which keeps the phase's peak near one copy of the text instead of two.
     /// - Complexity: O(n) in the lines' scalars.
     static func build(taking lines: inout [SourceLine], layout: TextLayout, footnoteNumbers: Set<Int>,
-                      profile: LanguageProfile, furniture: inout [(line: Int, text: String)]) -> [Block] {
-        var blocks: [Block] = []
+                      profile: LanguageProfile, furniture: inout [(line: Int, text: String)]) -> [SourceBlock] {
+        var blocks: [SourceBlock] = []
         // Not reserved for every line: hard-wrapped text has several lines to a block.
         blocks.reserveCapacity(lines.count / 4)
         let spaced = profile.spec.joinWithSpace
@@ -147,7 +147,7 @@ enum BlockBuilder {
                 flatStretch = true
             }
             if !blocks.isEmpty { compact(&blocks[blocks.count - 1].text) }
-            blocks.append(Block(text: line.text, indent: line.indent, line: line.index, afterBreak: breakBefore))
+            blocks.append(SourceBlock(text: line.text, indent: line.indent, line: line.index, afterBreak: breakBefore))
             if layout.hardWrapped {
                 if let label = LabelParser.parse(line.text, profile: profile) { previousLabel = label }
                 else if StructureBuilder.operativeNumber(line.text) != nil || isNumberOnly(line.text) { previousLabel = nil }
