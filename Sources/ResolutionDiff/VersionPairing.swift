@@ -17,6 +17,8 @@ struct VersionPairing {
     static let postingCap = 48
     /// Candidates scored exactly per old unit.
     static let candidatesPerUnit = 8
+    /// Occurrences of a recurring text offered per old unit (the nearest to its position).
+    static let exactCandidatesPerUnit = 3
     /// Levels of "unique within the gap" anchoring before pairing by similarity.
     static let anchorLevels = 4
 
@@ -138,12 +140,31 @@ struct VersionPairing {
     /// Pairs similar units of a gap, keeping document order (heaviest increasing chain).
     private mutating func pairBySimilarity(_ a: [Int], _ b: [Int]) {
         var index: [UInt64: [Int32]] = [:]
+        // Texts that recur (no unique anchor, and shingles too common to propose anything):
+        // each old unit is offered the occurrences of its exact text nearest to where it
+        // would stand in `b`, so a text made of repeated paragraphs still pairs in order.
+        var byKey: [Int: [Int32]] = [:]
         for (local, j) in b.enumerated() {
             for h in shingles(new: j).hashes { index[h, default: []].append(Int32(local)) }
+            byKey[newKey[j], default: []].append(Int32(local))
         }
+        let scale = Double(b.count) / Double(max(1, a.count))
         var edges: [CandidateEdge] = []
         var counts: [Int: Int] = [:]
         for (localA, i) in a.enumerated() {
+            if let at = byKey[oldKey[i]] {
+                let expected = Int32(min(Double(Int32.max), Double(localA) * scale))
+                var lo = 0, hi = at.count
+                while lo < hi { let m = (lo + hi) / 2; if at[m] < expected { lo = m + 1 } else { hi = m } }
+                var left = lo - 1, right = lo
+                for _ in 0..<Self.exactCandidatesPerUnit {
+                    WorkMeter.add(1)
+                    let takeRight = right < at.count && (left < 0 || at[right] - expected <= expected - at[left])
+                    if takeRight { edges.append(CandidateEdge(old: localA, new: Int(at[right]), weight: 1.5)); right += 1 }
+                    else if left >= 0 { edges.append(CandidateEdge(old: localA, new: Int(at[left]), weight: 1.5)); left -= 1 }
+                    else { break }
+                }
+            }
             counts.removeAll(keepingCapacity: true)
             let sa = shingles(old: i)
             for h in sa.hashes {
@@ -155,12 +176,48 @@ struct VersionPairing {
                 .prefix(Self.candidatesPerUnit)
             for (localB, _) in best {
                 let j = b[localB]
-                let exact = isExact(i, j)
-                let d = exact ? 1 : sa.dice(shingles(new: j))
-                // Exact text outweighs any near miss; among near misses the closer wins.
-                if d >= Self.threshold { edges.append(CandidateEdge(old: localA, new: localB, weight: exact ? 1.5 : d)) }
+                // Exact text was offered above (it outweighs any near miss); among near
+                // misses the closer wins.
+                if isExact(i, j) { continue }
+                let d = sa.dice(shingles(new: j))
+                if d >= Self.threshold { edges.append(CandidateEdge(old: localA, new: localB, weight: d)) }
             }
         }
         for e in HeaviestChain.select(edges, newCount: b.count) { pair(a[e.old], b[e.new]) }
+        pairSmallGaps(a, b)
+    }
+
+    /// What the chain left unpaired between two paired neighbours, when both sides of such a
+    /// gap are small, is paired by similarity in order: a reworded paragraph among recurring
+    /// texts, whose shingles were all too common to propose it, still pairs with its old self.
+    /// - Complexity: O(n) in the gap's units (each small gap costs at most `smallGap²` scores).
+    private mutating func pairSmallGaps(_ a: [Int], _ b: [Int]) {
+        let smallGap = 6
+        var posInB: [Int: Int] = [:]
+        for (k, j) in b.enumerated() { posInB[j] = k }
+        var k = 0
+        var nextB = 0  // first position in b after the last paired unit
+        while k < a.count {
+            if let j = oldMatch[a[k]], let pb = posInB[j] { nextB = pb + 1; k += 1; continue }
+            var end = k
+            while end < a.count && (oldMatch[a[end]] == nil || posInB[oldMatch[a[end]]!] == nil) { end += 1 }
+            let stopB = end < a.count ? posInB[oldMatch[a[end]]!]! : b.count
+            let gapA = Array(a[k..<end])
+            let gapB = nextB < stopB ? b[nextB..<stopB].filter { newMatch[$0] == nil } : []
+            if !gapA.isEmpty, !gapB.isEmpty, gapA.count <= smallGap, gapB.count <= smallGap {
+                var from = 0
+                for i in gapA {
+                    let sa = shingles(old: i)
+                    var best: (Int, Double)? = nil
+                    for (q, j) in gapB.enumerated() where q >= from {
+                        WorkMeter.add(1)
+                        let d = sa.dice(shingles(new: j))
+                        if d >= Self.threshold, d > (best?.1 ?? 0) { best = (q, d) }
+                    }
+                    if let (q, _) = best { pair(i, gapB[q]); from = q + 1 }
+                }
+            }
+            k = end
+        }
     }
 }
