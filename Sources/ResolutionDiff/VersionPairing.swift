@@ -144,9 +144,13 @@ struct VersionPairing {
         // each old unit is offered the occurrences of its exact text nearest to where it
         // would stand in `b`, so a text made of repeated paragraphs still pairs in order.
         var byKey: [Int: [Int32]] = [:]
+        // Only texts without an exact counterpart look for similar ones: exact text outweighs
+        // any near miss, and shingling every unit of a long gap was most of its time.
+        let keysInA = Set(a.map { oldKey[$0] })
         for (local, j) in b.enumerated() {
-            for h in shingles(new: j).hashes { index[h, default: []].append(Int32(local)) }
             byKey[newKey[j], default: []].append(Int32(local))
+            guard !keysInA.contains(newKey[j]) else { continue }
+            for h in shingles(new: j).hashes { index[h, default: []].append(Int32(local)) }
         }
         let scale = Double(b.count) / Double(max(1, a.count))
         var edges: [CandidateEdge] = []
@@ -164,6 +168,7 @@ struct VersionPairing {
                     else if left >= 0 { edges.append(CandidateEdge(old: localA, new: Int(at[left]), weight: 1.5)); left -= 1 }
                     else { break }
                 }
+                continue
             }
             counts.removeAll(keepingCapacity: true)
             let sa = shingles(old: i)
