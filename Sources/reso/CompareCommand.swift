@@ -43,20 +43,12 @@ struct CompareCommand: ParsableCommand {
         }
         let config = try ResoConfig.load()
         let comparison = Comparison(left: models[0], right: models[1], mode: mode)
+        // `ambiguous_wide` in config.toml holds here as in the reader.
+        for m in models { m.ambiguousWide = config.ambiguousWide }
         let backend = makeAnnotationBackend(models, config: config)
-        var notes: [DocumentNotes] = []
         var problems: [String] = []
-        for i in models.indices {
-            do { notes.append(try backend.load(document: i)) } catch {
-                notes.append(DocumentNotes()); problems.append("\(error)")
-            }
-        }
-        let screen: CursesScreen
-        do {
-            screen = try CursesScreen(noColor: !(env["NO_COLOR"] ?? "").isEmpty)
-        } catch {
-            throw UserFacingError("reso: \(error)")
-        }
+        let notes = ReaderLaunch.loadNotes(backend, count: models.count, problems: &problems)
+        let screen = try ReaderLaunch.openScreen(env)
         var state = ReaderState(comparing: models[0], models[1], comparison: comparison, notes: notes,
                                 width: screen.width, height: screen.height, color: screen.colorEnabled,
                                 defaultTags: backend.defaultTags, exportFormats: backend.exportFormats)

@@ -35,20 +35,10 @@ enum ReaderLaunch {
         let (models, skipped) = try loadDocuments(files)
         for m in models { m.ambiguousWide = ambiguousWide }
         let backend = makeAnnotationBackend(models, config: config)
-        var notes: [DocumentNotes] = []
         var problems = skipped
         if models.count > 1, let warning = IndexedCatalog.fallbackWarning { problems.insert(warning, at: 0) }
-        for i in models.indices {
-            do { notes.append(try backend.load(document: i)) } catch {
-                notes.append(DocumentNotes()); problems.append("\(error)")
-            }
-        }
-        let screen: CursesScreen
-        do {
-            screen = try CursesScreen(noColor: !(env["NO_COLOR"] ?? "").isEmpty)
-        } catch {
-            throw UserFacingError("reso: \(error)")
-        }
+        let notes = loadNotes(backend, count: models.count, problems: &problems)
+        let screen = try openScreen(env)
         var state = ReaderState(documents: models, notes: notes, width: screen.width, height: screen.height,
                                 color: screen.colorEnabled, defaultTags: backend.defaultTags,
                                 exportFormats: backend.exportFormats)
@@ -70,6 +60,22 @@ enum ReaderLaunch {
     }
 
     /// The big library's reader: the list from the index, documents parsed when opened.
+    /// Every document's notes; a sidecar that cannot be read gives empty notes and a problem
+    /// line, so the reader still opens (SPEC §9).
+    static func loadNotes(_ backend: AnnotationBackend, count: Int, problems: inout [String]) -> [DocumentNotes] {
+        (0..<count).map { i in
+            do { return try backend.load(document: i) } catch {
+                problems.append("\(error)")
+                return DocumentNotes()
+            }
+        }
+    }
+
+    /// The curses screen, or a one-line error.
+    static func openScreen(_ env: [String: String]) throws -> CursesScreen {
+        do { return try CursesScreen(noColor: !(env["NO_COLOR"] ?? "").isEmpty) } catch { throw UserFacingError("reso: \(error)") }
+    }
+
     static func openCatalog(_ catalog: IndexedCatalog, _ entries: [CatalogEntry], _ problems: [String],
                             config: ResoConfig, noColor: Bool) throws {
         let screen: CursesScreen
