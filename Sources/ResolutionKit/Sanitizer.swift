@@ -88,6 +88,13 @@ public enum Sanitizer {
     private static func isLayout(_ u: Unicode.Scalar) -> Bool { u == "\n" || u == "\t" || u == "\r" }
 
     private static func replacing(_ s: String, keepLayout: Bool) -> String {
+        if keepLayout {
+            // Layout kept: a byte scan clears most text (every line break has a placeholder, so
+            // the scalar test below would rewrite any text of more than one line).
+            var s = s
+            let clean = s.withUTF8 { bytes in isSafe(utf8: bytes) && !bytes.contains(0x0D) }
+            if clean { return s }
+        }
         guard s.unicodeScalars.contains(where: { placeholder(for: $0) != nil }) else { return s }
         var out = String.UnicodeScalarView()
         var it = s.unicodeScalars.makeIterator()
