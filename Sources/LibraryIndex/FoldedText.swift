@@ -24,4 +24,46 @@ enum FoldedText {
         for k in pattern.keys where k != SearchFolding.space { if let f = Unicode.Scalar(k) { out.append(f) } }
         return String(out)
     }
+
+    /// True when the scalar is indexed one by one for short queries: a letter or digit of a
+    /// script written without spaces between words (`SearchFolding.isCJK`), which the unicode61
+    /// tokenizer also takes as a token character.
+    static func isUnigram(_ s: Unicode.Scalar) -> Bool {
+        guard SearchFolding.isCJK(s.value) else { return false }
+        switch s.properties.generalCategory {
+        case .otherLetter, .modifierLetter, .uppercaseLetter, .lowercaseLetter, .titlecaseLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The unigram form of a folded text for the `unigram_fts` table: its CJK letters separated
+    /// by spaces, each run of anything else one `0` token, so that a one- or two-character CJK
+    /// query (`和`, `决议`, which have no trigram) is a phrase lookup instead of a scan of every
+    /// text. nil when the text holds no CJK letter (nothing to index).
+    /// - Complexity: O(n) for a text of n scalars.
+    static func unigrams(ofFolded folded: String) -> String? {
+        var out = String.UnicodeScalarView()
+        var any = false, gap = false
+        for s in folded.unicodeScalars {
+            if isUnigram(s) {
+                if gap { out.append("0"); out.append(" "); gap = false }
+                out.append(s); out.append(" ")
+                any = true
+            } else if any {
+                gap = true
+            }
+        }
+        return any ? String(out) : nil
+    }
+
+    /// The phrase query for `unigram_fts`, or nil when the folded query is not one or two CJK
+    /// letters (longer queries use the trigram index; other short ones are scanned).
+    static func unigramPhrase(ofFolded folded: String) -> String? {
+        let scalars = Array(folded.unicodeScalars)
+        guard (1...2).contains(scalars.count), scalars.allSatisfy(isUnigram) else { return nil }
+        return "\"" + scalars.map { String($0) }.joined(separator: " ") + "\""
+    }
 }

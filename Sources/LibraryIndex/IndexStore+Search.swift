@@ -23,7 +23,8 @@ public struct IndexStatus: Sendable {
 extension IndexStore {
     /// Hits for `query` in `files` (a refreshed library), in the scan's order.
     /// - Complexity: a query of 3 or more folded scalars reads the trigram index, then only the
-    ///   candidate texts; a shorter one (`决议`, `和`) has no trigram and is matched with
+    ///   candidate texts; one of one or two CJK letters (`决议`, `和`), which has no trigram,
+    ///   reads the unigram index as a phrase. Any other short query (`un`) is matched with
     ///   `instr` over the folded texts inside SQLite: O(total text), without parsing anything.
     public func search(_ query: String, files: [LibraryFile]) throws -> [SearchHit] {
         guard let pattern = SearchPattern(query) else { return [] }
@@ -45,12 +46,20 @@ extension IndexStore {
                     SELECT t.doc, t.seq, t.paragraph, t.kind, t.body FROM text_fts JOIN text t ON t.id = text_fts.rowid
                     WHERE text_fts MATCH ?
                     """, arguments: [phrase])
+            } else if let phrase = FoldedText.unigramPhrase(ofFolded: folded) {
+                candidates = try Row.fetchCursor(db, sql: """
+                    SELECT t.doc, t.seq, t.paragraph, t.kind, t.body FROM unigram_fts JOIN text t ON t.id = unigram_fts.rowid
+                    WHERE unigram_fts MATCH ?
+                    """, arguments: [phrase])
             } else {
                 candidates = try Row.fetchCursor(db, sql: """
                     SELECT doc, seq, paragraph, kind, body FROM text WHERE instr(folded, ?) > 0
                     """, arguments: [folded])
             }
+            var read = 0
+            defer { candidatesRead = read }
             while let r = try candidates.next() {
+                read += 1
                 guard let d = docs[r[0]] else { continue }
                 let body: String = r[4]
                 guard let h = LibrarySearch.hit(pattern, in: body) else { continue }
@@ -66,12 +75,9 @@ extension IndexStore {
     /// unchanged one again to tell it from an export.
     /// - Complexity: O(rows).
     public func knownDocuments() throws -> [String: (size: Int64, mtime: Int64)] {
-        try pool.read { db in
-            var out: [String: (size: Int64, mtime: Int64)] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime FROM document WHERE error IS NULL")
-            while let r = try rows.next() { out[r[0]] = (r[1], r[2]) }
-            return out
-        }
+        var out: [String: (size: Int64, mtime: Int64)] = [:]
+        for (path, s) in try storedDocuments(fresh: false) where s.error == nil { out[path] = (s.size, s.mtime) }
+        return out
     }
 
     public func status() throws -> IndexStatus {

@@ -20,11 +20,18 @@ public struct IndexUnavailable: Error, CustomStringConvertible {
 
 public final class IndexStore: @unchecked Sendable {
     /// Bumped whenever the schema or the meaning of a stored column changes.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public let folder: String
     public var databasePath: String { folder + "/index.sqlite" }
     let pool: DatabasePool
+    /// The document rows as last read (`storedDocuments`), so that the walk's known sizes and
+    /// the refresh's plan come from one read of the table; dropped after every write.
+    private var storedCache: [String: Stored]?
+    private let storedLock = NSLock()
+    /// Texts the last `search` read from the index to check against the query: the work a
+    /// query costs, which tests count.
+    public internal(set) var candidatesRead = 0
     /// Set when an old cache was set aside while opening (the caller may say so).
     public private(set) var setAside: String?
 
@@ -34,8 +41,9 @@ public final class IndexStore: @unchecked Sendable {
         return (env["HOME"] ?? NSHomeDirectory()) + "/.cache/reso"
     }
 
-    /// Opens (creating when needed) the index in `folder`. A corrupt file, or one with another
-    /// schema version, is renamed to `index.sqlite.set-aside-<time>` and a new one made.
+    /// Opens (creating when needed) the index in `folder`. A corrupt file, or one with a newer
+    /// or foreign schema, is renamed to `index.sqlite.set-aside-<time>` and a new one made; one
+    /// an older reso made is replaced.
     /// - Throws: `IndexUnavailable` when the folder cannot hold a database (read-only, full).
     public init(folder: String = IndexStore.defaultFolder()) throws {
         self.folder = folder
@@ -64,9 +72,14 @@ public final class IndexStore: @unchecked Sendable {
                     let tables = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 }
                     if tables == 0 { try Self.createSchema(pool); opened = pool; break }
                 }
-                // Another schema (newer, older, or not ours): never trusted.
+                // Another schema: never trusted. One an older reso made is only a stale cache
+                // and is removed; a newer one, or one not ours, is set aside.
                 try pool.close()
                 guard attempt == 0 else { break }
+                if version > 0 && version < Self.schemaVersion && Self.isOurs(folder + "/index.sqlite") {
+                    for suffix in ["", "-wal", "-shm"] { unlink(folder + "/index.sqlite" + suffix) }
+                    continue
+                }
                 aside = try Self.setAside(folder, because: "schema version \(version)")
             } catch let e as IndexUnavailable {
                 throw e
@@ -81,10 +94,26 @@ public final class IndexStore: @unchecked Sendable {
         setAside = aside
     }
 
+    /// True when the database has the tables every schema version of ours has had.
+    static func isOurs(_ path: String) -> Bool {
+        guard let queue = try? DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }()),
+              let names = try? queue.read({ db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") })
+        else { return false }
+        try? queue.close()
+        return Set(names).isSuperset(of: ["document", "text", "text_fts"])
+    }
+
     static func openPool(_ path: String) throws -> DatabasePool {
         var config = Configuration()
         // Another reso may be writing: wait for it rather than fail.
         config.busyMode = .timeout(30)
+        // The unigram table's triggers call it, in every connection that writes texts.
+        config.prepareDatabase { db in
+            db.add(function: DatabaseFunction("reso_unigrams", argumentCount: 1, pure: true) { values in
+                guard let folded = String.fromDatabaseValue(values[0]) else { return nil }
+                return FoldedText.unigrams(ofFolded: folded)
+            })
+        }
         return try DatabasePool(path: path, configuration: config)
     }
 
@@ -145,6 +174,16 @@ public final class IndexStore: @unchecked Sendable {
                 CREATE TRIGGER text_ad AFTER DELETE ON text BEGIN
                     INSERT INTO text_fts(text_fts, rowid, folded) VALUES ('delete', old.id, old.folded);
                 END;
+                -- One- and two-character CJK queries have no trigram: their letters one by one,
+                -- matched as a phrase (FoldedText.unigrams). Contentless: the text is in `text`.
+                CREATE VIRTUAL TABLE unigram_fts USING fts5(letters, content='', columnsize=0,
+                                                            tokenize='unicode61 remove_diacritics 0');
+                CREATE TRIGGER text_ai_unigrams AFTER INSERT ON text WHEN reso_unigrams(new.folded) IS NOT NULL BEGIN
+                    INSERT INTO unigram_fts(rowid, letters) VALUES (new.id, reso_unigrams(new.folded));
+                END;
+                CREATE TRIGGER text_ad_unigrams AFTER DELETE ON text WHEN reso_unigrams(old.folded) IS NOT NULL BEGIN
+                    INSERT INTO unigram_fts(unigram_fts, rowid, letters) VALUES ('delete', old.id, reso_unigrams(old.folded));
+                END;
                 PRAGMA user_version = \(schemaVersion);
                 """)
         }
@@ -171,4 +210,27 @@ public final class IndexStore: @unchecked Sendable {
         defer { flock(fd, LOCK_UN) }
         return try body()
     }
+
+    /// Every document row by absolute path: the cached read unless `fresh` (under the writer's
+    /// lock, where another process may just have written).
+    /// - Complexity: O(rows) on a read; O(1) from the cache.
+    func storedDocuments(fresh: Bool) throws -> [String: Stored] {
+        if !fresh, let cached = storedLock.withLock({ storedCache }) { return cached }
+        let rows = try pool.read { db -> [String: Stored] in
+            var out: [String: Stored] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, path, size, mtime, hash, sidecar, sidecar_size, sidecar_mtime, error, notes_error FROM document
+                """)
+            while let r = try rows.next() {
+                let s = Stored(id: r[0], path: r[1], size: r[2], mtime: r[3], hash: r[4], sidecar: r[5],
+                               sidecarSize: r[6], sidecarMtime: r[7], error: r[8], notesError: r[9])
+                out[s.path] = s
+            }
+            return out
+        }
+        storedLock.withLock { storedCache = rows }
+        return rows
+    }
+
+    func forgetStoredDocuments() { storedLock.withLock { storedCache = nil } }
 }
