@@ -38,7 +38,7 @@ public struct SidecarStore: Sendable {
         self.documentPath = documentPath
         let (fileName, folder) = Self.split(documentPath)
         let plainName = fileName + ".reso.json"
-        let beside = folder.isEmpty ? plainName : (folder as NSString).appendingPathComponent(plainName)
+        let beside = folder.isEmpty ? plainName : folder.hasSuffix("/") ? folder + plainName : folder + "/" + plainName
         if let dir = storeDirectory ?? env["RESO_STORE"].flatMap({ $0.isEmpty ? nil : $0 }) {
             sidecarPath = (dir as NSString).appendingPathComponent(Self.sharedFolderName(documentPath: documentPath))
             seedSidecars = [(dir as NSString).appendingPathComponent(plainName)]
@@ -65,13 +65,49 @@ public struct SidecarStore: Sendable {
     /// command, and the NSString round trips were most of that cost.
     static func split(_ path: String) -> (file: String, folder: String) {
         let utf8 = path.utf8
-        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")), slash != utf8.startIndex,
-           utf8.index(after: slash) != utf8.endIndex, !path.contains("//"), !path.contains("/./"),
-           !path.hasPrefix("./"), !path.contains("/../") {
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return (path, "") }
+        if slash != utf8.startIndex, utf8.index(after: slash) != utf8.endIndex, isPlain(utf8) {
             return (String(path[path.index(after: slash)...]), String(path[..<slash]))
         }
-        if !path.contains("/") { return (path, "") }
         return ((path as NSString).lastPathComponent, (path as NSString).deletingLastPathComponent)
+    }
+
+    /// True when no component of the path is empty, `.` or `..` (no `//`, `/./`, `/../`, no
+    /// leading `./`): slicing at the last `/` then gives what NSString gives. A byte scan, not
+    /// Foundation's `contains`, which went through CFString for every document of a library.
+    /// - Complexity: O(n) in the path's bytes.
+    private static func isPlain(_ utf8: String.UTF8View) -> Bool {
+        var componentLength = 0, dots = 0, first = true
+        for b in utf8 {
+            if b == UInt8(ascii: "/") {
+                // An empty component is fine only as the root's leading slash.
+                if componentLength == 0 && !first { return false }
+                if componentLength > 0 && componentLength == dots && dots <= 2 { return false }
+                componentLength = 0; dots = 0; first = false
+            } else {
+                componentLength += 1
+                if b == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return true
+    }
+
+    /// The sidecar path of each document, as `init(documentPath:storeDirectory:)` gives it, with
+    /// each folder's writability asked once: refreshing a library's index needs every
+    /// document's sidecar on every command, and one `access` per document was most of it.
+    /// - Complexity: O(n) for n paths, one `access` per distinct folder.
+    public static func sidecarPaths(forDocuments paths: [String], storeDirectory: String? = nil) -> [String] {
+        var writable: [String: Bool] = [:]
+        let memo: (String) -> Bool = { folder in
+            if let w = writable[folder] { return w }
+            let w = SafeFile.isWritableFolder(folder)
+            writable[folder] = w
+            return w
+        }
+        return paths.map {
+            SidecarStore(documentPath: $0, storeDirectory: storeDirectory, environment: environment,
+                         folderIsWritable: memo).sidecarPath
+        }
     }
 
     /// The sidecar's name in a folder shared by documents from many folders (`--store`,

@@ -72,12 +72,21 @@ extension IndexStore {
     @discardableResult
     public func refresh(files: [LibraryFile], roots: [String], storeDirectory: String? = nil,
                         progress: ((Int, Int) -> Void)? = nil) throws -> IndexReport {
-        let sidecars = files.map { SidecarState.of(SidecarStore(documentPath: $0.path, storeDirectory: storeDirectory).sidecarPath) }
-        var (jobs, removals, report) = try plan(files, sidecars, roots)
+        let sidecars = zip(files, SidecarStore.sidecarPaths(forDocuments: files.map(\.path), storeDirectory: storeDirectory))
+            .map { file, sidecar in
+                // The walk listed the folder: a sidecar beside the document that it did not see
+                // does not exist, and needs no stat.
+                if file.sidecarBeside == false && sidecar == file.path + LibraryFile.sidecarSuffix {
+                    return SidecarState(path: sidecar, size: -1, mtime: -1)
+                }
+                return SidecarState.of(sidecar)
+            }
+        var (jobs, removals, report) = try plan(files, sidecars, roots, locked: false)
         if !jobs.isEmpty || !removals.isEmpty {
             // Plan again under the writer's lock: another process may have done the work.
             try withWriterLock {
-                (jobs, removals, report) = try plan(files, sidecars, roots)
+                defer { forgetStoredDocuments() }
+                (jobs, removals, report) = try plan(files, sidecars, roots, locked: true)
                 try apply(jobs, removals, sidecars: Dictionary(zip(files.map(\.path), sidecars), uniquingKeysWith: { a, _ in a }),
                           storeDirectory: storeDirectory, report: &report, progress: progress)
             }
@@ -85,20 +94,9 @@ extension IndexStore {
         return report
     }
 
-    private func plan(_ files: [LibraryFile], _ sidecars: [SidecarState], _ roots: [String]) throws
+    private func plan(_ files: [LibraryFile], _ sidecars: [SidecarState], _ roots: [String], locked: Bool) throws
         -> ([Job], [Int64], IndexReport) {
-        let stored = try pool.read { db -> [String: Stored] in
-            var out: [String: Stored] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, path, size, mtime, hash, sidecar, sidecar_size, sidecar_mtime, error, notes_error FROM document
-                """)
-            while let r = try rows.next() {
-                let s = Stored(id: r[0], path: r[1], size: r[2], mtime: r[3], hash: r[4], sidecar: r[5],
-                               sidecarSize: r[6], sidecarMtime: r[7], error: r[8], notesError: r[9])
-                out[s.path] = s
-            }
-            return out
-        }
+        let stored = try storedDocuments(fresh: locked)
         var report = IndexReport()
         report.documents = files.count
         let walked = Set(files.map { Self.absolute($0.path) })

@@ -14,10 +14,18 @@ public struct LibraryFile: Hashable, Sendable {
     public var size: Int64
     /// Modification time in nanoseconds since the epoch.
     public var mtime: Int64
+    /// Whether the folder listing held `<file name>.reso.json` beside the file; nil when the
+    /// file was not found by a walk. Lets the index tell "no sidecar" without a `stat` per
+    /// document (most documents have none).
+    public var sidecarBeside: Bool?
 
-    public init(path: String, relativePath: String, size: Int64, mtime: Int64) {
+    public init(path: String, relativePath: String, size: Int64, mtime: Int64, sidecarBeside: Bool? = nil) {
         self.path = path; self.relativePath = relativePath; self.size = size; self.mtime = mtime
+        self.sidecarBeside = sidecarBeside
     }
+
+    /// The name a sidecar beside a document has: `doc.txt` → `doc.txt.reso.json` (SPEC §5).
+    public static let sidecarSuffix = ".reso.json"
 }
 
 public enum LibraryWalk {
@@ -28,7 +36,8 @@ public enum LibraryWalk {
     /// have no document extension), files without a document extension, and whatever
     /// `isExcluded` says (exports reso wrote). Symbolic links are followed; a folder already
     /// visited (same device and inode) is not entered again, so link cycles end.
-    /// - Complexity: O(n log n) for n entries under the root; one `stat` per entry.
+    /// - Complexity: O(n log n) for n entries under the root; one `stat` per folder, link and
+    ///   document (none for other files).
     public static func documents(under root: String, isExcluded: (LibraryFile) -> Bool = { _ in false }) -> [LibraryFile] {
         var out: [LibraryFile] = []
         var seen = Set<FolderID>()
@@ -54,13 +63,34 @@ public enum LibraryWalk {
 
     private static func walk(_ folder: String, relative: String, seen: inout Set<FolderID>,
                              isExcluded: (LibraryFile) -> Bool, into out: inout [LibraryFile]) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
+        guard let dir = opendir(folder) else { return }
+        defer { closedir(dir) }
+        let fd = dirfd(dir)
+        // Names with the type readdir reports: a regular file without a document extension
+        // needs no stat at all (sidecars, exports' neighbours, images).
+        var entries: [(name: String, type: UInt8)] = []
+        var sidecars = Set<String>()
+        while let entry = readdir(dir) {
+            let type = entry.pointee.d_type
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    String(cString: $0)
+                }
+            }
+            guard !name.hasPrefix(".") else { continue }
+            if name.hasSuffix(LibraryFile.sidecarSuffix) { sidecars.insert(name); continue }
+            if type == UInt8(DT_REG), !isDocumentName(name) { continue }
+            entries.append((name, type))
+        }
+        entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        for (name, _) in entries {
+            var st = stat()
+            // Relative to the open folder (no lookup from the root for each entry); follows
+            // links: a link to a folder is walked, a dangling link is skipped. (Spreading these
+            // stats over two cores measured no faster.)
+            guard fstatat(fd, name, &st, 0) == 0 else { continue }
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
-            var st = stat()
-            // stat follows links: a link to a folder is walked, a dangling link is skipped.
-            guard stat(path, &st) == 0 else { continue }
             switch st.st_mode & S_IFMT {
             case S_IFDIR:
                 guard seen.insert(FolderID(st)).inserted else { continue }
@@ -68,7 +98,8 @@ public enum LibraryWalk {
             case S_IFREG:
                 guard isDocumentName(name) else { continue }
                 let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-                let file = LibraryFile(path: path, relativePath: rel, size: Int64(st.st_size), mtime: mtime)
+                let file = LibraryFile(path: path, relativePath: rel, size: Int64(st.st_size), mtime: mtime,
+                                       sidecarBeside: sidecars.contains(name + LibraryFile.sidecarSuffix))
                 if !isExcluded(file) { out.append(file) }
             default:
                 continue

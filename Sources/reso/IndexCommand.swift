@@ -39,8 +39,7 @@ struct IndexCommand: ParsableCommand {
                 """)
             return
         }
-        let (files, roots) = try DocumentPaths.walk(paths.isEmpty ? [LibraryLocation.path] : paths,
-                                                    known: (try? index.knownDocuments()) ?? [:])
+        let (files, roots) = try DocumentPaths.walk(paths.isEmpty ? [LibraryLocation.path] : paths, index: index)
         let bar = ProgressLine()
         let report = try index.refresh(files: files, roots: roots, storeDirectory: storage.store,
                                        progress: bar.isActive ? { bar.show("indexing", $0, $1) } : nil)

@@ -61,7 +61,7 @@ final class IndexedCatalog: LibraryCatalog {
             fallbackWarning = "warning: reading every document, the index cannot be used: \(error)"
             return nil
         }
-        let (files, roots) = try DocumentPaths.walk(paths, known: (try? index.knownDocuments()) ?? [:])
+        let (files, roots) = try DocumentPaths.walk(paths, index: index)
         guard files.count >= threshold else { return nil }
         let catalog = IndexedCatalog(index: index, files: files, roots: roots,
                                      backend: SidecarAnnotations(paths: files.map(\.path), config: config))

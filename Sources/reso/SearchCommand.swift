@@ -62,7 +62,7 @@ struct SearchCommand: ParsableCommand {
     /// the very next search); else by parsing every file, as before the index.
     static func hits(_ query: String, paths: [String], store: StoreOption) throws -> [SearchHit] {
         let index = IndexedLibrary.open()
-        let (files, roots) = try DocumentPaths.walk(paths, known: (try? index?.knownDocuments()) ?? [:])
+        let (files, roots) = try DocumentPaths.walk(paths, index: index)
         if let index {
             do {
                 let report = try index.refresh(files: files, roots: roots, storeDirectory: store.store)

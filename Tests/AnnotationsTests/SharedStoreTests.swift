@@ -107,3 +107,26 @@ import Testing
         #expect(stored.count == 2 && stored.allSatisfy { $0.hasPrefix(name + ".") && $0.hasSuffix(".reso.json") }, "\(stored)")
     }
 }
+
+@Suite struct SidecarPathTests {
+    /// The byte-scan split must agree with NSString's for every spelling of a path, and the
+    /// batch form with one store per document.
+    @Test func splitAgreesWithNSStringAndTheBatchWithOneStoreEach() {
+        let paths = ["doc.txt", "a/doc.txt", "/a/b/doc.txt", "./doc.txt", "a//doc.txt", "a/./doc.txt",
+                     "a/../doc.txt", "/doc.txt", "a/doc.txt/", "../x/doc.txt", ".hidden/doc.txt",
+                     "a/.../doc.txt", "a/..x/doc.txt", "/", "决议/文件.txt"]
+        for p in paths {
+            let (file, folder) = SidecarStore.split(p)
+            if p.contains("/") {
+                #expect(file == (p as NSString).lastPathComponent, "file of \(p)")
+                #expect(folder == (p as NSString).deletingLastPathComponent, "folder of \(p)")
+            } else {
+                #expect(file == p && folder == "")
+            }
+        }
+        let docs = paths.filter { !$0.hasSuffix("/") }
+        #expect(SidecarStore.sidecarPaths(forDocuments: docs) == docs.map { SidecarStore(documentPath: $0).sidecarPath })
+        #expect(SidecarStore.sidecarPaths(forDocuments: docs, storeDirectory: "/tmp/s")
+                == docs.map { SidecarStore(documentPath: $0, storeDirectory: "/tmp/s").sidecarPath })
+    }
+}
