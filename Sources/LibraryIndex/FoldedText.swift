@@ -66,4 +66,18 @@ enum FoldedText {
         guard (1...2).contains(scalars.count), scalars.allSatisfy(isUnigram) else { return nil }
         return "\"" + scalars.map { String($0) }.joined(separator: " ") + "\""
     }
+
+    /// The trigram table's query for a folded query of three or more scalars: every distinct
+    /// trigram of it, all required. The table keeps no positions (`detail=none`: a third of the
+    /// size and of the build time), so this finds the texts holding every trigram anywhere, a
+    /// superset that `SearchPattern` then narrows to the true hits.
+    static func trigramQuery(ofFolded folded: String) -> String {
+        let scalars = Array(folded.unicodeScalars)
+        var seen = Set<String>(), terms: [String] = []
+        for i in 0...(scalars.count - 3) {
+            let t = String(String.UnicodeScalarView(scalars[i..<(i + 3)]))
+            if seen.insert(t).inserted { terms.append("\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\"") }
+        }
+        return terms.joined(separator: " AND ")
+    }
 }

@@ -164,60 +164,122 @@ extension IndexStore {
             }
         }
         report.removed = removals.count
-        // Batches keep memory flat: one batch of parsed documents alive at a time.
+        // Batches keep memory flat: two batches of parsed documents alive at a time, the next
+        // one parsed (on every core) while this one is written (by one writer).
         let batchSize = 256
         var done = 0
         progress?(0, toParse.count)
-        for start in stride(from: 0, to: toParse.count, by: batchSize) {
-            let batch = Array(toParse[start..<min(start + batchSize, toParse.count)])
-            let results = ResolutionDocument.loadAll(paths: batch.map(\.path))
+        let batches = stride(from: 0, to: toParse.count, by: batchSize).map {
+            Array(toParse[$0..<min($0 + batchSize, toParse.count)])
+        }
+        let prepare: @Sendable ([LibraryFile]) -> [PreparedDocument] = { batch in
+            Self.prepare(batch, storeDirectory: storeDirectory)
+        }
+        var next = batches.first.map { b in BackgroundValue { prepare(b) } }
+        for (k, batch) in batches.enumerated() {
+            let prepared = next!.value
+            next = k + 1 < batches.count ? { let b = batches[k + 1]; return BackgroundValue { prepare(b) } }() : nil
             report.parsed += batch.count
-            var rows: [(LibraryFile, ResolutionDocument?, String?, SidecarSnapshot?, String?)] = []
-            for (file, result) in zip(batch, results) {
-                switch result {
-                case .success(let doc):
-                    var snapshot: SidecarSnapshot?, notesError: String?
-                    do { snapshot = try SidecarStore(documentPath: file.path, storeDirectory: storeDirectory).load(for: doc) }
-                    catch { notesError = "\(error)"; report.notesUnreadable.append((file.path, "\(error)")) }
-                    rows.append((file, doc, nil, snapshot, notesError))
-                case .failure(let error):
-                    report.unreadable.append((file.path, error.description))
-                    // A file that vanished while we looked has no row; an unreadable one keeps
-                    // its reason so that the next run does not try again until it changes.
-                    rows.append((file, nil, FileManager.default.fileExists(atPath: file.path) ? error.description : nil, nil, nil))
-                }
+            for d in prepared {
+                if let e = d.parseError { report.unreadable.append((d.file.path, e)) }
+                if let e = d.notesError { report.notesUnreadable.append((d.file.path, e)) }
             }
             try pool.write { db in
-                for (file, doc, error, snapshot, notesError) in rows {
-                    try store(db, file, doc, error: error, snapshot: snapshot, notesError: notesError,
-                              sidecar: sidecars[file.path] ?? SidecarState(path: "", size: -1, mtime: -1))
+                let firstNew = try Self.nextTextID(db)
+                for d in prepared {
+                    try store(db, d, sidecar: sidecars[d.file.path] ?? SidecarState(path: "", size: -1, mtime: -1))
                 }
+                try Self.indexTexts(db, from: firstNew)
             }
             done += batch.count
             progress?(done, toParse.count)
         }
     }
 
-    private func store(_ db: Database, _ file: LibraryFile, _ doc: ResolutionDocument?, error: String?,
-                       snapshot: SidecarSnapshot?, notesError: String?, sidecar: SidecarState) throws {
-        let abs = Self.absolute(file.path)
+    /// A parsed document as its rows will hold it: everything but the writing done off the
+    /// writer's thread.
+    struct PreparedDocument: Sendable {
+        var file: LibraryFile
+        var document: DocumentRow?
+        /// Why the file could not be parsed (reported); `error` is what the row keeps.
+        var parseError: String?
+        var error: String?
+        var notesError: String?
+        var notes = 0
+        var texts: [(paragraph: String, kind: String, body: String, folded: String)] = []
+
+        struct DocumentRow: Sendable {
+            var hash: String, symbol: String?, organ: String?, date: String?, title: String?, language: String?
+            var units: Int
+        }
+    }
+
+    /// Parses a batch (on every core) and builds its rows, sidecars read and texts folded.
+    /// - Complexity: O(size of the batch's files).
+    static func prepare(_ batch: [LibraryFile], storeDirectory: String?) -> [PreparedDocument] {
+        let results = ResolutionDocument.loadAll(paths: batch.map(\.path))
+        return zip(batch, results).map { file, result in
+            var d = PreparedDocument(file: file)
+            switch result {
+            case .success(let doc):
+                var snapshot: SidecarSnapshot?
+                do { snapshot = try SidecarStore(documentPath: file.path, storeDirectory: storeDirectory).load(for: doc) }
+                catch { d.notesError = "\(error)" }
+                d.document = .init(hash: doc.source.sha256, symbol: doc.meta.symbol, organ: doc.meta.body,
+                                   date: doc.meta.date, title: doc.meta.title, language: doc.language,
+                                   units: doc.units.count)
+                d.notes = (snapshot?.annotations.count ?? 0) + (snapshot?.orphans.count ?? 0)
+                d.texts = LibrarySearch.searchTexts(doc, snapshot).map {
+                    ($0.paragraph, $0.kind, $0.text, FoldedText.fold($0.text))
+                }
+            case .failure(let error):
+                d.parseError = error.description
+                // A file that vanished while we looked has no row; an unreadable one keeps
+                // its reason so that the next run does not try again until it changes.
+                d.error = FileManager.default.fileExists(atPath: file.path) ? error.description : nil
+            }
+            return d
+        }
+    }
+
+    /// The smallest id a text inserted from now on can get: `text` ids come from AUTOINCREMENT,
+    /// so they are never reused, even when the rows with the largest ids are deleted first (as
+    /// re-storing a changed document does).
+    static func nextTextID(_ db: Database) throws -> Int64 {
+        let used = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'text'") ?? 0
+        return used + 1
+    }
+
+    /// Adds the texts with ids from `first` on to the full-text tables, in one statement each.
+    /// - Complexity: O(characters of the new texts).
+    static func indexTexts(_ db: Database, from first: Int64) throws {
+        try db.execute(sql: "INSERT INTO text_fts(rowid, folded) SELECT id, folded FROM text WHERE id >= ?",
+                       arguments: [first])
+        try db.execute(sql: """
+            INSERT INTO unigram_fts(rowid, letters)
+            SELECT id, letters FROM (SELECT id, reso_unigrams(folded) AS letters FROM text WHERE id >= ?)
+            WHERE letters IS NOT NULL
+            """, arguments: [first])
+    }
+
+    private func store(_ db: Database, _ d: PreparedDocument, sidecar: SidecarState) throws {
+        let abs = Self.absolute(d.file.path)
         try db.execute(sql: "DELETE FROM document WHERE path = ?", arguments: [abs])
-        guard doc != nil || error != nil else { return }
-        let texts = doc.map { LibrarySearch.searchTexts($0, snapshot) } ?? []
-        let notes = (snapshot?.annotations.count ?? 0) + (snapshot?.orphans.count ?? 0)
+        guard d.document != nil || d.error != nil else { return }
+        let m = d.document
         try db.execute(sql: """
             INSERT INTO document(path, size, mtime, hash, symbol, organ, date, title, language, units, notes,
                                  sidecar, sidecar_size, sidecar_mtime, notes_error, error)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [abs, file.size, file.mtime, doc?.source.sha256 ?? "", doc?.meta.symbol, doc?.meta.body,
-                             doc?.meta.date, doc?.meta.title, doc?.language, doc?.units.count ?? 0, notes,
-                             sidecar.path, sidecar.size, sidecar.mtime, notesError, error])
+            """, arguments: [abs, d.file.size, d.file.mtime, m?.hash ?? "", m?.symbol, m?.organ,
+                             m?.date, m?.title, m?.language, m?.units ?? 0, d.notes,
+                             sidecar.path, sidecar.size, sidecar.mtime, d.notesError, d.error])
         let id = db.lastInsertedRowID
         let insert = try db.cachedStatement(sql: """
             INSERT INTO text(doc, seq, paragraph, kind, body, folded) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        for (seq, t) in texts.enumerated() {
-            try insert.execute(arguments: [id, seq, t.paragraph, t.kind, t.text, FoldedText.fold(t.text)])
+        for (seq, t) in d.texts.enumerated() {
+            try insert.execute(arguments: [id, seq, t.paragraph, t.kind, t.body, t.folded])
         }
     }
 }

@@ -41,7 +41,7 @@ extension IndexStore {
             }
             let candidates: RowCursor
             if folded.unicodeScalars.count >= 3 {
-                let phrase = "\"" + folded.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                let phrase = FoldedText.trigramQuery(ofFolded: folded)
                 candidates = try Row.fetchCursor(db, sql: """
                     SELECT t.doc, t.seq, t.paragraph, t.kind, t.body FROM text_fts JOIN text t ON t.id = text_fts.rowid
                     WHERE text_fts MATCH ?

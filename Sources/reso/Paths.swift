@@ -149,26 +149,3 @@ enum DocumentPaths {
         return n > 0 && Exporter.isExport(head: Array(head[..<n]))
     }
 }
-
-/// A value computed on a background thread, waited for on first use.
-final class BackgroundValue<T>: @unchecked Sendable {
-    private var result: T?
-    private let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-
-    init(_ compute: @escaping @Sendable () -> T) {
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            let v = compute()
-            lock.withLock { result = v }
-            done.signal()
-        }
-    }
-
-    /// Blocks until the value is ready.
-    var value: T {
-        if let v = lock.withLock({ result }) { return v }
-        done.wait()
-        done.signal()   // later readers do not wait
-        return lock.withLock { result! }
-    }
-}
