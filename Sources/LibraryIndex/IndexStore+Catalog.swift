@@ -16,6 +16,8 @@ public struct CatalogRow: Sendable, Hashable {
     public var language: String?
     public var units: Int
     public var notes: Int
+    /// The distinct tags of the document's notes, sorted.
+    public var tags: [String] = []
     /// Why the document could not be parsed, when it could not.
     public var error: String?
     /// False when the index has no row for the file yet (a cold library).
@@ -31,11 +33,13 @@ extension IndexStore {
         byPath.reserveCapacity(files.count)
         try pool.read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT path, symbol, organ, date, title, language, units, notes, error FROM document
+                SELECT path, symbol, organ, date, title, language, units, notes, error, tags FROM document
                 """)
             while let r = try rows.next() {
                 byPath[r[0]] = CatalogRow(path: r[0], relativePath: "", symbol: r[1], organ: r[2], date: r[3], title: r[4],
                                           language: r[5], units: r[6], notes: r[7], error: r[8], indexed: true)
+                let tags: String = r[9]
+                if !tags.isEmpty { byPath[r[0]]?.tags = tags.split(separator: "\u{1F}").map(String.init) }
             }
         }
         return files.map { f in

@@ -206,6 +206,8 @@ extension IndexStore {
         var error: String?
         var notesError: String?
         var notes = 0
+        /// The distinct tags of the document's notes (orphans included), sorted.
+        var tags: [String] = []
         var texts: [(paragraph: String, kind: String, body: String, folded: String)] = []
 
         struct DocumentRow: Sendable {
@@ -229,6 +231,7 @@ extension IndexStore {
                                    date: doc.meta.date, title: doc.meta.title, language: doc.language,
                                    units: doc.units.count)
                 d.notes = (snapshot?.annotations.count ?? 0) + (snapshot?.orphans.count ?? 0)
+                d.tags = Set(((snapshot?.annotations ?? []) + (snapshot?.orphans ?? [])).flatMap(\.tags)).sorted()
                 d.texts = LibrarySearch.searchTexts(doc, snapshot).map {
                     ($0.paragraph, $0.kind, $0.text, FoldedText.fold($0.text))
                 }
@@ -268,11 +271,11 @@ extension IndexStore {
         guard d.document != nil || d.error != nil else { return }
         let m = d.document
         try db.execute(sql: """
-            INSERT INTO document(path, size, mtime, hash, symbol, organ, date, title, language, units, notes,
+            INSERT INTO document(path, size, mtime, hash, symbol, organ, date, title, language, units, notes, tags,
                                  sidecar, sidecar_size, sidecar_mtime, notes_error, error)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [abs, d.file.size, d.file.mtime, m?.hash ?? "", m?.symbol, m?.organ,
-                             m?.date, m?.title, m?.language, m?.units ?? 0, d.notes,
+                             m?.date, m?.title, m?.language, m?.units ?? 0, d.notes, d.tags.joined(separator: "\u{1F}"),
                              sidecar.path, sidecar.size, sidecar.mtime, d.notesError, d.error])
         let id = db.lastInsertedRowID
         let insert = try db.cachedStatement(sql: """

@@ -149,6 +149,7 @@ public final class IndexStore: @unchecked Sendable {
                     symbol TEXT, organ TEXT, date TEXT, title TEXT, language TEXT,
                     units INTEGER NOT NULL DEFAULT 0,
                     notes INTEGER NOT NULL DEFAULT 0,
+                    tags TEXT NOT NULL DEFAULT '',  -- the notes' distinct tags, sorted, U+001F between
                     sidecar TEXT,                   -- the sidecar path the notes came from
                     sidecar_size INTEGER NOT NULL DEFAULT -1,   -- -1: no sidecar
                     sidecar_mtime INTEGER NOT NULL DEFAULT -1,

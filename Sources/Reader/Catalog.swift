@@ -1,7 +1,7 @@
 // The library view of a big library (issue 10 item 3): the list comes from the index's
 // metadata (through `LibraryCatalog`, which the app implements over LibraryIndex), and a
-// document is parsed only when it is opened. The list can be filtered by language, organ and
-// year, sorted, and grouped by folder; library-wide search lists its hits (document,
+// document is parsed only when it is opened. The list can be filtered by language, organ,
+// year and tag, sorted, and grouped by folder; library-wide search lists its hits (document,
 // paragraph, snippet) and Enter opens the document at the hit. Loading and searching are
 // effects: `update` stays pure.
 import ResolutionKit
@@ -18,10 +18,12 @@ public struct CatalogEntry: Sendable, Hashable {
     public var language: String?
     public var units: Int
     public var notes: Int
+    /// The distinct tags of the document's notes.
+    public var tags: [String]
     public init(relativePath: String, symbol: String? = nil, organ: String? = nil, date: String? = nil,
-                title: String? = nil, language: String? = nil, units: Int = 0, notes: Int = 0) {
+                title: String? = nil, language: String? = nil, units: Int = 0, notes: Int = 0, tags: [String] = []) {
         self.relativePath = relativePath; self.symbol = symbol; self.organ = organ; self.date = date
-        self.title = title; self.language = language; self.units = units; self.notes = notes
+        self.title = title; self.language = language; self.units = units; self.notes = notes; self.tags = tags
     }
 
     var folder: String {
@@ -75,6 +77,7 @@ struct CatalogView {
     var language: String?
     var organ: String?
     var year: String?
+    var tag: String?
     var sort = CatalogSort.path
     /// A folder heading is drawn above each folder's documents.
     var grouped = true
@@ -96,7 +99,7 @@ struct CatalogView {
         let keep = entries.indices.filter { i in
             let e = entries[i]
             return (language == nil || e.language == language) && (organ == nil || e.organ == organ)
-                && (year == nil || e.year == year)
+                && (year == nil || e.year == year) && (tag == nil || e.tags.contains(tag!))
         }
         func key(_ e: CatalogEntry) -> String {
             switch sort {
@@ -129,6 +132,7 @@ struct CatalogView {
         if let language { parts.append("language \(language)") }
         if let organ { parts.append("organ \(organ)") }
         if let year { parts.append("year \(year)") }
+        if let tag { parts.append("tag \(tag)") }
         return parts.isEmpty ? "all" : parts.joined(separator: ", ")
     }
 }
@@ -174,10 +178,15 @@ extension ReaderState {
         case .enter, .right, .char("l"):
             guard n > 0 else { return [] }
             return openFromCatalog(c.order[c.selection], paragraph: nil, &c)
-        case .char("L"), .char("O"), .char("Y"):
+        case .char("L"), .char("O"), .char("Y"), .char("T"):
             switch key {
             case .char("L"): c.language = CatalogView.cycle(c.language, in: c.entries.compactMap(\.language))
             case .char("O"): c.organ = CatalogView.cycle(c.organ, in: c.entries.compactMap(\.organ))
+            case .char("T"):
+                guard c.entries.contains(where: { !$0.tags.isEmpty }) else {
+                    flash("No document has tagged notes yet"); return []
+                }
+                c.tag = CatalogView.cycle(c.tag, in: c.entries.flatMap(\.tags))
             default: c.year = CatalogView.cycle(c.year, in: c.entries.map(\.year))
             }
             c.refilter()
@@ -195,8 +204,8 @@ extension ReaderState {
         case .char("?"): overlay = .help(scroll: 0)
         case .char("q"), .ctrl("c"): return [.quit]
         case .escape:
-            if c.language != nil || c.organ != nil || c.year != nil {
-                c.language = nil; c.organ = nil; c.year = nil
+            if c.language != nil || c.organ != nil || c.year != nil || c.tag != nil {
+                c.language = nil; c.organ = nil; c.year = nil; c.tag = nil
                 c.refilter()
                 flash("Showing all \(c.entries.count) documents")
             }

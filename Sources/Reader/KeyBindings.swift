@@ -16,6 +16,7 @@ public struct KeyBindings: Hashable, Sendable {
         ("jump-to-mark", "'", "to mark"), ("clear-review", "R", "clear review"),
         ("change", "c", "change (after ] or [)"), ("help", "?", "help"), ("back", "q", "back"),
         ("filter-language", "L", "language"), ("filter-organ", "O", "organ"), ("filter-year", "Y", "year"),
+        ("filter-tag", "T", "by tag"),
         ("sort", "S", "sort"), ("group-folders", "F", "folders"),
     ]
 

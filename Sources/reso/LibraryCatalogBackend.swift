@@ -74,7 +74,7 @@ final class IndexedCatalog: LibraryCatalog {
         try zip(files, index.catalog(files: files)).map { f, r in
             CatalogEntry(relativePath: r.relativePath.isEmpty ? f.path : r.relativePath, symbol: r.symbol,
                          organ: r.organ, date: r.date, title: r.error.map { "(cannot be read: \($0))" } ?? r.title,
-                         language: r.language, units: r.units, notes: r.notes)
+                         language: r.language, units: r.units, notes: r.notes, tags: r.tags)
         }
     }
 

@@ -76,6 +76,25 @@ import Testing
         #expect(try index.search("quokkafinder", files: files).isEmpty)
     }
 
+    /// The library view filters by tag from the index: a document's row holds its notes' tags,
+    /// and follows the sidecar.
+    @Test func catalogRowsCarryTheNotesTags() throws {
+        let dir = Library.folder(), cache = Library.folder(); defer { Library.cleanup(dir); Library.cleanup(cache) }
+        let paths = try Library.nestedSeeds(in: dir)
+        let index = try IndexStore(folder: cache)
+        try index.refresh(files: LibraryWalk.documents(under: dir), roots: [dir])
+        #expect(try index.catalog(files: LibraryWalk.documents(under: dir)).allSatisfy { $0.tags.isEmpty })
+        let doc = try ResolutionDocument.load(path: paths[0])
+        _ = try SidecarStore(documentPath: paths[0]).addTags(["support", "优先"], paragraph: doc.units[1].id, document: doc)
+        _ = try SidecarStore(documentPath: paths[0]).addTags(["support"], paragraph: doc.units[3].id, document: doc)
+        let files = LibraryWalk.documents(under: dir)
+        #expect(try index.refresh(files: files, roots: [dir]).parsed == 1)
+        let rows = try index.catalog(files: files)
+        let tagged = rows.filter { !$0.tags.isEmpty }
+        #expect(tagged.map(\.path) == [paths[0]])
+        #expect(tagged.first?.tags == ["support", "优先"])
+    }
+
     @Test func searchIsLimitedToTheGivenLibrary() throws {
         let a = Library.folder(), b = Library.folder(), cache = Library.folder()
         defer { Library.cleanup(a); Library.cleanup(b); Library.cleanup(cache) }

@@ -36,6 +36,27 @@ import ResolutionKit
         #expect(s.catalog?.order.count == 3)
     }
 
+    @Test func theTagFilterKeepsDocumentsWhoseNotesCarryTheTag() {
+        var s = Self.state()
+        _ = s.press(.char("T"))
+        #expect(s.catalog?.order == [0, 1, 2])          // no tags anywhere: nothing to filter by
+        #expect(s.screenText.contains("No document has tagged notes yet"))
+        var entries = Self.entries
+        entries[0].tags = ["priority", "support"]
+        entries[2].tags = ["oppose"]
+        s = ReaderState(catalog: entries, width: 120, height: 30, color: false, defaultTags: ["support"])
+        _ = s.press(.char("T"))                         // tags in order: oppose, priority, support
+        #expect(s.catalog?.order == [2])
+        #expect(s.screenText.contains("1 of 3 documents · tag oppose"))
+        _ = s.press(.char("T"))
+        #expect(s.catalog?.order == [0])
+        _ = s.press(.char("L"))                         // and language en: still the same one
+        #expect(s.catalog?.order == [0])
+        #expect(s.screenText.contains("language en, tag priority"))
+        _ = s.press(.escape)
+        #expect(s.catalog?.order == [0, 1, 2])
+    }
+
     @Test func openingAsksTheAppToParseAndHitsOpenAtTheirParagraph() {
         var s = Self.state()
         _ = s.press(.char("j"))
