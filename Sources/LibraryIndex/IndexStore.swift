@@ -52,10 +52,19 @@ public final class IndexStore: @unchecked Sendable {
         } catch {
             throw IndexUnavailable(description: "cannot create the index folder \(folder): \(Self.reason(error))")
         }
+        // The usual case, a cache of this schema, needs no lock: another reso may hold it for
+        // minutes while it indexes a cold library, and reading beside it is what WAL is for.
+        if FileManager.default.fileExists(atPath: folder + "/index.sqlite"),
+           let pool = try? Self.openPool(folder + "/index.sqlite"),
+           (try? pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }) == Self.schemaVersion {
+            self.pool = pool
+            setAside = nil
+            return
+        }
         var aside: String?
         var opened: DatabasePool?
-        // Opening checks and may create or set aside the file: one process at a time, or two
-        // reso started together on an empty cache would both create the schema.
+        // Else opening checks and may create or set aside the file: one process at a time, or
+        // two reso started together on an empty cache would both create the schema.
         let lock = open(folder + "/index.lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard lock >= 0 else {
             throw IndexUnavailable(description: "cannot lock \(folder)/index.lock: \(String(cString: strerror(errno)))")

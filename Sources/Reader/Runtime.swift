@@ -1,6 +1,7 @@
 // The loop that connects the pure reader to the world: draw the frame, wait for an event,
 // update, then carry out the effects (annotation writes, $EDITOR, export) and feed their
 // results back as messages. Every annotation change is written before the next frame.
+import Foundation
 import Terminal
 
 public final class ReaderRuntime {
@@ -18,6 +19,10 @@ public final class ReaderRuntime {
     /// The library behind a catalog view (parses on open, searches the index); nil otherwise.
     public var catalog: LibraryCatalog?
 
+    /// Messages from work on other threads (indexing a cold library), applied between events
+    /// when the screen reports `.wake`.
+    public let inbox = MessageInbox()
+
     public init(state: ReaderState, screen: Screen, backend: AnnotationBackend,
                 editNote: @escaping (String) throws -> String?,
                 openLink: @escaping (String) -> String = { "Not in the library; the text is at \($0)" }) {
@@ -34,6 +39,10 @@ public final class ReaderRuntime {
             screen.draw(render(state))
             let event = screen.nextEvent()
             if case .signal(let n) = event { return n }
+            if case .wake = event {
+                for m in inbox.takeAll() where send(m) { return nil }
+                continue
+            }
             if send(.input(event)) { return nil }
         }
     }
@@ -97,5 +106,22 @@ public final class ReaderRuntime {
     private func saved(_ doc: Int, _ notes: DocumentNotes, _ text: String) -> Message {
         _ = update(&state, .notesChanged(doc: doc, notes))
         return .status(notes.notice.map { "\(text) — \($0)" } ?? text, error: false)
+    }
+}
+
+/// A queue of messages that other threads post and the reader's loop takes.
+public final class MessageInbox: @unchecked Sendable {
+    private var messages: [Message] = []
+    private let lock = NSLock()
+
+    public init() {}
+
+    public func post(_ message: Message) { lock.withLock { messages.append(message) } }
+
+    public var isEmpty: Bool { lock.withLock { messages.isEmpty } }
+
+    /// Every message posted so far, oldest first.
+    public func takeAll() -> [Message] {
+        lock.withLock { defer { messages = [] }; return messages }
     }
 }

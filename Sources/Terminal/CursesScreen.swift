@@ -146,10 +146,18 @@ public final class CursesScreen: Screen {
         }
     }
 
+    /// Asked between keys (every 100 ms while set): true when work running on another thread
+    /// has messages for the reader, and `nextEvent` then returns `.wake`. Input never waits
+    /// for that work.
+    public var wake: (@Sendable () -> Bool)? {
+        didSet { wtimeout(window, wake == nil ? 250 : 100) }
+    }
+
     public func nextEvent() -> InputEvent {
         while true {
             let pending = shim_take_pending_signal()
             if pending != 0 { return .signal(pending) }
+            if let wake, wake() { return .wake }
             var ch: wint_t = 0
             let r = wget_wch(window, &ch)
             if r == ERR { continue }  // timeout or EINTR: look at the signal flag again

@@ -25,4 +25,6 @@ public enum InputEvent: Hashable, Sendable {
     case resize(width: Int, height: Int)
     /// SIGINT, SIGTERM or SIGHUP arrived: restore the terminal and re-raise.
     case signal(Int32)
+    /// Work running off the reader's thread has something to show (`CursesScreen.wake`).
+    case wake
 }

@@ -8,7 +8,10 @@ import LibraryIndex
 import Reader
 import ResolutionKit
 
-final class IndexedCatalog: LibraryCatalog {
+/// Unchecked Sendable: the indexing thread uses only `index` (GRDB's pool serializes its
+/// writes and lets reads run beside them) and the immutable `files` and `roots`; everything
+/// else is used on the reader's thread.
+final class IndexedCatalog: LibraryCatalog, @unchecked Sendable {
     let index: IndexStore
     let files: [LibraryFile]
     /// The folders walked (the index drops its rows under them whose file is gone).

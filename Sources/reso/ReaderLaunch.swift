@@ -88,20 +88,25 @@ enum ReaderLaunch {
                                     openLink: { LinkOpener.open($0) })
         runtime.catalog = catalog
         // The first frame shows what the index knows; then it catches up with the files (a warm
-        // index only stats them), redrawing the progress line as documents are parsed.
-        screen.draw(render(runtime.state))
-        var lastDraw = DispatchTime.now().uptimeNanoseconds
-        var problems = problems + catalog.refresh { done, total in
-            let now = DispatchTime.now().uptimeNanoseconds
-            guard done == 0 || done == total || now - lastDraw > 100_000_000 else { return }
-            lastDraw = now
-            runtime.send(.status("indexing \(done.formatted()) / \(total.formatted())", error: false))
-            screen.draw(render(runtime.state))
+        // index only stats them) on another thread, posting the progress line as documents are
+        // parsed and the filled-in list at the end. Keys work all the while: a document opens
+        // (parsed on its own), a search reads what is indexed so far.
+        let inbox = runtime.inbox
+        screen.wake = { !inbox.isEmpty }
+        let indexing = Thread { [catalog] in
+            var lastPost: UInt64 = 0
+            var problems = problems + catalog.refresh { done, total in
+                let now = DispatchTime.now().uptimeNanoseconds
+                guard done == 0 || done == total || now - lastPost > 100_000_000 else { return }
+                lastPost = now
+                inbox.post(.status("indexing \(done.formatted()) / \(total.formatted())", error: false))
+            }
+            do { inbox.post(.catalogUpdated(try catalog.entries())) } catch { problems.append("\(error)") }
+            if let p = problems.first {
+                inbox.post(.status(problems.count > 1 ? "\(p) (and \(problems.count - 1) more)" : p, error: true))
+            }
         }
-        do { runtime.send(.catalogUpdated(try catalog.entries())) } catch { problems.append("\(error)") }
-        if let p = problems.first {
-            runtime.send(.status(problems.count > 1 ? "\(p) (and \(problems.count - 1) more)" : p, error: true))
-        }
+        indexing.start()
         let signal = runtime.run()
         screen.end()
         if let signal { screen.exit(bySignal: signal) }

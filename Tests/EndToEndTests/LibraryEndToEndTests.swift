@@ -31,8 +31,10 @@ struct LibraryEndToEndTests {
         // The list, grouped by folder, paths relative to the root.
         // A cold library fills in as the index catches up (slowly on a loaded machine): wait
         // for the whole list rather than its first frame.
+        // (Indexing runs beside the reader: the symbols show once it is done.)
         var screen = try t.waitFor("the list of all three folders", timeout: 60) {
             $0.contains("11 documents") && $0.contains("2020/en/") && $0.contains("2020/fr/") && $0.contains("archive/zh/")
+                && $0.contains("S/RES/") && !$0.contains("indexing")
         }
         #expect(FileManager.default.fileExists(atPath: cache + "/reso/index.sqlite"), "the list came without the index")
 
@@ -68,6 +70,41 @@ struct LibraryEndToEndTests {
         try t.waitFor(text: "document · paragraph · snippet")
         try t.send("Escape")
         try t.waitFor(text: "by folder")
+    }
+
+    /// A cold library is indexed on another thread: a document opens (parsed on its own) while
+    /// the index is still being built, instead of after it.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: LibraryEndToEndTests.corpus)))
+    func keysWorkWhileAColdLibraryIsIndexed() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("reso-e2e-cold-\(UUID().uuidString)").path
+        defer { try? fm.removeItem(atPath: root) }
+        // Every corpus resolution in six languages, twice: long enough to index that the test
+        // can act in the middle of it, on any machine.
+        var total = 0
+        for copy in ["a", "b"] {
+            for language in ["ar", "en", "es", "fr", "ru", "zh"] {
+                let folder = root + "/library/\(copy)/\(language)"
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                for name in try fm.contentsOfDirectory(atPath: Self.corpus + "/" + language) where name.hasSuffix(".plain.txt") {
+                    try fm.copyItem(atPath: Self.corpus + "/" + language + "/" + name, toPath: folder + "/" + name)
+                    total += 1
+                }
+            }
+        }
+        let t = try TmuxSession(width: 120, height: 30, args: [root + "/library"],
+                                environment: "XDG_CACHE_HOME='\(root)/cache' RESO_INDEXED_LIBRARY_MIN=2", directory: root)
+        try t.waitFor("the progress line", timeout: 60) { $0.contains("indexing ") }
+        try t.send("Enter")
+        let screen = try t.waitFor("the first document", timeout: 60) { $0.contains("pp1") || $0.contains("op1") }
+        let status = try spawnAndWait("/bin/sh", ["-c", "XDG_CACHE_HOME=\"$0/cache\" exec \"$1\" index --status 2>&1",
+                                                  root, TmuxSession.binary]).output.replacingOccurrences(of: ",", with: "")
+        let indexed = status.split(separator: "\n").first { $0.hasPrefix("documents: ") }
+            .flatMap { Int($0.dropFirst("documents: ".count).prefix { $0.isNumber }) }
+        #expect(indexed.map { $0 < total } == true, "the document opened only after indexing (\(status)):\n\(screen)")
+        // Back in the list, it fills in when the index is done.
+        try t.send("q")
+        try t.waitFor("the whole list", timeout: 300) { $0.contains("\(total) documents") && $0.contains("S/RES/") }
     }
 
     /// A cache that cannot be used (its folder would be under a regular file: impossible even
