@@ -46,29 +46,76 @@ import Testing
         return path
     }
 
-    @Test func jsonFollowsTheSchema() throws {
-        let r = try Self.run(["show", "seeds/000_56ebd550d93fdb47.txt", "--format", "json"])
-        #expect(r.status == 0)
-        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
-        #expect(json["schema"] as? String == "reso.document/1")
-        #expect((json["operative"] as? [Any])?.count == 90)
-        let meta = json["meta"] as! [String: Any]
-        #expect(meta["symbol"] as? String == "E/RES/2020/12")
-        #expect(r.stdout.hasPrefix("{\n  \"schema\": \"reso.document/1\""))
+    /// The seeds, found by listing the folder (never by name: a sidecar or a user's file may
+    /// sit beside them).
+    static func seeds() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("seeds").path)
+            .filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted().map { "seeds/" + $0 }
     }
 
-    @Test func textReadsLikeTheResolution() throws {
-        let r = try Self.run(["show", "seeds/003_d4d8f1347a6ab115.txt", "--width", "80"])
-        #expect(r.status == 0)
-        #expect(r.stdout.contains("op1      1. 注意到目前执行信息社会世界首脑会议成果的情况，¹特别强调"))
-        #expect(r.stdout.contains("h1       ── 评估：审查信息社会世界首脑会议成果的执行情况"))
-        for line in r.stdout.split(separator: "\n") {
-            let columns = line.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
-            #expect(columns <= 80, "\(line)")
+    static let corpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/sc-2020").path
+
+    /// One resolution per language from the corpus, with the structure the UN's markup declares.
+    static func corpusSamples() throws -> [(path: String, truth: [String: Any])] {
+        try ["ar", "en", "es", "fr", "ru", "zh"].compactMap { lang in
+            let folder = corpus + "/" + lang
+            guard let name = try FileManager.default.contentsOfDirectory(atPath: folder)
+                .filter({ $0.hasSuffix(".plain.txt") }).sorted().dropFirst(7).first else { return nil }
+            let truthPath = folder + "/" + name.replacingOccurrences(of: ".plain.txt", with: ".truth.json")
+            let truth = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: truthPath))) as! [String: Any]
+            return (folder + "/" + name, truth)
         }
-        let md = try Self.run(["show", "seeds/000_56ebd550d93fdb47.txt", "--format", "markdown"])
-        #expect(md.stdout.contains("1. **欢迎并敦促**充分执行大会第 70/125 号决议；"))
-        #expect(md.stdout.contains("[^1]: 见 A/C.2/59/3 和 A/60/687。"))
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: ShowCommandTests.corpus)))
+    func jsonFollowsTheSchemaAndTheDeclaredStructure() throws {
+        let samples = try Self.corpusSamples()
+        #expect(samples.count == 6)
+        for (path, truth) in samples {
+            let r = try Self.run(["show", path, "--format", "json"])
+            #expect(r.status == 0)
+            #expect(r.stdout.hasPrefix("{\n  \"schema\": \"reso.document/1\""))
+            let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+            let numbers = (json["operative"] as? [[String: Any]])?.compactMap { $0["number"] as? Int }
+            #expect(numbers == truth["operative"] as? [Int], "\(path)")
+            #expect((json["preamble"] as? [Any])?.count == truth["preambular"] as? Int, "\(path)")
+            #expect(json["language"] as? String == truth["language"] as? String)
+            // The symbol, as the markup's source names it: `S_RES_2504 (2020)` → `S/RES/2504 (2020)`.
+            let source = ((truth["source"] as? String ?? "") as NSString).lastPathComponent
+            let declared = String(source.prefix { $0 != "-" }).replacingOccurrences(of: "_", with: "/")
+            let meta = json["meta"] as! [String: Any]
+            #expect(meta["symbol"] as? String == declared, "\(path)")
+        }
+    }
+
+    /// The text and Markdown renderings show what the JSON holds, for every seed: ids in the
+    /// margin, lines within the width, bold verbs and footnotes in Markdown.
+    @Test func textAndMarkdownShowTheParsedStructure() throws {
+        for seed in try Self.seeds() {
+            let json = try JSONSerialization.jsonObject(with: Data(Self.run(["show", seed, "--format", "json"]).stdout.utf8)) as! [String: Any]
+            let operative = json["operative"] as? [[String: Any]] ?? []
+            let first = try #require(operative.first, "\(seed) has no operative paragraph")
+            let id = first["id"] as! String, number = first["number"] as! Int, text = first["text"] as! String
+            let r = try Self.run(["show", seed, "--width", "80"])
+            #expect(r.status == 0)
+            let opening = String(text.prefix(6))
+            #expect(r.stdout.split(separator: "\n").contains { $0.hasPrefix(id + " ") && $0.contains("\(number). ") && $0.contains(opening) },
+                    "\(seed): no line for \(id) starting «\(opening)»")
+            for line in r.stdout.split(separator: "\n") {
+                let columns = line.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+                #expect(columns <= 80, "\(line)")
+            }
+            for h in json["headings"] as? [[String: Any]] ?? [] {
+                #expect(r.stdout.contains("── " + String((h["text"] as! String).prefix(8))), "\(seed): heading \(h["id"]!)")
+            }
+            let md = try Self.run(["show", seed, "--format", "markdown"]).stdout
+            if let verbal = operative.first(where: { ($0["verb"] as? String).map { !$0.isEmpty } == true }) {
+                #expect(md.contains("\(verbal["number"]!). **\(verbal["verb"]!)**"), "\(seed): bold verb of \(verbal["id"]!)")
+            }
+            for f in json["footnotes"] as? [[String: Any]] ?? [] {
+                #expect(md.contains("[^\(f["number"]!)]: " + String((f["text"] as! String).prefix(6))), "\(seed): footnote \(f["id"]!)")
+            }
+        }
     }
 
     @Test func badInputGetsOneClearLineAndNoTrace() throws {
