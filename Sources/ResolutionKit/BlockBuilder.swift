@@ -219,12 +219,28 @@ enum BlockBuilder {
             }
             return true
         }
-        if line.blankBefore >= layout.blockGap { return false }
+        // Text extracted without its indentation (pdftotext's default) loses the indent of
+        // hanging subparagraphs, so their wrapped lines stop short of the page's measure: a
+        // line that stops mid-sentence (no terminator) near the measure was still wrapped.
+        let cutMidSentence = !endsWithTerminator(last.text) && last.reach * 100 >= layout.measure * 85
+        // pdftotext also sets a labelled item's first line, which starts apart (after the
+        // label's tab), off by a blank line from the rest of the item: after such a line cut
+        // mid-sentence, one blank line does not end the item unless a number or label opens
+        // the next. (A sentence cut mid-way goes on whatever word comes next, a verb included;
+        // the first line is short for the label's indent.)
+        if line.blankBefore >= layout.blockGap {
+            guard LabelParser.parse(last.text, profile: profile) != nil, !endsWithTerminator(last.text),
+                  last.reach * 100 >= layout.measure * 60,
+                  !looksLikeHeadingAfter(text, last, measure: layout.measure), line.blankBefore == layout.blockGap, line.indent <= layout.margin,
+                  StructureBuilder.operativeNumber(line.text) == nil, LabelParser.parse(line.text, profile: profile) == nil
+            else { return false }
+            return true
+        }
         // An indented line opens a paragraph, unless text runs on at its indentation.
         if line.indent > layout.margin && !layout.hangingIndents.contains(line.indent) {
             return false
         }
-        if layout.endsEarly(last, before: line.text) { return false }
+        if layout.endsEarly(last, before: line.text) && !cutMidSentence { return false }
         if looksLikeHeadingAfter(text, line, measure: layout.measure) { return false }
         return !opensParagraphAfter(text, line, profile: profile, flat: layout.flat || flatStretch, previousLabel: previousLabel)
     }
