@@ -106,7 +106,14 @@ struct DocumentAssembler {
         }
 
         doc.preface = draft.preface.map { clean($0).text.string }.filter { !$0.isEmpty }
-        if let f = draft.formula { doc.preface.append(clean(f).text.string) }
+        if let f = draft.formula {
+            // A marker on the formula (`The Security Council,¹`) cites its footnote from the
+            // preface, and leaves the formula's text as it reads.
+            var c = InlinePass.clean(f, footnotes: footnoteNumbers)
+            c.markers = c.markers.filter { footnoteNumbers.contains($0.number) }
+            doc.preface.append(c.text.string)
+            if !c.markers.isEmpty { citations.append(("preface", c.markers)) }
+        }
 
         var pendingHeadings: [Int] = []
         var lastID: String? = draft.formula == nil ? nil : "preface"

@@ -147,11 +147,15 @@ enum StructureBuilder {
 
     static func isFormula(_ raw: Scalars, _ profile: LanguageProfile) -> Bool {
         // Counted before anything is copied: this is asked of every line of hard-wrapped text.
+        // A footnote marker may follow it (`إن مجلس الأمن،¹`): bold marks and markers aside.
+        func isText(_ c: Unicode.Scalar) -> Bool {
+            c != "*" && c != Chars.markerSeparator && Chars.superscriptValue(c) == nil
+        }
         var length = 0
-        for c in raw where c != "*" { length += 1; if length > 60 { return false } }
+        for c in raw where isText(c) { length += 1; if length > 60 { return false } }
         // Every formula opens with one of a few letters (`The`, `Le`, `El`, `Совет`, `إن`…).
         guard let first = raw.first(where: { $0 != "*" && !Chars.isSpace($0) }), profile.formulaInitials.contains(first) else { return false }
-        let t = raw.filter { $0 != "*" }
+        let t = raw.filter(isText)
         let compact = trimmed(t)
         for f in profile.formulas where compact == f { return true }
         // `The Security Council ,` / spaces before the comma
