@@ -33,10 +33,15 @@ enum LabelParser {
         }
         let open = first == "(" || first == "（"
         var i = open ? 1 : 0
+        // Text taken from a PDF page may put a space inside the brackets (`( أ)`, `(ب )`):
+        // the label's glyphs are set apart from its brackets in right-to-left lines.
+        if open && i + 1 < t.count && t[i] == " " { i += 1 }
         let start = i
         while i < t.count && i - start < 6 && t[i] != ")" && t[i] != "）" && !Chars.isSpace(t[i]) { i += 1 }
-        guard i > start, i < t.count, t[i] == ")" || t[i] == "）" else { return nil }
-        let core = Array(t[start..<i])
+        let end = i
+        if open && i + 1 < t.count && t[i] == " " && (t[i + 1] == ")" || t[i + 1] == "）") { i += 1 }
+        guard end > start, i < t.count, t[i] == ")" || t[i] == "）" else { return nil }
+        let core = Array(t[start..<end])
         let coreString = core.string
         var readings: [(SubLabel.Style, Int)] = []
         if core.count == 1, core[0].value >= 97 && core[0].value <= 122 { readings.append((.letter, Int(core[0].value - 97))) }

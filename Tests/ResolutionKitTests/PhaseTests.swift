@@ -88,6 +88,13 @@ import Testing
         #expect(["㈠ 推进", "㈡ 评估", "(十一) 协调"].map { place($0, zh) } == ["1:i", "1:ii", "1:xi"])
         #expect(LabelParser.parse("(2000) 年".scalars, profile: en) == nil)
         #expect(LabelParser.parse("a) Parvenir".scalars, profile: fr)?.printed == "a")
+        // Taken from a right-to-left PDF page, brackets may stand apart from the label.
+        let ar = LanguageCatalog.profile("ar")!
+        #expect(LabelParser.parse("( أ) قيادة ودعم عمل لجنة".scalars, profile: ar)?.printed == "أ")
+        #expect(LabelParser.parse("(ب )رصد امتثال الطرفين".scalars, profile: ar)?.printed == "ب")
+        #expect(LabelParser.parse("( b ) next".scalars, profile: en)?.printed == "b")
+        #expect(LabelParser.parse("( see below) x".scalars, profile: en) == nil)
+        #expect(LabelParser.parse("(  a) x".scalars, profile: en) == nil)
     }
 
     @Test func inlineMarkupMarkersAndLeads() {
