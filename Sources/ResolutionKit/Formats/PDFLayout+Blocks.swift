@@ -104,6 +104,10 @@ extension PDFLayout {
                 // Paragraph spacing: even 4 points over a 115% line stands out from the pitch.
                 if gap * 20 > pitch * 23 { opens = true }
                 else if !sameSize && prev.page == line.page && gap > 0 { opens = true }
+                // A heading too long for one line wraps ragged, in its own emphasis, with the
+                // body's pitch: its second line goes on with it.
+                else if prev.isAllEmphasis && line.isAllEmphasis && sameSize && lineCount == 1 && !endsWithTerminator(prev.text)
+                            && (end(prev) - m.margins[prev.page]) * 3 >= (m.edges[prev.page] - m.margins[prev.page]) * 2 {}
                 else if indented && !hanging && (deeper || short) { opens = true }
                 // A label set off by a tab (`7.<tab>Requests`, `(b)<tab>to…`) opens its block.
                 else if line.textStart != nil && !hanging { opens = true }
