@@ -108,6 +108,10 @@ extension PDFLayout {
                 // body's pitch: its second line goes on with it.
                 else if prev.isAllEmphasis && line.isAllEmphasis && sameSize && lineCount == 1 && !endsWithTerminator(prev.text)
                             && (end(prev) - m.margins[prev.page]) * 3 >= (m.edges[prev.page] - m.margins[prev.page]) * 2 {}
+                // A line that fills the measure and stops mid-sentence goes on, however deep
+                // the next line sits: items set with a hanging indent and no tab after the label
+                // (`(e) promote …` / deeper `Technical Committee …`).
+                else if !short && !endsWithTerminator(prev.text) && deeper && line.textStart == nil {}
                 else if indented && !hanging && (deeper || short) { opens = true }
                 // A label set off by a tab (`7.<tab>Requests`, `(b)<tab>to…`) opens its block.
                 else if line.textStart != nil && !hanging { opens = true }
