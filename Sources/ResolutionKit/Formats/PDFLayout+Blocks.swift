@@ -104,6 +104,10 @@ extension PDFLayout {
                 // Paragraph spacing: even 4 points over a 115% line stands out from the pitch.
                 if gap * 20 > pitch * 23 { opens = true }
                 else if !sameSize && prev.page == line.page && gap > 0 { opens = true }
+                // A finished clause, then a paragraph number at the line start (`…；` / `6. 请…`):
+                // a new paragraph even when the clause filled its line and no tab follows the
+                // number (at the top of a page, nothing else says so).
+                else if BlockBuilder.endsWithStrongTerminator(prev.text) && StructureBuilder.operativeNumber(line.text) != nil { opens = true }
                 // A heading too long for one line wraps ragged, in its own emphasis, with the
                 // body's pitch: its second line goes on with it.
                 else if prev.isAllEmphasis && line.isAllEmphasis && sameSize && lineCount == 1 && !endsWithTerminator(prev.text)
