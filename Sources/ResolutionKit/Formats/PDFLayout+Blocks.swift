@@ -101,8 +101,10 @@ extension PDFLayout {
                 let deeper = indent(line) > indent(prev) + tolerance
                 // Justified lines end at the edge to a pixel or two; ragged ones anywhere near it.
                 let short = end(prev) < m.edges[prev.page] - (m.justified ? tolerance : 2 * bodySize)
+                // `5.` alone on its line (its text did not fit beside it): the text follows.
+                if lineCount == 1 && prev.page == line.page && (BlockBuilder.isNumberOnly(prev.text) || BlockBuilder.isLabelOnly(prev.text)) {}
                 // Paragraph spacing: even 4 points over a 115% line stands out from the pitch.
-                if gap * 20 > pitch * 23 { opens = true }
+                else if gap * 20 > pitch * 23 { opens = true }
                 else if !sameSize && prev.page == line.page && gap > 0 { opens = true }
                 // A finished clause, then a paragraph number at the line start (`…；` / `6. 请…`):
                 // a new paragraph even when the clause filled its line and no tab follows the
