@@ -74,7 +74,8 @@ extension PDFLayout {
     }
 
     /// - Complexity: O(n) in the body's characters.
-    func blocks(spaced: Bool) -> [SourceBlock] {
+    /// - Parameter profile: the document's language, for openers (nil: geometry alone).
+    func blocks(spaced: Bool, profile: LanguageProfile? = nil) -> [SourceBlock] {
         let m = measure()
         let tolerance = max(bodySize / 2, 2)
         var blocks: [SourceBlock] = []
@@ -110,6 +111,12 @@ extension PDFLayout {
                 // a new paragraph even when the clause filled its line and no tab follows the
                 // number (at the top of a page, nothing else says so).
                 else if BlockBuilder.endsWithStrongTerminator(prev.text) && StructureBuilder.operativeNumber(line.text) != nil { opens = true }
+                // A clause finished with a comma, then a capitalised opener (`…de la Libye,` /
+                // `Réaffirmant…`): in scripts with case a clause inside a paragraph goes on in
+                // lowercase, so this is a new paragraph even with no spacing or indent to say so.
+                else if let profile, !profile.spec.paragraphsStartLowercase, endsWithTerminator(prev.text),
+                        BlockBuilder.hasCase(line.text), BlockBuilder.startsUppercase(line.text),
+                        InlinePass.startsWithLead(line.text, profile: profile) { opens = true }
                 // A heading too long for one line wraps ragged, in its own emphasis, with the
                 // body's pitch: its second line goes on with it.
                 else if prev.isAllEmphasis && line.isAllEmphasis && sameSize && lineCount == 1 && !endsWithTerminator(prev.text)

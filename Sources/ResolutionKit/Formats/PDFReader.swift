@@ -85,7 +85,7 @@ enum PDFReader: FormatReader {
             return p
         }
         let spaced = detected?.spec.joinWithSpace ?? true
-        let blocks = layout.blocks(spaced: spaced)
+        let blocks = layout.blocks(spaced: spaced, profile: detected)
         var sample: Scalars = []
         for b in blocks where sample.count < 60_000 { sample += b.text; sample.append("\n") }
         return LaidOutText(blocks: blocks, footnotes: layout.footnotes, furniture: layout.furniture,
