@@ -35,7 +35,9 @@ struct Reso: ParsableCommand {
             let message = fullMessage(for: error)
             if code == .success {
                 if !message.isEmpty { ConsoleOutput.line(message) }
-            } else {
+            } else if !message.isEmpty {
+                // (A bare exit status, as `search` gives for no match, has nothing to say: no
+                // empty line after the message the command printed itself.)
                 ConsoleOutput.message(message)
             }
             terminate(code.rawValue)

@@ -111,6 +111,16 @@ import Testing
         #expect(r.status == 0 && !r.stdout.isEmpty && r.stderr.contains("not searched"))
     }
 
+    /// No match is exit status 1, as with grep, and one line on stderr (not a line and an empty
+    /// one after it).
+    @Test func noMatchIsStatusOneAndOneLine() throws {
+        let (dir, _) = try setup(); defer { Fixture.cleanup(dir) }
+        let r = try Child.reso(["search", "zzqxjv", seedName], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "reso: no matches for zzqxjv\n", "\(r.stderr.debugDescription)")
+    }
+
     @Test func editorStoreOptionAndSeveralFiles() throws {
         let (dir, doc) = try setup(); defer { Fixture.cleanup(dir) }
         try FileManager.default.createDirectory(atPath: dir + "/lib", withIntermediateDirectories: true)
