@@ -169,8 +169,7 @@ struct CitedDocumentEndToEndTests {
 
         // A display and an xdg-open that records what it was asked to open.
         try FileManager.default.createDirectory(atPath: dir + "/bin", withIntermediateDirectories: true)
-        try "#!/bin/sh\necho \"$1\" > '\(dir)/opened'\n".write(toFile: dir + "/bin/xdg-open", atomically: true, encoding: .utf8)
-        chmod(dir + "/bin/xdg-open", 0o755)
+        try writeExecutable("#!/bin/sh\necho \"$1\" > '\(dir)/opened'\n", to: dir + "/bin/xdg-open")
         t = try TmuxSession(width: 120, height: 30, args: [seed0],
                             environment: "DISPLAY=:99 PATH='\(dir)/bin':\"$PATH\"", directory: dir)
         try t.waitFor(text: "E/RES/2020/12")

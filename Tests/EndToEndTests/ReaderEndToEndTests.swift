@@ -20,6 +20,21 @@ let seed0 = SeedFixture.first
 let allSeeds = SeedFixture.names
 
 /// Polls a file until it contains `text` (the store writes at once, but in another process).
+/// Writes an executable script and waits until it can be run. A file just written can be
+/// refused with ETXTBSY ("text file busy") while a process forked at that moment by another
+/// test still holds the writing descriptor; the reader would then report that it could not run
+/// the script. The script is run once with `PATH.probe` as its argument (an editor writes into
+/// it, an opener records it), until it runs.
+func writeExecutable(_ script: String, to path: String) throws {
+    try script.write(toFile: path, atomically: true, encoding: .utf8)
+    chmod(path, 0o755)
+    let deadline = Date().addingTimeInterval(10)
+    while (try? spawnAndWait(path, [path + ".probe"]))?.status != 0 {
+        if Date() > deadline { throw E2EError(description: "\(path) cannot be run") }
+        usleep(20_000)
+    }
+}
+
 func waitForFile(_ path: String, containing text: String) throws {
     let deadline = Date().addingTimeInterval(10)
     while true {
@@ -78,8 +93,7 @@ struct ReaderEndToEndTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // A stand-in for $EDITOR that writes a two-line Chinese note into the file it is given.
         let editor = "\(dir)/editor.sh"
-        try "#!/bin/sh\nprintf '%s\\n%s\\n' '外部编辑器的笔记' '第二行' > \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
-        chmod(editor, 0o755)
+        try writeExecutable("#!/bin/sh\nprintf '%s\\n%s\\n' '外部编辑器的笔记' '第二行' > \"$1\"\n", to: editor)
         let t = try TmuxSession(width: 100, height: 30, args: [seed0], environment: "EDITOR='\(editor)'", directory: dir)
         try t.waitFor(text: "E/RES/2020/12")
         try t.send("o", "E")
