@@ -74,6 +74,7 @@ enum BlockBuilder {
         // paragraphs are cut only by openers after commas (`…осуществления,` / `вновь
         // подтверждая…`) is flat from its first line, not from the first short line found.
         let flatAhead = layout.hardWrapped ? flatStretches(lines, layout: layout, profile: profile) : []
+        let inlineLabels = layout.hardWrapped ? inlineEnumerations(lines, layout: layout, profile: profile) : []
         var stretch = 0
         // By index, not `for … in lines`: an iterator would keep every text alive.
         for index in lines.indices {
@@ -127,7 +128,7 @@ enum BlockBuilder {
                 if layout.hardWrapped,
                    continues(blocks[k].text, last: last, with: line, layout: layout, pageTurned: pageTurned,
                              afterMarker: lastWasMarker, profile: profile, previousLabel: previousLabel,
-                             flatStretch: flatStretch) {
+                             flatStretch: flatStretch, inlineLabel: inlineLabels.contains(index)) {
                     TextJoiner.append(line.text, to: &blocks[k].text, spaced: spaced)
                     if lastWasMarker {
                         // After a marker the text goes on along the same printed line.
@@ -197,9 +198,14 @@ enum BlockBuilder {
     /// line that opens like a paragraph after a finished clause.
     static func continues(_ text: Scalars, last: SourceLine, with line: SourceLine, layout: TextLayout,
                           pageTurned: Bool, afterMarker: Bool, profile: LanguageProfile, previousLabel: SubLabel? = nil,
-                          flatStretch: Bool = false) -> Bool {
+                          flatStretch: Bool = false, inlineLabel: Bool = false) -> Bool {
         // `12.` alone opens an operative paragraph whose text is on the next line.
         if text.isEmpty || line.afterFootnotes || isNumberOnly(line.text) || isLabelOnly(line.text) { return false }
+        // A label of an enumeration running inline in the sentence, brought to the line start
+        // by the wrap, goes on with its paragraph (the wrap is the only reason it starts a line).
+        if inlineLabel && !pageTurned && line.blankBefore < layout.blockGap && !layout.endsEarly(last, before: line.text) {
+            return true
+        }
         // The organ's formula (`The Security Council,`) stands alone between preface and preamble.
         if StructureBuilder.isFormula(line.text, profile) || (text.count <= 64 && StructureBuilder.isFormula(text, profile)) { return false }
         if afterMarker && !pageTurned && line.blankBefore < layout.blockGap && !endsWithStrongTerminator(text)
