@@ -325,7 +325,7 @@ public struct SidecarStore: Sendable {
                 ?? .init(annotations: [], orphans: [], changes: [], altered: false)
             // Move the array out so that it is the only reference and the edit does not copy
             // every annotation (the cache and the locals would otherwise share it).
-            let oldEncoded = stored?.identity.flatMap { cache.encoded($0) }
+            var oldEncoded = stored?.identity.flatMap { cache.encoded($0) }
             cache.forgetFile()
             var annotations = result.annotations
             result.annotations = []
@@ -357,7 +357,7 @@ public struct SidecarStore: Sendable {
             if edit != nil || result.altered || infoChanged {
                 // One edit on a sidecar this store wrote last: copy around the changed object.
                 var encoded: EncodedSidecar?
-                if let edit, !result.altered, !infoChanged, let old = oldEncoded {
+                if let edit, !result.altered, !infoChanged, let old = oldEncoded.take() {
                     encoded = SidecarCodec.splice(old, edit)
                 }
                 let out = encoded ?? SidecarCodec.encodeWithRanges(file)

@@ -1,11 +1,12 @@
 // The loop that connects the pure reader to the world: draw the frame, wait for an event,
 // update, then carry out the effects (annotation writes, $EDITOR, export) and feed their
-// results back as messages. Every annotation change is written before the next frame.
+// results back as messages. Every annotation change is written before the next frame, except
+// tag toggles with `writeBehind` on (Runtime+WriteBehind.swift).
 import Foundation
 import Terminal
 
 public final class ReaderRuntime {
-    public private(set) var state: ReaderState
+    public internal(set) var state: ReaderState
     let screen: Screen
     let backend: AnnotationBackend
     /// Edits a note outside the reader (the app runs $EDITOR): the new text without the line
@@ -23,6 +24,13 @@ public final class ReaderRuntime {
     /// when the screen reports `.wake`.
     public let inbox = MessageInbox()
 
+    /// Tag toggles are shown at once and saved on `saveQueue` (the app turns this on; tests
+    /// that look at the store right after a key leave it off).
+    public var writeBehind = false
+    let saveQueue = DispatchQueue(label: "reso.reader.saves")
+    let saves = SaveLedger()
+    var lastAppliedSave = 0
+
     public init(state: ReaderState, screen: Screen, backend: AnnotationBackend,
                 editNote: @escaping (String) throws -> String?,
                 openLink: @escaping (String) -> String = { "Not in the library; the text is at \($0)" }) {
@@ -38,13 +46,25 @@ public final class ReaderRuntime {
         while true {
             screen.draw(render(state))
             let event = screen.nextEvent()
-            if case .signal(let n) = event { return n }
+            if case .signal(let n) = event {
+                finishSaves()
+                return n
+            }
             if case .wake = event {
-                for m in inbox.takeAll() where send(m) { return nil }
+                for m in inbox.takeAll() where deliver(m) { return nil }
                 continue
             }
             if send(.input(event)) { return nil }
         }
+    }
+
+    /// A message from another thread; true when the reader should quit.
+    func deliver(_ message: Message) -> Bool {
+        if case .notesSaved(let doc, let notes, let number) = message {
+            guard let m = storedNotes(doc, notes, save: number) else { return false }
+            return send(m)
+        }
+        return send(message)
     }
 
     /// Applies a message and its effects; true when the reader should quit.
@@ -53,7 +73,11 @@ public final class ReaderRuntime {
         var queue = update(&state, message)
         while !queue.isEmpty {
             let effect = queue.removeFirst()
-            if effect == .quit { return true }
+            if effect == .quit {
+                // A save that failed keeps the reader open, its error on screen.
+                if finishSaves() { return true }
+                continue
+            }
             if let follow = perform(effect) { queue += update(&state, follow) }
         }
         return false
@@ -64,38 +88,39 @@ public final class ReaderRuntime {
             switch effect {
             case .quit: return nil
             case .addTags(let tags, let p, let d):
-                return saved(d, try backend.addTags(tags, paragraph: p, document: d), "Tagged \(p): \(tags.joined(separator: ", "))")
+                return saved(d, try withBackend { try $0.addTags(tags, paragraph: p, document: d) }, "Tagged \(p): \(tags.joined(separator: ", "))")
             case .removeTags(let tags, let p, let d):
-                return saved(d, try backend.removeTags(tags, paragraph: p, document: d), "Removed from \(p): \(tags.joined(separator: ", "))")
+                return saved(d, try withBackend { try $0.removeTags(tags, paragraph: p, document: d) }, "Removed from \(p): \(tags.joined(separator: ", "))")
             case .toggleTag(let tag, let p, let d):
+                if writeBehind { return toggleBehind(tag, paragraph: p, document: d) }
                 let n = try backend.toggleTag(tag, paragraph: p, document: d)
                 let on = n.byParagraph[p]?.tags.contains(tag) ?? false
                 return saved(d, n, "\(on ? "Tagged" : "Untagged") \(p): \(tag)")
             case .setNote(let note, let p, let d):
-                return saved(d, try backend.setNote(note, paragraph: p, document: d), note == nil ? "Note on \(p) cleared" : "Note on \(p) saved")
+                return saved(d, try withBackend { try $0.setNote(note, paragraph: p, document: d) }, note == nil ? "Note on \(p) cleared" : "Note on \(p) saved")
             case .editNote(let p, let d, let current):
                 guard let edited = try screen.suspend({ try editNote(current) }) else {
                     return .status("Note on \(p) unchanged", error: false)
                 }
-                return saved(d, try backend.setNote(edited.isEmpty ? nil : edited, paragraph: p, document: d), "Note on \(p) saved")
+                return saved(d, try withBackend { try $0.setNote(edited.isEmpty ? nil : edited, paragraph: p, document: d) }, "Note on \(p) saved")
             case .setQuote(let quote, let occurrence, let p, let d):
-                return saved(d, try backend.setQuote(quote, occurrence: occurrence, paragraph: p, document: d), "On \(p), about «\(quote)»")
+                return saved(d, try withBackend { try $0.setQuote(quote, occurrence: occurrence, paragraph: p, document: d) }, "On \(p), about «\(quote)»")
             case .amend(let draft, let p, let d):
-                let (notes, wording) = try backend.amend(draft, paragraph: p, document: d)
+                let (notes, wording) = try withBackend { try $0.amend(draft, paragraph: p, document: d) }
                 return saved(d, notes, "Amendment saved: \(wording)")
             case .clearReview(let p, let d):
-                return saved(d, try backend.clearReview(paragraph: p, document: d), "Review flag on \(p) cleared")
+                return saved(d, try withBackend { try $0.clearReview(paragraph: p, document: d) }, "Review flag on \(p) cleared")
             case .openLink(let url):
                 return .status(openLink(url), error: false)
             case .openDocument(let doc, let paragraph):
                 guard let catalog else { return .status("No library to open from", error: true) }
-                let (model, notes) = try catalog.open(document: doc)
+                let (model, notes) = try withBackend { _ in try catalog.open(document: doc) }
                 return .documentOpened(doc: doc, OpenedDocument(model), notes, paragraph: paragraph)
             case .searchLibrary(let query):
                 guard let catalog else { return nil }
                 return .libraryHits(query: query, try catalog.search(query))
             case .export(let format, let docs):
-                let path = try backend.export(format: format, documents: docs)
+                let path = try withBackend { try $0.export(format: format, documents: docs) }
                 return .status("Exported to \(path)", error: false)
             }
         } catch {
@@ -104,6 +129,8 @@ public final class ReaderRuntime {
     }
 
     private func saved(_ doc: Int, _ notes: DocumentNotes, _ text: String) -> Message {
+        // Newer than any toggle still being saved behind the frame.
+        if writeBehind { _ = saves.begin(doc) }
         _ = update(&state, .notesChanged(doc: doc, notes))
         return .status(notes.notice.map { "\(text) — \($0)" } ?? text, error: false)
     }

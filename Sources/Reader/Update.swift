@@ -7,6 +7,9 @@ public enum Message: Sendable {
     case input(InputEvent)
     /// The store saved a change (or loaded a document): its annotations now.
     case notesChanged(doc: Int, DocumentNotes)
+    /// The store's notes after save number `save` of a tag toggle saved behind the frame
+    /// (Runtime+WriteBehind.swift); the runtime drops it when a newer save follows.
+    case notesSaved(doc: Int, DocumentNotes, save: Int)
     case status(String, error: Bool)
     /// The app parsed a library document the user opened (Catalog.swift).
     case documentOpened(doc: Int, OpenedDocument, DocumentNotes, paragraph: String?)
@@ -42,7 +45,7 @@ public enum Effect: Hashable, Sendable {
 
 public func update(_ s: inout ReaderState, _ message: Message) -> [Effect] {
     switch message {
-    case .notesChanged(let doc, let n):
+    case .notesChanged(let doc, let n), .notesSaved(let doc, let n, _):
         guard doc < s.notes.count else { return [] }
         s.setNotes(doc, n)
         if let notice = n.notice { s.flash(notice) }

@@ -56,6 +56,7 @@ struct CompareCommand: ParsableCommand {
         state.applyColours(config.colours)
         let runtime = ReaderRuntime(state: state, screen: screen, backend: backend, editNote: EditorLauncher.edit,
                                     openLink: { LinkOpener.open($0) })
+        ReaderLaunch.saveBehindTheFrame(runtime, screen)
         if let p = problems.first { runtime.send(.status(p, error: true)) }
         let signal = runtime.run()
         screen.end()

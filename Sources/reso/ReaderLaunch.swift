@@ -48,6 +48,7 @@ enum ReaderLaunch {
         state.applyColours(config.colours)
         let runtime = ReaderRuntime(state: state, screen: screen, backend: backend, editNote: EditorLauncher.edit,
                                     openLink: { LinkOpener.open($0) })
+        ReaderLaunch.saveBehindTheFrame(runtime, screen)
         if let p = problems.first {
             runtime.send(.status(problems.count > 1 ? "\(p) (and \(problems.count - 1) more)" : p, error: true))
         }
@@ -62,6 +63,14 @@ enum ReaderLaunch {
     /// The big library's reader: the list from the index, documents parsed when opened.
     /// Every document's notes; a sidecar that cannot be read gives empty notes and a problem
     /// line, so the reader still opens (SPEC §9).
+    /// Tag toggles are shown at once and written behind the frame; what the saves report
+    /// (the stored notes, a failure) reaches the reader through its inbox.
+    static func saveBehindTheFrame(_ runtime: ReaderRuntime, _ screen: CursesScreen) {
+        runtime.writeBehind = true
+        let inbox = runtime.inbox
+        screen.wake = { !inbox.isEmpty }
+    }
+
     static func loadNotes(_ backend: AnnotationBackend, count: Int, problems: inout [String]) -> [DocumentNotes] {
         (0..<count).map { i in
             do { return try backend.load(document: i) } catch {
@@ -86,13 +95,13 @@ enum ReaderLaunch {
         state.applyColours(config.colours)
         let runtime = ReaderRuntime(state: state, screen: screen, backend: catalog.backend, editNote: EditorLauncher.edit,
                                     openLink: { LinkOpener.open($0) })
+        ReaderLaunch.saveBehindTheFrame(runtime, screen)
         runtime.catalog = catalog
         // The first frame shows what the index knows; then it catches up with the files (a warm
         // index only stats them) on another thread, posting the progress line as documents are
         // parsed and the filled-in list at the end. Keys work all the while: a document opens
         // (parsed on its own), a search reads what is indexed so far.
         let inbox = runtime.inbox
-        screen.wake = { !inbox.isEmpty }
         let indexing = Thread { [catalog] in
             var lastPost: UInt64 = 0
             var problems = problems + catalog.refresh { done, total in
@@ -192,7 +201,7 @@ final class SidecarAnnotations: AnnotationBackend {
     private func notes(_ s: SidecarSnapshot, document i: Int, notice: String? = nil) -> DocumentNotes {
         if notice == nil, let edited = s.edited, var n = shown.removeValue(forKey: i) {
             var note = edited.paragraphNote.map { ParagraphNote(tags: $0.tags, note: $0.note, review: $0.review) }
-            let quotes = quotedWords(s.annotations.lazy.filter { $0.paragraph == edited.paragraph }, document: i)
+            let quotes = quotedWords(edited.annotations, document: i)
             if !quotes.isEmpty { note = note ?? ParagraphNote(); note!.quotes = quotes }
             n.byParagraph[edited.paragraph] = note
             n.orphanCount = s.orphans.count
