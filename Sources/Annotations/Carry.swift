@@ -91,12 +91,11 @@ extension SidecarStore {
     /// for review. Returns the ids added. Writes only when something was added.
     func addCarried(_ incoming: [Annotation], orphans incomingOrphans: [Annotation],
                     document: ResolutionDocument) throws -> Set<String> {
-        let fingerprint = DocumentFingerprint(document)
-        let anchoring = anchoring(for: document, fingerprint)
+        let target = AnchorTarget(document)
         try SafeFile.makeFolder(sidecarFolder)
         return try SafeFile.withFolderLock(sidecarFolder) {
             let stored = try readStored()
-            let result = stored.map { anchored($0.file, to: document, fingerprint) }
+            let result = stored.map { anchored($0.file, to: target) }
                 ?? .init(annotations: [], orphans: [], changes: [], altered: false)
             var annotations = result.annotations, orphans = result.orphans
             var present = Set((annotations + orphans).map(\.id))
@@ -124,7 +123,8 @@ extension SidecarStore {
             }
             for a in incomingOrphans where !present.contains(a.id) { added.insert(a.id); orphans.append(a) }
             guard !added.isEmpty || result.altered else { return added }
-            annotations.sort { (anchoring.index(of: $0.paragraph) ?? Int.max) < (anchoring.index(of: $1.paragraph) ?? Int.max) }
+            let order = anchoring(for: target)
+            annotations.sort { (order.index(of: $0.paragraph) ?? Int.max) < (order.index(of: $1.paragraph) ?? Int.max) }
             var info = SidecarDocumentInfo(file: (document.source.path as NSString).lastPathComponent,
                                            sha256: document.source.sha256, symbol: document.meta.symbol)
             info.unknownFields = stored?.file.document.unknownFields ?? [:]
@@ -133,7 +133,7 @@ extension SidecarStore {
             let out = SidecarCodec.encodeWithRanges(file)
             if let id = try SafeFile.atomicWrite(out.bytes, to: sidecarPath, temporaryPrefix: temporaryPrefix) {
                 cache.setFile(id, file, encoded: out)
-                cache.markVerified(file, against: fingerprint)
+                cache.markVerified(file, against: target.fingerprint)
             }
             return added
         }

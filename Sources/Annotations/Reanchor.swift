@@ -18,8 +18,10 @@ struct Reanchorer {
     /// ≥ 0.85; unrelated paragraphs of one resolution share boilerplate and score ≤ 0.6.
     static let threshold = 0.7
 
-    init(document: ResolutionDocument) {
-        units = document.units
+    init(document: ResolutionDocument) { self.init(units: document.units) }
+
+    init(units: [TextUnit]) {
+        self.units = units
         var map: [String: Int] = [:]
         map.reserveCapacity(units.count)
         for (i, u) in units.enumerated() where map[u.id] == nil { map[u.id] = i }
@@ -176,8 +178,16 @@ struct Reanchorer {
     /// `exact` holds the whole text, so comparing it decides; the hash is consulted only for a
     /// sidecar whose `exact` differs in length (written by another tool, or trimmed by hand).
     static func sameText(_ text: String, _ anchor: Anchor) -> Bool {
-        if text == anchor.exact { return true }
+        if sameBytes(text, anchor.exact) { return true }
         return text.utf8.count != anchor.exact.utf8.count && SHA256.hex(text) == anchor.textHash
+    }
+
+    /// Byte equality: what the text hash stands for, and without the Unicode-equivalence
+    /// comparison `==` makes on non-ASCII strings (a tenth of `reso tag` at 10,000 notes).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        guard a.utf8.count == b.utf8.count else { return false }
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 
     /// A user-typed reference (`op24`, `pp3`, `op84.a`, `fn2`, `h2`, bare `24`), as
@@ -212,6 +222,20 @@ struct DocumentFingerprint: Hashable, Sendable {
         take(d.operative.count) { d.operative[$0].text.utf8.count &+ d.operative[$0].subparagraphs.count }
         take(d.headings.count) { d.headings[$0].text.utf8.count }
         take(d.footnotes.count) { d.footnotes[$0].text.utf8.count }
+        self.sample = sample
+    }
+
+    /// A document known by its units (`AnchorTarget`): never equal to a parsed document's
+    /// fingerprint (whose first count is a part's size, never negative), which at worst costs
+    /// one rebuild of the unit index.
+    init(path: String, sha256: String, units: [TextUnit]) {
+        self.path = path; self.sha256 = sha256
+        counts = [-1, units.count]
+        var sample: [Int] = []
+        if !units.isEmpty {
+            for i in stride(from: 0, to: units.count, by: max(1, units.count / 64)) { sample.append(units[i].text.utf8.count) }
+            sample.append(units[units.count - 1].text.utf8.count)
+        }
         self.sample = sample
     }
 }

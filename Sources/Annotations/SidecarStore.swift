@@ -151,7 +151,7 @@ public struct SidecarStore: Sendable {
     /// Never writes: the re-anchored form is saved by the next change.
     public func load(for document: ResolutionDocument) throws -> SidecarSnapshot {
         guard let stored = try readFile() else { return SidecarSnapshot(sidecarPath: sidecarPath) }
-        let result = anchored(stored, to: document)
+        let result = anchored(stored, to: AnchorTarget(document))
         return SidecarSnapshot(annotations: result.annotations, orphans: result.orphans,
                                changes: result.changes, sidecarPath: sidecarPath)
     }
@@ -180,21 +180,20 @@ public struct SidecarStore: Sendable {
 
     /// Re-anchors `stored` to `document`, skipping the work when this very file was already
     /// checked against this very document.
-    func anchored(_ stored: SidecarFile, to document: ResolutionDocument,
-                          _ fingerprint: DocumentFingerprint? = nil) -> Reanchorer.Result {
-        let fingerprint = fingerprint ?? DocumentFingerprint(document)
+    func anchored(_ stored: SidecarFile, to target: AnchorTarget) -> Reanchorer.Result {
+        let fingerprint = target.fingerprint
         if cache.isVerified(stored, against: fingerprint) {
             return .init(annotations: stored.annotations, orphans: stored.orphans, changes: [], altered: false)
         }
-        let result = anchoring(for: document, fingerprint).run(annotations: stored.annotations, orphans: stored.orphans)
+        let result = anchoring(for: target).run(annotations: stored.annotations, orphans: stored.orphans)
         if !result.altered { cache.markVerified(stored, against: fingerprint) }
         return result
     }
 
-    func anchoring(for document: ResolutionDocument, _ fingerprint: DocumentFingerprint) -> Reanchorer {
-        if let hit = cache.anchoring(fingerprint) { return hit }
-        let made = Reanchorer(document: document)
-        cache.setAnchoring(fingerprint, made)
+    func anchoring(for target: AnchorTarget) -> Reanchorer {
+        if let hit = cache.anchoring(target.fingerprint) { return hit }
+        let made = Reanchorer(units: target.units)
+        cache.setAnchoring(target.fingerprint, made)
         return made
     }
 
@@ -203,22 +202,32 @@ public struct SidecarStore: Sendable {
     /// Adds tags; a `quote` (found with QuoteSelector.find) also sets the phrase they are about.
     public func addTags(_ tags: [String], paragraph: String, document: ResolutionDocument,
                         quote: QuoteSelector? = nil) throws -> SidecarSnapshot {
+        try addTags(tags, paragraph: paragraph, target: AnchorTarget(document), quote: quote)
+    }
+
+    /// As `addTags(_:paragraph:document:quote:)`, on units known without parsing.
+    public func addTags(_ tags: [String], paragraph: String, target: AnchorTarget,
+                        quote: QuoteSelector? = nil) throws -> SidecarSnapshot {
         try checkTags(tags)
-        return try change(paragraph, in: document) { a in
+        return try change(paragraph, in: target) { a in
             a.tags = Tags.normalized(a.tags + tags)
             if let quote { a.anchor.selector = quote }
         }
     }
 
     public func removeTags(_ tags: [String], paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
+        try removeTags(tags, paragraph: paragraph, target: AnchorTarget(document))
+    }
+
+    public func removeTags(_ tags: [String], paragraph: String, target: AnchorTarget) throws -> SidecarSnapshot {
         let gone = Set(tags.compactMap(Tags.normalize))
-        return try change(paragraph, in: document) { a in a.tags.removeAll { gone.contains($0) } }
+        return try change(paragraph, in: target) { a in a.tags.removeAll { gone.contains($0) } }
     }
 
     public func toggleTag(_ tag: String, paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
         try checkTags([tag])
         guard let t = Tags.normalize(tag) else { throw SidecarError.badTag("a tag cannot be empty") }
-        return try change(paragraph, in: document) { a in
+        return try change(paragraph, in: AnchorTarget(document)) { a in
             if a.tags.contains(t) { a.tags.removeAll { $0 == t } } else { a.tags = Tags.normalized(a.tags + [t]) }
         }
     }
@@ -229,7 +238,7 @@ public struct SidecarStore: Sendable {
         var text = note ?? ""
         while let last = text.unicodeScalars.last, last.properties.isWhitespace { text.unicodeScalars.removeLast() }
         let value: String? = text.unicodeScalars.allSatisfy(\.properties.isWhitespace) ? nil : text
-        return try change(paragraph, in: document) { a in
+        return try change(paragraph, in: AnchorTarget(document)) { a in
             a.note = value
             if let quote { a.anchor.selector = quote }
         }
@@ -241,7 +250,7 @@ public struct SidecarStore: Sendable {
         let q = quote.flatMap { $0.isEmpty ? nil : $0 }
         let text = document.resolveParagraph(paragraph)?.text ?? ""
         let selector = q.map { QuoteSelector.find($0, in: text, occurrence: occurrence) ?? QuoteSelector.find($0, in: text) ?? QuoteSelector(exact: $0) }
-        return try change(paragraph, in: document) { a in a.anchor.selector = selector }
+        return try change(paragraph, in: AnchorTarget(document)) { a in a.anchor.selector = selector }
     }
 
     /// Stores a drafted amendment on a paragraph, after the paragraph's other annotations.
@@ -249,7 +258,7 @@ public struct SidecarStore: Sendable {
     public func addAmendment(_ amendment: Amendment, quote: QuoteSelector?, paragraph: String,
                              document: ResolutionDocument) throws -> (SidecarSnapshot, Annotation) {
         var made: Annotation?
-        let snap = try mutate(paragraph, in: document) { annotations, unit, range in
+        let snap = try mutate(paragraph, in: AnchorTarget(document)) { annotations, unit, range in
             var a = Annotation(paragraph: unit.id, anchor: Anchor(exact: unit.text))
             a.kind = Annotation.amendmentKind
             a.amendment = amendment
@@ -264,7 +273,7 @@ public struct SidecarStore: Sendable {
     /// Removes the annotation with this id (an amendment, or a paragraph's note) from the
     /// paragraph's annotations; nothing is written when there is none.
     public func removeAnnotation(id: String, paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
-        try mutate(paragraph, in: document) { annotations, _, range in
+        try mutate(paragraph, in: AnchorTarget(document)) { annotations, _, range in
             guard let i = range.first(where: { annotations[$0].id == id }) else { return nil }
             annotations.remove(at: i)
             return .remove(i)
@@ -273,7 +282,7 @@ public struct SidecarStore: Sendable {
 
     /// Clears the `review` flag carry set (the user has looked at the reworded paragraph).
     public func clearReview(paragraph: String, document: ResolutionDocument) throws -> SidecarSnapshot {
-        try change(paragraph, in: document) { a in a.review = false }
+        try change(paragraph, in: AnchorTarget(document)) { a in a.review = false }
     }
 
     private func checkTags(_ tags: [String]) throws {
@@ -282,9 +291,9 @@ public struct SidecarStore: Sendable {
 
     /// Applies one edit to the tags-and-note annotation of one paragraph (made when missing,
     /// removed when the edit leaves it empty).
-    private func change(_ reference: String, in document: ResolutionDocument,
+    private func change(_ reference: String, in target: AnchorTarget,
                         _ edit: (inout Annotation) -> Void) throws -> SidecarSnapshot {
-        try mutate(reference, in: document) { annotations, unit, range in
+        try mutate(reference, in: target) { annotations, unit, range in
             let existing = range.first { annotations[$0].isParagraphNote }
             var a = existing.map { annotations[$0] } ?? Annotation(paragraph: unit.id, anchor: Anchor(exact: unit.text))
             let before = a
@@ -308,20 +317,20 @@ public struct SidecarStore: Sendable {
     /// re-anchor, `edit` (given the paragraph's slice of the document-ordered list, returning
     /// what it changed or nil), atomic write. Nothing is written when neither the edit nor
     /// re-anchoring changes anything.
-    private func mutate(_ reference: String, in document: ResolutionDocument,
+    private func mutate(_ reference: String, in target: AnchorTarget,
                         _ edit: (inout [Annotation], TextUnit, Range<Int>) -> SidecarEdit?) throws -> SidecarSnapshot {
-        let fingerprint = DocumentFingerprint(document)
-        let anchoring = anchoring(for: document, fingerprint)
+        let fingerprint = target.fingerprint
+        let anchoring = anchoring(for: target)
         guard let unit = anchoring.resolve(reference) else {
-            throw SidecarError.unknownParagraph(reference: reference, file: document.source.path,
-                                                nearest: document.nearestIDs(to: reference))
+            throw SidecarError.unknownParagraph(reference: reference, file: target.path,
+                                                nearest: target.nearestIDs(to: reference))
         }
         try SafeFile.makeFolder(sidecarFolder)
         return try SafeFile.withFolderLock(sidecarFolder) {
             if cache.claimLeftoverSweep() { SafeFile.removeLeftovers(of: sidecarName, in: sidecarFolder) }
             let previous = FileIdentity.of(path: sidecarPath).flatMap { cache.file($0) != nil ? $0 : nil }
             var stored = try readStored()
-            var result = stored.map { anchored($0.file, to: document, fingerprint) }
+            var result = stored.map { anchored($0.file, to: target) }
                 ?? .init(annotations: [], orphans: [], changes: [], altered: false)
             // Move the array out so that it is the only reference and the edit does not copy
             // every annotation (the cache and the locals would otherwise share it).
@@ -346,8 +355,8 @@ public struct SidecarStore: Sendable {
             case .remove?: after -= 1
             default: break
             }
-            var info = SidecarDocumentInfo(file: (document.source.path as NSString).lastPathComponent,
-                                           sha256: document.source.sha256, symbol: document.meta.symbol)
+            var info = SidecarDocumentInfo(file: (target.path as NSString).lastPathComponent,
+                                           sha256: target.sha256, symbol: target.symbol)
             let infoChanged = stored.map { $0.file.document.differsInKnownFields(from: info) } ?? !annotations.isEmpty
             // Whatever a newer reso stored beside the known fields is written back as it was.
             info.unknownFields = stored?.file.document.unknownFields ?? [:]

@@ -20,7 +20,10 @@ public struct IndexUnavailable: Error, CustomStringConvertible {
 
 public final class IndexStore: @unchecked Sendable {
     /// Bumped whenever the schema or the meaning of a stored column changes.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
+
+    /// Which reso made the index (see `currentBuild`): its parses hold only for that parser.
+    public let build: String
 
     public let folder: String
     public var databasePath: String { folder + "/index.sqlite" }
@@ -45,8 +48,9 @@ public final class IndexStore: @unchecked Sendable {
     /// or foreign schema, is renamed to `index.sqlite.set-aside-<time>` and a new one made; one
     /// an older reso made is replaced.
     /// - Throws: `IndexUnavailable` when the folder cannot hold a database (read-only, full).
-    public init(folder: String = IndexStore.defaultFolder()) throws {
+    public init(folder: String = IndexStore.defaultFolder(), build: String = IndexStore.currentBuild) throws {
         self.folder = folder
+        self.build = build
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -56,7 +60,7 @@ public final class IndexStore: @unchecked Sendable {
         // minutes while it indexes a cold library, and reading beside it is what WAL is for.
         if FileManager.default.fileExists(atPath: folder + "/index.sqlite"),
            let pool = try? Self.openPool(folder + "/index.sqlite"),
-           (try? pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }) == Self.schemaVersion {
+           (try? pool.read { db in try Self.isCurrent(db, build: build) }) == true {
             self.pool = pool
             setAside = nil
             return
@@ -76,16 +80,18 @@ public final class IndexStore: @unchecked Sendable {
             do {
                 let pool = try Self.openPool(folder + "/index.sqlite")
                 let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-                if version == Self.schemaVersion { opened = pool; break }
+                if try pool.read({ db in try Self.isCurrent(db, build: build) }) { opened = pool; break }
                 if version == 0 {
                     let tables = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 }
-                    if tables == 0 { try Self.createSchema(pool); opened = pool; break }
+                    if tables == 0 { try Self.createSchema(pool, build: build); opened = pool; break }
                 }
                 // Another schema: never trusted. One an older reso made is only a stale cache
-                // and is removed; a newer one, or one not ours, is set aside.
+                // and is removed, and so is one of this schema that another build of reso made
+                // (its parser may have read the documents differently); a newer one, or one
+                // not ours, is set aside.
                 try pool.close()
                 guard attempt == 0 else { break }
-                if version > 0 && version < Self.schemaVersion && Self.isOurs(folder + "/index.sqlite") {
+                if version > 0 && version <= Self.schemaVersion && Self.isOurs(folder + "/index.sqlite") {
                     for suffix in ["", "-wal", "-shm"] { unlink(folder + "/index.sqlite" + suffix) }
                     continue
                 }
@@ -146,8 +152,26 @@ public final class IndexStore: @unchecked Sendable {
         return target
     }
 
-    static func createSchema(_ pool: DatabasePool) throws {
+    /// True when the database has this schema and was made by this build of reso.
+    static func isCurrent(_ db: Database, build: String) throws -> Bool {
+        guard try Int.fetchOne(db, sql: "PRAGMA user_version") == schemaVersion else { return false }
+        return try String.fetchOne(db, sql: "SELECT stamp FROM build") == build
+    }
+
+    /// This reso's executable, by size, modification time and inode: a rebuilt or upgraded
+    /// reso may parse documents differently, and `reso tag` takes a document's units from the
+    /// index, so an index made by another build is rebuilt rather than trusted. (Two builds
+    /// used in turn on one library rebuild it in turn; that costs time, never correctness.)
+    public static let currentBuild: String = {
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 else { return "unknown" }
+        return "\(st.st_size)-\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)-\(st.st_ino)"
+    }()
+
+    static func createSchema(_ pool: DatabasePool, build: String) throws {
         try pool.write { db in
+            try db.execute(sql: "CREATE TABLE build(stamp TEXT NOT NULL)")
+            try db.execute(sql: "INSERT INTO build(stamp) VALUES (?)", arguments: [build])
             try db.execute(sql: """
                 CREATE TABLE document(
                     id INTEGER PRIMARY KEY,

@@ -59,7 +59,19 @@ extension ResolutionDocument {
 
     /// Ids closest to a mistyped reference, for error messages.
     public func nearestIDs(to reference: String, limit: Int = 5) -> [String] {
-        let ids = units.map(\.id)
+        TextUnit.nearestIDs(units.map(\.id), to: reference, limit: limit)
+    }
+}
+
+extension TextUnit {
+    /// A unit known only by its id, kind and text (as the library index stores it).
+    public init(id: String, kind: Kind, text: String) {
+        self.init(id: id, kind: kind, number: nil, lead: nil, label: nil, text: text, footnoteRefs: [], references: [],
+                  depth: 0)
+    }
+
+    /// The `limit` ids closest to a mistyped reference by edit distance, for error messages.
+    public static func nearestIDs(_ ids: [String], to reference: String, limit: Int = 5) -> [String] {
         let scored = ids.map { ($0, editDistance(Array($0.unicodeScalars), Array(reference.unicodeScalars))) }
         return scored.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(limit).map(\.0)
     }

@@ -34,6 +34,10 @@ struct TagCommand: ParsableCommand {
         let para = rest[0], tags = Array(rest.dropFirst())
         for t in tags where !remove { if let p = Tags.problem(with: t) { throw UserFacingError(p) } }
         if remove && quoting.quote != nil { throw UserFacingError("--quote applies when adding tags, not with --remove") }
+        if let targets = indexedTargets(paths) {
+            try tag(targets, paragraph: para, tags: tags)
+            return
+        }
         let docs = try AnnotationCLI.documents(paths, paragraph: para)
         let quotes = try docs.map { doc in
             try quoting.selector(paragraph: para, in: doc)
@@ -61,6 +65,10 @@ struct StoreOption: ParsableArguments {
 
     func store(for document: ResolutionDocument) -> SidecarStore {
         SidecarStore(documentPath: document.source.path, storeDirectory: store)
+    }
+
+    func store(forPath path: String) -> SidecarStore {
+        SidecarStore(documentPath: path, storeDirectory: store)
     }
 
     /// The document's annotations; a sidecar that cannot be read is an error naming it.

@@ -109,3 +109,46 @@ import Testing
         #expect(r.stdout == "\(s.files.count) documents: 0 parsed, 0 unreadable\n")
     }
 }
+
+extension IndexCommandTests {
+    /// `reso tag` on an indexed, unchanged file takes its units from the index: it must say and
+    /// write what tagging a parse says and writes, errors included; a file edited since it was
+    /// indexed is parsed, and its new paragraph can be tagged.
+    @Test func tagThroughTheIndexWritesWhatTagThroughAParseWrites() throws {
+        let s = try setup(); defer { cleanup(s) }
+        let env = ["XDG_CACHE_HOME": s.cache]
+        let parsed = (s.library as NSString).deletingLastPathComponent + "/parsed"
+        try FileManager.default.copyItem(atPath: s.library, toPath: parsed)
+        #expect(try CLI.run(["index", s.library], env: env).status == 0)
+        func shape(_ sidecar: String) throws -> String {
+            var text = try String(contentsOfFile: sidecar, encoding: .utf8)
+            for field in ["id", "created", "modified"] {
+                text = text.replacingOccurrences(of: "\"\(field)\": \"[^\"]*\"", with: "\"\(field)\": …", options: .regularExpression)
+            }
+            return text
+        }
+        for (k, file) in s.files.enumerated() {
+            let twin = parsed + String(file.dropFirst(s.library.count))
+            for args in [["3", "support", "priority"], ["pp1", "question"], ["3", "priority", "--remove"]] {
+                let a = try CLI.run(["tag", file] + args, env: env)
+                let b = try CLI.run(["tag", twin] + args, env: env.merging(["RESO_NO_INDEX": "1"]) { $1 })
+                #expect(a.status == 0 && b.status == 0, "\(a.stderr) \(b.stderr)")
+                #expect(a.stdout == b.stdout.replacingOccurrences(of: parsed, with: s.library), "\(k) \(args)")
+            }
+            #expect(try shape(file + ".reso.json") == shape(twin + ".reso.json"), "\(file)")
+            let wrong = try CLI.run(["tag", file, "op999", "x"], env: env)
+            let wrongParsed = try CLI.run(["tag", twin, "op999", "x"], env: env.merging(["RESO_NO_INDEX": "1"]) { $1 })
+            #expect(wrong.status != 0 && wrong.stderr == wrongParsed.stderr.replacingOccurrences(of: parsed, with: s.library))
+        }
+        // Edited after indexing: parsed again, so the new paragraph is there to tag.
+        var text = try String(contentsOfFile: s.files[0], encoding: .utf8)
+        let count = try CLI.run(["show", s.files[0], "--format", "json"], env: env).stdout
+        let operative = (try JSONSerialization.jsonObject(with: Data(count.utf8)) as? [String: Any])?["operative"] as? [Any]
+        let next = (operative?.count ?? 0) + 1
+        text += "\n\n\(next). 决定继续审议袋熊问题。\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: s.files[0]))
+        let r = try CLI.run(["tag", s.files[0], "\(next)", "support"], env: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOfFile: s.files[0] + ".reso.json", encoding: .utf8).contains("袋熊"))
+    }
+}
