@@ -15,7 +15,7 @@ struct AmendCommand: ParsableCommand {
         The words to replace, delete or insert after must be in the paragraph (an error shows the \
         paragraph otherwise); --occurrence picks one when they occur more than once. A paragraph \
         may carry any number of amendments; --remove ID (from reso notes) takes one back.
-        Example: reso amend seeds/000_56ebd550d93fdb47.txt op3 --replace 注意到 --with 欢迎
+        Example: reso amend resolution.txt op3 --replace 注意到 --with 欢迎
         """
     )
 

@@ -12,7 +12,7 @@ struct NoteCommand: ParsableCommand {
         TEXT '-' reads the note from standard input; no TEXT opens $VISUAL or $EDITOR (default vi) \
         on the current note; an empty TEXT ('') clears the note. A note that starts with '-' goes \
         after '--': reso note FILE op3 -- '-5% is too low'.
-        Example: reso note seeds/000_56ebd550d93fdb47.txt op24 "Cite in the opening statement."
+        Example: reso note resolution.txt op24 "Cite in the opening statement."
         """
     )
 

@@ -10,7 +10,7 @@ struct NotesCommand: ParsableCommand {
         discussion: """
         Orphans are annotations whose paragraph is no longer in the document (its text was \
         rewritten); they are listed with the id and text they had, never dropped.
-        Examples: reso notes seeds/   reso notes seeds/000_56ebd550d93fdb47.txt --tag priority --json
+        Examples: reso notes seeds/   reso notes resolution.txt --tag priority --json
         """
     )
 

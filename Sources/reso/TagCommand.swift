@@ -12,7 +12,7 @@ struct TagCommand: ParsableCommand {
         PARA is an id (op24, pp3, op84.a, fn2, h2) or a bare operative number (24). FILE may be \
         several files or folders: the paragraph is tagged in each document. Default tags: \
         \(defaultTags.joined(separator: ", ")); any other word works too.
-        Example: reso tag seeds/000_56ebd550d93fdb47.txt 24 priority support
+        Example: reso tag resolution.txt 24 priority support
         """
     )
 

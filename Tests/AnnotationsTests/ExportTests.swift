@@ -28,7 +28,7 @@ import Testing
         let revised = Fixture.document(path: dir + "/a.txt", preamble: Fixture.preamble, operative: operative,
                                        footnotes: ["See A/C.2/59/3 and A/60/687."], subparagraphs: [3: ["in national statistics offices;"]])
         let b = Fixture.document(path: dir + "/b.txt", preamble: ["回顾信息社会世界峰会成果文件，"],
-                                 operative: ["欢迎并敦促充分执行大会第 70/125 号决议；"], symbol: "E/RES/2020/12",
+                                 operative: ["欢迎并敦促充分执行大会第 70/125 号决议；"], symbol: "E/RES/2099/17",
                                  title: "评估进展", language: "zh")
         let storeB = SidecarStore(documentPath: b.source.path)
         _ = try storeB.addTags(["support"], paragraph: "op1", document: b)
@@ -163,7 +163,7 @@ import Testing
         let order = ["## A/RES/80/1 — Test resolution", "### Preamble", "#### pp2", "> " + Fixture.preamble[1],
                      "> Line one, with \"quotes\"\n> line two", "### Operative part", "#### op2 · operative paragraph 2 · Requests — `priority` `support`",
                      "#### op3.a · operative paragraph 3(a) — `amend`", "#### op5", "### Footnotes", "#### fn1 · footnote 1 — `question`",
-                     "#### was op4", "@mention our capital", "## E/RES/2020/12 — 评估进展", "> 欢迎并敦促充分执行大会第 70/125 号决议；", "+ 支持"]
+                     "#### was op4", "@mention our capital", "## E/RES/2099/17 — 评估进展", "> 欢迎并敦促充分执行大会第 70/125 号决议；", "+ 支持"]
         var cursor = md.startIndex
         for piece in order {
             guard let r = md.range(of: piece, range: cursor..<md.endIndex) else {
@@ -175,7 +175,7 @@ import Testing
         let sections = byTag.components(separatedBy: "\n## ").dropFirst().map { $0.prefix { $0 != "\n" } }
         #expect(sections == ["`amend`", "`priority`", "`question`", "`support`", "Notes without tags"])
         let support = try #require(byTag.components(separatedBy: "\n## ").first { $0.hasPrefix("`support`") })
-        #expect(support.contains("op2") && support.contains("E/RES/2020/12 — 评估进展 — op1"))
+        #expect(support.contains("op2") && support.contains("E/RES/2099/17 — 评估进展 — op1"))
         let onlyAmend = Exporter.export(items, format: .md, tag: "amend", groupByTag: true)
         #expect(onlyAmend.contains("## `amend`") && !onlyAmend.contains("`support`"))
         let none = Exporter.export(items, format: .md, tag: "nothing")

@@ -26,7 +26,7 @@ struct ConfigEndToEndTests {
             folder = "\(dir)/briefs"
             """)
         let t = try TmuxSession(width: 110, height: 30, args: [seed0], environment: "XDG_CONFIG_HOME='\(dir)/cfg'", directory: dir)
-        try t.waitFor(text: "E/RES/2020/12")
+        try t.waitFor(text: SeedFixture.firstSymbol)
         // The hint line is generated from the bindings.
         try t.waitFor(text: "y tag · e note")
 
@@ -45,7 +45,7 @@ struct ConfigEndToEndTests {
         try t.send("o", "1")
         try t.waitFor(text: "[co-sponsor]")
         // The outline marks the annotated paragraph.
-        try t.waitFor("outline mark on op1") { $0.split(separator: "\n").contains { $0.contains("1. 欢迎并敦促") && $0.contains("● │") } }
+        try t.waitFor("outline mark on op1") { $0.split(separator: "\n").contains { $0.contains("1. " + SeedFixture.firstOp1Opening) && $0.contains("● │") } }
         try waitForFile("\(dir)/\(seed0).reso.json", containing: "\"co-sponsor\"")
 
         // `x` writes into the configured folder.
@@ -87,7 +87,7 @@ struct GoToEndToEndTests {
         let dir = try scratchLibrary([seed0])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let t = try TmuxSession(width: 110, height: 30, args: [seed0], directory: dir)
-        try t.waitFor(text: "E/RES/2020/12")
+        try t.waitFor(text: SeedFixture.firstSymbol)
         try t.send(":")
         try t.waitFor(text: "Go to (")
         try t.type("25")
@@ -125,7 +125,7 @@ struct ResumeEndToEndTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let env = "XDG_STATE_HOME='\(dir)/state'"
         var t = try TmuxSession(width: 110, height: 30, args: [seed0], environment: env, directory: dir)
-        try t.waitFor(text: "E/RES/2020/12")
+        try t.waitFor(text: SeedFixture.firstSymbol)
         try t.send(":")
         try t.type("op31")
         try t.send("Enter")
@@ -159,7 +159,7 @@ struct CitedDocumentEndToEndTests {
         let link = "https://undocs.org/A/RES/70/125"
 
         var t = try TmuxSession(width: 120, height: 30, args: [seed0], environment: "DISPLAY= WAYLAND_DISPLAY=", directory: dir)
-        try t.waitFor(text: "E/RES/2020/12")
+        try t.waitFor(text: SeedFixture.firstSymbol)
         try t.send("o", "r")
         try t.waitFor(text: "70/125  → \(link)")
         try t.send("Enter")
@@ -172,7 +172,7 @@ struct CitedDocumentEndToEndTests {
         try writeExecutable("#!/bin/sh\necho \"$1\" > '\(dir)/opened'\n", to: dir + "/bin/xdg-open")
         t = try TmuxSession(width: 120, height: 30, args: [seed0],
                             environment: "DISPLAY=:99 PATH='\(dir)/bin':\"$PATH\"", directory: dir)
-        try t.waitFor(text: "E/RES/2020/12")
+        try t.waitFor(text: SeedFixture.firstSymbol)
         try t.send("o", "r")
         try t.waitFor(text: "70/125  → \(link)")
         try t.send("Enter")
@@ -189,7 +189,7 @@ struct AmendEndToEndTests {
         let dir = try scratchLibrary([seed0])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let t = try TmuxSession(width: 140, height: 30, args: [seed0], directory: dir)
-        try t.waitFor(text: "E/RES/2020/12")
+        try t.waitFor(text: SeedFixture.firstSymbol)
         try t.send("o", "/")
         try t.type("充分执行")
         try t.send("Enter")

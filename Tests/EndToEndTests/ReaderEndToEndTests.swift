@@ -53,9 +53,9 @@ struct ReaderEndToEndTests {
         let dir = try scratchLibrary([seed0])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let t = try TmuxSession(width: 100, height: 30, args: [seed0], directory: dir)
-        try t.waitFor(text: "E/RES/2020/12")
+        try t.waitFor(text: SeedFixture.firstSymbol)
         try t.send("o")
-        try t.waitFor(text: "欢迎并敦促")
+        try t.waitFor(text: SeedFixture.firstOp1Opening)
         try t.send("G")
         try t.waitFor(text: "90. 请秘书长每年")
         try t.send("p")
@@ -95,7 +95,7 @@ struct ReaderEndToEndTests {
         let editor = "\(dir)/editor.sh"
         try writeExecutable("#!/bin/sh\nprintf '%s\\n%s\\n' '外部编辑器的笔记' '第二行' > \"$1\"\n", to: editor)
         let t = try TmuxSession(width: 100, height: 30, args: [seed0], environment: "EDITOR='\(editor)'", directory: dir)
-        try t.waitFor(text: "E/RES/2020/12")
+        try t.waitFor(text: SeedFixture.firstSymbol)
         try t.send("o", "E")
         try t.waitFor(text: "✎ 外部编辑器的笔记")
         try waitForFile("\(dir)/\(seed0).reso.json", containing: "外部编辑器的笔记\\n第二行")
@@ -150,7 +150,7 @@ struct ReaderEndToEndTests {
         let dir = try scratchLibrary([seed0])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let t = try TmuxSession(width: 100, height: 30, args: [seed0], directory: dir)  // tmux panes start with ixon on
-        try t.waitFor(text: "E/RES/2020/12")
+        try t.waitFor(text: SeedFixture.firstSymbol)
         try t.send("C-s")
         try t.send("o")
         try t.waitFor("the operative part after Ctrl-S", timeout: 5) { $0.contains("▌op1") }
@@ -167,7 +167,7 @@ struct ReaderEndToEndTests {
         let dir = try scratchLibrary([seed0])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let t = try TmuxSession(width: 80, height: 24, args: [seed0], directory: dir)
-        try t.waitFor(text: "E/RES/2020/12")
+        try t.waitFor(text: SeedFixture.firstSymbol)
         if signal == "INT" {
             try t.send("C-c")
         } else {
@@ -182,7 +182,7 @@ struct ReaderEndToEndTests {
         let dir = try scratchLibrary([seed0])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let t = try TmuxSession(width: 80, height: 24, args: [seed0], environment: "NO_COLOR=1", directory: dir)
-        try t.waitFor(text: "E/RES/2020/12")
+        try t.waitFor(text: SeedFixture.firstSymbol)
         let styled = t.screen(escapes: true)
         #expect(styled.contains("\u{1B}["))
         // No SGR colour parameters (30–37, 40–47, 38/48 extended, 90–107) anywhere; 39/49 only reset.
@@ -213,7 +213,7 @@ struct ReaderEndToEndTests {
         env["COLUMNS"] = "60"; env["LANG"] = "C.UTF-8"; env["TERM"] = "xterm-256color"
         let r = try spawnAndWait(TmuxSession.binary, ["\(dir)/\(seed0)"], environment: env)
         #expect(r.status == 0)
-        #expect(r.output.contains("欢迎并敦促"))
+        #expect(r.output.contains(SeedFixture.firstOp1Opening))
         #expect(!r.output.contains("\u{1B}"))
     }
 }

@@ -29,9 +29,9 @@ enum Fixtures {
         }
         return ResolutionDocument(
             source: SourceInfo(path: "zh.txt", sha256: "", encoding: "utf-8"), language: "zh",
-            meta: DocumentMeta(body: "经济及社会理事会", number: "2020/12", symbol: "E/RES/2020/12", status: "adopted",
+            meta: DocumentMeta(body: "经济及社会理事会", number: "2099/17", symbol: "E/RES/2099/17", status: "adopted",
                                title: "评估信息社会世界峰会成果落实和后续工作方面取得的进展", date: "2020-07-22"),
-            preface: ["2020/12. 评估信息社会世界峰会成果落实和后续工作方面取得的进展", "经济及社会理事会，"],
+            preface: ["2099/17. 评估信息社会世界峰会成果落实和后续工作方面取得的进展", "经济及社会理事会，"],
             preamble: [pp1, pp2], operative: ops,
             headings: [Heading(id: "h1", text: "前进的道路", before: "op4")],
             footnotes: [Footnote(id: "fn1", number: 1, text: "见 A/C.2/59/3 和 A/60/687。", citedBy: ["pp1", "op2"]),
@@ -53,9 +53,9 @@ enum Fixtures {
         }
         return ResolutionDocument(
             source: SourceInfo(path: "en.txt", sha256: "", encoding: "utf-8"), language: "en",
-            meta: DocumentMeta(body: "Economic and Social Council", number: "2020/12", symbol: "E/RES/2020/12", status: "adopted",
+            meta: DocumentMeta(body: "Economic and Social Council", number: "2099/17", symbol: "E/RES/2099/17", status: "adopted",
                                title: "Assessment of the progress made in the implementation of the outcomes of the World Summit", date: "2020-07-22"),
-            preface: ["2020/12. Assessment of the progress made", "The Economic and Social Council,"],
+            preface: ["2099/17. Assessment of the progress made", "The Economic and Social Council,"],
             preamble: [pp1, pp2], operative: ops,
             headings: [Heading(id: "h1", text: "The way forward", before: "op5")],
             footnotes: [Footnote(id: "fn1", number: 1, text: "See A/C.2/59/3 and A/60/687.", citedBy: ["pp1"])],

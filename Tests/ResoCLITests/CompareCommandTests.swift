@@ -4,7 +4,8 @@ import Testing
 /// `reso compare` without a terminal or with bad input: one clear line, nothing else (SPEC §9).
 @Suite struct CompareCommandTests {
     @Test func withoutATerminalItPointsToDiff() throws {
-        let r = try ShowCommandTests.run(["compare", "seeds/000_56ebd550d93fdb47.txt", "seeds/002_8e8997dfd61cc35e.txt"])
+        let seeds = ShowCommandTests.seedNames.map { "seeds/" + $0 }
+        let r = try ShowCommandTests.run(["compare", seeds[0], seeds[2]])
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("needs a terminal") && r.stderr.contains("reso diff"))
@@ -16,7 +17,7 @@ import Testing
         #expect(mode.status == 64)
         #expect(mode.stderr.contains("sideways"))
         // A missing file is named (before the terminal is even looked at).
-        let missing = try ShowCommandTests.run(["compare", "no-such-file.txt", "seeds/000_56ebd550d93fdb47.txt"])
+        let missing = try ShowCommandTests.run(["compare", "no-such-file.txt", "seeds/" + ShowCommandTests.seedNames[0]])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no-such-file.txt") && missing.stdout.isEmpty)
         #expect(missing.stderr.split(separator: "\n").count == 1)

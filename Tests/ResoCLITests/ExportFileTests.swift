@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 @Suite struct ExportFileTests {
-    static let seed = "000_56ebd550d93fdb47.txt"
+    static let seed = ShowCommandTests.seedNames[0]
 
     /// A library folder holding a copy of a seed with one note on it.
     static func library() throws -> String {
@@ -97,7 +97,7 @@ import Testing
         try stdoutBrief.stdout.write(toFile: dir + "/piped.md", atomically: true, encoding: .utf8)
         #expect(try ShowCommandTests.run(["export", dir, "--format", "md", "-o", dir + "/brief.md", "--force"]).status == 0)
         // Every brief quotes op1's text; only the document may be found.
-        let r = try ShowCommandTests.run(["search", "欢迎并敦促充分执行", dir, "--json"])
+        let r = try ShowCommandTests.run(["search", try TerminalSafetyTests.op1Opening(dir + "/" + Self.seed), dir, "--json"])
         let hits = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
         #expect(Set(hits.compactMap { $0["file"] as? String }.map { ($0 as NSString).lastPathComponent }) == [Self.seed])
         // Tagging the folder tags each document: the seed alone, not the exports.

@@ -6,6 +6,13 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    /// The seed documents' file names, sorted: tests take them by position, never by name, so
+    /// that no test depends on one particular resolution.
+    static var seedNames: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.path + "/seeds")) ?? [])
+            .filter { $0.hasSuffix(".txt") }.sorted()
+    }
+
     /// The `reso` built next to this test bundle.
     static var binary: String {
         let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

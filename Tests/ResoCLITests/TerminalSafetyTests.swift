@@ -16,14 +16,25 @@ import Testing
         }
     }
 
+    /// The first four characters of a document's op1, from `reso show --format json`.
+    static func op1Opening(_ path: String) throws -> String {
+        let json = try ShowCommandTests.run(["show", path, "--format", "json"]).stdout
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let op1 = try #require((object?["operative"] as? [[String: Any]])?.first?["text"] as? String)
+        return String(op1.prefix(4))
+    }
+
     /// A folder holding a copy of a seed with the hostile text planted at its start and in op1.
     static func hostileLibrary() throws -> (dir: String, doc: String) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reso-safety-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let seed = try String(contentsOf: ShowCommandTests.root.appendingPathComponent("seeds/000_56ebd550d93fdb47.txt"),
-                              encoding: .utf8)
+        let seedPath = ShowCommandTests.root.appendingPathComponent("seeds/" + ShowCommandTests.seedNames[0]).path
+        let seed = try String(contentsOfFile: seedPath, encoding: .utf8)
+        // Planted after the opening words of op1, as the parse reads them.
+        let opening = try op1Opening(seedPath)
+        let range = try #require(seed.range(of: opening))
         let doc = dir + "/doc.txt"
-        try (hostile + "\n" + seed.replacingOccurrences(of: "欢迎并敦促", with: "欢迎并敦促" + hostile))
+        try (hostile + "\n" + seed.replacingCharacters(in: range, with: opening + hostile))
             .write(toFile: doc, atomically: true, encoding: .utf8)
         return (dir, doc)
     }
@@ -38,8 +49,9 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("x\u{FFFD}y"))
 
+        let opening = try Self.op1Opening(doc)
         let commands: [[String]] = [
-            ["notes", doc], ["notes", dir], ["search", "PWNED", dir], ["search", "欢迎", doc],
+            ["notes", doc], ["notes", dir], ["search", "PWNED", dir], ["search", opening, doc],
             ["export", doc, "--format", "md"], ["export", doc, "--format", "md", "--group-by", "tag"],
             ["export", doc, "--format", "csv"], ["show", doc], ["show", doc, "--format", "markdown"],
             ["tag", doc, "op1", "bad\u{1B}[2Jtag"],                   // an error quoting the tag
