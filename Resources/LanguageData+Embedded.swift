@@ -22,12 +22,15 @@ enum EmbeddedLanguageFiles {
   " كذلك",
   " أيضاً"
  ],
+ "citationClosers": {},
+ "citationListCharacters": "",
  "closingWords": [],
  "code": "ar",
  "dateOrder": "dmy",
  "datePatterns": [
   "(\\d{1,2})\\s+({month})\\s+(\\d{4})"
  ],
+ "decisionWords": [],
  "draftCues": [
   "مشروع قرار"
  ],
@@ -50,6 +53,13 @@ enum EmbeddedLanguageFiles {
   "ھ": "ه"
  },
  "leadIns": [],
+ "letterWeight": 1,
+ "letters": [
+  "0600-06FF"
+ ],
+ "listJoiners": [
+  "و"
+ ],
  "meetingPatterns": [
   "^الجلسة العامة\\s*\\d+",
   "جلسته\\s*\\d+"
@@ -141,6 +151,12 @@ enum EmbeddedLanguageFiles {
   "المجلس الاقتصادي والاجتماعي",
   "مجلس حقوق الإنسان"
  ],
+ "paragraphCitations": [
+  {
+   "after": "",
+   "before": "الفقرة "
+  }
+ ],
  "paragraphsStartLowercase": false,
  "phrases": {
   "amendments": {
@@ -186,6 +202,16 @@ enum EmbeddedLanguageFiles {
    "untagged": "ملاحظات بلا وسم",
    "wasParagraph": "سابقاً {id}",
    "whereColumn": "الفقرات"
+  },
+  "reader": {
+   "citedBy": "مستشهد به في",
+   "closing": "الخاتمة",
+   "empty": "(وثيقة فارغة)",
+   "footnotes": "الحواشي",
+   "operative": "المنطوق",
+   "preamble": "الديباجة",
+   "preface": "تمهيد",
+   "references": "المراجع"
   }
  },
  "preambularOpeners": [
@@ -324,11 +350,17 @@ enum EmbeddedLanguageFiles {
   " further",
   " again"
  ],
+ "citationClosers": {},
+ "citationListCharacters": "",
  "closingWords": [],
  "code": "en",
  "dateOrder": "dmy",
  "datePatterns": [
   "(\\d{1,2})\\s+({month})\\s+(\\d{4})"
+ ],
+ "decisionWords": [
+  "decisions",
+  "decision"
  ],
  "draftCues": [
   "Draft resolution",
@@ -351,6 +383,15 @@ enum EmbeddedLanguageFiles {
   "In this regard, ",
   "In this context, ",
   "In this connection, "
+ ],
+ "letterWeight": 1,
+ "letters": [
+  "0041-005A",
+  "0061-007A",
+  "00C0-024F"
+ ],
+ "listJoiners": [
+  "and"
  ],
  "meetingPatterns": [
   "^\\d+(st|nd|rd|th)\\s+(plenary\\s+)?meeting\\.?$",
@@ -448,6 +489,16 @@ enum EmbeddedLanguageFiles {
   "Human Rights Council",
   "Trusteeship Council"
  ],
+ "paragraphCitations": [
+  {
+   "after": "",
+   "before": "paragraph "
+  },
+  {
+   "after": "",
+   "before": "para. "
+  }
+ ],
  "paragraphsStartLowercase": false,
  "phrases": {
   "amendments": {
@@ -493,6 +544,16 @@ enum EmbeddedLanguageFiles {
    "untagged": "Notes without tags",
    "wasParagraph": "was {id}",
    "whereColumn": "Which"
+  },
+  "reader": {
+   "citedBy": "cited by",
+   "closing": "Closing",
+   "empty": "(empty document)",
+   "footnotes": "Footnotes",
+   "operative": "Operative part",
+   "preamble": "Preamble",
+   "preface": "Preface",
+   "references": "References"
   }
  },
  "preambularOpeners": [
@@ -615,11 +676,17 @@ enum EmbeddedLanguageFiles {
   " nuevamente",
   " asimismo"
  ],
+ "citationClosers": {},
+ "citationListCharacters": "",
  "closingWords": [],
  "code": "es",
  "dateOrder": "dmy",
  "datePatterns": [
   "(\\d{1,2})\\s+de\\s+({month})\\s+de\\s+(\\d{4})"
+ ],
+ "decisionWords": [
+  "decisiones",
+  "decisión"
  ],
  "draftCues": [
   "Proyecto de resolución",
@@ -644,6 +711,15 @@ enum EmbeddedLanguageFiles {
   "A este respecto, ",
   "En este sentido, ",
   "En este contexto, "
+ ],
+ "letterWeight": 1,
+ "letters": [
+  "0041-005A",
+  "0061-007A",
+  "00C0-024F"
+ ],
+ "listJoiners": [
+  "y"
  ],
  "meetingPatterns": [
   "^\\d+ª?\\s+sesión( plenaria)?\\.?$",
@@ -721,6 +797,16 @@ enum EmbeddedLanguageFiles {
   "Consejo Económico y Social",
   "Consejo de Derechos Humanos"
  ],
+ "paragraphCitations": [
+  {
+   "after": "",
+   "before": "párrafo "
+  },
+  {
+   "after": "",
+   "before": "párr. "
+  }
+ ],
  "paragraphsStartLowercase": false,
  "phrases": {
   "amendments": {
@@ -766,6 +852,16 @@ enum EmbeddedLanguageFiles {
    "untagged": "Notas sin etiqueta",
    "wasParagraph": "antes {id}",
    "whereColumn": "Cuáles"
+  },
+  "reader": {
+   "citedBy": "citado en",
+   "closing": "Cierre",
+   "empty": "(documento vacío)",
+   "footnotes": "Notas",
+   "operative": "Parte dispositiva",
+   "preamble": "Preámbulo",
+   "preface": "Preliminares",
+   "references": "Referencias"
   }
  },
  "preambularOpeners": [
@@ -880,11 +976,17 @@ enum EmbeddedLanguageFiles {
   " à nouveau",
   " aussi"
  ],
+ "citationClosers": {},
+ "citationListCharacters": "",
  "closingWords": [],
  "code": "fr",
  "dateOrder": "dmy",
  "datePatterns": [
   "(\\d{1,2})(?:er)?\\s+({month})\\s+(\\d{4})"
+ ],
+ "decisionWords": [
+  "décisions",
+  "décision"
  ],
  "draftCues": [
   "Projet de résolution",
@@ -911,6 +1013,15 @@ enum EmbeddedLanguageFiles {
   "À cet égard, ",
   "A cet égard, ",
   "Dans ce contexte, "
+ ],
+ "letterWeight": 1,
+ "letters": [
+  "0041-005A",
+  "0061-007A",
+  "00C0-024F"
+ ],
+ "listJoiners": [
+  "et"
  ],
  "meetingPatterns": [
   "^\\d+e\\s+séance( plénière)?\\.?$",
@@ -1003,6 +1114,16 @@ enum EmbeddedLanguageFiles {
   "Conseil économique et social",
   "Conseil des droits de l’homme"
  ],
+ "paragraphCitations": [
+  {
+   "after": "",
+   "before": "paragraphe "
+  },
+  {
+   "after": "",
+   "before": "par. "
+  }
+ ],
  "paragraphsStartLowercase": false,
  "phrases": {
   "amendments": {
@@ -1048,6 +1169,16 @@ enum EmbeddedLanguageFiles {
    "untagged": "Notes sans étiquette",
    "wasParagraph": "anciennement {id}",
    "whereColumn": "Lesquels"
+  },
+  "reader": {
+   "citedBy": "cité par",
+   "closing": "Clôture",
+   "empty": "(document vide)",
+   "footnotes": "Notes",
+   "operative": "Dispositif",
+   "preamble": "Préambule",
+   "preface": "Préliminaires",
+   "references": "Références"
   }
  },
  "preambularOpeners": [
@@ -1170,11 +1301,18 @@ enum EmbeddedLanguageFiles {
   " далее",
   " вновь"
  ],
+ "citationClosers": {},
+ "citationListCharacters": "",
  "closingWords": [],
  "code": "ru",
  "dateOrder": "dmy",
  "datePatterns": [
   "(\\d{1,2})\\s+({month})\\s+(\\d{4})"
+ ],
+ "decisionWords": [
+  "решениях",
+  "решения",
+  "решение"
  ],
  "draftCues": [
   "Проект резолюции",
@@ -1195,6 +1333,13 @@ enum EmbeddedLanguageFiles {
  "leadIns": [
   "в этой связи ",
   "В этой связи "
+ ],
+ "letterWeight": 1,
+ "letters": [
+  "0400-04FF"
+ ],
+ "listJoiners": [
+  "и"
  ],
  "meetingPatterns": [
   "^\\d+-?е?\\s+пленарное заседание\\.?$",
@@ -1268,6 +1413,16 @@ enum EmbeddedLanguageFiles {
   "Экономический и Социальный Совет",
   "Совет по правам человека"
  ],
+ "paragraphCitations": [
+  {
+   "after": "",
+   "before": "пункт "
+  },
+  {
+   "after": "",
+   "before": "пункта "
+  }
+ ],
  "paragraphsStartLowercase": true,
  "phrases": {
   "amendments": {
@@ -1313,6 +1468,16 @@ enum EmbeddedLanguageFiles {
    "untagged": "Примечания без меток",
    "wasParagraph": "прежде {id}",
    "whereColumn": "Какие"
+  },
+  "reader": {
+   "citedBy": "цитируется в",
+   "closing": "Заключение",
+   "empty": "(пустой документ)",
+   "footnotes": "Сноски",
+   "operative": "Постановляющая часть",
+   "preamble": "Преамбула",
+   "preface": "Вступление",
+   "references": "Ссылки"
   }
  },
  "preambularOpeners": [
@@ -1421,6 +1586,11 @@ enum EmbeddedLanguageFiles {
   "还"
  ],
  "alsoSuffixes": [],
+ "citationClosers": {
+  "号决定": "decision",
+  "号决议": "resolution"
+ },
+ "citationListCharacters": "/、和及以第号年月日()（）,-",
  "closingWords": [
   "全体会议"
  ],
@@ -1429,6 +1599,7 @@ enum EmbeddedLanguageFiles {
  "datePatterns": [
   "(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日"
  ],
+ "decisionWords": [],
  "draftCues": [
   "决议草案",
   "Distr.: Limited"
@@ -1458,6 +1629,15 @@ enum EmbeddedLanguageFiles {
   "为此",
   "在这一方面，",
   "在这一方面"
+ ],
+ "letterWeight": 3,
+ "letters": [
+  "4E00-9FFF",
+  "3400-4DBF"
+ ],
+ "listJoiners": [
+  "和",
+  "及"
  ],
  "meetingPatterns": [
   "^第\\s*\\d+\\s*次(全体)?会议$",
@@ -1579,6 +1759,12 @@ enum EmbeddedLanguageFiles {
   "人权理事会",
   "托管理事会"
  ],
+ "paragraphCitations": [
+  {
+   "after": "段",
+   "before": "第"
+  }
+ ],
  "paragraphsStartLowercase": false,
  "phrases": {
   "amendments": {
@@ -1624,6 +1810,16 @@ enum EmbeddedLanguageFiles {
    "untagged": "无标签的说明",
    "wasParagraph": "原 {id}",
    "whereColumn": "段落"
+  },
+  "reader": {
+   "citedBy": "引用于",
+   "closing": "结尾",
+   "empty": "（空文档）",
+   "footnotes": "脚注",
+   "operative": "执行部分",
+   "preamble": "序言",
+   "preface": "前言",
+   "references": "引用"
   }
  },
  "preambularOpeners": [

@@ -204,14 +204,12 @@ public final class DocumentModel {
     }
 }
 
-/// The few words of interface chrome that follow the document's language.
-struct Labels {
-    var preface = "Preface", preamble = "Preamble", operative = "Operative part", closing = "Closing"
-    var footnotes = "Footnotes", references = "References", citedBy = "cited by", empty = "(empty document)"
+/// The few words of interface chrome that follow the document's language (its language
+/// file's `phrases.reader`; English for a language without them).
+typealias Labels = ReaderPhrases
+
+extension ReaderPhrases {
     init(language: String) {
-        if language.hasPrefix("zh") {
-            preface = "前言"; preamble = "序言"; operative = "执行部分"; closing = "结尾"
-            footnotes = "脚注"; references = "引用"; citedBy = "引用于"; empty = "（空文档）"
-        }
+        self = LanguagePhrases.forLanguage(language).reader ?? .english
     }
 }

@@ -85,27 +85,31 @@ extension ReaderState {
         }
     }
 
-    /// The paragraph a citation points to: `第 70/125 号决议第 5 段`, `resolution 70/125, paragraph 5`.
+    /// The paragraph a citation points to: `第 70/125 号决议第 5 段`, `resolution 70/125, paragraph 5`,
+    /// with the words around the number from every language file (`paragraphCitations`), so
+    /// that a citation is read in whatever language it is written.
     func citedParagraph(_ reference: String, in text: [Unicode.Scalar]) -> Int? {
         let ref = Array(reference.unicodeScalars)
         guard !ref.isEmpty, text.count >= ref.count else { return nil }
         for i in 0...(text.count - ref.count) where Array(text[i..<i + ref.count]) == ref {
             let tail = String(String.UnicodeScalarView(text[(i + ref.count)..<min(text.count, i + ref.count + 24)]))
-            for pattern in ["第", "paragraph ", "para. "] {
-                guard let r = tail.range(of: pattern) else { continue }
+            for citation in Self.paragraphCitations {
+                guard let r = tail.range(of: citation.before) else { continue }
                 let digits = tail[r.upperBound...].drop { $0 == " " }.prefix { $0.isASCII && $0.isNumber }
-                if let n = Int(digits), !digits.isEmpty {
-                    // `第 70/125 号决议第 5 段`: the number must be followed by 段 in Chinese.
-                    if pattern == "第" {
-                        let after = tail[r.upperBound...].drop { $0 == " " }.dropFirst(digits.count).drop { $0 == " " }
-                        if after.first != "段" { continue }
-                    }
-                    return n
-                }
+                guard let n = Int(digits), !digits.isEmpty else { continue }
+                // `第 70/125 号决议第 5 段`: the number must be followed by 段 in Chinese.
+                let after = tail[r.upperBound...].drop { $0 == " " }.dropFirst(digits.count).drop { $0 == " " }
+                if !citation.after.isEmpty && !after.hasPrefix(citation.after) { continue }
+                return n
             }
         }
         return nil
     }
+
+    static let paragraphCitations: [ParagraphCitation] = {
+        var seen = Set<ParagraphCitation>()
+        return LanguageCatalog.profiles.flatMap(\.spec.paragraphCitations).filter { !$0.before.isEmpty && seen.insert($0).inserted }
+    }()
 
     mutating func handleReferences(_ sel: Int, _ event: InputEvent) -> [Effect] {
         guard case .key(let key) = event, let v = view else { overlay = .none; return [] }

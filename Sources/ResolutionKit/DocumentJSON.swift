@@ -32,7 +32,7 @@ public enum DocumentJSON {
         w.key("body"); w.optional(m.body)
         w.key("number"); w.optional(m.number)
         w.key("symbol"); w.optional(m.symbol)
-        w.key("status"); w.string(m.status)
+        w.key("status"); w.string(m.status.rawValue)
         w.key("title"); w.optional(m.title)
         w.key("date"); w.optional(m.date)
         w.key("session"); w.optional(m.session)

@@ -5,6 +5,17 @@
 public struct LanguagePhrases: Codable, Sendable, Hashable {
     public var brief: BriefPhrases
     public var amendments: AmendmentPhrases
+    /// The reader's few words of chrome; optional, English when absent.
+    public var reader: ReaderPhrases?
+}
+
+/// What the reader calls the parts of a document, in the document's language.
+public struct ReaderPhrases: Codable, Sendable, Hashable {
+    public var preface, preamble, operative, closing, footnotes, references, citedBy, empty: String
+
+    public static let english = ReaderPhrases(
+        preface: "Preface", preamble: "Preamble", operative: "Operative part", closing: "Closing",
+        footnotes: "Footnotes", references: "References", citedBy: "cited by", empty: "(empty document)")
 }
 
 public struct BriefPhrases: Codable, Sendable, Hashable {
@@ -63,7 +74,8 @@ extension LanguagePhrases {
                 replace: "In preambular paragraph {n}, replace {old} with {new}",
                 delete: "In preambular paragraph {n}, delete {old}",
                 insertAfter: "In preambular paragraph {n}, after {old}, insert {new}",
-                newParagraph: "After preambular paragraph {n}, insert the following new paragraph: {new}")))
+                newParagraph: "After preambular paragraph {n}, insert the following new paragraph: {new}")),
+        reader: ReaderPhrases.english)
 }
 
 /// Fills `{name}` placeholders in one pass, so that a value containing `{…}` (a quoted

@@ -3,11 +3,28 @@
 import Foundation
 import LanguageData
 
+/// How a language is written.
+public enum Script: String, Codable, Sendable {
+    case cjk, latin, cyrillic, arabic
+}
+
+/// The order of year, month and day in a language's dates.
+public enum DateOrder: String, Codable, Sendable {
+    case ymd, dmy
+}
+
+/// The words around a paragraph number in a citation: `第` … `段`, `paragraph ` … ``.
+public struct ParagraphCitation: Codable, Sendable, Hashable {
+    public var before: String
+    public var after: String
+}
+
 public struct LanguageSpec: Codable, Sendable {
     public var code: String
     public var name: String
-    /// `cjk`, `latin`, `cyrillic` or `arabic`: decides how wrapped lines are joined.
-    public var script: String
+    /// Decides how wrapped lines are joined, and which letters count as this language's when
+    /// a document's language is detected.
+    public var script: Script
     public var joinWithSpace: Bool
     public var organs: [String]
     public var formulaPrefixes: [String]
@@ -20,8 +37,8 @@ public struct LanguageSpec: Codable, Sendable {
     public var months: [String]
     /// Regular expressions with `{month}` standing for the month alternation.
     public var datePatterns: [String]
-    /// Order of the date pattern's three groups: `ymd` or `dmy`.
-    public var dateOrder: String
+    /// Order of the date pattern's three groups.
+    public var dateOrder: DateOrder
     public var meetingPatterns: [String]
     public var adoptionPatterns: [String]
     public var draftCues: [String]
@@ -42,6 +59,24 @@ public struct LanguageSpec: Codable, Sendable {
     public var paragraphsStartLowercase: Bool
     /// Numerals used in brackets for second-degree subparagraphs (`（十一）`).
     public var ordinalNumerals: [String]
+    /// This script's letters as hex ranges (`4E00-9FFF`), counted to detect a document's
+    /// language. Languages of one script list the same ranges; their stopwords then decide.
+    public var letters: [String]
+    /// What one of those letters weighs against a letter of another script: a Han character
+    /// carries about as much text as three Latin letters.
+    public var letterWeight: Int
+    /// The citation keywords (among `resolutionWords`) that cite decisions, not resolutions.
+    public var decisionWords: [String]
+    /// Words that join a document symbol to a corrigendum or addendum named by its last part
+    /// only (`A/67/65 and Corr.1`).
+    public var listJoiners: [String]
+    /// Words that close a citation list written before them (`第 56/183、57/238 号决议`), with
+    /// the kind they cite (`resolution`, `decision`).
+    public var citationClosers: [String: String]
+    /// What such a list may hold besides digits, capital letters and spaces.
+    public var citationListCharacters: String
+    /// How a text names a paragraph of a cited resolution (`第 5 段`, `paragraph 5`).
+    public var paragraphCitations: [ParagraphCitation]
     /// What exports say in this language (LanguagePhrases.swift); optional so that a
     /// language file without it still loads (exports then fall back to English).
     public var phrases: LanguagePhrases?
@@ -66,6 +101,11 @@ public final class LanguageProfile: @unchecked Sendable {
     let agendaRegexes: [NSRegularExpression]
     let resolutionLineRegexes: [NSRegularExpression]
     let resolutionWords: [[Unicode.Scalar]]
+    let decisionWords: Set<[Unicode.Scalar]>
+    let citationClosers: [(word: [Unicode.Scalar], kind: String)]
+    let citationListScalars: Set<Unicode.Scalar>
+    /// `letters` as closed ranges of scalar values (a range that does not parse is a problem).
+    let letterRanges: [ClosedRange<UInt32>]
     let letterIndex: [String: Int]
     let numeralIndex: [String: Int]
     /// What in this language's file could not be used (patterns that do not compile).
@@ -75,8 +115,8 @@ public final class LanguageProfile: @unchecked Sendable {
 
     init(spec: LanguageSpec) {
         self.spec = spec
-        openers = PhraseMatcher(LanguageProfile.expand(spec.preambularOpeners, spec), caseInsensitive: spec.script != "cjk")
-        verbs = PhraseMatcher(LanguageProfile.expand(spec.operativeVerbs, spec), caseInsensitive: spec.script != "cjk")
+        openers = PhraseMatcher(LanguageProfile.expand(spec.preambularOpeners, spec), caseInsensitive: spec.script != .cjk)
+        verbs = PhraseMatcher(LanguageProfile.expand(spec.operativeVerbs, spec), caseInsensitive: spec.script != .cjk)
         leadIns = spec.leadIns.sorted { $0.count > $1.count }.map { Array($0.unicodeScalars) }
         var f: [[Unicode.Scalar]] = []
         for organ in spec.organs {
@@ -107,6 +147,17 @@ public final class LanguageProfile: @unchecked Sendable {
         agendaRegexes = compile(spec.agendaPatterns)
         resolutionLineRegexes = compile(spec.resolutionLinePatterns)
         resolutionWords = spec.resolutionWords.sorted { $0.count > $1.count }.map { Array($0.unicodeScalars) }
+        decisionWords = Set(spec.decisionWords.map { Array($0.unicodeScalars) })
+        citationClosers = spec.citationClosers.sorted { $0.key < $1.key }.map { (Array($0.key.unicodeScalars), $0.value) }
+        citationListScalars = Set(spec.citationListCharacters.unicodeScalars)
+        letterRanges = spec.letters.compactMap { range in
+            let ends = range.split(separator: "-").compactMap { UInt32($0, radix: 16) }
+            guard ends.count == 2, ends[0] <= ends[1] else {
+                problems.append("\(spec.code).json: the letter range \(range) is not two hex numbers joined by -")
+                return nil
+            }
+            return ends[0]...ends[1]
+        }
         var idx: [String: Int] = [:]
         for (i, l) in spec.subparagraphLetters.enumerated() { idx[l] = i }
         for (alias, target) in spec.labelAliases { if let i = idx[target] { idx[alias] = i } }
@@ -122,7 +173,7 @@ public final class LanguageProfile: @unchecked Sendable {
         var out = Set(words)
         for w in words {
             for p in spec.alsoPrefixes {
-                let lowerFirst = spec.script == "cjk" || spec.script == "arabic" ? w : w.prefix(1).lowercased() + w.dropFirst()
+                let lowerFirst = spec.script == .cjk || spec.script == .arabic ? w : w.prefix(1).lowercased() + w.dropFirst()
                 out.insert(p + lowerFirst)
             }
             for s in spec.alsoSuffixes { out.insert(w + s) }
@@ -130,7 +181,7 @@ public final class LanguageProfile: @unchecked Sendable {
         return Array(out)
     }
 
-    var isCJK: Bool { spec.script == "cjk" }
+    var isCJK: Bool { spec.script == .cjk }
 }
 
 /// Longest-match lookup of phrases at the start of a scalar sequence.
@@ -221,10 +272,11 @@ public enum LanguageCatalog {
     /// Used only when no language file loaded at all: it knows no words, so every text is
     /// kept as `other` — never a crash.
     static let fallback = LanguageProfile(spec: LanguageSpec(
-        code: "und", name: "unknown", script: "latin", joinWithSpace: true, organs: [], formulaPrefixes: [],
+        code: "und", name: "unknown", script: .latin, joinWithSpace: true, organs: [], formulaPrefixes: [],
         formulaSuffixes: [], preambularOpeners: [], operativeVerbs: [], alsoPrefixes: [], alsoSuffixes: [], leadIns: [],
-        months: [], datePatterns: [], dateOrder: "dmy", meetingPatterns: [], adoptionPatterns: [], draftCues: [],
+        months: [], datePatterns: [], dateOrder: .dmy, meetingPatterns: [], adoptionPatterns: [], draftCues: [],
         sessionPatterns: [], agendaPatterns: [], resolutionLinePatterns: [], furniture: [], stopwords: [],
         resolutionWords: [], subparagraphLetters: [], labelAliases: [:], closingWords: [], headingMaxLength: 0,
-        paragraphsStartLowercase: false, ordinalNumerals: [], phrases: nil))
+        paragraphsStartLowercase: false, ordinalNumerals: [], letters: [], letterWeight: 1, decisionWords: [],
+        listJoiners: [], citationClosers: [:], citationListCharacters: "", paragraphCitations: [], phrases: nil))
 }

@@ -45,8 +45,8 @@ enum MetaReader {
         if meta.number == nil, let sym = meta.symbol, let r = sym.range(of: "/RES/") {
             meta.number = String(sym[r.upperBound...])
         }
-        meta.status = meta.number != nil && !isDraft ? "adopted" : "draft"
-        if meta.status == "draft" { meta.number = nil; if meta.symbol?.contains("/RES/") == true { meta.symbol = nil } }
+        meta.status = meta.number != nil && !isDraft ? .adopted : .draft
+        if meta.status == .draft { meta.number = nil; if meta.symbol?.contains("/RES/") == true { meta.symbol = nil } }
         meta.date = adoptionDate ?? closingDate
         if meta.title == nil && isDraft {
             // A draft's title is the line just before the organ line.
@@ -95,7 +95,7 @@ enum MetaReader {
         for r in profile.dateRegexes {
             guard let g = r.groups(in: text), g.count >= 4 else { continue }
             var y = "", m = "", d = ""
-            if profile.spec.dateOrder == "ymd" { (y, m, d) = (g[1], g[2], g[3]) } else { (d, m, y) = (g[1], g[2], g[3]) }
+            if profile.spec.dateOrder == .ymd { (y, m, d) = (g[1], g[2], g[3]) } else { (d, m, y) = (g[1], g[2], g[3]) }
             let monthNumber: Int
             if let v = Int(m) { monthNumber = v }
             else if let idx = profile.spec.months.firstIndex(where: { $0.lowercased() == m.lowercased() }) { monthNumber = idx + 1 }

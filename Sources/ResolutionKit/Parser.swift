@@ -56,7 +56,7 @@ public enum ResolutionParser {
     static func parse(_ laidOut: LaidOutText, source: SourceInfo) -> ResolutionDocument {
         var laidOut = laidOut
         let profile = LanguageDetector.detect(laidOut.languageSample)
-        if profile.spec.script == "arabic" {
+        if profile.spec.script == .arabic {
             var counts = (sound: 0, reversed: 0)
             for b in laidOut.blocks { ArabicLigatures.tally(b.text, into: &counts) }
             for n in laidOut.footnotes { ArabicLigatures.tally(n.text, into: &counts) }
@@ -86,7 +86,7 @@ public enum ResolutionParser {
         // goes first, once it is split into lines (when the holder has its only copy).
         var pieces = TextPieces.take(holder)
         var lines = LineSplitter.split(taking: &pieces)
-        if profile.spec.script == "arabic" {
+        if profile.spec.script == .arabic {
             var counts = (sound: 0, reversed: 0)
             for l in lines { ArabicLigatures.tally(l.text, into: &counts) }
             if ArabicLigatures.reversed(counts) {
@@ -159,31 +159,44 @@ final class HashInBackground: @unchecked Sendable {
 }
 
 enum LanguageDetector {
-    /// The language whose script dominates; among Latin-script languages, the one whose
-    /// common words occur most.
+    /// The language whose script dominates, each script's letters (from the language files)
+    /// counted with their weight; among the languages of that script, the one whose common
+    /// words occur most. A text with no such letters goes to the script most languages share.
+    /// - Complexity: O(min(n, 200,000) × letter ranges), plus the stopword count.
     static func detect(_ text: String, among profiles: [LanguageProfile] = LanguageCatalog.profiles) -> LanguageProfile {
-        var han = 0, arabic = 0, cyrillic = 0, latin = 0
+        guard !profiles.isEmpty else { return LanguageCatalog.fallback }
+        // One counter per script, in the order scripts first appear among the profiles.
+        var scripts: [Script] = []
+        var ranges: [(range: ClosedRange<UInt32>, script: Int)] = []
+        var weights: [Int] = []
+        for p in profiles {
+            let k: Int
+            if let i = scripts.firstIndex(of: p.spec.script) {
+                k = i
+                weights[k] = max(weights[k], p.spec.letterWeight)
+            } else {
+                k = scripts.count
+                scripts.append(p.spec.script)
+                weights.append(max(1, p.spec.letterWeight))
+            }
+            for r in p.letterRanges where !ranges.contains(where: { $0.range == r && $0.script == k }) { ranges.append((r, k)) }
+        }
+        var counts = [Int](repeating: 0, count: scripts.count)
         var sample = 0
         for s in text.unicodeScalars {
             sample += 1
             if sample > 200_000 { break }
-            switch s.value {
-            case 0x4E00...0x9FFF, 0x3400...0x4DBF: han += 1
-            case 0x0600...0x06FF: arabic += 1
-            case 0x0400...0x04FF: cyrillic += 1
-            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latin += 1
-            default: break
-            }
+            let v = s.value
+            for r in ranges where r.range.contains(v) { counts[r.script] += 1; break }
         }
-        func first(_ script: String) -> LanguageProfile? { profiles.first { $0.spec.script == script } }
-        let best = max(han * 3, arabic, cyrillic, latin)
-        if best == han * 3, han > 0, let p = first("cjk") { return p }
-        if best == arabic, arabic > 0, let p = first("arabic") { return p }
-        if best == cyrillic, cyrillic > 0, let p = first("cyrillic") { return p }
-        let latinProfiles = profiles.filter { $0.spec.script == "latin" }
-        guard !latinProfiles.isEmpty else { return profiles.first ?? LanguageCatalog.fallback }
+        let scored = counts.indices.map { counts[$0] * weights[$0] }
+        let languages = scripts.map { script in profiles.filter { $0.spec.script == script } }
+        var best = scored.indices.max { scored[$0] < scored[$1] || (scored[$0] == scored[$1] && $0 > $1) }!
+        if scored[best] == 0 { best = languages.indices.max { languages[$0].count < languages[$1].count }! }
+        let candidates = languages[best]
+        if candidates.count == 1 { return candidates[0] }
         // Counted once per profile (not once per comparison); ties go to the first.
-        return latinProfiles.map { ($0, stopwordCount(text, $0)) }.max { $0.1 < $1.1 }!.0
+        return candidates.map { ($0, stopwordCount(text, $0)) }.max { $0.1 < $1.1 }!.0
     }
 
     /// How often the profile's stopwords occur among the first 60,000 scalars, words being

@@ -1,7 +1,8 @@
 // Phase 6 (inline): references to other UN documents — document symbols (`A/60/687`,
-// `A/67/65-E/2012/48`, `S/RES/1445 (2002)`) and resolution citations, including Chinese
-// lists (`第 56/183、57/238 … 号决议`) and dated lists. Hand-written scanners: these run on
-// every paragraph of inputs of many megabytes.
+// `A/67/65-E/2012/48`, `S/RES/1445 (2002)`) and resolution citations: lists closed by a word
+// after them (`第 56/183、57/238 … 号决议`) and lists opened by one (`resolutions 56/183 and
+// 57/238`). The words come from the language files. Hand-written scanners: these run on every
+// paragraph of inputs of many megabytes.
 
 public struct FoundReference: Hashable, Sendable {
     public var symbol: String
@@ -19,8 +20,8 @@ enum ReferenceScanner {
         var seen = Set<String>()
         func add(_ s: String, _ kind: String) { if seen.insert(s).inserted { out.append(FoundReference(symbol: s, kind: kind)) } }
         for s in symbols(t) { add(s, "document") }
-        // `号决议` closes citations only in Chinese text: not scanned for elsewhere.
-        if profile.isCJK { for (s, kind) in chineseCitations(t) { add(s, kind) } }
+        // Only languages whose citations are closed by a word after the list are scanned so.
+        if !profile.citationClosers.isEmpty { for (s, kind) in closedCitations(t, profile: profile) { add(s, kind) } }
         for (s, kind) in keywordCitations(t, profile: profile) { add(s, kind) }
         return out
     }
@@ -30,6 +31,14 @@ enum ReferenceScanner {
     static func isAlnum(_ c: Unicode.Scalar) -> Bool { isLetter(c) || Chars.isDigit(c) }
 
     // MARK: symbols
+
+    /// Every language's list joiners (`and`, `et`, `和`…): a symbol's corrigendum is read in
+    /// whatever language cites it.
+    static let joiners: [Scalars] = {
+        var seen = Set<Scalars>()
+        return LanguageCatalog.profiles.flatMap(\.spec.listJoiners).map { Array($0.unicodeScalars) }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
+    }()
 
     static func symbols(_ t: Scalars) -> [String] {
         var out: [String] = []
@@ -58,7 +67,6 @@ enum ReferenceScanner {
     static func abbreviatedContinuation(_ t: Scalars, from start: Int) -> (String, Int)? {
         var i = start
         while i < t.count && Chars.isSpace(t[i]) { i += 1 }
-        let joiners: [Scalars] = ["和".scalars, "及".scalars, "and".scalars, "et".scalars, "y".scalars, "и".scalars, "و".scalars]
         guard let j = joiners.first(where: { t.hasPrefix($0, at: i) }) else { return nil }
         i += j.count
         while i < t.count && Chars.isSpace(t[i]) { i += 1 }
@@ -190,17 +198,18 @@ enum ReferenceScanner {
         return (first + (letter.isEmpty ? "" : " " + letter) + " (" + innerText + ")", m + 1)
     }
 
-    /// Chinese: every `号决议`/`号决定` closes a citation; scan back over the list before it.
-    static func chineseCitations(_ t: Scalars) -> [(String, String)] {
+    /// Every closing word (`号决议`, `号决定`) closes a citation: scan back over the list before it.
+    /// - Complexity: O(n × closers), plus at most 1,200 scalars back per citation.
+    static func closedCitations(_ t: Scalars, profile: LanguageProfile) -> [(String, String)] {
         var out: [(String, String)] = []
-        let hao: Unicode.Scalar = "号"
+        let firsts = Set(profile.citationClosers.compactMap(\.word.first))
         var i = 0
-        while i + 2 < t.count {
-            if t[i] == hao, t[i + 1] == "决", t[i + 2] == "议" || t[i + 2] == "定" {
-                let kind = t[i + 2] == "议" ? "resolution" : "decision"
-                // Walk back over list text: numbers, separators, dates, `第`, `号`.
+        while i < t.count {
+            if firsts.contains(t[i]), let closer = profile.citationClosers.first(where: { t.hasPrefix($0.word, at: i) }) {
+                let kind = closer.kind
+                // Walk back over list text: numbers, separators, dates, the language's list words.
                 var s = i
-                while s > 0 && i - s < 1200 && isCitationListScalar(t[s - 1]) { s -= 1 }
+                while s > 0 && i - s < 1200 && isCitationListScalar(t[s - 1], profile) { s -= 1 }
                 WorkMeter.add(i - s)
                 var found: [String] = []
                 var k = s
@@ -211,7 +220,7 @@ enum ReferenceScanner {
                     } else { k += 1 }
                 }
                 out += found.map { ($0, kind) }
-                i += 3
+                i += closer.word.count
                 continue
             }
             i += 1
@@ -219,12 +228,8 @@ enum ReferenceScanner {
         return out
     }
 
-    static func isCitationListScalar(_ c: Unicode.Scalar) -> Bool {
-        if Chars.isDigit(c) || isUpper(c) || Chars.isSpace(c) { return true }
-        switch c {
-        case "/", "、", "和", "及", "以", "第", "号", "年", "月", "日", "(", ")", "（", "）", ",", "-": return true
-        default: return false
-        }
+    static func isCitationListScalar(_ c: Unicode.Scalar, _ profile: LanguageProfile) -> Bool {
+        Chars.isDigit(c) || isUpper(c) || Chars.isSpace(c) || profile.citationListScalars.contains(c)
     }
 
     /// Other languages: after `resolution(s)`/`résolution`/`резолюци…`/`القرار`, read a
@@ -245,8 +250,7 @@ enum ReferenceScanner {
                 matched = w.count; break
             }
             guard matched > 0 else { i += 1; continue }
-            let kind = profile.spec.resolutionWords.firstIndex { $0.unicodeScalars.elementsEqual(t[i..<i + matched]) }
-                .map { profile.spec.resolutionWords[$0].lowercased().hasPrefix("d") || profile.spec.resolutionWords[$0].hasPrefix("реш") ? "decision" : "resolution" } ?? "resolution"
+            let kind = profile.decisionWords.contains(Array(t[i..<i + matched])) ? "decision" : "resolution"
             var k = i + matched
             var gap = 0
             while k < t.count && gap < 40 {

@@ -157,16 +157,21 @@ public struct OtherText: Codable, Hashable, Sendable {
     }
 }
 
+/// Whether the text is an adopted resolution (it carries its own number) or a draft.
+public enum DocumentStatus: String, Codable, Hashable, Sendable {
+    case adopted, draft
+}
+
 public struct DocumentMeta: Codable, Hashable, Sendable {
     public var body: String?
     public var number: String?
     public var symbol: String?
-    public var status: String
+    public var status: DocumentStatus
     public var title: String?
     public var date: String?
     public var session: String?
     public var agendaItem: String?
-    public init(body: String? = nil, number: String? = nil, symbol: String? = nil, status: String = "draft",
+    public init(body: String? = nil, number: String? = nil, symbol: String? = nil, status: DocumentStatus = .draft,
                 title: String? = nil, date: String? = nil, session: String? = nil, agendaItem: String? = nil) {
         self.body = body; self.number = number; self.symbol = symbol; self.status = status
         self.title = title; self.date = date; self.session = session; self.agendaItem = agendaItem

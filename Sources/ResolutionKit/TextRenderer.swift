@@ -34,7 +34,7 @@ public struct TextRenderer {
         let head = [m.symbol ?? m.number, m.body, m.date].compactMap { $0 }.joined(separator: " · ")
         if !head.isEmpty { out.append(Sanitizer.visible(head)) }
         if let t = m.title { out += LineWrapper.wrap(Sanitizer.visible(t), width: width, ambiguousWide: ambiguousWide) }
-        if m.status == "draft" { out.append("(draft)") }
+        if m.status == .draft { out.append("(draft)") }
         out.append("")
         for line in doc.preface { out += block(id: "", text: line) }
         out += trackedLines(doc, unit: "preface")
@@ -97,7 +97,7 @@ public struct MarkdownRenderer {
         let title = [m.number.map { $0 + "." }, m.title].compactMap { $0 }.joined(separator: " ")
         out.append("# " + escape(title.isEmpty ? (m.symbol ?? doc.source.path) : title))
         out.append("")
-        let facts = [m.symbol, m.body, m.date, m.session, m.agendaItem.map { "agenda item " + $0 }, m.status]
+        let facts = [m.symbol, m.body, m.date, m.session, m.agendaItem.map { "agenda item " + $0 }, m.status.rawValue]
             .compactMap { $0 }
         out.append("*" + escape(facts.joined(separator: " · ")) + "*")
         out.append("")

@@ -37,7 +37,7 @@ enum Fixture {
         let fns = footnotes.enumerated().map { i, t in Footnote(id: "fn\(i + 1)", number: i + 1, text: t) }
         let all = (preamble + operative + footnotes).joined(separator: "\n")
         return ResolutionDocument(source: SourceInfo(path: path, sha256: SHA256.hex(all), encoding: "utf-8"),
-                                  language: language, meta: DocumentMeta(symbol: symbol, status: "adopted", title: title),
+                                  language: language, meta: DocumentMeta(symbol: symbol, status: .adopted, title: title),
                                   preamble: pp, operative: op, footnotes: fns)
     }
 

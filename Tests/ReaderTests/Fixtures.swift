@@ -29,7 +29,7 @@ enum Fixtures {
         }
         return ResolutionDocument(
             source: SourceInfo(path: "zh.txt", sha256: "", encoding: "utf-8"), language: "zh",
-            meta: DocumentMeta(body: "经济及社会理事会", number: "2099/17", symbol: "E/RES/2099/17", status: "adopted",
+            meta: DocumentMeta(body: "经济及社会理事会", number: "2099/17", symbol: "E/RES/2099/17", status: .adopted,
                                title: "评估信息社会世界峰会成果落实和后续工作方面取得的进展", date: "2020-07-22"),
             preface: ["2099/17. 评估信息社会世界峰会成果落实和后续工作方面取得的进展", "经济及社会理事会，"],
             preamble: [pp1, pp2], operative: ops,
@@ -53,7 +53,7 @@ enum Fixtures {
         }
         return ResolutionDocument(
             source: SourceInfo(path: "en.txt", sha256: "", encoding: "utf-8"), language: "en",
-            meta: DocumentMeta(body: "Economic and Social Council", number: "2099/17", symbol: "E/RES/2099/17", status: "adopted",
+            meta: DocumentMeta(body: "Economic and Social Council", number: "2099/17", symbol: "E/RES/2099/17", status: .adopted,
                                title: "Assessment of the progress made in the implementation of the outcomes of the World Summit", date: "2020-07-22"),
             preface: ["2099/17. Assessment of the progress made", "The Economic and Social Council,"],
             preamble: [pp1, pp2], operative: ops,

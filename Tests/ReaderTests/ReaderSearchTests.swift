@@ -8,7 +8,7 @@ import Testing
 @Suite struct ReaderSearchTests {
     static let russian = ResolutionDocument(
         source: SourceInfo(path: "ru.txt", sha256: "", encoding: "utf-8"), language: "ru",
-        meta: DocumentMeta(symbol: "S/RES/2532 (2020)", status: "adopted"),
+        meta: DocumentMeta(symbol: "S/RES/2532 (2020)", status: .adopted),
         preface: ["Резолюция 2532 (2020)", "принятая Советом Безопасности на его 8747-м заседании"],
         preamble: [Paragraph(id: "pp1", kind: .preambular, index: 1, lead: "Ссылаясь", text: "Ссылаясь на доклад ＡＢＣ１ Генерального секретаря,")],
         operative: [Paragraph(id: "op1", kind: .operative, index: 1, number: 1, lead: "требует",

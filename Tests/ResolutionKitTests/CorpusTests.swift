@@ -85,7 +85,7 @@ import Testing
             let doc = try ResolutionDocument.load(path: dir + "/" + name)
             #expect(doc.language == language, "\(name)")
             #expect(doc.meta.symbol?.hasPrefix("S/RES/") == true, "\(name)")
-            #expect(doc.meta.status == "adopted", "\(name)")
+            #expect(doc.meta.status == .adopted, "\(name)")
             if let date = doc.meta.date, date.hasPrefix("2020-") { dated += 1 }
         }
         #expect(dated * 10 >= files.count * 9, "\(language): \(dated)/\(files.count) with an adoption date")

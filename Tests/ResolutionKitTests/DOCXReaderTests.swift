@@ -209,7 +209,7 @@ import Testing
             + p(r("1.") + "<w:r><w:tab/></w:r>" + r("Decides", "<w:i/>") + r(" to remain seized of the matter."))
         let doc = try parse(try docx(body))
         #expect(doc.meta.symbol == "S/RES/2532 (2020)")
-        #expect(doc.meta.status == "adopted")
+        #expect(doc.meta.status == .adopted)
         #expect(doc.meta.date == "2020-07-01")
         #expect(doc.preamble.map(\.text) == ["Recalling its resolutions on the implementation of the national architecture and its earlier decisions,",
                                              "Further welcoming the elections that are free, fair, credible and, welcoming also the dialogue,"])

@@ -125,14 +125,20 @@ import Testing
                 == ["A/67/65-E/2012/48", "A/67/65/Corr.1-E/2012/48/Corr.1"])
     }
 
-    @Test func resolutionCitations() {
+    @Test func resolutionCitations() throws {
         let zhList = "第 56/183、57/238、71/212、72/200 号和 73/218 号决议"
-        #expect(ReferenceScanner.chineseCitations(zhList.scalars).map(\.0) == ["56/183", "57/238", "71/212", "72/200", "73/218"])
-        #expect(ReferenceScanner.chineseCitations("大会第 217 A(III)号决议".scalars).map(\.0) == ["217 A (III)"])
-        #expect(ReferenceScanner.chineseCitations("第1325(2000)号决议".scalars).map(\.0) == ["1325 (2000)"])
+        #expect(ReferenceScanner.closedCitations(zhList.scalars, profile: zh).map(\.0) == ["56/183", "57/238", "71/212", "72/200", "73/218"])
+        #expect(ReferenceScanner.closedCitations("大会第 217 A(III)号决议".scalars, profile: zh).map(\.0) == ["217 A (III)"])
+        #expect(ReferenceScanner.closedCitations("第1325(2000)号决议".scalars, profile: zh).map(\.0) == ["1325 (2000)"])
+        #expect(ReferenceScanner.closedCitations("第 12/3 号决定".scalars, profile: zh).map(\.1) == ["decision"])
+        // A language whose citations are not closed by a word after them finds none so.
+        #expect(ReferenceScanner.closedCitations(zhList.scalars, profile: LanguageCatalog.profile("en")!).isEmpty)
         let enList = "its resolutions 2042 (2012), 2043 (2012) and 2118 (2013), and resolution 56/183 of 21 December 2001"
         #expect(ReferenceScanner.keywordCitations(enList.scalars, profile: en).map(\.0) == ["2042 (2012)", "2043 (2012)", "2118 (2013)", "56/183"])
         #expect(ReferenceScanner.keywordCitations("décision 31/301".scalars, profile: fr).map(\.1) == ["decision"])
+        #expect(ReferenceScanner.keywordCitations("résolution 31/301".scalars, profile: fr).map(\.1) == ["resolution"])
+        let ru = try #require(LanguageCatalog.profile("ru"))
+        #expect(ReferenceScanner.keywordCitations("решение 31/301; резолюцию 56/183".scalars, profile: ru).map(\.1) == ["decision", "resolution"])
     }
 
     @Test func aTextThatIsNotAResolutionOpensWithEverythingInOther() {

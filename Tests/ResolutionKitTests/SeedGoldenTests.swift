@@ -26,7 +26,7 @@ import Testing
         let doc = try Fixtures.seed(e.seed)
         #expect(doc.language == "zh")
         #expect(doc.meta.number == e.number)
-        #expect(doc.meta.status == (e.number == nil ? "draft" : "adopted"))
+        #expect(doc.meta.status == (e.number == nil ? .draft : .adopted))
         #expect(doc.preamble.count == e.preambular)
         #expect(doc.operative.map(\.number) == Array(1...e.operative).map { Optional($0) })
         #expect(doc.headings.count == e.headings)
