@@ -31,7 +31,9 @@ let package = Package(
             exclude: ["README.md", "languages"],
             sources: ["LanguageData.swift", "LanguageData+Embedded.swift"]
         ),
-        .target(name: "ResolutionKit", dependencies: ["LanguageData", "ZIPFoundation"]),
+        .target(name: "ResolutionKit", dependencies: ["LanguageData", "ZIPFoundation", "CSHA256"]),
+        // SHA-256 rounds with the processor's SHA extensions (ResolutionKit/SHA256.swift).
+        .target(name: "CSHA256"),
         // Pairs the units of two texts (versions or languages): `reso diff`, `reso carry`.
         .target(name: "ResolutionDiff", dependencies: ["ResolutionKit"]),
         .target(name: "Annotations", dependencies: ["ResolutionKit", "ResolutionDiff"]),

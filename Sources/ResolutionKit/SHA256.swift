@@ -1,3 +1,4 @@
+import CSHA256
 // SHA-256 of the source bytes: sidecars use it to notice that a document changed.
 // Small and dependency-free (FIPS 180-4).
 
@@ -33,21 +34,31 @@ public enum SHA256 {
                            0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var w = [UInt32](repeating: 0, count: 64)
         let whole = buffer.count / 64 * 64
-        var offset = 0
-        while offset < whole {
-            compress(UnsafeBufferPointer(rebasing: buffer[offset..<offset + 64]), &h, &w)
-            offset += 64
-        }
+        blocks(UnsafeBufferPointer(rebasing: buffer[..<whole]), &h, &w)
         var tail = Array(buffer[whole...])
         let bitLength = UInt64(buffer.count) * 8
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        tail.withUnsafeBufferPointer { t in
-            var o = 0
-            while o < t.count { compress(UnsafeBufferPointer(rebasing: t[o..<o + 64]), &h, &w); o += 64 }
-        }
+        tail.withUnsafeBufferPointer { t in blocks(t, &h, &w) }
         return h.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> (24 - $0 * 8)) } }
+    }
+
+    /// Whether the processor's SHA extensions do the rounds (CSHA256); else the Swift rounds
+    /// below, which give the same digests (tests compare the two).
+    static let hardware = reso_sha256_hardware() != 0
+
+    /// Runs whole 64-byte blocks through the compression function.
+    /// - Complexity: O(n).
+    static func blocks(_ data: UnsafeBufferPointer<UInt8>, _ h: inout [UInt32], _ w: inout [UInt32],
+                       hardware: Bool = SHA256.hardware) {
+        let count = data.count / 64
+        guard count > 0, let base = data.baseAddress else { return }
+        if hardware {
+            h.withUnsafeMutableBufferPointer { reso_sha256_blocks($0.baseAddress!, base, count) }
+            return
+        }
+        for b in 0..<count { compress(UnsafeBufferPointer(rebasing: data[b * 64..<b * 64 + 64]), &h, &w) }
     }
 
     private static func compress(_ block: UnsafeBufferPointer<UInt8>, _ h: inout [UInt32], _ wArray: inout [UInt32]) {
