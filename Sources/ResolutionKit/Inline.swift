@@ -19,6 +19,8 @@ enum InlinePass {
         var markers: [FootnoteRef] = []
         var bold: [Range<Int>] = []
         var boldStart: Int? = nil
+        // Link markup to skip, by start: most paragraphs have none, and a dictionary lookup
+        // per scalar was most of this pass.
         let skips = linkSkips(raw)
         var i = 0
         let n = raw.count
@@ -26,7 +28,7 @@ enum InlinePass {
         // (`日 [第 69/313 号决议](#)`) must not end up between two CJK characters.
         var removedAt = -1
         while i < n {
-            if let end = skips[i] {
+            if !skips.isEmpty, let end = skips[i] {
                 i = end
                 removedAt = out.count
                 if out.count >= 2, Chars.isSpace(out[out.count - 1]), Chars.isWide(out[out.count - 2]),

@@ -48,6 +48,13 @@ enum Chars {
         }
     }
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+    /// Unicode's Alphabetic property, answered for ASCII without the property table (asked at
+    /// every candidate word start of every paragraph).
+    @inline(__always) static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        return s.properties.isAlphabetic
+    }
     static func digitValue(_ s: Unicode.Scalar) -> Int? {
         if s.value >= 48 && s.value <= 57 { return Int(s.value - 48) }
         if s.value >= 0x0660 && s.value <= 0x0669 { return Int(s.value - 0x0660) }  // Arabic-Indic

@@ -245,8 +245,8 @@ enum ReferenceScanner {
         while i < t.count {
             var matched = 0
             WorkMeter.add(1)
-            guard starts.contains(t[i]), i == 0 || !t[i - 1].properties.isAlphabetic else { i += 1; continue }
-            for w in profile.resolutionWords where t.hasPrefix(w, at: i) && (i == 0 || !t[i - 1].properties.isAlphabetic) {
+            guard starts.contains(t[i]), i == 0 || !Chars.isAlphabetic(t[i - 1]) else { i += 1; continue }
+            for w in profile.resolutionWords where t.hasPrefix(w, at: i) {
                 matched = w.count; break
             }
             guard matched > 0 else { i += 1; continue }
