@@ -191,12 +191,20 @@ enum RunningLines {
             for c in line.text { h = (h ^ UInt64(c.value)) &* 0x100000001b3 }
             return h
         }
+        // Each line hashed once (0: not a candidate), eight bytes a line.
+        var hashes = [UInt64](repeating: 0, count: lines.count)
         var counts: [UInt64: Int32] = [:]
-        for line in lines { if let h = hash(line) { counts[h, default: 0] += 1 } }
-        var positions: [UInt64: [Int]] = [:]
         for (k, line) in lines.enumerated() {
-            if let h = hash(line), let n = counts[h], n >= 2 { positions[h, default: []].append(k) }
+            guard let h = hash(line) else { continue }
+            let key = h == 0 ? 1 : h
+            hashes[k] = key
+            counts[key, default: 0] += 1
         }
+        var positions: [UInt64: [Int]] = [:]
+        for k in lines.indices where hashes[k] != 0 {
+            if let n = counts[hashes[k]], n >= 2 { positions[hashes[k], default: []].append(k) }
+        }
+        hashes = []
         counts = [:]
         for (_, sameHash) in positions {
             let text = lines[sameHash[0]].text
