@@ -206,6 +206,14 @@ enum BlockBuilder {
         if inlineLabel && !pageTurned && line.blankBefore < layout.blockGap && !layout.endsEarly(last, before: line.text) {
             return true
         }
+        // A spread line (`SpreadWords`) and the line after it are pieces of one printed
+        // line: they go on with the paragraph whatever the blank lines and widths say,
+        // unless they open one (a number, a label, an opener or verb).
+        if (line.spread || last.spread) && !pageTurned && line.blankBefore <= 1
+            && !(line.spread && endsWithStrongTerminator(text)) {
+            return StructureBuilder.operativeNumber(line.text) == nil && LabelParser.parse(line.text, profile: profile) == nil
+                && !InlinePass.startsWithLead(line.text, profile: profile)
+        }
         // The organ's formula (`The Security Council,`) stands alone between preface and preamble.
         if StructureBuilder.isFormula(line.text, profile) || (text.count <= 64 && StructureBuilder.isFormula(text, profile)) { return false }
         if afterMarker && !pageTurned && line.blankBefore < layout.blockGap && !endsWithStrongTerminator(text)

@@ -17,6 +17,7 @@ struct SourceLine {
     var isSeparator = false    // a footnote rule: a long run of spaces or underscores
     var afterFootnotes = false // a footnote block was lifted out just before this line
     var pageBreakBefore = false // a form feed (`\f`) came since the previous line
+    var spread = false         // the words of one justified line, mended (`SpreadWords`)
 
     /// Leading whitespace, in scalars.
     var indent: Int { get { Int(storedIndent) } set { storedIndent = Int32(clamping: newValue) } }

@@ -93,6 +93,7 @@ public enum ResolutionParser {
                 for i in lines.indices { ArabicLigatures.repair(&lines[i].text) }
             }
         }
+        SpreadWords.mend(&lines, profile: profile)
         let layout = TextLayout.of(lines)
         layout.normalise(&lines)
         var bodyLines = lines

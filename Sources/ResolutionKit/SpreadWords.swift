@@ -1,0 +1,60 @@
+// Phase 1c: a justified line that pdftotext's default mode took apart. Where a justified
+// line has wide gaps between its words, pdftotext reads each gap as a column boundary and
+// prints the words one to a line, often with a blank line between them, sometimes out of
+// order (`определяя,` `что` … then the next line, then `Судане` `представляет` `угрозу`).
+// Left alone, each run reads as a row of tiny blocks and blank-line paragraph breaks that
+// are not there. Mended here: a run of one-word lines becomes one line, flagged `spread`,
+// which `BlockBuilder.continues` joins to its paragraph unless it opens one.
+
+enum SpreadWords {
+    /// The longest word taken as a piece of a spread line: longer tokens are URLs,
+    /// symbols or words of a language without spaces.
+    static let longestPiece = 24
+    /// Fewer pieces in a row than this are short lines (a one-word heading, a wrapped tail).
+    static let shortestRun = 3
+
+    /// Merges each run of one-word lines (one blank line at most between them) into one
+    /// line. Only for scripts that separate words with spaces: a CJK line is one token.
+    /// - Complexity: O(n) in the lines' scalars (one pass, compacting in place).
+    static func mend(_ lines: inout [SourceLine], profile: LanguageProfile) {
+        guard profile.spec.joinWithSpace, lines.count >= shortestRun else { return }
+        var write = 0
+        var read = 0
+        while read < lines.count {
+            var end = read
+            if isPiece(lines[read]) {
+                end = read + 1
+                while end < lines.count, isPiece(lines[end]), lines[end].blankBefore <= 1, !lines[end].pageBreakBefore,
+                      !lines[end].afterFootnotes { end += 1 }
+            }
+            if end - read >= shortestRun {
+                var merged = lines[read]
+                for k in (read + 1)..<end {
+                    WorkMeter.add(1 + lines[k].text.count)
+                    merged.text.append(" ")
+                    merged.text.append(contentsOf: lines[k].text)
+                    lines[k].text = []
+                }
+                merged.width = approxColumns(merged.text)
+                merged.spread = true
+                lines[write] = merged
+                write += 1
+                read = end
+                continue
+            }
+            if write != read { lines.swapAt(write, read) }
+            write += 1
+            read += 1
+        }
+        if write < lines.count { lines.removeSubrange(write...) }
+    }
+
+    /// One word of running text alone on its line: no space, a letter in it, and not a
+    /// number, label or marker (those stand alone on purpose).
+    static func isPiece(_ line: SourceLine) -> Bool {
+        let t = line.text
+        guard !line.isSeparator, !t.isEmpty, t.count <= longestPiece, !t.contains(where: Chars.isSpace),
+              t.contains(where: Chars.isAlphabetic) else { return false }
+        return !BlockBuilder.isNumberOnly(t) && !BlockBuilder.isLabelOnly(t) && BlockBuilder.bareNumber(t) == nil
+    }
+}
