@@ -42,7 +42,13 @@ extension FootnoteExtractor {
                     break
                 }
             }
-            if let (start, found) = lifted {
+            if var (start, found) = lifted {
+                // Numbering that restarts on each page: the notes are numbered on from the
+                // notes before them, as the document's footnotes, and so are the page's markers.
+                if found[0].number == 1 && last > 0 {
+                    for i in found.indices { found[i].number += last }
+                    renumberMarkers(&lines, in: pageStart..<(tailStart + start), upTo: found.count, by: last)
+                }
                 keep(pageStart..<(tailStart + start))
                 // The footer lines after the notes stay for the furniture pass.
                 for line in tail[start...] where isFurniture(line) { lines[w] = line; w += 1 }
@@ -56,6 +62,51 @@ extension FootnoteExtractor {
         }
         lines.removeSubrange(w...)
         return notes
+    }
+
+    /// Adds `shift` to the footnote markers `1...count` in `lines[range]`: superscript
+    /// digits, digits glued to the word before them (`2017)1;`), and a number alone on a
+    /// line (pdftotext's raised marker). Other digits are text and stay.
+    /// - Complexity: O(n) in the range's scalars.
+    static func renumberMarkers(_ lines: inout [SourceLine], in range: Range<Int>, upTo count: Int, by shift: Int) {
+        let numbers = Set(1...count)
+        for k in range {
+            let t = lines[k].text
+            WorkMeter.add(1 + t.count)
+            if let n = BlockBuilder.bareNumber(t) {
+                if numbers.contains(n) { lines[k].text = Array(String(n + shift).unicodeScalars) }
+                continue
+            }
+            guard t.contains(where: { Chars.isDigit($0) || Chars.superscriptValue($0) != nil }) else { continue }
+            var out = Scalars()
+            out.reserveCapacity(t.count + 4)
+            var i = 0
+            while i < t.count {
+                if Chars.superscriptValue(t[i]) != nil {
+                    var j = i, value = 0
+                    while j < t.count, let v = Chars.superscriptValue(t[j]) { value = value * 10 + v; j += 1 }
+                    if numbers.contains(value) { out += BlockBuilder.superscript(value + shift) } else { out += t[i..<j] }
+                    i = j
+                    continue
+                }
+                if Chars.isDigit(t[i]), let (n, end) = InlinePass.gluedMarker(t, at: i, after: out.last, footnotes: numbers) {
+                    out += String(n + shift).unicodeScalars
+                    i = end
+                    continue
+                }
+                // The digits of a longer number are read as one, never as a marker inside it.
+                if Chars.isDigit(t[i]) {
+                    var j = i
+                    while j < t.count && Chars.isDigit(t[j]) { j += 1 }
+                    out += t[i..<j]
+                    i = j
+                    continue
+                }
+                out.append(t[i])
+                i += 1
+            }
+            lines[k].text = out
+        }
     }
 
     /// `3` alone, or `3 text`: the number and what follows it.

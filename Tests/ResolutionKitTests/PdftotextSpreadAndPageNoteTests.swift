@@ -1,0 +1,293 @@
+import Foundation
+import Testing
+@testable import ResolutionKit
+
+/// pdftotext's default output in two more shapes of typeset resolutions (pdftotext
+/// extractions of sc-2020 resolutions set by `scripts/typeset.py`, kept whole so that the
+/// layout statistics see real pages).
+@Suite struct PdftotextSpreadAndPageNoteTests {
+    /// A justified line with wide gaps comes out one word to a line, with blank lines
+    /// between the words and out of order (`определяя,` `что` `ситуация` `в`, the next
+    /// line, then `Судане` `представляет` `угрозу`). The words go on with their paragraph:
+    /// they make no paragraph of their own, and the paragraph after them still opens.
+    @Test func wordsOfASpreadLineStayInTheirParagraph() {
+        let doc = PdftotextShapeTests.parse(Self.russianSpread)
+        #expect(doc.preamble.count == 4, "\(doc.preamble.map { String($0.text.prefix(30)) })")
+        let third = doc.preamble.count > 2 ? doc.preamble[2].text : ""
+        for word in ["определяя", "Судане", "представляет", "угрозу", "безопасности"] { #expect(third.contains(word), "\(word)") }
+        #expect(doc.preamble.last?.text.hasPrefix("действуя") == true)
+        #expect(doc.operative.map(\.number) == [1, 2, 3])
+    }
+
+    /// The merge takes runs of one-word lines only: numbers, labels and lines of several
+    /// words stand as they are.
+    @Test func onlyRunsOfOneWordLinesAreMerged() throws {
+        let ru = try #require(LanguageCatalog.profile("ru"))
+        var lines = LineSplitter.split("начало строки\nодин\n\nдва\n\nтри\n\nконец строки\n(a)\n\n1.\n\nслово\n")
+        SpreadWords.mend(&lines, profile: ru)
+        #expect(lines.map { $0.text.string } == ["начало строки", "один два три", "конец строки", "(a)", "1.", "слово"])
+        #expect(lines.map(\.spread) == [false, true, false, false, false, false])
+        let zh = try #require(LanguageCatalog.profile("zh"))
+        var cjk = LineSplitter.split("安全理事会\n\n回顾\n\n决定\n")
+        SpreadWords.mend(&cjk, profile: zh)
+        #expect(cjk.count == 3, "a CJK line is one token: never merged")
+    }
+
+    /// Footnotes numbered from 1 on each page: every page's `1` is a footnote of its own,
+    /// numbered on from the notes before it as the document's footnotes, and a marker on
+    /// the page follows its note.
+    @Test func notesNumberedByPageAreNumberedOnThroughTheDocument() {
+        let doc = PdftotextShapeTests.parse(Self.englishNotesByPage)
+        #expect(doc.footnotes.map(\.number) == [1, 2, 3])
+        #expect(doc.footnotes.map(\.text) == ["S/RES/2436 (2018).", "S/RES/2378 (2017).", "S/RES/2378 (2017)."])
+        #expect(doc.footnotes.first?.citedBy == ["pp12"])
+        #expect(doc.footnotes.last?.citedBy == ["op14"])
+        #expect(doc.other.isEmpty, "a note kept as other text: \(doc.other.map(\.text))")
+    }
+
+    static let russianSpread = """
+Организация Объединенных Наций
+
+S/RES/2523 (2020)
+
+Совет Безопасности
+Distr.: General
+29 May 2020
+
+Резолюция 2523 (2020),
+принятая Советом Безопасности 29 мая 2020 года
+Совет Безопасности,
+вновь подтверждая все свои предыдущие резолюции и заявления
+Председателя, касающиеся положения в Судане, и подчеркивая важность их
+полного соблюдения и осуществления,
+вновь подтверждая свою твердую приверженность суверенитету,
+единству, независимости и территориальной целостности Судана,
+определяя,
+что
+ситуация
+в
+международному миру и безопасности,
+
+Судане
+
+представляет
+
+угрозу
+
+действуя на основании главы VII Устава Организации Объединенных
+Наций,
+1. постановляет, что Смешанная операция Африканского союза —
+Организации Объединенных Наций в Дарфуре (ЮНАМИД) будет сохранять
+свои нынешние предельные уровни численности военнослужащих и
+полицейских до 3 июня 2020 года, и постановляет далее, что в течение
+этого периода ЮНАМИД будет сохранять все опорные пункты для
+выполнения своего мандата;
+2. заявляет о своем намерении определить к 3 июня 2020 года курс
+действий в отношении ответственного свертывания операций и вывода
+ЮНАМИД и заявляет далее о своем намерении принять в то же время
+новую резолюцию, устанавливающую последующее присутствие на смену
+ЮНАМИД;
+3.
+
+20-07246 (R)
+*2007246*
+
+постановляет продолжать заниматься этим вопросом.
+
+Просьба отправить на вторичную переработку
+
+\u{0C}
+"""
+
+    static let englishNotesByPage = """
+United Nations
+
+S/RES/2518 (2020)
+
+Security Council
+Distr.: General
+30 March 2020
+
+Resolution 2518 (2020)
+Adopted by the Security Council on 30 March 2020
+The Security Council,
+Recalling the purposes and principles of the Charter of the United Nations, reaffirming
+the primary responsibility of the Security Council under the Charter of the United Nations for
+the maintenance of international peace and security,
+Recalling its previous relevant resolutions and presidential statements addressing issues
+of peacekeeping,
+Reaffirming the basic principles of peacekeeping, such as consent of the parties,
+impartiality, and non-use of force, except in self-defence and defence of the mandate,
+Underscoring the importance of peacekeeping as one of the most effective tools
+available to the United Nations in the promotion and maintenance of international peace and
+security, and affirming that lasting peace is not achieved nor sustained by military and technical
+engagements alone, but through political solutions and strongly convinced that they should
+guide the design and deployment of United Nations peacekeeping operations,
+Noting with appreciation the progress made in efforts undertaken by the SecretaryGeneral to mobilize all partners and stakeholders in support of more effective United Nations
+peacekeeping through the Secretary-General’s “Action for Peacekeeping” initiative, which
+places high importance on the safety and security of peacekeepers alongside advancing political
+solutions, promoting the Women, Peace and Security agenda, strengthening protection of
+civilians, supporting effective performance and accountability, strengthening the impact of
+peacekeeping on peacebuilding and sustaining peace, improving peacekeeping partnerships, and
+strengthening the conduct of peacekeeping operations and personnel,
+Expressing grave concern about the security threats and targeted attacks against United
+Nations peacekeepers in many peacekeeping missions, which constitute a major challenge to
+United Nations peacekeeping operations, including threats posed by landmines, explosive
+remnants of war and improvised explosive devices, recalling the sacrifices of uniformed and
+civilian personnel in implementing United Nations peacekeeping mandates in challenging
+environments, and condemning in the strongest terms killing of and all acts of violence against
+United Nations peacekeeping personnel, which may constitute war crimes, and paying tribute to
+all peacekeepers, police and military as well as civilian ones, who lost their life while serving
+with the United Nations,
+Underscoring the importance it places on the safety and security of peacekeepers in the
+field and the need for the Secretary-General and Troop-and Police-Contributing Countries and
+Member States to work together to ensure that missions are adequately resourced and all
+
+20-04817 (E)
+*2004817*
+
+Please recycle
+
+\u{0C}S/RES/2518 (2020)
+
+peacekeepers in the field are willing, capable and equipped effectively and safely to implement
+their mandate,
+Condemning violations of status-of-forces agreements by any party to those
+agreements, recognizing the grave risks such violations can present to the safety and security of
+peacekeepers and affirming that the entry of personnel or equipment into the country and
+freedom of movement within the mandate should not be hindered,
+Taking note of the measures taken and efforts made by the Secretariat and Member
+States in preventing and addressing illnesses including infectious diseases, among peacekeepers,
+Noting that caveats not declared and not formally accepted by the Secretariat may
+adversely limit mandate implementation, and stresses the importance of avoiding caveats that
+may impinge upon the operational effectiveness of the mission and risk the safety and security
+of peacekeepers, in particular in hostile environments,
+Recalling the report on “Improving Security of United Nations Peacekeepers”, the
+related Action Plan on improving safety and security, stressing that deficiencies in training,
+equipment, capacity, leadership at all levels, performance and accountability, and medical
+capacity in the missions can increase risks to the safety and security of peacekeepers, including
+leading to increased risk of fatalities,
+Recalling its resolution 2436 (2018)1, underscoring the link between performance and
+safety and security of uniformed and civilian peacekeeping personnel, and recognizing that
+institutionalizing a culture of performance in United Nations peacekeeping will contribute to
+better delivery of peacekeeping mandates, as well as lead to improvements in the safety and
+security of peacekeepers,
+Reaffirming the importance of full, effective and meaningful participation of women in
+peacekeeping operations and the importance of conducting and integrating a gender analysis and
+gender assessments when considering the safety and security of personnel,
+Recognizing that possible adverse effects of environmental deterioration may, in the
+long run, aggravate certain existing threats to the stability of some host states which are
+particularly vulnerable to these adverse effects and which may influence the safety and security
+of peacekeepers, while respecting the respective mandates of all United Nations bodies in this
+regard,
+Recognizing the critical role of United Nations peacekeepers in the promotion and
+maintenance of international peace and security in accordance with the Charter of the United
+Nations, and that the primary responsibility for the safety and security of United Nations
+personnel and assets rests with the host state, recognizing further that efforts to enhance safety
+and improve security need to improve at all levels both at headquarters and in the field as a
+shared endeavour,
+1. Stresses the importance of supporting United Nations peacekeeping operations,
+recognizes the crucial role peacekeeping plays in achieving conditions for stability and a lasting
+peace, and emphasizes the importance of enhancing the safety and security of peacekeepers;
+2. Requests the host states to fulfil their obligations to facilitate access and freedom
+of movement for United Nations peacekeepers and their equipment consistent with the mandate,
+including for casualty and medical evacuation, and requests the Secretariat to instruct all
+peacekeeping missions to systematically document violations of status-of-forces agreements and
+1
+
+2/4
+
+S/RES/2436 (2018).
+20-04817
+
+\u{0C}S/RES/2518 (2020)
+
+that Mission leadership should use this information to monitor and resolve risks to the safety and
+security of peacekeepers as necessary;
+3. Calls on all Member States hosting peacekeeping operations to promptly
+investigate and effectively prosecute those responsible for attacks on United Nations personnel,
+and to keep the relevant Troop-and Police-Contributing Countries informed of the progress of
+such investigations and prosecutions;
+4. Notes that peacekeepers are deployed in deteriorating and complex political and
+security environments, and face asymmetrical and complex threats, underscores the importance
+of ensuring that peacekeeping missions evolve their capacities and systems to remain agile and
+effective in implementing their mandates in specific operating contexts to enhance safety and
+security of peacekeepers and mission protection, including through the provision of adequate
+medical facilities and critical capabilities;
+5. Requests the Secretary-General to continue to take all appropriate measures to
+enhance the safety and security of peacekeeping personnel, including by strengthening, where
+necessary, peacekeeping missions’ situational awareness through measures to improve their
+information acquisition and analysis capacities, including surveillance and monitoring
+capacities, within the limits of their mandate and area of operation;
+6. Calls upon Member States and the United Nations to ensure safe, enabling and
+gender-sensitive working environments for women in peacekeeping operations and to address
+threats and violence against them;
+7. Reaffirms its determination to take effective steps to further enhance the
+partnership between the United Nations and regional as well as sub-regional organizations in
+relation to safety and security of peacekeepers. Encourages partnerships to support the African
+Union’s efforts to continue to develop policy, guidance and training to ensure the safety and
+security of its peacekeepers;
+8. Requests United Nations peacekeeping operations to enhance engagements and
+communications with the host governments, the local authorities and the population to build
+trust and mutual understanding and improve safety and security;
+9. Calls for measures to enhance operational health support, including to establish
+well-defined and practical medical standards for peacekeeping operations, accelerate the
+ongoing efforts to improve the system of medical support and casualty evacuation for injured
+peacekeepers, ensure adequate medical facilities and qualified personnel are deployed to provide
+the essential 10-1-2 response at all times, within the mission area and as close to deployment of
+Troop-and Police-Contributing Countries as possible through the life of the mission;
+10. Requests the Secretary-General to review and ensure uniformity of United Nations
+standards on training and performance, thereby improving safety and security of peacekeepers,
+and calls upon Member States to take action to help enhance training for United Nations
+peacekeepers, including but not limited to countering improvised explosive devices, mitigating
+threats from improvised explosive devices, health, and basic first aid, with the support of the
+Secretariat as appropriate;
+11. Reaffirms the critical link between safety and security and the performance of
+civilian and uniformed peacekeeping personnel, and in that regard welcomes the initiatives
+undertaken by the Secretary-General to standardize a culture of performance in UN
+peacekeeping, recalls its requests in its resolution 2378 (2017) 1 and resolution 2436 (2018) that
+1
+
+S/RES/2378 (2017).
+
+20-04817
+
+3/4
+
+\u{0C}S/RES/2518 (2020)
+
+the Secretary-General ensure that performance data related to the effectiveness of peacekeeping
+operations is used to improve mission operations, including decisions such as those regarding
+deployment, remediation, repatriation and incentives, reaffirms its support for the development
+of a comprehensive and integrated performance policy framework that identifies clear standards
+of performance for evaluating all United Nations civilian and uniformed personnel working in
+and supporting peacekeeping operations that facilitates effective and full implementation of
+mandates, and includes comprehensive and objective methodologies based on clear and welldefined benchmarks to ensure accountability for underperformance and incentives and
+recognition for outstanding performance;
+12. Calls on the United Nations to further operationalize the Light Coordination
+Mechanism, to facilitate and further coordinate improved training and capacity building
+activities between Member States to include Troop-and Police-Contributing Countries, providers
+of training and capacity building, and the United Nations, and encourages Member States to
+engage with this mechanism, with the aim of improving training on safety and security;
+13. Takes note of the ongoing work of the Secretariat in developing a strategy to better
+integrate the use of new technologies for the purposes of increasing safety and security,
+improving situational awareness, enhancing field support and facilitating substantive mandate
+implementation. Encourages Troop-and Police-Contributing Countries and Field-Missions to
+support field-focused, reliable and cost-effective new technologies that are driven by the
+practical needs of end users on the ground and in this regard stresses the need for consultations
+with Member States and host countries, as appropriate;
+14. Requests the Secretary-General to report progress on improving safety and
+security of peacekeepers, including on the issues set out in this resolution in his comprehensive
+annual briefing mandated by its resolution 2378 (2017)1;
+15. Decides to remain seized of the matter.
+
+1
+
+4/4
+
+S/RES/2378 (2017).
+20-04817
+
+\u{0C}
+"""
+}
