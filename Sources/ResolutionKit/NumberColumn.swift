@@ -97,6 +97,15 @@ enum NumberColumn {
                 lastText = k
             }
             guard grouped.count >= 2 else { continue }
+            // A number left alone elsewhere on the page (`12.` at its top, `8.`–`11.` after
+            // its text) is part of the same column when all of them together make a run.
+            let lone = (pageStart..<pageEnd).compactMap { k in
+                lines[k].isSeparator ? nil : number(lines[k].text).map { (index: k, value: $0) }
+            }
+            let loneValues = lone.map(\.value).sorted()
+            if lone.count > grouped.count, zip(loneValues, loneValues.dropFirst()).allSatisfy({ $1 == $0 + 1 }) {
+                grouped = lone
+            }
             let values = grouped.map(\.value).sorted()
             guard zip(values, values.dropFirst()).allSatisfy({ $1 == $0 + 1 }) else { continue }
             var openings: [Int] = []
@@ -105,7 +114,8 @@ enum NumberColumn {
             for k in grouped[0].index..<pageEnd {
                 let line = lines[k]
                 if line.isSeparator || isFurniture(line) || isColumn.contains(k) || number(line.text) != nil { continue }
-                if opens(line, after: previous, layout: layout, capitals: capitals),
+                // A paragraph printed with its number (`4. Decides…`) is not one of the column's.
+                if opens(line, after: previous, layout: layout, capitals: capitals), StructureBuilder.operativeNumber(line.text) == nil,
                    LabelParser.parse(line.text, profile: profile) == nil { openings.append(k) }
                 previous = line
             }
