@@ -34,15 +34,18 @@ extension FootnoteExtractor {
             // Notes sit in the page's last `footZone` lines: only those are copied.
             let tailStart = max(pageStart, k - footZone)
             let tail = Array(lines[tailStart..<k])
-            var lifted: (start: Int, notes: [RawFootnote])? = nil
+            var lifted: (start: Int, notes: [RawFootnote], body: [SourceLine])? = nil
             for s in tail.indices where bareOrLeadingNumber(tail[s].text) != nil && !isFurniture(tail[s]) {
-                if let found = parseFoot(tail, from: s, isFurniture: isFurniture),
-                   found[0].number == last + 1 || found[0].number == 1 {
-                    lifted = (s, found)
+                // `3.` right before the notes: its text may come among them.
+                let before = tailStart + s - 1
+                let awaiting = before >= pageStart && (BlockBuilder.isNumberOnly(lines[before].text) || BlockBuilder.isLabelOnly(lines[before].text))
+                if let found = parseFoot(tail, from: s, isFurniture: isFurniture, awaitingText: awaiting),
+                   found.notes[0].number == last + 1 || found.notes[0].number == 1 {
+                    lifted = (s, found.notes, found.body)
                     break
                 }
             }
-            if var (start, found) = lifted {
+            if var (start, found, body) = lifted {
                 // Numbering that restarts on each page: the notes are numbered on from the
                 // notes before them, as the document's footnotes, and so are the page's markers.
                 if found[0].number == 1 && last > 0 {
@@ -50,6 +53,8 @@ extension FootnoteExtractor {
                     renumberMarkers(&lines, in: pageStart..<(tailStart + start), upTo: found.count, by: last)
                 }
                 keep(pageStart..<(tailStart + start))
+                for line in body { lines[w] = line; w += 1 }
+                body = []
                 // The footer lines after the notes stay for the furniture pass.
                 for line in tail[start...] where isFurniture(line) { lines[w] = line; w += 1 }
                 notes += found
@@ -117,7 +122,12 @@ extension FootnoteExtractor {
 
     /// Reads `page[start...]` (furniture skipped) as notes to its end; nil unless every
     /// line is taken and each note is a few lines at most (body text is not notes).
-    static func parseFoot(_ page: [SourceLine], from start: Int, isFurniture: (SourceLine) -> Bool) -> [RawFootnote]? {
+    /// `awaitingText`: the body line before the notes is a number or label alone (`3.`),
+    /// whose text pdftotext may print between the note numbers and the note texts. When
+    /// there is a text more than the notes need, its first sentence goes back to the body
+    /// (`body`).
+    static func parseFoot(_ page: [SourceLine], from start: Int, isFurniture: (SourceLine) -> Bool,
+                          awaitingText: Bool = false) -> (notes: [RawFootnote], body: [SourceLine])? {
         let zone = Array(page[start...].filter { !isFurniture($0) })
         guard let (first, _) = bareOrLeadingNumber(zone[0].text) else { return nil }
         for line in zone where BlockBuilder.isNumberOnly(line.text) || StructureBuilder.operativeNumber(line.text) != nil {
@@ -148,7 +158,15 @@ extension FootnoteExtractor {
                 texts = ArraySlice(scattered)
             }
         }
-        if numbers >= 2, texts.count >= numbers, texts.count <= numbers * 4,
+        var bodyLines: [SourceLine] = []
+        if awaitingText, numbers >= 1, texts.count > numbers {
+            while texts.count > numbers, let line = texts.first {
+                bodyLines.append(line)
+                texts = texts.dropFirst()
+                if endsWithTerminator(line.text) { break }
+            }
+        }
+        if numbers >= (bodyLines.isEmpty ? 2 : 1), texts.count >= numbers, texts.count <= numbers * 4,
            texts.allSatisfy({ bareOrLeadingNumber($0.text) == nil }) {
             var notes: [RawFootnote] = []
             var j = texts.startIndex
@@ -163,7 +181,7 @@ extension FootnoteExtractor {
                 }
                 notes.append(RawFootnote(number: first + i, text: body, line: zone[i].index))
             }
-            return notes
+            return (notes, bodyLines)
         }
         // Each number with its text, on its line or on the lines after it.
         var notes: [RawFootnote] = []
@@ -178,6 +196,6 @@ extension FootnoteExtractor {
             guard !notes.isEmpty, linesInNote <= 4 else { return nil }
             TextJoiner.append(line.text, to: &notes[notes.count - 1].text, spaced: spaced(notes[notes.count - 1].text))
         }
-        return notes.allSatisfy({ !$0.text.isEmpty }) ? notes : nil
+        return notes.allSatisfy({ !$0.text.isEmpty }) ? (notes, []) : nil
     }
 }
