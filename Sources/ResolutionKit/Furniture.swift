@@ -8,6 +8,7 @@ enum Furniture {
         if line.count <= 40 && (isJobNumber(line) || isBarcode(line) || isPageNumber(line)) { return true }
         if line.count <= 160 && isFooterLine(line) { return true }
         for word in profile.furnitureLines where line == word { return true }
+        if line.count <= 160 && isFooterWithPhrase(line, profile: profile) { return true }
         if line.count >= 5 && line.allSatisfy({ $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }) { return true }
         return false
     }
@@ -63,6 +64,48 @@ enum Furniture {
             return false
         }
         return tokens >= 2 && anchored
+    }
+
+    /// The job number and the recycling line side by side, as `pdftotext -layout` prints
+    /// a footer (`20-07465 (R)      Просьба отправить на вторичную переработку`); right-to-left
+    /// extraction also moves the parentheses (`20-02070 (A الرجاء إعادة الاستعمال)`). With the
+    /// phrase and the parentheses taken out, what is left must be footer tokens only.
+    /// - Complexity: O(n · p) in the line's scalars and the phrases' length, only for lines
+    ///   that hold a job number; O(n) otherwise.
+    static func isFooterWithPhrase(_ s: Scalars, profile: LanguageProfile) -> Bool {
+        guard hasJobNumber(s) else { return false }
+        for phrase in profile.furnitureLines where !phrase.isEmpty {
+            guard let at = s.firstIndex(of: phrase) else { continue }
+            var rest = Scalars(s[..<at])
+            rest.append(" ")
+            rest.append(contentsOf: s[(at + phrase.count)...])
+            var tokens = 0
+            for token in rest.split(whereSeparator: { Chars.isSpace($0) || $0 == "(" || $0 == ")" }) {
+                let t = Array(token)
+                if t.count == 1 && t[0].properties.isUppercase { continue }   // the language letter of `(A)`
+                guard isJobToken(t) || isBarcode(t) || isPageNumber(t) else { return false }
+                tokens += 1
+            }
+            return tokens >= 1
+        }
+        return false
+    }
+
+    /// `20-07465`: two digits, a hyphen, five digits.
+    static func isJobToken(_ a: [Unicode.Scalar]) -> Bool {
+        a.count == 8 && a[2] == "-" && a[0..<2].allSatisfy(Chars.isDigit) && a[3...].allSatisfy(Chars.isDigit)
+    }
+
+    /// Whether a job number (`dd-ddddd`) stands somewhere in `s`.
+    /// - Complexity: O(n).
+    static func hasJobNumber(_ s: Scalars) -> Bool {
+        var i = 2
+        while i + 5 < s.count {
+            if s[i] == "-", Chars.isDigit(s[i - 1]), Chars.isDigit(s[i - 2]),
+               s[(i + 1)...(i + 5)].allSatisfy(Chars.isDigit) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// `2/5`, `- 3 -`, `Page 4` style page numbers on their own line.

@@ -24,6 +24,18 @@ import Testing
         #expect(!Furniture.isFurniture("72/200".scalars, profile: zh))
     }
 
+    /// `pdftotext -layout` prints the job number and the recycling line side by side, and
+    /// right-to-left extraction moves the parentheses; a sentence that cites a job number
+    /// next to other words is still text.
+    @Test func aFooterWithItsRecyclingLineIsFurniture() throws {
+        let ru = try #require(LanguageCatalog.profile("ru")), ar = try #require(LanguageCatalog.profile("ar"))
+        #expect(Furniture.isFurniture("20-07465 (R)          Просьба отправить на вторичную переработку".scalars, profile: ru))
+        #expect(Furniture.isFurniture("20-02070 (A الرجاء إعادة الاستعمال)".scalars, profile: ar))
+        #expect(Furniture.isFurniture(")20-02070 (A      الرجاء إعادة الاستعمال".scalars, profile: ar))
+        #expect(!Furniture.isFurniture("20-07465 (R) Просьба отправить на вторичную переработку документ".scalars, profile: ru))
+        #expect(!Furniture.isFurniture("Просьба отправить на вторичную переработку".scalars, profile: ar))
+    }
+
     @Test func footnoteBlocksAreLifted() {
         let lines = LineSplitter.split("正文、\n\n¹ 见 A/60/687。\n\n[^2]: note\n\n续文，")
         let (kept, notes) = FootnoteExtractor.extract(lines, layout: TextLayout(hardWrapped: false, measure: 80))
