@@ -177,7 +177,9 @@ enum RunningLines {
         // A page's first or last line that is the document symbol alone is its running
         // header, even where it is printed once only.
         for (k, line) in lines.enumerated() where pages > 1 && nearFeed[k] <= 2 && line.text.count <= 40 && line.text.contains("/") {
-            if let symbol = ReferenceScanner.symbols(line.text).first, symbol.unicodeScalars.count == line.text.count {
+            // Compared without spaces, the year in parentheses allowed after it: the page may
+            // print `S/RES/2532 (2020)` or `S/RES/2532(2020)`.
+            if let symbol = ReferenceScanner.symbols(line.text).first, isSymbolAlone(line.text, symbol: symbol) {
                 found.insert(line.index)
             }
         }
@@ -233,6 +235,18 @@ enum RunningLines {
             }
         }
         return found
+    }
+}
+
+extension RunningLines {
+    /// `line` is `symbol` alone, or followed by its year (`(2020)`), at any spacing.
+    /// - Complexity: O(n) in the line's scalars.
+    static func isSymbolAlone(_ line: Scalars, symbol: String) -> Bool {
+        let bare = line.filter { !Chars.isSpace($0) }
+        let name = Array(symbol.unicodeScalars.filter { !Chars.isSpace($0) })
+        guard bare.count >= name.count, Array(bare[..<name.count]) == name else { return false }
+        let rest = bare[name.count...]
+        return rest.isEmpty || (rest.count == 6 && rest.first == "(" && rest.last == ")" && rest.dropFirst().dropLast().allSatisfy(Chars.isDigit))
     }
 }
 

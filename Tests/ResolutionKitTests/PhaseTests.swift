@@ -24,6 +24,19 @@ import Testing
         #expect(!Furniture.isFurniture("72/200".scalars, profile: zh))
     }
 
+    /// A page's first line that is the symbol alone is its running header, however the
+    /// page spaces it (`S/RES/2532(2020)` as well as `S/RES/2532 (2020)`).
+    @Test func theSymbolAtAPageTopIsARunningHeaderAtAnySpacing() {
+        for header in ["S/RES/2532(2020)", "S/RES/2532 (2020)", "S/RES/2532"] {
+            let body = (1...30).map { "第\($0)行的正文，继续写到这一行的末尾为止，然后换行继续写下去的内容" }
+            let text = "联合国    S/RES/2532 (2020)\n" + body[..<15].joined(separator: "\n") + "\n\u{0C}" + header + "\n" + body[15...].joined(separator: "\n")
+            let lines = LineSplitter.split(text)
+            let found = RunningLines.find(lines, pages: 2)
+            #expect(found.contains(lines[16].index), "\(header)")
+        }
+        #expect(!RunningLines.isSymbolAlone("S/RES/2532(2020)号决议".scalars, symbol: "S/RES/2532"))
+    }
+
     /// `pdftotext -layout` prints the job number and the recycling line side by side, and
     /// right-to-left extraction moves the parentheses; a sentence that cites a job number
     /// next to other words is still text.
