@@ -14,10 +14,13 @@ enum SpreadWords {
     static let shortestRun = 3
 
     /// Merges each run of one-word lines (one blank line at most between them) into one
-    /// line. Only for scripts that separate words with spaces: a CJK line is one token.
+    /// line. In CJK text, where a line is one token, the pieces are single characters
+    /// (`回` `顾` `其` …), joined without spaces.
     /// - Complexity: O(n) in the lines' scalars (one pass, compacting in place).
     static func mend(_ lines: inout [SourceLine], profile: LanguageProfile) {
-        guard profile.spec.joinWithSpace, lines.count >= shortestRun else { return }
+        guard lines.count >= shortestRun else { return }
+        let spaced = profile.spec.joinWithSpace
+        let isPiece = spaced ? isWordPiece : isCharacterPiece
         var write = 0
         var read = 0
         while read < lines.count {
@@ -31,7 +34,7 @@ enum SpreadWords {
                 var merged = lines[read]
                 for k in (read + 1)..<end {
                     WorkMeter.add(1 + lines[k].text.count)
-                    merged.text.append(" ")
+                    if spaced { merged.text.append(" ") }
                     merged.text.append(contentsOf: lines[k].text)
                     lines[k].text = []
                 }
@@ -51,10 +54,17 @@ enum SpreadWords {
 
     /// One word of running text alone on its line: no space, a letter in it, and not a
     /// number, label or marker (those stand alone on purpose).
-    static func isPiece(_ line: SourceLine) -> Bool {
+    static func isWordPiece(_ line: SourceLine) -> Bool {
         let t = line.text
         guard !line.isSeparator, !t.isEmpty, t.count <= longestPiece, !t.contains(where: Chars.isSpace),
               t.contains(where: Chars.isAlphabetic) else { return false }
         return !BlockBuilder.isNumberOnly(t) && !BlockBuilder.isLabelOnly(t) && BlockBuilder.bareNumber(t) == nil
+    }
+
+    /// One or two wide characters (a character or its punctuation) alone on a line: a CJK
+    /// justified line taken apart.
+    static func isCharacterPiece(_ line: SourceLine) -> Bool {
+        let t = line.text
+        return !line.isSeparator && !t.isEmpty && t.count <= 2 && t.allSatisfy(Chars.isWide)
     }
 }

@@ -19,8 +19,8 @@ import Testing
         #expect(doc.operative.map(\.number) == [1, 2, 3])
     }
 
-    /// The merge takes runs of one-word lines only: numbers, labels and lines of several
-    /// words stand as they are.
+    /// The merge takes runs of one-word lines only (one-character lines in CJK text):
+    /// numbers, labels and lines of several words stand as they are.
     @Test func onlyRunsOfOneWordLinesAreMerged() throws {
         let ru = try #require(LanguageCatalog.profile("ru"))
         var lines = LineSplitter.split("начало строки\nодин\n\nдва\n\nтри\n\nконец строки\n(a)\n\n1.\n\nслово\n")
@@ -28,9 +28,12 @@ import Testing
         #expect(lines.map { $0.text.string } == ["начало строки", "один два три", "конец строки", "(a)", "1.", "слово"])
         #expect(lines.map(\.spread) == [false, true, false, false, false, false])
         let zh = try #require(LanguageCatalog.profile("zh"))
-        var cjk = LineSplitter.split("安全理事会\n\n回顾\n\n决定\n")
+        // CJK: the pieces are single characters, joined without spaces; two-character
+        // lines of words stay apart unless they run on as a line's pieces.
+        var cjk = LineSplitter.split("安全理事会，\n回\n顾\n其\n关\n于\n1\n也门的决议，\n\n决定\n")
         SpreadWords.mend(&cjk, profile: zh)
-        #expect(cjk.count == 3, "a CJK line is one token: never merged")
+        #expect(cjk.map { $0.text.string } == ["安全理事会，", "回顾其关于", "1", "也门的决议，", "决定"])
+        #expect(cjk.map(\.spread) == [false, true, false, false, false])
     }
 
     /// Footnotes numbered from 1 on each page: every page's `1` is a footnote of its own,
