@@ -93,8 +93,9 @@ public enum ResolutionParser {
                 for i in lines.indices { ArabicLigatures.repair(&lines[i].text) }
             }
         }
-        SpreadWords.mend(&lines, profile: profile)
-        let layout = TextLayout.of(lines)
+        var layout = TextLayout.of(lines)
+        // Only extracted (hard-wrapped) text has lines taken apart; measured again once mended.
+        if layout.hardWrapped && SpreadWords.mend(&lines, profile: profile) { layout = TextLayout.of(lines) }
         layout.normalise(&lines)
         var bodyLines = lines
         lines = []

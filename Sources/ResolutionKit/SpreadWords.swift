@@ -16,9 +16,11 @@ enum SpreadWords {
     /// Merges each run of one-word lines (one blank line at most between them) into one
     /// line. In CJK text, where a line is one token, the pieces are single characters
     /// (`回` `顾` `其` …), joined without spaces.
+    /// Returns whether any run was merged.
     /// - Complexity: O(n) in the lines' scalars (one pass, compacting in place).
-    static func mend(_ lines: inout [SourceLine], profile: LanguageProfile) {
-        guard lines.count >= shortestRun else { return }
+    @discardableResult
+    static func mend(_ lines: inout [SourceLine], profile: LanguageProfile) -> Bool {
+        guard lines.count >= shortestRun else { return false }
         let spaced = profile.spec.joinWithSpace
         let isPiece = spaced ? isWordPiece : isCharacterPiece
         var write = 0
@@ -49,7 +51,9 @@ enum SpreadWords {
             write += 1
             read += 1
         }
-        if write < lines.count { lines.removeSubrange(write...) }
+        guard write < lines.count else { return false }
+        lines.removeSubrange(write...)
+        return true
     }
 
     /// One word of running text alone on its line: no space, a letter in it, and not a

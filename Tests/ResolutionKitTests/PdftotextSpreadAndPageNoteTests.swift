@@ -36,6 +36,14 @@ import Testing
         #expect(cjk.map(\.spread) == [false, true, false, false, false])
     }
 
+    /// Text that is not hard-wrapped has no line taken apart: one-word lines in a row (a
+    /// cover's short lines) stay lines of their own.
+    @Test func oneWordLinesOfFlowingTextStayApart() {
+        let text = "United\nNations\nS/RES/2099 (2099)\nSecurity\nCouncil\nDistr.:\nGeneral\n\nResolution 2099 (2099)\n\nThe Security Council,\n\nRecalling its resolutions,\n\n1. Decides to remain seized of the matter.\n"
+        let doc = PdftotextShapeTests.parse(text)
+        #expect(doc.preface.contains("Security") && doc.preface.contains("Council") && doc.preface.contains("General"), "\(doc.preface)")
+    }
+
     /// Footnotes numbered from 1 on each page: every page's `1` is a footnote of its own,
     /// numbered on from the notes before it as the document's footnotes, and a marker on
     /// the page follows its note.
