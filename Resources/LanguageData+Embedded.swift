@@ -55,7 +55,9 @@ enum EmbeddedLanguageFiles {
  "leadIns": [],
  "letterWeight": 1,
  "letters": [
-  "0600-06FF"
+  "0600-06FF",
+  "FB50-FDFF",
+  "FE70-FEFF"
  ],
  "listJoiners": [
   "و"

@@ -198,6 +198,7 @@ enum LineSplitter {
         var index = 0
         var pageBreak = false
         var arabicInLine = false
+        var formsInLine = false  // Arabic presentation forms to unfold (text copied from some PDFs)
         var sawArabic = false
         var rtlLetters = 0, letters = 0
         var pendingTatweel = 0
@@ -223,6 +224,7 @@ enum LineSplitter {
                 var body = Scalars()
                 body.reserveCapacity(end - lead)
                 body.append(contentsOf: current[lead..<end])
+                if formsInLine { ArabicPresentationForms.unfold(&body); formsInLine = false }
                 if arabicInLine || ((body.first == ")" || body.first == ".") && sawArabic) { VisualOrder.restoreDigitRuns(&body) }
                 let rule = body.count >= 5 && body.allSatisfy { $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }
                 var line = SourceLine(text: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule)
@@ -262,6 +264,9 @@ enum LineSplitter {
                         pendingTatweel = 0
                     }
                     if s.value >= 0x0600 && s.value <= 0x06FF { arabicInLine = true; sawArabic = true; rtlLetters += 1; letters += 1 }
+                    else if s.value >= 0xFB50 && s.value <= 0xFEFF && ArabicPresentationForms.contains(s) {
+                        formsInLine = true; arabicInLine = true; sawArabic = true; rtlLetters += 1; letters += 1
+                    }
                     else if s.value < 0x80 ? ((s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A)   // ASCII letters without a property lookup
                                 : (s.value >= 0x400 && s.value < 0x500) || Chars.isHan(s) { letters += 1 }
                     current.append(s)

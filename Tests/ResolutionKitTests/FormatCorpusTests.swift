@@ -53,31 +53,38 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: fixtures)), arguments: Format.allCases)
     func eachLanguageStaysAtOrAboveItsFloor(_ format: Format) throws {
+        let languages = try Self.ratchet(Self.fixtures, format: format, floors: Self.floor[format] ?? [:], suite: "FormatCorpusTests")
+        #expect(languages >= 6)
+    }
+
+    /// Scores each language folder of `dir` in `format` against its truth files and expects
+    /// each share at or above its floor (0.9 where none is given). Returns the languages seen.
+    static func ratchet(_ dir: String, format: Format, floors: [String: Double], suite: String) throws -> Int {
         let fm = FileManager.default
         var languages = 0
-        for language in try fm.contentsOfDirectory(atPath: Self.fixtures).sorted() {
-            let dir = Self.fixtures + "/" + language
+        for language in try fm.contentsOfDirectory(atPath: dir).sorted() {
+            let langDir = dir + "/" + language
             var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else { continue }
+            guard fm.fileExists(atPath: langDir, isDirectory: &isDir), isDir.boolValue else { continue }
             languages += 1
             var exact = 0, total = 0
             var failures: [String] = []
-            for truthName in try fm.contentsOfDirectory(atPath: dir).filter({ $0.hasSuffix(".truth.json") }).sorted() {
-                let base = dir + "/" + truthName.dropLast(".truth.json".count)
-                let truth = try JSONDecoder().decode(CorpusTests.Truth.self, from: try #require(fm.contents(atPath: dir + "/" + truthName)))
+            for truthName in try fm.contentsOfDirectory(atPath: langDir).filter({ $0.hasSuffix(".truth.json") }).sorted() {
+                let base = langDir + "/" + truthName.dropLast(".truth.json".count)
+                let truth = try JSONDecoder().decode(CorpusTests.Truth.self, from: try #require(fm.contents(atPath: langDir + "/" + truthName)))
                 total += 1
                 do {
-                    let found = CorpusTests.problems(try Self.read(format, base: base), truth)
+                    let found = CorpusTests.problems(try read(format, base: base), truth)
                     if found.isEmpty { exact += 1 } else { failures.append("\(base): \(found.joined(separator: "; "))") }
                 } catch {
                     failures.append("\(base): \(error)")
                 }
             }
             let share = total == 0 ? 0 : Double(exact) / Double(total)
-            let floor = Self.floor[format]?[language] ?? 0.9
+            let floor = floors[language] ?? 0.9
             #expect(share >= floor, "\(format) \(language): \(exact)/\(total) below \(floor)\n\(failures.prefix(4).joined(separator: "\n"))")
-            print("FormatCorpusTests \(format) \(language) \(exact)/\(total)")
+            print("\(suite) \(format) \(language) \(exact)/\(total)")
         }
-        #expect(languages >= 6)
+        return languages
     }
 }

@@ -107,7 +107,8 @@ enum PDFXML {
         var bytes: [UInt8] = []
         func flush() {
             guard !bytes.isEmpty else { return }
-            let text = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+            var text = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+            ArabicPresentationForms.unfold(&text)
             bytes.removeAll(keepingCapacity: true)
             if let last = runs.last, last.italic == italic, last.bold == bold { runs[runs.count - 1].text += text }
             else { runs.append(PDFRun(text: text, italic: italic, bold: bold)) }

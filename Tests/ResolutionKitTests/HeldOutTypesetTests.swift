@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import ResolutionKit
+
+/// The held-out fixtures (Tests/Fixtures/typeset-html): the same corpus set by another
+/// typesetter (Chromium, no running lines, endnotes, presentation-form Arabic). Floors as
+/// reached; they say whether a change to the readers generalises beyond the LibreOffice set.
+@Suite struct HeldOutTypesetTests {
+    static let fixtures = Fixtures.root.appendingPathComponent("Tests/Fixtures/typeset-html").path
+
+    static let floor: [FormatCorpusTests.Format: [String: Double]] = [
+        .pdf: ["ar": 0.5, "en": 1.0, "es": 0.5, "fr": 1.0, "ru": 0.5, "zh": 0.5],
+        .pdftotext: ["ar": 0.0, "en": 0.5, "es": 1.0, "fr": 0.5, "ru": 0.0, "zh": 0.5],
+        .layout: ["ar": 0.0, "en": 1.0, "es": 1.0, "fr": 1.0, "ru": 0.5, "zh": 1.0],
+    ]
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: fixtures)),
+          arguments: [FormatCorpusTests.Format.pdf, .pdftotext, .layout])
+    func eachLanguageStaysAtOrAboveItsFloor(_ format: FormatCorpusTests.Format) throws {
+        let languages = try FormatCorpusTests.ratchet(Self.fixtures, format: format, floors: Self.floor[format] ?? [:],
+                                                      suite: "HeldOutTypesetTests")
+        #expect(languages >= 6)
+    }
+
+    /// Presentation forms (`ﻣﺠﻠﺲ الأﻣﻦ`, lam-alef `ﻻ`) unfold to the letters they show, in
+    /// text as in PDF, so that openers and search see letters.
+    @Test func arabicPresentationFormsUnfoldToLetters() {
+        var text = "ﻣﺠﻠﺲ الأﻣﻦ ﻻ".scalars
+        ArabicPresentationForms.unfold(&text)
+        #expect(text.string == "مجلس الأمن لا")
+        let lines = LineSplitter.split("وإذ ﻳﺆﻛﺪ ﻣﻦ ﺟﺪﻳﺪ،\n")
+        #expect(lines.first?.text.string == "وإذ يؤكد من جديد،")
+    }
+}
