@@ -93,7 +93,7 @@ extension PDFLayout {
             var opens = previous == nil
             if let prev = previous, let first = blockStart {
                 let sameSize = prev.size == line.size
-                let gap = prev.page == line.page ? line.baseline - prev.baseline : 0
+                let gap = prev.page == line.page ? line.baseline - prev.baseline - line.markerRise : 0
                 let pitch = sameSize ? m.pitch : max(m.pitch, (prev.bottom - prev.top + line.bottom - line.top) / 2 + 2)
                 // Positions from each page's own margin: odd and even pages may be shifted.
                 func indent(_ l: PDFLine) -> Int { start(l) - m.margins[l.page] }
