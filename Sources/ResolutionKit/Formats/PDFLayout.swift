@@ -45,7 +45,7 @@ struct PDFLayout {
             for (l, line) in page.enumerated() {
                 if isFurniture[p][l] { furniture.append(line.text.string) } else { kept.append(line) }
             }
-            let split = footnoteStart(kept)
+            let split = footnoteStart(kept, lastPage: p == pages.count - 1)
             notesByPage.append(notes(Array(kept[split...]), continuing: &notesByPage, lineBase: &lineIndex))
             bodyLines.append(Array(kept[..<split]))
         }
@@ -144,10 +144,15 @@ struct PDFLayout {
 
     /// Where the footnote block starts: the run of lines at the page's foot set clearly
     /// smaller than the body type.
-    func footnoteStart(_ lines: [PDFLine]) -> Int {
+    /// On the last page, a page of small type that opens with a numbered note is the
+    /// document's endnotes (a browser's print of a resolution sets its notes at the end).
+    func footnoteStart(_ lines: [PDFLine], lastPage: Bool = false) -> Int {
         var i = lines.count
-        while i > 0, isNoteSize(lines[i - 1].size) { i -= 1 }
-        // A page of nothing but small type is not a page of footnotes.
+        // A line that opens with a raised number is a note whatever its size (a marker in the
+        // text follows its word and never starts a line).
+        while i > 0, isNoteSize(lines[i - 1].size) || lines[i - 1].cells.first?.isMarker == true { i -= 1 }
+        if i == 0, lastPage, let first = lines.first, leadingNumber(first, first.text) != nil { return 0 }
+        // Otherwise a page of nothing but small type is not a page of footnotes.
         return i == 0 ? lines.count : i
     }
 
