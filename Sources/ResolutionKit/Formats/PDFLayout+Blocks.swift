@@ -15,6 +15,21 @@ extension PDFLayout {
         var margins: [Int]
         var edges: [Int]
         var justified: Bool
+        /// The usual height of a body line's type box. A line whose box is taller holds a
+        /// glyph that reaches beyond the font's box (an Arabic mark set below its letter), and
+        /// poppler grows the box on that side only.
+        var lineHeight = 0
+        /// Distances short of a page's edge where many lines end too: a second, narrower
+        /// measure (items set in from the end side, as an RTL text whose list indent went to
+        /// the wrong side has them). A line ending there is full, not a paragraph's last.
+        var insets: [Int] = []
+
+        /// Whether `end` stops at the page's edge or at one of the recurring insets.
+        func isFull(end: Int, page: Int, tolerance: Int) -> Bool {
+            let inset = edges[page] - end
+            if inset <= tolerance { return true }
+            return insets.contains { abs(inset - $0) <= 1 }
+        }
     }
 
     static func mode(_ values: [Int], bucket: Int) -> Int {
@@ -50,13 +65,33 @@ extension PDFLayout {
             guard !ends.isEmpty else { return 0 }
             return Self.mode(Array(ends[(ends.count / 2)...]), bucket: 2)
         }
-        let allEdge = edge(bodyType)
+        var allEdge = edge(bodyType)
         var byPage = [[PDFLine]](repeating: [], count: widths.count)
         for l in bodyType where l.page < byPage.count { byPage[l.page].append(l) }
         // A page's edge is found from its full lines whatever their indentation; its margin
         // moves with it (odd and even pages may be shifted, and a page of subparagraphs has
         // few lines at the margin to count).
-        let edges = byPage.map { $0.count >= 8 ? edge($0) : allEdge }
+        var edges = byPage.map { $0.count >= 8 ? edge($0) : allEdge }
+        let justified = bodyType.filter { abs(end($0) - edges[$0.page]) <= bodySize / 2 }.count * 2 >= bodyType.count
+        if !justified {
+            // Ragged lines end anywhere, and a page's longest say little about where its
+            // measure sits: a page is shifted by its own margin, the leftmost start that
+            // three of its lines share, against the pages' median margin.
+            func pageMargin(_ lines: [PDFLine]) -> Int? {
+                guard lines.count >= 8 else { return nil }
+                let starts = lines.map(start).sorted()
+                return starts.indices.first { $0 + 2 < starts.count && starts[$0 + 2] - starts[$0] <= 2 }.map { starts[$0] }
+            }
+            let pageMargins = byPage.map(pageMargin)
+            let known = pageMargins.compactMap { $0 }.sorted()
+            let reference = known.isEmpty ? 0 : known[known.count / 2]
+            let shifts = pageMargins.map { $0.map { $0 - reference } ?? 0 }
+            // The measure's edge: at the longest lines, which a ragged text's usual end is
+            // well inside of.
+            let ends = bodyType.map { end($0) - ($0.page < shifts.count ? shifts[$0.page] : 0) }.sorted()
+            if !ends.isEmpty { allEdge = ends[ends.count * 19 / 20] }
+            edges = shifts.map { allEdge + $0 }
+        }
         func shifted(_ l: PDFLine) -> Int { start(l) - (edges[l.page] - allEdge) }
         // The margin: the leftmost start that many lines share (the most common start may be
         // the first-line indent, in a text of one-line paragraphs).
@@ -69,8 +104,25 @@ extension PDFLayout {
             ?? Self.mode(bodyType.map(shifted), bucket: bucket)
         let margins = edges.map { allMargin + $0 - allEdge }
         let full = bodyType.filter { abs(end($0) - edges[$0.page]) <= bodySize / 2 }.count
+        // Insets where lines end again and again. A justified text's last lines end anywhere:
+        // a three-pixel window holds `expected` of them by chance, and an inset must recur
+        // well beyond that.
+        var insetCounts: [Int: Int] = [:]
+        var short = 0
+        for l in bodyType where l.page < edges.count {
+            let inset = edges[l.page] - end(l)
+            if inset > bodySize / 2 { short += 1 }
+            if inset > bodySize / 2, inset * 4 < edges[l.page] - margins[l.page] { insetCounts[inset, default: 0] += 1 }
+        }
+        let width = max(1, allEdge - allMargin)
+        let expected = Double(short * 3) / Double(width)
+        let insetFloor = max(4, Int((expected * 4).rounded(.up)) + 2)
+        let insets = insetCounts.keys.sorted().filter { k in
+            (insetCounts[k - 1] ?? 0) + insetCounts[k]! + (insetCounts[k + 1] ?? 0) >= insetFloor
+        }
         return Measure(pitch: pitch > 0 ? pitch : bodySize * 6 / 5, margins: margins, edges: edges,
-                       justified: full * 2 >= bodyType.count)
+                       justified: justified, lineHeight: Self.mode(bodyType.map { $0.baseline - $0.ownTop }, bucket: 1),
+                       insets: insets)
     }
 
     /// - Complexity: O(n) in the body's characters.
@@ -93,7 +145,12 @@ extension PDFLayout {
             var opens = previous == nil
             if let prev = previous, let first = blockStart {
                 let sameSize = prev.size == line.size
-                let gap = prev.page == line.page ? line.baseline - prev.baseline - line.markerRise : 0
+                var gap = prev.page == line.page ? line.baseline - prev.baseline - line.markerRise : 0
+                // A box grown by one glyph moves one of its edges: the tops or the bottoms still
+                // stand a pitch apart, and the smaller distance is the true one.
+                if sameSize, gap > 0, max(line.baseline - line.ownTop, prev.baseline - prev.ownTop) > m.lineHeight + 1 {
+                    gap = min(gap, line.ownTop - prev.ownTop - line.markerRise)
+                }
                 let pitch = sameSize ? m.pitch : max(m.pitch, (prev.bottom - prev.top + line.bottom - line.top) / 2 + 2)
                 // Positions from each page's own margin: odd and even pages may be shifted.
                 func indent(_ l: PDFLine) -> Int { start(l) - m.margins[l.page] }
@@ -101,12 +158,18 @@ extension PDFLayout {
                 let hanging = first.textStart.map { abs((line.left - m.margins[line.page]) - ($0 - m.margins[first.page])) <= tolerance } ?? false
                 let deeper = indent(line) > indent(prev) + tolerance
                 // Justified lines end at the edge to a pixel or two; ragged ones anywhere near it.
-                let short = end(prev) < m.edges[prev.page] - (m.justified ? tolerance : 2 * bodySize)
+                // Ragged lines end where the next word did not fit: a line that left room
+                // for the next line's first word ended by choice.
+                let short = m.justified ? !m.isFull(end: end(prev), page: prev.page, tolerance: tolerance)
+                                        : end(prev) + Self.firstWordWidth(line) + bodySize / 3 < m.edges[prev.page]
                 // `5.` alone on its line (its text did not fit beside it): the text follows.
                 if lineCount == 1 && prev.page == line.page && (BlockBuilder.isNumberOnly(prev.text) || BlockBuilder.isLabelOnly(prev.text)) {}
                 // Paragraph spacing: even 4 points over a 115% line stands out from the pitch.
                 else if gap * 20 > pitch * 23 { opens = true }
-                else if !sameSize && prev.page == line.page && gap > 0 { opens = true }
+                // Type of another size opens a block; a line mostly of another script's
+                // letters, set a point or two smaller or larger to match (Latin symbols in an
+                // Arabic text), does not.
+                else if !sameSize && abs(prev.size - line.size) * 8 > max(prev.size, line.size) && prev.page == line.page && gap > 0 { opens = true }
                 // A finished clause, then a paragraph number at the line start (`…；` / `6. 请…`):
                 // a new paragraph even when the clause filled its line and no tab follows the
                 // number (at the top of a page, nothing else says so).
@@ -147,6 +210,15 @@ extension PDFLayout {
         }
         flush()
         return blocks
+    }
+
+    /// The printed width of a line's first word (a CJK line's first character), from the line's width shared out evenly
+    /// over its characters.
+    static func firstWordWidth(_ l: PDFLine) -> Int {
+        guard !l.cells.isEmpty else { return 0 }
+        // Wide (CJK) text breaks between any two characters.
+        let word = Chars.isWide(l.cells[0].scalar) ? 1 : l.cells.firstIndex { $0.scalar == " " || Chars.isWide($0.scalar) } ?? l.cells.count
+        return (l.right - l.left) * word / l.cells.count
     }
 
     /// Two lines of one paragraph: with a space, or with nothing between CJK text, and

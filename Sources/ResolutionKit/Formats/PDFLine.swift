@@ -32,6 +32,8 @@ struct PDFLine {
 
     /// Where the line's own type stands (raised markers and labels in other fonts set aside).
     var baseline: Int { fragments.lazy.filter { $0.size == self.size }.map(\.bottom).max() ?? bottom }
+    /// The top of the line's own type (raised markers set aside).
+    var ownTop: Int { fragments.lazy.filter { $0.size == self.size }.map(\.top).min() ?? top }
     /// How far raised markers push the line's own type down: a renderer that grows the
     /// line box for a superscript (Chromium does) prints that line lower than its pitch, and
     /// the extra space is not paragraph spacing.
@@ -141,7 +143,7 @@ enum PDFLineBuilder {
                 for s in r.text {
                     let x = Double(f.left) + Double(f.width) * (Double(k) + 0.5) / Double(max(count, 1))
                     k += 1
-                    if isDropped(s) { continue }
+                    if isDropped(s) && s != tatweel { continue }
                     placed.append((x, PDFCell(scalar: Chars.isSpace(s) ? " " : s, italic: r.italic, bold: r.bold)))
                 }
             }
@@ -161,6 +163,7 @@ enum PDFLineBuilder {
         }
         while cells.last?.scalar == " " { cells.removeLast() }
         if line.rtl { cells = BidiOrder.logical(fromVisual: cells) }
+        cells = keepingLabelTatweel(cells)
         // A space only made room between wide characters (CJK justification).
         line.cells = cells.enumerated().filter { i, c in
             !(c.scalar == " " && i > 0 && i + 1 < cells.count && Chars.isWide(cells[i - 1].scalar) && Chars.isWide(cells[i + 1].scalar))
@@ -179,6 +182,34 @@ enum PDFLineBuilder {
 
     static func isRTL(_ s: Unicode.Scalar) -> Bool {
         (0x0590...0x08FF).contains(s.value) || (0xFB1D...0xFDFF).contains(s.value) || (0xFE70...0xFEFF).contains(s.value)
+    }
+
+    static let tatweel: Unicode.Scalar = "\u{0640}"
+
+    /// Drops the tatweel that justification stretched words with, and keeps the one that
+    /// belongs to a label: `(هـ)` is how Arabic writes item (e), the tatweel showing the
+    /// letter's joined form so that it is not read as a digit or another letter.
+    /// - Complexity: O(c) in the line's cells.
+    static func keepingLabelTatweel(_ cells: [PDFCell]) -> [PDFCell] {
+        guard cells.contains(where: { $0.scalar == tatweel }) else { return cells }
+        func neighbour(_ i: Int, _ step: Int) -> Int? {
+            var k = i + step
+            while cells.indices.contains(k), cells[k].scalar == " " { k += step }
+            return cells.indices.contains(k) ? k : nil
+        }
+        var out: [PDFCell] = []
+        out.reserveCapacity(cells.count)
+        for (i, c) in cells.enumerated() {
+            if c.scalar == tatweel {
+                guard let letter = neighbour(i, -1), cells[letter].scalar.properties.isAlphabetic,
+                      let open = neighbour(letter, -1), cells[open].scalar == "(",
+                      let close = neighbour(i, 1), cells[close].scalar == ")" else { continue }
+                // Set apart from its letter by the glyphs' estimated positions: joined again.
+                while out.last?.scalar == " " { out.removeLast() }
+            }
+            out.append(c)
+        }
+        return out
     }
 
     /// Bidi controls and the tatweel that justification inserts carry no text.

@@ -1,0 +1,126 @@
+import Testing
+@testable import ResolutionKit
+
+/// Block breaks decided from page geometry, on pages built here fragment by fragment the way
+/// `pdftohtml -xml` reports them (positions in its pixels; right-to-left text in visual order).
+@Suite struct PDFGeometryTests {
+    static let width = 892
+
+    /// One printed line: its fragments left to right.
+    struct Line {
+        var top: Int
+        var pieces: [(left: Int, width: Int, text: String, size: Int, height: Int)]
+    }
+
+    /// A fragment of `text` in logical order, written visually when it is Arabic.
+    static func piece(_ left: Int, _ width: Int, _ text: String, size: Int = 20, height: Int = 21, rtl: Bool = false)
+        -> (left: Int, width: Int, text: String, size: Int, height: Int) {
+        (left, width, rtl ? String(String.UnicodeScalarView(text.unicodeScalars.reversed())) : text, size, height)
+    }
+
+    static func blocks(_ lines: [Line], language: String) throws -> [String] {
+        var page = PDFPage(number: 1, width: width, height: 1262)
+        for line in lines {
+            for p in line.pieces {
+                page.fragments.append(PDFFragment(top: line.top, left: p.left, width: p.width, height: p.height, size: p.size,
+                                                  runs: [PDFRun(text: Array(p.text.unicodeScalars), italic: false, bold: false)]))
+            }
+        }
+        let profile = try #require(LanguageCatalog.profile(language))
+        let layout = PDFLayout([page]) { _ in profile }
+        return layout.blocks(spaced: true, profile: profile).map { $0.text.string }
+    }
+
+    static let arabicFull = "تؤكد الدول الأعضاء التزامها القوي بسيادة البلد ووحدته واستقلاله وسلامة أراضيه"
+
+    /// Items whose lines all stop short of the page's edge by the same distance (their list
+    /// indent fell on the end side): a line ending there is full, and the item goes on.
+    @Test func itemsSetInFromTheEndSideStayWhole() throws {
+        var lines: [Line] = []
+        var top = 100
+        func add(_ pieces: [(left: Int, width: Int, text: String, size: Int, height: Int)]) { lines.append(Line(top: top, pieces: pieces)); top += 40 }
+        add([Self.piece(111, 689, "1. " + Self.arabicFull, rtl: true)])
+        for _ in 0..<19 { add([Self.piece(111, 689, Self.arabicFull, rtl: true)]) }
+        add([Self.piece(500, 300, "وسلامة أراضيه؛", rtl: true)])
+        add([Self.piece(420, 380, "2. يقرر أن تضطلع البعثة بالولاية التالية:", rtl: true)])
+        for (label, last) in [("أ", "الأولى"), ("ب", "الثانية"), ("ج", "الثالثة"), ("د", "الرابعة")] {
+            add([Self.piece(165, 549, Self.arabicFull, rtl: true), Self.piece(729, 17, "(" + label + ")", rtl: true)])
+            add([Self.piece(165, 635, Self.arabicFull + " أيضا", rtl: true)])
+            add([Self.piece(560, 240, "المهمة " + last + "،", rtl: true)])
+        }
+        let blocks = try Self.blocks(lines, language: "ar")
+        #expect(blocks.count == 6, "\(blocks.count) blocks: \(blocks.map { String($0.prefix(12)) })")
+        for last in ["الأولى", "الثانية", "الثالثة", "الرابعة"] {
+            #expect(blocks.contains { $0.hasPrefix("(") && $0.contains(last) && $0.contains("أيضا") }, "item ending «\(last)» is not whole")
+        }
+    }
+
+    /// A closing line mostly of Latin symbols, set a point smaller to match the Arabic
+    /// (`S/2020/202)،`), ends its paragraph instead of opening one.
+    @Test func aLineOfLatinSymbolsInArabicStaysInItsParagraph() throws {
+        var lines: [Line] = []
+        var top = 100
+        // Ends with a paragraph's first line: smaller type at the page's foot would be notes.
+        for k in 0..<13 {
+            let first = k % 3 == 0
+            if k % 3 == 2 {
+                lines.append(Line(top: top, pieces: [Self.piece(709, 91, "S/2020/202", size: 18, height: 23), Self.piece(697, 12, "،)", rtl: true)]))
+            } else {
+                lines.append(Line(top: top, pieces: [Self.piece(111, first ? 630 : 689, (first ? "وإذ يحيط " : "") + Self.arabicFull, rtl: true)]))
+            }
+            top += k % 3 == 2 ? 45 : 34
+        }
+        let blocks = try Self.blocks(lines, language: "ar")
+        #expect(blocks.count == 5, "\(blocks.map { String($0.prefix(12)) })")
+        #expect(blocks.prefix(4).allSatisfy { $0.contains("S/2020/202") }, "\(blocks)")
+    }
+
+    /// A mark set below its letter grows one line's box downwards; the line is still a
+    /// pitch below the one before, not a paragraph away.
+    @Test func aBoxGrownByOneGlyphDoesNotOpenAParagraph() throws {
+        var lines: [Line] = []
+        var top = 100
+        for k in 0..<12 {
+            let tall = k == 3, last = k % 6 == 5
+            lines.append(Line(top: top, pieces: [Self.piece(last ? 400 : 111, last ? 400 : 689, Self.arabicFull, height: tall ? 28 : 21, rtl: true)]))
+            top += k % 6 == 5 ? 45 : 35
+        }
+        let blocks = try Self.blocks(lines, language: "ar")
+        #expect(blocks.count == 2, "\(blocks.map { String($0.prefix(12)) })")
+    }
+
+    /// Ragged lines end where the next word did not fit. A one-line paragraph that left
+    /// room for the next line's first word ended there, even a little short of the longest
+    /// lines; a line whose next word is long goes on.
+    @Test func aRaggedLineWithRoomForTheNextWordEndsItsParagraph() throws {
+        let text = "the Security Council reaffirms its strong commitment to the sovereignty and unity of"
+        var lines: [Line] = []
+        var top = 100
+        func add(_ left: Int, _ width: Int, _ s: String) { lines.append(Line(top: top, pieces: [Self.piece(left, width, s)])); top += 30 }
+        // Ragged ends between 700 and 790 (the longest), first lines indented by 36.
+        let ends = [790, 742, 768, 731, 785, 756, 779, 712, 788, 748]
+        for (k, e) in ends.enumerated() {
+            add(k % 5 == 0 ? 146 : 110, e - (k % 5 == 0 ? 146 : 110), k % 5 == 0 ? "Recalling " + text : text)
+        }
+        add(110, 300, String(text.prefix(40)) + ",")
+        // One line, 30 short of the longest, less than two type sizes: `In` would have
+        // fitted after it.
+        add(146, 614, "Welcoming " + text)
+        // 25 short, but the next word is far too long to have fitted.
+        add(146, 619, "In this regard, noting the report of the Secretary-General on the situation in the")
+        add(110, 259, "internationally-recognized frontiers,")
+        let blocks = try Self.blocks(lines, language: "en")
+        #expect(blocks.contains { $0.hasPrefix("Welcoming") && !$0.contains("regard") }, "\(blocks.map { String($0.prefix(30)) })")
+        #expect(blocks.contains { $0.hasPrefix("In this") && $0.contains("internationally") }, "\(blocks.map { String($0.prefix(30)) })")
+    }
+
+    /// `(هـ)` is how Arabic labels item (e): its tatweel is part of the label, while the ones
+    /// that stretched words for justification go.
+    @Test func theTatweelOfALabelStaysAndJustificationsGoes() {
+        func cells(_ s: String) -> [PDFCell] { s.unicodeScalars.map { PDFCell(scalar: $0) } }
+        func text(_ c: [PDFCell]) -> String { String(String.UnicodeScalarView(c.map(\.scalar))) }
+        #expect(text(PDFLineBuilder.keepingLabelTatweel(cells("(هـ) تحسين"))) == "(هـ) تحسين")
+        #expect(text(PDFLineBuilder.keepingLabelTatweel(cells("(ه ـ) تحسين"))) == "(هـ) تحسين")
+        #expect(text(PDFLineBuilder.keepingLabelTatweel(cells("مــجلس الأمـن"))) == "مجلس الأمن")
+    }
+}
