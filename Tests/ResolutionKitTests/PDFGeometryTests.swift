@@ -114,6 +114,50 @@ import Testing
         #expect(blocks.contains { $0.hasPrefix("In this") && $0.contains("internationally") }, "\(blocks.map { String($0.prefix(30)) })")
     }
 
+    /// Ragged items set in from the end side: a line that left room to the page's edge but
+    /// not to the item's own longest line goes on, even after a comma.
+    @Test func aRaggedItemMeasuresRoomToItsOwnLongestLine() throws {
+        let text = "the Security Council reaffirms its strong commitment to the sovereignty and unity of"
+        var lines: [Line] = []
+        var top = 100
+        func add(_ left: Int, _ width: Int, _ s: String) { lines.append(Line(top: top, pieces: [Self.piece(left, width, s)])); top += 30 }
+        let ends = [800, 752, 778, 741, 795, 766, 789, 722, 798, 758]
+        for (k, e) in ends.enumerated() {
+            add(k % 5 == 0 ? 146 : 110, e - (k % 5 == 0 ? 146 : 110), k % 5 == 0 ? "Recalling " + text : text)
+        }
+        add(110, 300, String(text.prefix(40)) + ";")
+        // The item's measure ends 62 short of the page's.
+        add(146, 592, "(a) to support the Government in the preparation of elections and the reform of")
+        add(110, 600, "the electoral institutions, in close consultation with the parties, and the region,")
+        add(110, 353, "monitor the ceasefire across the country;")
+        let blocks = try Self.blocks(lines, language: "en")
+        #expect(blocks.contains { $0.hasPrefix("(a)") && $0.contains("monitor") }, "\(blocks.map { String($0.prefix(30)) })")
+    }
+
+    /// Poppler may write a line's fragments out of order; a fragment far from the part built
+    /// so far still joins its line once the rest arrives.
+    @Test func fragmentsWrittenOutOfOrderMakeOneLine() {
+        var page = PDFPage(number: 1, width: Self.width, height: 1262)
+        for (left, width, text) in [(600, 200, "the first words"), (100, 120, "the last words"), (230, 360, "and the middle ones")] {
+            page.fragments.append(PDFFragment(top: 500, left: left, width: width, height: 21, size: 17,
+                                              runs: [PDFRun(text: Array(text.unicodeScalars), italic: false, bold: false)]))
+        }
+        let lines = PDFLineBuilder.lines(of: page, pageIndex: 0)
+        #expect(lines.count == 1)
+        #expect(lines.first?.left == 100 && lines.first?.right == 800)
+    }
+
+    /// A paragraph's last line of digits and Arabic punctuation (`2019؛`) reads in the page's
+    /// direction: the semicolon ends it.
+    @Test func aLineOfDigitsAndArabicPunctuationReadsRightToLeft() {
+        var line = PDFLine(page: 0, top: 500, bottom: 521, left: 700, right: 760, size: 20, fragments: [
+            PDFFragment(top: 500, left: 700, width: 6, height: 21, size: 20, runs: [PDFRun(text: ["\u{061B}"], italic: false, bold: false)]),
+            PDFFragment(top: 500, left: 706, width: 54, height: 21, size: 20, runs: [PDFRun(text: Array("2019".unicodeScalars), italic: false, bold: false)]),
+        ])
+        PDFLineBuilder.fill(&line, rightToLeft: true, renumber: { $0 })
+        #expect(line.text.string == "2019\u{061B}")
+    }
+
     /// `(هـ)` is how Arabic labels item (e): its tatweel is part of the label, while the ones
     /// that stretched words for justification go.
     @Test func theTatweelOfALabelStaysAndJustificationsGoes() {

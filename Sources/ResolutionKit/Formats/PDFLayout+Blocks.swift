@@ -136,6 +136,8 @@ extension PDFLayout {
         var lineCount = 0
         var previous: PDFLine? = nil
         var breakBefore = false
+        // The longest line of the block on its current page, and how many it has there.
+        var blockEdge = 0, linesOnPage = 0
         func flush() {
             guard !cells.isEmpty else { return }
             blocks.append(SourceBlock(text: Self.markup(cells), indent: 0, line: blocks.count, afterBreak: breakBefore))
@@ -157,11 +159,13 @@ extension PDFLayout {
                 let indented = indent(line) > tolerance
                 let hanging = first.textStart.map { abs((line.left - m.margins[line.page]) - ($0 - m.margins[first.page])) <= tolerance } ?? false
                 let deeper = indent(line) > indent(prev) + tolerance
-                // Justified lines end at the edge to a pixel or two; ragged ones anywhere near it.
-                // Ragged lines end where the next word did not fit: a line that left room
-                // for the next line's first word ended by choice.
+                // Justified lines end at the edge to a pixel or two. Ragged lines end where
+                // the next word did not fit: a line that left room for the next line's first
+                // word ended by choice. The room is measured to the block's longest line once
+                // it has two on the page, as items may be set in from the end side.
+                let reach = linesOnPage >= 2 ? min(blockEdge, m.edges[prev.page]) : m.edges[prev.page]
                 let short = m.justified ? !m.isFull(end: end(prev), page: prev.page, tolerance: tolerance)
-                                        : end(prev) + Self.firstWordWidth(line) + bodySize / 3 < m.edges[prev.page]
+                                        : end(prev) + Self.firstWordWidth(line) + bodySize / 3 < reach
                 // `5.` alone on its line (its text did not fit beside it): the text follows.
                 if lineCount == 1 && prev.page == line.page && (BlockBuilder.isNumberOnly(prev.text) || BlockBuilder.isLabelOnly(prev.text)) {}
                 // Paragraph spacing: even 4 points over a 115% line stands out from the pitch.
@@ -202,8 +206,13 @@ extension PDFLayout {
                 blockStart = line
                 lineCount = 0
                 cells = line.cells
+                blockEdge = end(line)
+                linesOnPage = 1
             } else {
                 cells = Self.join(cells, line.cells, spaced: spaced)
+                let samePage = previous?.page == line.page
+                blockEdge = samePage ? max(blockEdge, end(line)) : end(line)
+                linesOnPage = samePage ? linesOnPage + 1 : 1
             }
             lineCount += 1
             previous = line

@@ -80,6 +80,26 @@ enum PDFLineBuilder {
                                      size: f.size, fragments: [f]))
             }
         }
+        // Poppler may write a line's fragments out of order: a fragment far from the part
+        // of its line built so far started a line of its own, which now meets the rest.
+        var merged: [PDFLine] = []
+        for line in lines {
+            let middle = (line.top + line.bottom) / 2
+            let reach = 6 * max(line.size, 1)
+            if let i = merged.indices.reversed().prefix(4).first(where: { k in
+                let other = merged[k]
+                let otherMiddle = (other.top + other.bottom) / 2
+                guard (middle >= other.top && middle <= other.bottom) || (otherMiddle >= line.top && otherMiddle <= line.bottom) else { return false }
+                return line.left - other.right <= reach && other.left - line.right <= reach
+            }) {
+                merged[i].fragments += line.fragments
+                merged[i].top = min(merged[i].top, line.top); merged[i].bottom = max(merged[i].bottom, line.bottom)
+                merged[i].left = min(merged[i].left, line.left); merged[i].right = max(merged[i].right, line.right)
+            } else {
+                merged.append(line)
+            }
+        }
+        lines = merged
         for i in lines.indices {
             var weight: [Int: Int] = [:]
             for f in lines[i].fragments { weight[f.size, default: 0] += f.text.count }
@@ -107,20 +127,26 @@ enum PDFLineBuilder {
     /// `rightToLeft`: the document's direction, which a line of Latin symbols and digits
     /// inside an Arabic text keeps; nil decides from the line's own letters.
     static func fill(_ line: inout PDFLine, rightToLeft: Bool? = nil, renumber: (Int) -> Int) {
-        var strong = 0, rtl = 0
+        var strong = 0, rtl = 0, rtlMarks = 0
         for f in line.fragments {
             for r in f.runs {
-                for s in r.text where s.value < 0x80 ? (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A : s.properties.isAlphabetic {
-                    strong += 1
-                    if isRTL(s) { rtl += 1 }
+                for s in r.text {
+                    if s.value < 0x80 ? (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A : s.properties.isAlphabetic {
+                        strong += 1
+                        if isRTL(s) { rtl += 1 }
+                    } else if s.value >= 0x80, isRTL(s) {
+                        rtlMarks += 1
+                    }
                 }
             }
         }
         // A line with no right-to-left letter at all (a symbol, a date in Latin script) was
         // laid out left to right even on an Arabic page; a footnote's raised number still
         // stands at the right of a Latin note there.
+        // Arabic punctuation (`؛`, `،`) with no letter, as a paragraph's last line
+        // `2019؛` is, belongs to the page's direction too.
         let marked = line.fragments.contains { isMarker($0, in: line) }
-        line.rtl = (rtl > 0 || marked) && (rightToLeft ?? (rtl * 2 > strong))
+        line.rtl = (rtl > 0 || marked || rtlMarks > 0) && (rightToLeft ?? (rtl * 2 > strong))
         // Each cell with an estimated x, so that right-to-left lines can be sorted visually.
         var placed: [(x: Double, cell: PDFCell)] = []
         var previous: PDFFragment? = nil
