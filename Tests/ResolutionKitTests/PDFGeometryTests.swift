@@ -158,6 +158,34 @@ import Testing
         #expect(line.text.string == "2019\u{061B}")
     }
 
+    /// Chromium writes a mirrored bracket glyph as the character it looks like, so that
+    /// right-to-left text comes back with every bracket turned (`)أ(`, `)2012(`). A document
+    /// whose tight pairs mostly read so is turned back; one that reads right is left alone.
+    @Test func mirroredBracketsAreTurnedBackDocumentWide() throws {
+        func lines(mirrored: Bool) -> [Line] {
+            var out: [Line] = []
+            var top = 100
+            for (k, label) in ["أ", "ب", "ج", "د"].enumerated() {
+                let logical = "(" + label + ") يشير إلى القرار 2451 (2018) " + Self.arabicFull
+                var visual = String(String.UnicodeScalarView(logical.unicodeScalars.reversed()))
+                if mirrored {
+                    visual = String(visual.map { $0 == "(" ? ")" : $0 == ")" ? "(" : $0 })
+                }
+                // The year's digits are laid out left to right inside the reversed line.
+                visual = visual.replacingOccurrences(of: "8102", with: "2018").replacingOccurrences(of: "1542", with: "2451")
+                out.append(Line(top: top, pieces: [Self.piece(111, 689, visual)]))
+                out.append(Line(top: top + 40, pieces: [Self.piece(400, 400, "وسلامة أراضيه؛", rtl: true)]))
+                top += 40 * 2 + 10 * k + 10
+            }
+            return out
+        }
+        for mirrored in [true, false] {
+            let blocks = try Self.blocks(lines(mirrored: mirrored), language: "ar")
+            #expect(blocks.count == 4)
+            #expect(blocks.allSatisfy { $0.hasPrefix("(") && $0.contains("(2018)") }, "\(mirrored): \(blocks.map { String($0.prefix(40)) })")
+        }
+    }
+
     /// `(هـ)` is how Arabic labels item (e): its tatweel is part of the label, while the ones
     /// that stretched words for justification go.
     @Test func theTatweelOfALabelStaysAndJustificationsGoes() {

@@ -18,7 +18,9 @@ enum BidiOrder {
     }
 
     /// - Complexity: O(n).
-    static func logical(fromVisual visual: [PDFCell]) -> [PDFCell] {
+    /// `mirrored`: the producer wrote mirrored bracket glyphs as the characters they look
+    /// like (`tightBrackets`); brackets laid out right to left are turned back.
+    static func logical(fromVisual visual: [PDFCell], mirrored: Bool = false) -> [PDFCell] {
         var cells = Array(visual.reversed())
         let kinds = cells.map(kind)
         let n = cells.count
@@ -46,6 +48,11 @@ enum BidiOrder {
             }
             start = end
         }
+        if mirrored {
+            for k in 0..<n where !high[k] {
+                if let o = closing[cells[k].scalar] { cells[k].scalar = o } else if let c = opening[cells[k].scalar] { cells[k].scalar = c }
+            }
+        }
         var i = 0
         while i < n {
             guard high[i] else { i += 1; continue }
@@ -55,5 +62,33 @@ enum BidiOrder {
             i = j
         }
         return cells
+    }
+}
+
+extension BidiOrder {
+    static let closing: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "["]
+    static let opening: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "[": "]"]
+
+    /// Tight bracket pairs in a line in logical order, a word or number between them with
+    /// no space (`(2012)`, `(أ)`): how many read the right way round and how many read
+    /// `)2012(`. Some PDF producers (Chromium among them) write a mirrored bracket glyph as
+    /// the character it looks like, so that in right-to-left text every bracket comes back
+    /// turned; a document whose tight pairs mostly read so is mirrored throughout.
+    /// - Complexity: O(n).
+    static func tightBrackets(_ cells: [PDFCell]) -> (normal: Int, reversed: Int) {
+        var normal = 0, reversed = 0
+        var i = 0
+        while i < cells.count {
+            let s = cells[i].scalar
+            guard opening[s] != nil || closing[s] != nil else { i += 1; continue }
+            var k = i + 1
+            while k < cells.count, k - i <= 9, cells[k].scalar != " ", opening[cells[k].scalar] == nil, closing[cells[k].scalar] == nil { k += 1 }
+            if k < cells.count, k > i + 1, k - i <= 9 {
+                let t = cells[k].scalar
+                if opening[s] == t { normal += 1 } else if closing[s] == t { reversed += 1 }
+            }
+            i = k
+        }
+        return (normal, reversed)
     }
 }

@@ -126,7 +126,9 @@ enum PDFLineBuilder {
     /// - Complexity: O(c log c) in the line's characters (the sort is for RTL lines only).
     /// `rightToLeft`: the document's direction, which a line of Latin symbols and digits
     /// inside an Arabic text keeps; nil decides from the line's own letters.
-    static func fill(_ line: inout PDFLine, rightToLeft: Bool? = nil, renumber: (Int) -> Int) {
+    /// `mirroredBrackets`: the producer wrote mirrored bracket glyphs as the characters they
+    /// look like (`BidiOrder.tightBrackets`).
+    static func fill(_ line: inout PDFLine, rightToLeft: Bool? = nil, mirroredBrackets: Bool = false, renumber: (Int) -> Int) {
         var strong = 0, rtl = 0, rtlMarks = 0
         for f in line.fragments {
             for r in f.runs {
@@ -188,7 +190,7 @@ enum PDFLineBuilder {
             cells.append(c)
         }
         while cells.last?.scalar == " " { cells.removeLast() }
-        if line.rtl { cells = BidiOrder.logical(fromVisual: cells) }
+        if line.rtl { cells = BidiOrder.logical(fromVisual: cells, mirrored: mirroredBrackets) }
         cells = keepingLabelTatweel(cells)
         // A space only made room between wide characters (CJK justification).
         line.cells = cells.enumerated().filter { i, c in
