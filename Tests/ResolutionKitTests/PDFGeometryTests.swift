@@ -186,6 +186,24 @@ import Testing
         }
     }
 
+    /// Poppler rounds type sizes to whole pixels: a browser's superscript at 83% of 15 px
+    /// reads 13. Raised well up it is a marker; digits of another font a point or two smaller,
+    /// sitting a pixel or two higher, are not.
+    @Test func aMarkerARoundedPixelTooLargeIsStillAMarker() {
+        func fragment(_ top: Int, _ left: Int, _ height: Int, _ size: Int, _ text: String) -> PDFFragment {
+            PDFFragment(top: top, left: left, width: 8 * text.count, height: height, size: size,
+                        runs: [PDFRun(text: Array(text.unicodeScalars), italic: false, bold: false)])
+        }
+        let body = fragment(442, 100, 22, 15, "A/74/976-S/2020/773")
+        let raised = fragment(439, 260, 18, 13, "1")
+        let line = PDFLine(page: 0, top: 439, bottom: 464, left: 100, right: 270, size: 15, fragments: [body, raised])
+        #expect(PDFLineBuilder.isMarker(raised, in: line))
+        let arabic = fragment(500, 100, 30, 20, "يشير إلى القرار")
+        let year = fragment(500, 300, 28, 18, "27")
+        let latin = PDFLine(page: 0, top: 500, bottom: 530, left: 100, right: 320, size: 20, fragments: [arabic, year])
+        #expect(!PDFLineBuilder.isMarker(year, in: latin))
+    }
+
     /// `(هـ)` is how Arabic labels item (e): its tatweel is part of the label, while the ones
     /// that stretched words for justification go.
     @Test func theTatweelOfALabelStaysAndJustificationsGoes() {

@@ -114,10 +114,14 @@ enum PDFLineBuilder {
     static func isMarker(_ f: PDFFragment, in line: PDFLine) -> Bool {
         let digits = trimmed(f.text)
         guard !digits.isEmpty, digits.count <= 3, digits.allSatisfy(Chars.isDigit) else { return false }
-        // Word processors set superscripts at about 58% of the type, browsers at 83%.
-        guard f.size * 100 <= line.size * 86 else { return false }
+        // Word processors set superscripts at about 58% of the type, browsers at 83%. Poppler
+        // rounds sizes to whole pixels, so small type can read a pixel larger than it is
+        // (13 over 15): then the digits must stand well up, as superscripts do and digits
+        // of another font set a point smaller do not.
         let baseline = line.fragments.filter { $0.size == line.size }.map(\.bottom).max() ?? line.bottom
-        return f.bottom * 10 <= baseline * 10 - line.size
+        let rise = baseline - f.bottom
+        if f.size * 100 <= line.size * 86 { return rise * 10 >= line.size }
+        return (f.size - 1) * 100 <= line.size * 86 && rise * 3 >= line.size
     }
 
     /// Fills `cells`: spaces where fragments are apart, whitespace collapsed, markers as
