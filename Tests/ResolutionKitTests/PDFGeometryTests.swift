@@ -204,6 +204,38 @@ import Testing
         #expect(!PDFLineBuilder.isMarker(year, in: latin))
     }
 
+    /// Chinese text with first-line indents and no paragraph spacing: a one-line paragraph
+    /// fills its line and ends a clause, and the next line stands at the indent again with
+    /// a lead (`重申…`). Continuation lines go back to the margin, so that is a new paragraph;
+    /// in a text indented as blocks the same shape goes on.
+    @Test func anIndentedLeadAfterAFullIndentedLineOpensAParagraph() throws {
+        let body = "安全理事会根据联合国宪章负有维护国际和平与安全的首要责任并强调必须充分"
+        func lines(blockIndented: Bool) -> [Line] {
+            var out: [Line] = []
+            var top = 100
+            func add(_ left: Int, _ text: String, full: Bool = true) {
+                let width = full ? 808 - left : 17 * text.unicodeScalars.count
+                out.append(Line(top: top, pieces: [Self.piece(left, width, text, size: 17)]))
+                top += 24
+            }
+            let rest = blockIndented ? 128 : 85
+            for _ in 0..<4 {
+                add(128, "回顾" + body)
+                add(rest, body)
+                add(rest, "安全的首要责任，", full: false)
+            }
+            add(128, "特别指出" + body + "，")
+            add(128, "重申" + body)
+            add(rest, "安全的首要责任，", full: false)
+            return out
+        }
+        let flat = try Self.blocks(lines(blockIndented: false), language: "zh")
+        #expect(flat.contains { $0.hasPrefix("特别指出") && !$0.contains("重申") }, "\(flat.map { String($0.prefix(8)) })")
+        #expect(flat.contains { $0.hasPrefix("重申") })
+        let blocks = try Self.blocks(lines(blockIndented: true), language: "zh")
+        #expect(blocks.contains { $0.hasPrefix("特别指出") && $0.contains("重申") }, "\(blocks.map { String($0.prefix(8)) })")
+    }
+
     /// `(هـ)` is how Arabic labels item (e): its tatweel is part of the label, while the ones
     /// that stretched words for justification go.
     @Test func theTatweelOfALabelStaysAndJustificationsGoes() {

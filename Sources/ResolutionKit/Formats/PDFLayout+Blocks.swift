@@ -19,6 +19,9 @@ extension PDFLayout {
         /// glyph that reaches beyond the font's box (an Arabic mark set below its letter), and
         /// poppler grows the box on that side only.
         var lineHeight = 0
+        /// Most body lines start at the margin: paragraphs are set off by a first-line indent
+        /// and go on at the margin (not indented as a block).
+        var linesAtMargin = true
         /// Distances short of a page's edge where many lines end too: a second, narrower
         /// measure (items set in from the end side, as an RTL text whose list indent went to
         /// the wrong side has them). A line ending there is full, not a paragraph's last.
@@ -121,7 +124,9 @@ extension PDFLayout {
             (insetCounts[k - 1] ?? 0) + insetCounts[k]! + (insetCounts[k + 1] ?? 0) >= insetFloor
         }
         return Measure(pitch: pitch > 0 ? pitch : bodySize * 6 / 5, margins: margins, edges: edges,
-                       justified: justified, lineHeight: Self.mode(bodyType.map { $0.baseline - $0.ownTop }, bucket: 1),
+                       justified: justified,
+                       lineHeight: Self.mode(bodyType.map { $0.baseline - $0.ownTop }, bucket: 1),
+                       linesAtMargin: bodyType.filter { shifted($0) - allMargin > max(bodySize / 2, 2) }.count * 2 < bodyType.count,
                        insets: insets)
     }
 
@@ -184,6 +189,11 @@ extension PDFLayout {
                 else if let profile, !profile.spec.paragraphsStartLowercase, endsWithTerminator(prev.text),
                         BlockBuilder.hasCase(line.text), BlockBuilder.startsUppercase(line.text),
                         InlinePass.startsWithLead(line.text, profile: profile) { opens = true }
+                // Two lines at the first-line indent, the first a whole paragraph that filled
+                // its line and ended a clause, the second opening with a lead (`…的重要性，` /
+                // `重申…`): continuation lines go back to the margin, so this is a new paragraph.
+                else if let profile, m.linesAtMargin, lineCount == 1, indented, indent(prev) > tolerance, abs(indent(line) - indent(prev)) <= tolerance,
+                        endsWithTerminator(prev.text), InlinePass.startsWithLead(line.text, profile: profile) { opens = true }
                 // A heading too long for one line wraps ragged, in its own emphasis, with the
                 // body's pitch: its second line goes on with it.
                 else if prev.isAllEmphasis && line.isAllEmphasis && sameSize && lineCount == 1 && !endsWithTerminator(prev.text)
