@@ -10,6 +10,7 @@ import Testing
     struct Line {
         var top: Int
         var pieces: [(left: Int, width: Int, text: String, size: Int, height: Int)]
+        var page = 0
     }
 
     /// A fragment of `text` in logical order, written visually when it is Arabic.
@@ -19,15 +20,16 @@ import Testing
     }
 
     static func blocks(_ lines: [Line], language: String) throws -> [String] {
-        var page = PDFPage(number: 1, width: width, height: 1262)
+        var pages: [PDFPage] = []
         for line in lines {
+            while pages.count <= line.page { pages.append(PDFPage(number: pages.count + 1, width: width, height: 1262)) }
             for p in line.pieces {
-                page.fragments.append(PDFFragment(top: line.top, left: p.left, width: p.width, height: p.height, size: p.size,
-                                                  runs: [PDFRun(text: Array(p.text.unicodeScalars), italic: false, bold: false)]))
+                pages[line.page].fragments.append(PDFFragment(top: line.top, left: p.left, width: p.width, height: p.height, size: p.size,
+                                                              runs: [PDFRun(text: Array(p.text.unicodeScalars), italic: false, bold: false)]))
             }
         }
         let profile = try #require(LanguageCatalog.profile(language))
-        let layout = PDFLayout([page]) { _ in profile }
+        let layout = PDFLayout(pages) { _ in profile }
         return layout.blocks(spaced: true, profile: profile).map { $0.text.string }
     }
 
@@ -234,6 +236,37 @@ import Testing
         #expect(flat.contains { $0.hasPrefix("重申") })
         let blocks = try Self.blocks(lines(blockIndented: true), language: "zh")
         #expect(blocks.contains { $0.hasPrefix("特别指出") && $0.contains("重申") }, "\(blocks.map { String($0.prefix(8)) })")
+    }
+
+    /// Items whose text goes on deeper than their labels (`(g)` at one indent, the text's
+    /// lines at a deeper one): a labelled first line that fills the measure and ends on a
+    /// comma goes on, and so does the item's text at the top of the next page.
+    @Test func itemTextGoesOnDeeperThanItsLabelAndAcrossThePage() throws {
+        let body = "安全理事会根据联合国宪章负有维护国际和平与安全的首要责任并强调必须"
+        var lines: [Line] = []
+        var top = 100, page = 0
+        func add(_ left: Int, _ text: String, full: Bool = true) {
+            let width = full ? 800 - left : 17 * text.unicodeScalars.count
+            lines.append(Line(top: top, pieces: [Self.piece(left, width, text, size: 17)], page: page))
+            top += 28
+        }
+        for n in 1...3 {
+            add(94, "\(n). 回顾" + body)
+            add(148, body)
+            add(148, "首要责任；", full: false)
+        }
+        add(94, "4. 请联合国援助团：")
+        for label in ["a", "b"] {
+            add(148, "(\(label)) 加强举报侵犯和虐待儿童行为的能力支持努力加强保护儿童，")
+            add(202, "包括为此与冲突各方接触" + body)
+            if label == "b" { page = 1; top = 100 }
+            add(202, "虐待儿童行为" + body)
+            add(202, "首要责任；", full: false)
+        }
+        add(94, "5. 决定继续积极处理此案。", full: false)
+        let blocks = try Self.blocks(lines, language: "zh")
+        #expect(blocks.count == 7, "\(blocks.map { String($0.prefix(8)) })")
+        #expect(blocks.filter { $0.hasPrefix("(") }.allSatisfy { $0.contains("包括为此") && $0.contains("虐待儿童行为安全") })
     }
 
     /// `(هـ)` is how Arabic labels item (e): its tatweel is part of the label, while the ones

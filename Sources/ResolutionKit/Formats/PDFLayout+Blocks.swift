@@ -202,13 +202,20 @@ extension PDFLayout {
                 // the next line sits: items set with a hanging indent and no tab after the label
                 // (`(e) promote …` / deeper `Technical Committee …`).
                 else if !short && !endsWithTerminator(prev.text) && deeper && line.textStart == nil {}
+                // The same after an item's labelled first line that ended on a comma: the
+                // item's text goes on deeper than its label (`(g) …儿童，` / `包括…`).
+                else if !short && lineCount == 1 && deeper && line.textStart == nil && !BlockBuilder.endsWithStrongTerminator(prev.text)
+                            && Self.opensWithLabel(prev) && !Self.opensWithLabel(line) {}
                 else if indented && !hanging && (deeper || short) { opens = true }
                 // A label set off by a tab (`7.<tab>Requests`, `(b)<tab>to…`) opens its block.
                 else if line.textStart != nil && !hanging { opens = true }
                 else if short && (m.justified || endsWithTerminator(prev.text) || (lineCount == 1 && prev.isAllEmphasis)) { opens = true }
                 else if line.rtl != prev.rtl && short { opens = true }
-                // A new page that starts with a label or number at the indent.
-                if !opens, prev.page != line.page, indented, !hanging { opens = true }
+                // A new page that starts with a label or number at the indent; not a line at
+                // the indent where the block's lines were already going on (an item's text
+                // set in from the paragraphs' margin) after an unfinished sentence.
+                let goesOn = lineCount >= 2 && abs(indent(line) - indent(prev)) <= tolerance && !BlockBuilder.endsWithStrongTerminator(prev.text)
+                if !opens, prev.page != line.page, indented, !hanging, !goesOn { opens = true }
             }
             if opens {
                 flush()
@@ -229,6 +236,12 @@ extension PDFLayout {
         }
         flush()
         return blocks
+    }
+
+    /// The line starts with a paragraph number or an item label (`12.`, `(a)`, `㈠`).
+    static func opensWithLabel(_ l: PDFLine) -> Bool {
+        let head = l.cells.prefix { $0.scalar != " " }.prefix(7).map(\.scalar)
+        return !head.isEmpty && head.count <= 6 && PDFLineBuilder.isLabel(Array(head))
     }
 
     /// The printed width of a line's first word (a CJK line's first character), from the line's width shared out evenly
