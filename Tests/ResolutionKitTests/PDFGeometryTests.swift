@@ -269,6 +269,29 @@ import Testing
         #expect(blocks.filter { $0.hasPrefix("(") }.allSatisfy { $0.contains("包括为此") && $0.contains("虐待儿童行为安全") })
     }
 
+    /// A font with no mapping for the kashida glyph: justification's stretching comes out
+    /// as apostrophes inside Arabic words (`الج''انبين`), and a label's tatweel as `(ه ')`.
+    /// Found across the document, they become tatweel: dropped in words, kept in the label.
+    /// An apostrophe between Latin letters (`d'Ivoire`) stays.
+    @Test func apostrophesWrittenForKashidaBecomeTatweel() throws {
+        var lines: [Line] = []
+        var top = 100
+        for k in 0..<6 {
+            let text = k == 3 ? "(هـ) إشاعة التربية في كوت ديفوار Côte d'Ivoire على مبادئ السلام" : "يدعو إلى إنشاء آلية بين الج''انبين والأط''راف المش''اركة المعني''ة"
+            var logical = text
+            if k == 3 { logical = logical.replacingOccurrences(of: "هـ", with: "ه '") }
+            var visual = String(String.UnicodeScalarView(logical.unicodeScalars.reversed()))
+            visual = visual.replacingOccurrences(of: "eriovI'd etôC", with: "Côte d'Ivoire")
+            lines.append(Line(top: top, pieces: [Self.piece(111, 689, visual)]))
+            top += 40
+        }
+        let blocks = try Self.blocks(lines, language: "ar")
+        let text = blocks.joined(separator: "\n")
+        #expect(text.contains("الجانبين والأطراف المشاركة المعنية"), "\(blocks)")
+        #expect(text.contains("(هـ) إشاعة"), "\(blocks)")
+        #expect(text.contains("d'Ivoire"), "\(blocks)")
+    }
+
     /// `(هـ)` is how Arabic labels item (e): its tatweel is part of the label, while the ones
     /// that stretched words for justification go.
     @Test func theTatweelOfALabelStaysAndJustificationsGoes() {

@@ -29,19 +29,21 @@ struct PDFLayout {
         var rtlLines = 0, lineCount = 0
         for page in pages { for line in page { lineCount += 1; if line.rtl { rtlLines += 1 } } }
         let rightToLeft = rtlLines * 2 > lineCount
-        var mirrored = false
+        var quirks = PDFProducerQuirks()
         if rightToLeft {
             for p in pages.indices { for l in pages[p].indices { PDFLineBuilder.fill(&pages[p][l], rightToLeft: true, renumber: { $0 }) } }
-            var normal = 0, reversed = 0
+            var normal = 0, reversed = 0, kashidas = 0
             for page in pages { for line in page where line.rtl {
                 let pairs = BidiOrder.tightBrackets(line.cells)
                 normal += pairs.normal
                 reversed += pairs.reversed
+                kashidas += PDFProducerQuirks.apostrophesInsideArabicWords(line.cells)
             } }
-            mirrored = reversed >= 2 && reversed > normal
-            if mirrored {
+            quirks.mirroredBrackets = reversed >= 2 && reversed > normal
+            quirks.apostropheKashida = kashidas >= 3
+            if quirks.mirroredBrackets || quirks.apostropheKashida {
                 for p in pages.indices { for l in pages[p].indices {
-                    PDFLineBuilder.fill(&pages[p][l], rightToLeft: true, mirroredBrackets: true, renumber: { $0 })
+                    PDFLineBuilder.fill(&pages[p][l], rightToLeft: true, quirks: quirks, renumber: { $0 })
                 } }
             }
         }
@@ -80,7 +82,7 @@ struct PDFLayout {
             for var line in bodyLines[p] {
                 if line.fragments.contains(where: { PDFLineBuilder.isMarker($0, in: line) }) {
                     let here = maps[p], nextPage = p + 1 < maps.count ? maps[p + 1] : [:]
-                    PDFLineBuilder.fill(&line, rightToLeft: rightToLeft ? true : nil, mirroredBrackets: mirrored) { here[$0] ?? nextPage[$0] ?? $0 }
+                    PDFLineBuilder.fill(&line, rightToLeft: rightToLeft ? true : nil, quirks: quirks) { here[$0] ?? nextPage[$0] ?? $0 }
                 }
                 if !line.cells.isEmpty { body.append(line) }
             }

@@ -130,9 +130,8 @@ enum PDFLineBuilder {
     /// - Complexity: O(c log c) in the line's characters (the sort is for RTL lines only).
     /// `rightToLeft`: the document's direction, which a line of Latin symbols and digits
     /// inside an Arabic text keeps; nil decides from the line's own letters.
-    /// `mirroredBrackets`: the producer wrote mirrored bracket glyphs as the characters they
-    /// look like (`BidiOrder.tightBrackets`).
-    static func fill(_ line: inout PDFLine, rightToLeft: Bool? = nil, mirroredBrackets: Bool = false, renumber: (Int) -> Int) {
+    /// `quirks`: what the document's producer wrote in place of the characters it shows.
+    static func fill(_ line: inout PDFLine, rightToLeft: Bool? = nil, quirks: PDFProducerQuirks = PDFProducerQuirks(), renumber: (Int) -> Int) {
         var strong = 0, rtl = 0, rtlMarks = 0
         for f in line.fragments {
             for r in f.runs {
@@ -194,7 +193,8 @@ enum PDFLineBuilder {
             cells.append(c)
         }
         while cells.last?.scalar == " " { cells.removeLast() }
-        if line.rtl { cells = BidiOrder.logical(fromVisual: cells, mirrored: mirroredBrackets) }
+        if line.rtl { cells = BidiOrder.logical(fromVisual: cells, mirrored: quirks.mirroredBrackets) }
+        if quirks.apostropheKashida { PDFProducerQuirks.kashidaFromApostrophes(&cells) }
         cells = keepingLabelTatweel(cells)
         // A space only made room between wide characters (CJK justification).
         line.cells = cells.enumerated().filter { i, c in
@@ -249,6 +249,49 @@ enum PDFLineBuilder {
         switch s.value {
         case 0x0640, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF, 0x00AD: return true
         default: return s.value < 0x20 && s.value != 0x09
+        }
+    }
+}
+
+/// Characters a PDF producer wrote in place of what it printed, found from the statistics of
+/// the whole document and undone line by line.
+struct PDFProducerQuirks {
+    /// Mirrored bracket glyphs written as the characters they look like (`BidiOrder.tightBrackets`).
+    var mirroredBrackets = false
+    /// The kashida that justification stretched Arabic words with written as apostrophes
+    /// (`ة''نجللا`): a font with no mapping for the glyph.
+    var apostropheKashida = false
+
+    static func isArabicLetter(_ s: Unicode.Scalar) -> Bool { PDFLineBuilder.isRTL(s) && s.properties.isAlphabetic }
+
+    /// Apostrophes between two Arabic letters (runs of them counted once), in a line in logical order.
+    /// - Complexity: O(n).
+    static func apostrophesInsideArabicWords(_ cells: [PDFCell]) -> Int {
+        var count = 0
+        var i = 0
+        while i < cells.count {
+            guard cells[i].scalar == "'" else { i += 1; continue }
+            var j = i
+            while j < cells.count, cells[j].scalar == "'" { j += 1 }
+            if i > 0, j < cells.count, isArabicLetter(cells[i - 1].scalar), isArabicLetter(cells[j].scalar) { count += 1 }
+            i = j
+        }
+        return count
+    }
+
+    /// Apostrophes that touch an Arabic letter become tatweel, which the line then drops
+    /// unless a label (`(هـ)`) holds it.
+    static func kashidaFromApostrophes(_ cells: inout [PDFCell]) {
+        for i in cells.indices where cells[i].scalar == "'" {
+            var after = i + 1
+            while after < cells.count, cells[after].scalar == "'" { after += 1 }
+            // Before a closing bracket (a label's `(ه ')`), the letter may stand a space away.
+            let inLabel = after < cells.count && BidiOrder.closing[cells[after].scalar] != nil
+            var before = i - 1
+            while before >= 0, cells[before].scalar == "'" || (inLabel && cells[before].scalar == " ") { before -= 1 }
+            if (before >= 0 && isArabicLetter(cells[before].scalar)) || (after < cells.count && isArabicLetter(cells[after].scalar)) {
+                cells[i].scalar = PDFLineBuilder.tatweel
+            }
         }
     }
 }
