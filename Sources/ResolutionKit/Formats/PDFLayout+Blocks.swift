@@ -106,7 +106,6 @@ extension PDFLayout {
         let allMargin = marginBucket.map { b in bodyType.map(shifted).filter { $0 / bucket == b || $0 / bucket == b + 1 }.min() ?? 0 }
             ?? Self.mode(bodyType.map(shifted), bucket: bucket)
         let margins = edges.map { allMargin + $0 - allEdge }
-        let full = bodyType.filter { abs(end($0) - edges[$0.page]) <= bodySize / 2 }.count
         // Insets where lines end again and again. A justified text's last lines end anywhere:
         // a three-pixel window holds `expected` of them by chance, and an inset must recur
         // well beyond that.
