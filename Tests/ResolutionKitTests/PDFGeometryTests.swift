@@ -33,6 +33,27 @@ import Testing
         return layout.blocks(spaced: true, profile: profile).map { $0.text.string }
     }
 
+    /// A ragged English page 30 pixels a line: ten lines ending at `ends`, every fifth a
+    /// paragraph's first, indented by 36, then a short last line ending with `closing`.
+    struct RaggedPage {
+        static let text = "the Security Council reaffirms its strong commitment to the sovereignty and unity of"
+        var lines: [Line] = []
+        var top = 100
+
+        init(ends: [Int], closing: String) {
+            for (k, e) in ends.enumerated() {
+                let left = k % 5 == 0 ? 146 : 110
+                add(left, e - left, k % 5 == 0 ? "Recalling " + Self.text : Self.text)
+            }
+            add(110, 300, String(Self.text.prefix(40)) + closing)
+        }
+
+        mutating func add(_ left: Int, _ width: Int, _ s: String) {
+            lines.append(Line(top: top, pieces: [PDFGeometryTests.piece(left, width, s)]))
+            top += 30
+        }
+    }
+
     static let arabicFull = "تؤكد الدول الأعضاء التزامها القوي بسيادة البلد ووحدته واستقلاله وسلامة أراضيه"
 
     /// Items whose lines all stop short of the page's edge by the same distance (their list
@@ -95,23 +116,17 @@ import Testing
     /// room for the next line's first word ended there, even a little short of the longest
     /// lines; a line whose next word is long goes on.
     @Test func aRaggedLineWithRoomForTheNextWordEndsItsParagraph() throws {
-        let text = "the Security Council reaffirms its strong commitment to the sovereignty and unity of"
-        var lines: [Line] = []
-        var top = 100
-        func add(_ left: Int, _ width: Int, _ s: String) { lines.append(Line(top: top, pieces: [Self.piece(left, width, s)])); top += 30 }
-        // Ragged ends between 700 and 790 (the longest), first lines indented by 36.
-        let ends = [790, 742, 768, 731, 785, 756, 779, 712, 788, 748]
-        for (k, e) in ends.enumerated() {
-            add(k % 5 == 0 ? 146 : 110, e - (k % 5 == 0 ? 146 : 110), k % 5 == 0 ? "Recalling " + text : text)
-        }
-        add(110, 300, String(text.prefix(40)) + ",")
+        // Ragged ends between 700 and 790 (the longest).
+        var page = RaggedPage(ends: [790, 742, 768, 731, 785, 756, 779, 712, 788, 748], closing: ",")
+        let text = RaggedPage.text
+        func add(_ left: Int, _ width: Int, _ s: String) { page.add(left, width, s) }
         // One line, 30 short of the longest, less than two type sizes: `In` would have
         // fitted after it.
         add(146, 614, "Welcoming " + text)
         // 25 short, but the next word is far too long to have fitted.
         add(146, 619, "In this regard, noting the report of the Secretary-General on the situation in the")
         add(110, 259, "internationally-recognized frontiers,")
-        let blocks = try Self.blocks(lines, language: "en")
+        let blocks = try Self.blocks(page.lines, language: "en")
         #expect(blocks.contains { $0.hasPrefix("Welcoming") && !$0.contains("regard") }, "\(blocks.map { String($0.prefix(30)) })")
         #expect(blocks.contains { $0.hasPrefix("In this") && $0.contains("internationally") }, "\(blocks.map { String($0.prefix(30)) })")
     }
@@ -119,20 +134,13 @@ import Testing
     /// Ragged items set in from the end side: a line that left room to the page's edge but
     /// not to the item's own longest line goes on, even after a comma.
     @Test func aRaggedItemMeasuresRoomToItsOwnLongestLine() throws {
-        let text = "the Security Council reaffirms its strong commitment to the sovereignty and unity of"
-        var lines: [Line] = []
-        var top = 100
-        func add(_ left: Int, _ width: Int, _ s: String) { lines.append(Line(top: top, pieces: [Self.piece(left, width, s)])); top += 30 }
-        let ends = [800, 752, 778, 741, 795, 766, 789, 722, 798, 758]
-        for (k, e) in ends.enumerated() {
-            add(k % 5 == 0 ? 146 : 110, e - (k % 5 == 0 ? 146 : 110), k % 5 == 0 ? "Recalling " + text : text)
-        }
-        add(110, 300, String(text.prefix(40)) + ";")
+        var page = RaggedPage(ends: [800, 752, 778, 741, 795, 766, 789, 722, 798, 758], closing: ";")
+        func add(_ left: Int, _ width: Int, _ s: String) { page.add(left, width, s) }
         // The item's measure ends 62 short of the page's.
         add(146, 592, "(a) to support the Government in the preparation of elections and the reform of")
         add(110, 600, "the electoral institutions, in close consultation with the parties, and the region,")
         add(110, 353, "monitor the ceasefire across the country;")
-        let blocks = try Self.blocks(lines, language: "en")
+        let blocks = try Self.blocks(page.lines, language: "en")
         #expect(blocks.contains { $0.hasPrefix("(a)") && $0.contains("monitor") }, "\(blocks.map { String($0.prefix(30)) })")
     }
 

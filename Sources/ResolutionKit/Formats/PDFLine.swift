@@ -56,50 +56,13 @@ enum PDFLineBuilder {
     /// second column starts new lines rather than interleaving with the first.
     /// - Complexity: O(f log f) in the page's fragments (sorting inside each line).
     static func lines(of page: PDFPage, pageIndex: Int) -> [PDFLine] {
-        var lines: [PDFLine] = []
-        for f in page.fragments where !f.runs.isEmpty {
-            let middle = f.top + f.height / 2
-            // The line this fragment continues: one of the last few (poppler may write the
-            // Latin runs of an Arabic line after the line's Arabic ones), at the fragment's
-            // height, and not far off to the side (`United Nations … S/RES/2558 (2020)` are two lines at one height).
-            let reach = max(f.size, 1)
-            let candidate = lines.indices.reversed().prefix(4).first { i in
-                let line = lines[i]
-                // Either holds the other's middle: a line opened by a small raised number
-                // is shorter than the type that follows it.
-                let lineMiddle = (line.top + line.bottom) / 2
-                guard (middle >= line.top && middle <= line.bottom) || (lineMiddle >= f.top && lineMiddle <= f.bottom) else { return false }
-                return f.left - line.right <= 6 * max(line.size, reach) && line.left - f.right <= 6 * max(line.size, reach)
-            }
-            if let i = candidate {
-                lines[i].fragments.append(f)
-                lines[i].top = min(lines[i].top, f.top); lines[i].bottom = max(lines[i].bottom, f.bottom)
-                lines[i].left = min(lines[i].left, f.left); lines[i].right = max(lines[i].right, f.right)
-            } else {
-                lines.append(PDFLine(page: pageIndex, top: f.top, bottom: f.bottom, left: f.left, right: f.right,
-                                     size: f.size, fragments: [f]))
-            }
+        let pieces = page.fragments.filter { !$0.runs.isEmpty }.map {
+            PDFLine(page: pageIndex, top: $0.top, bottom: $0.bottom, left: $0.left, right: $0.right, size: $0.size, fragments: [$0])
         }
-        // Poppler may write a line's fragments out of order: a fragment far from the part
-        // of its line built so far started a line of its own, which now meets the rest.
-        var merged: [PDFLine] = []
-        for line in lines {
-            let middle = (line.top + line.bottom) / 2
-            let reach = 6 * max(line.size, 1)
-            if let i = merged.indices.reversed().prefix(4).first(where: { k in
-                let other = merged[k]
-                let otherMiddle = (other.top + other.bottom) / 2
-                guard (middle >= other.top && middle <= other.bottom) || (otherMiddle >= line.top && otherMiddle <= line.bottom) else { return false }
-                return line.left - other.right <= reach && other.left - line.right <= reach
-            }) {
-                merged[i].fragments += line.fragments
-                merged[i].top = min(merged[i].top, line.top); merged[i].bottom = max(merged[i].bottom, line.bottom)
-                merged[i].left = min(merged[i].left, line.left); merged[i].right = max(merged[i].right, line.right)
-            } else {
-                merged.append(line)
-            }
-        }
-        lines = merged
+        // Twice: poppler may write a line's fragments out of order, and a fragment far from
+        // the part of its line built so far starts a line of its own, which the second
+        // pass finds meeting the rest.
+        var lines = grouped(grouped(pieces))
         for i in lines.indices {
             var weight: [Int: Int] = [:]
             for f in lines[i].fragments { weight[f.size, default: 0] += f.text.count }
@@ -107,6 +70,35 @@ enum PDFLineBuilder {
             lines[i].fragments.sort { $0.left < $1.left }
         }
         return lines
+    }
+
+    /// Pieces of printed lines (fragments, or lines built from them) put together: a piece
+    /// joins one of the last few lines (poppler may write the Latin runs of an Arabic line
+    /// after the line's Arabic ones) when either holds the other's vertical middle (a line
+    /// opened by a small raised number is shorter than the type that follows it) and it is
+    /// not far off to the side (`United Nations … S/RES/2558 (2020)` are two lines at one
+    /// height).
+    /// - Complexity: O(p) in the pieces.
+    static func grouped(_ pieces: [PDFLine]) -> [PDFLine] {
+        var out: [PDFLine] = []
+        for p in pieces {
+            let middle = (p.top + p.bottom) / 2
+            let candidate = out.indices.reversed().prefix(4).first { k in
+                let line = out[k]
+                let lineMiddle = (line.top + line.bottom) / 2
+                guard (middle >= line.top && middle <= line.bottom) || (lineMiddle >= p.top && lineMiddle <= p.bottom) else { return false }
+                let reach = 6 * max(line.size, p.size, 1)
+                return p.left - line.right <= reach && line.left - p.right <= reach
+            }
+            if let i = candidate {
+                out[i].fragments += p.fragments
+                out[i].top = min(out[i].top, p.top); out[i].bottom = max(out[i].bottom, p.bottom)
+                out[i].left = min(out[i].left, p.left); out[i].right = max(out[i].right, p.right)
+            } else {
+                out.append(p)
+            }
+        }
+        return out
     }
 
     /// A fragment that is a footnote marker: digits, clearly smaller than the line's type,
@@ -281,17 +273,21 @@ struct PDFProducerQuirks {
 
     /// Apostrophes that touch an Arabic letter become tatweel, which the line then drops
     /// unless a label (`(هـ)`) holds it.
+    /// - Complexity: O(n): each run of apostrophes is judged once.
     static func kashidaFromApostrophes(_ cells: inout [PDFCell]) {
-        for i in cells.indices where cells[i].scalar == "'" {
-            var after = i + 1
+        var i = 0
+        while i < cells.count {
+            guard cells[i].scalar == "'" else { i += 1; continue }
+            var after = i
             while after < cells.count, cells[after].scalar == "'" { after += 1 }
             // Before a closing bracket (a label's `(ه ')`), the letter may stand a space away.
             let inLabel = after < cells.count && BidiOrder.closing[cells[after].scalar] != nil
             var before = i - 1
-            while before >= 0, cells[before].scalar == "'" || (inLabel && cells[before].scalar == " ") { before -= 1 }
+            while inLabel, before >= 0, cells[before].scalar == " " { before -= 1 }
             if (before >= 0 && isArabicLetter(cells[before].scalar)) || (after < cells.count && isArabicLetter(cells[after].scalar)) {
-                cells[i].scalar = PDFLineBuilder.tatweel
+                for k in i..<after { cells[k].scalar = PDFLineBuilder.tatweel }
             }
+            i = after
         }
     }
 }
