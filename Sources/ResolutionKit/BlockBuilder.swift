@@ -250,6 +250,16 @@ enum BlockBuilder {
             else { return false }
             return true
         }
+        // A line set back from a line that filled the measure carries on its text: a
+        // labelled item's first line starts deep (after its label) and its wrapped lines come
+        // back to the item's own margin, which elsewhere may be where numbered paragraphs
+        // open, so that indentation alone is no paragraph mark there. A finished clause
+        // followed by an opener is still a paragraph's end (`-layout` text shifts first lines).
+        if line.indent > layout.margin && line.indent < last.indent && !layout.endsEarly(last, before: line.text)
+            && StructureBuilder.operativeNumber(line.text) == nil && LabelParser.parse(line.text, profile: profile) == nil
+            && !(endsWithTerminator(last.text) && InlinePass.startsWithLead(line.text, profile: profile)) {
+            return true
+        }
         // An indented line opens a paragraph, unless text runs on at its indentation.
         if line.indent > layout.margin && !layout.hangingIndents.contains(line.indent) {
             return false
