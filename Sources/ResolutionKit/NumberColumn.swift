@@ -109,7 +109,9 @@ enum NumberColumn {
             let values = grouped.map(\.value).sorted()
             guard zip(values, values.dropFirst()).allSatisfy({ $1 == $0 + 1 }) else { continue }
             var openings: [Int] = []
-            var previous: SourceLine? = nil
+            // The page's first line goes on with the paragraph the last page left unfinished:
+            // it is judged against the text line before it, not taken as an opening.
+            var previous = textLine(before: grouped[0].index, in: lines, isFurniture: isFurniture)
             let isColumn = Set(grouped.map(\.index))
             for k in grouped[0].index..<pageEnd {
                 let line = lines[k]
@@ -127,6 +129,19 @@ enum NumberColumn {
             }
             for c in grouped { lines[c.index].text = []; lines[c.index].isSeparator = true }
         }
+    }
+
+    /// The nearest line before `index` that carries paragraph text (no separator, page
+    /// furniture or bare number), looking back over a page's worth of lines at most.
+    /// - Complexity: O(1): at most 80 lines are looked at.
+    static func textLine(before index: Int, in lines: [SourceLine], isFurniture: (SourceLine) -> Bool) -> SourceLine? {
+        var k = index - 1
+        while k >= 0 && index - k <= 80 {
+            let line = lines[k]
+            if !line.isSeparator, !isFurniture(line), number(line.text) == nil { return line }
+            k -= 1
+        }
+        return nil
     }
 
     /// `12.` alone on a line.

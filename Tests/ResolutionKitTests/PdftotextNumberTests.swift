@@ -30,4 +30,17 @@ import Testing
         #expect(byNumber[12]?.hasPrefix("Décide de rester") == true)
         #expect(doc.preamble.count == 29)
     }
+
+    /// The same around a page whose first line carries on the paragraph the page before
+    /// left unfinished: that line is no opening, so the page's four numbers meet its four
+    /// openings.
+    @Test func aPageThatGoesOnWithTheLastParagraphIsNoOpeningForTheColumn() throws {
+        let doc = try Self.parse("number-column-page-goes-on.ru.txt")
+        #expect(doc.operative.map(\.number) == Array(1...13))
+        let byNumber = Dictionary(uniqueKeysWithValues: doc.operative.compactMap { p in p.number.map { ($0, p.text) } })
+        #expect(byNumber[9]?.contains("мер по замораживанию активов") == true)
+        #expect(byNumber[10]?.hasPrefix("напоминает о принятых в Берлине") == true)
+        #expect(byNumber[13]?.hasPrefix("постановляет продолжать") == true)
+        #expect(doc.other.isEmpty, "\(doc.other.map(\.text))")
+    }
 }
