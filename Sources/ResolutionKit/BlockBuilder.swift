@@ -266,7 +266,11 @@ enum BlockBuilder {
         }
         if layout.endsEarly(last, before: line.text) && !cutMidSentence { return false }
         if looksLikeHeadingAfter(text, line, measure: layout.measure) { return false }
-        return !opensParagraphAfter(text, line, profile: profile, flat: layout.flat || flatStretch, previousLabel: previousLabel)
+        // CJK justifies every wrapped line to the measure, so a last line a character short
+        // of it stopped by choice: there an opener after a comma opens, in flat text.
+        let shortOfMeasure = profile.isCJK && last.reach + 2 <= layout.measure
+        return !opensParagraphAfter(text, line, profile: profile, flat: layout.flat || flatStretch, previousLabel: previousLabel,
+                                    shortOfMeasure: shortOfMeasure)
     }
 
     /// The line's first letter belongs to a script with case (Latin, Cyrillic, Greek).
@@ -309,7 +313,7 @@ enum BlockBuilder {
     /// label, a known opener or verb) starts a new block even when the text carries no
     /// indentation to say so.
     static func opensParagraphAfter(_ prev: Scalars, _ line: SourceLine, profile: LanguageProfile, flat: Bool = false,
-                                    previousLabel: SubLabel? = nil) -> Bool {
+                                    previousLabel: SubLabel? = nil, shortOfMeasure: Bool = false) -> Bool {
         guard endsWithTerminator(prev) else { return false }
         if StructureBuilder.operativeNumber(line.text) != nil { return true }
         // `…subparagraph (f),` / `(g) of paragraph 3…`: a label after a comma is a citation
@@ -329,10 +333,11 @@ enum BlockBuilder {
         if !profile.spec.paragraphsStartLowercase && hasCase(line.text) { return startsUppercase(line.text) }
         // Openers after a comma also open clauses inside a paragraph (`…, вновь подтверждая`,
         // `…، وإذ`): only flat text, which marks paragraphs in no other way, takes them as
-        // paragraph starts. Chinese SC texts run such verbs inside one paragraph too often.
+        // paragraph starts. Chinese SC texts run such verbs inside one paragraph too often,
+        // unless the line before stopped short of the measure (`shortOfMeasure`).
         // Only openers: an operative verb after a comma (`…، ويشدد على`) goes on with the
         // clause, and numbered paragraphs are found by their numbers anyway.
-        return flat && !profile.isCJK && InlinePass.startsWithOpener(line.text, profile: profile)
+        return flat && (!profile.isCJK || shortOfMeasure) && InlinePass.startsWithOpener(line.text, profile: profile)
     }
 
     static func bareNumber(_ s: Scalars) -> Int? {

@@ -21,6 +21,17 @@ import Testing
         #expect(doc.operative.map(\.number) == [1, 2, 3])
     }
 
+    /// Flat Chinese text: every wrapped line is justified to the measure, so a line that
+    /// ends on a comma a character or more short of it ended by choice, and the opener after
+    /// it opens a paragraph. A comma at a full line followed by an opener goes on.
+    @Test func anOpenerAfterAChineseLineShortOfTheMeasureOpensAParagraph() throws {
+        let path = Fixtures.root.appendingPathComponent("Tests/Fixtures/pdftotext-shapes/opener-after-short-line.zh.txt").path
+        let doc = try ResolutionDocument.load(path: path)
+        #expect(doc.preamble.contains { $0.text.hasPrefix("表示注意到专家小组的最后报告") }, "\(doc.preamble.map { String($0.text.prefix(12)) })")
+        #expect(doc.preamble.count == 14)
+        #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
+    }
+
     /// An operative verb after a comma inside an Arabic preambular paragraph
     /// (`…الصومال، ويشدد على`) goes on with the paragraph even in flat text: only
     /// preambular openers open paragraphs after a comma.
