@@ -264,7 +264,7 @@ enum BlockBuilder {
         if line.indent > layout.margin && !layout.hangingIndents.contains(line.indent) {
             return false
         }
-        if layout.endsEarly(last, before: line.text) && !cutMidSentence { return false }
+        if layout.endsEarly(last, before: line.text) && !cutMidSentence && !layout.gapsMarkEnds { return false }
         if looksLikeHeadingAfter(text, line, measure: layout.measure) { return false }
         // CJK justifies every wrapped line to the measure, so a last line a character short
         // of it stopped by choice: there an opener after a comma opens, in flat text.

@@ -24,6 +24,10 @@ struct TextLayout {
     /// Neither blank lines nor indentation mark paragraphs (text copied from a viewer):
     /// line lengths and openers are all the evidence there is.
     var flat = false
+    /// Blank lines mark the paragraph ends: nearly every finished clause that stops well
+    /// short of the measure is followed by a block gap. A short line with no gap after it
+    /// then ends no paragraph by its length alone (a sentence broken early by the wrap).
+    var gapsMarkEnds = false
     /// Source line numbers (`SourceLine.index`) of running headers and footers.
     var repeatedFurniture: Set<Int> = []
 
@@ -75,6 +79,18 @@ struct TextLayout {
             }
         }
         for (indent, n) in goesOn where indent > layout.margin && n > starts[indent, default: 0] { layout.hangingIndents.insert(indent) }
+
+        // Do the blank lines mark the paragraph ends? Look at the finished clauses that stop
+        // well short of the measure, at the margin, with a line at the margin after them.
+        var shortEnds = 0, gapped = 0
+        for k in 1..<max(1, text.count) {
+            let prev = text[k - 1], cur = text[k]
+            guard !cur.pageBreakBefore, prev.reach * 10 < layout.measure * 7, endsWithTerminator(prev.text),
+                  prev.indent <= layout.margin, cur.indent <= layout.margin else { continue }
+            shortEnds += 1
+            if cur.blankBefore >= layout.blockGap { gapped += 1 }
+        }
+        layout.gapsMarkEnds = shortEnds >= 8 && gapped * 20 >= shortEnds * 19
 
         // Paragraph marks: lines after a block gap, or indented openings.
         var marked = 0

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import ResolutionKit
 
-/// `pdftotext -layout` extractions in Tests/Fixtures/pdftotext-shapes, where indentation is
-/// the evidence and the same indent means different things in different places.
+/// `pdftotext -layout` and hard-wrapped extractions in Tests/Fixtures/pdftotext-shapes, where
+/// indentation and blank lines are the evidence, and the same indent or the same short line
+/// means different things in different texts.
 @Suite struct PdftotextLayoutShapeTests {
     static func parse(_ name: String) throws -> ResolutionDocument {
         let path = Fixtures.root.appendingPathComponent("Tests/Fixtures/pdftotext-shapes/" + name).path
@@ -26,5 +27,14 @@ import Testing
         let doc = try Self.parse("opener-set-back.en.layout.txt")
         #expect(doc.preamble.count == 8)
         #expect(doc.preamble.dropFirst().first?.text.hasPrefix("Reaffirming General Assembly") == true)
+    }
+
+    /// Where blank lines mark the paragraph ends, a line inside a paragraph that stops short
+    /// after a comma ends nothing: its paragraph goes on at the next line.
+    @Test func aShortLineWithNoGapAfterItEndsNoParagraphWhereGapsMarkEnds() throws {
+        let doc = try Self.parse("short-line-inside-gapped-paragraph.ru.txt")
+        #expect(!doc.preamble.contains { $0.text.hasPrefix("предусмотренных") }, "\(doc.preamble.map { String($0.text.prefix(16)) })")
+        #expect(doc.preamble.contains { $0.text.contains("несоблюдения мер, предусмотренных резолюцией 2368") })
+        #expect(doc.preamble.count == 9)
     }
 }
