@@ -238,12 +238,19 @@ enum BlockBuilder {
         // line that stops mid-sentence (no terminator) near the measure was still wrapped.
         let cutMidSentence = !endsWithTerminator(last.text) && last.reach * 100 >= layout.measure * 85
         // pdftotext also sets a labelled item's first line, which starts apart (after the
-        // label's tab), off by a blank line from the rest of the item: after such a line cut
+        // label's tab), off by a blank line from the rest of the item (and a paragraph's
+        // first line after its number printed alone): after such a line cut
         // mid-sentence, one blank line does not end the item unless a number or label opens
         // the next. (A sentence cut mid-way goes on whatever word comes next, a verb included;
         // the first line is short for the label's indent.)
         if line.blankBefore >= layout.blockGap {
-            guard LabelParser.parse(last.text, profile: profile) != nil, !endsWithTerminator(last.text),
+            // A CJK line breaks between any two characters, so a comma at the end of one
+            // that reached its item's measure is where the wrap fell, not a clause's end.
+            let cutAtComma = profile.isCJK && !endsWithStrongTerminator(last.text) && last.reach * 100 >= layout.measure * 85
+            // The same for a paragraph's first line after its number alone on a line (`1.`).
+            let firstLine = LabelParser.parse(last.text, profile: profile) != nil
+                || (StructureBuilder.operativeNumber(text) != nil && text.count <= last.text.count + 8)
+            guard firstLine, !endsWithTerminator(last.text) || cutAtComma,
                   last.reach * 100 >= layout.measure * 60,
                   !looksLikeHeadingAfter(text, last, measure: layout.measure), line.blankBefore == layout.blockGap, line.indent <= layout.margin,
                   StructureBuilder.operativeNumber(line.text) == nil, LabelParser.parse(line.text, profile: profile) == nil
@@ -264,7 +271,10 @@ enum BlockBuilder {
         if line.indent > layout.margin && !layout.hangingIndents.contains(line.indent) {
             return false
         }
-        if layout.endsEarly(last, before: line.text) && !cutMidSentence && !layout.gapsMarkEnds { return false }
+        // Where blank lines mark the ends, a short finished clause with no gap after it ends
+        // nothing by its length; a short line with no terminator (a heading) still does.
+        if layout.endsEarly(last, before: line.text) && !cutMidSentence
+            && !(layout.gapsMarkEnds && endsWithTerminator(last.text)) { return false }
         if looksLikeHeadingAfter(text, line, measure: layout.measure) { return false }
         // CJK justifies every wrapped line to the measure, so a last line a character short
         // of it stopped by choice: there an opener after a comma opens, in flat text.

@@ -37,4 +37,14 @@ import Testing
         #expect(doc.preamble.contains { $0.text.contains("несоблюдения мер, предусмотренных резолюцией 2368") })
         #expect(doc.preamble.count == 9)
     }
+
+    /// Where blank lines mark the paragraph ends, a heading (short, with no terminator) still
+    /// ends at its line: the numbered paragraph under it opens, and the numbering goes on.
+    @Test func aHeadingEndsAtItsLineWhereGapsMarkEnds() throws {
+        let doc = try Self.parse("headings-between-gapped-paragraphs.ru.layout.txt")
+        #expect(doc.operative.map(\.number) == Array(1...25))
+        #expect(doc.headings.map(\.text) == ["Эмбарго на поставки оружия и инспекции", "Адресные санкции",
+                                             "Комитет по санкциям/Группа экспертов"])
+        #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
+    }
 }

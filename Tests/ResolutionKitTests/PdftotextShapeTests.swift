@@ -32,6 +32,18 @@ import Testing
         #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
     }
 
+    /// pdftotext sets an item's first line apart by a blank line; in Chinese the wrap falls
+    /// after a comma as readily as anywhere, so the item goes on after the blank, and the
+    /// later items stay in the list instead of falling into `other`.
+    @Test func aChineseItemsFirstLineEndingOnACommaGoesOnAfterTheBlank() throws {
+        let path = Fixtures.root.appendingPathComponent("Tests/Fixtures/pdftotext-shapes/label-line-apart-at-comma.zh.txt").path
+        let doc = try ResolutionDocument.load(path: path)
+        let op2 = try #require(doc.operative.first { $0.number == 2 })
+        #expect(op2.subparagraphs.map(\.label) == ["a", "b", "c", "d"])
+        #expect(op2.subparagraphs.first?.text.hasSuffix("排雷行动，") == true)
+        #expect(doc.other.isEmpty, "\(doc.other.map(\.text))")
+    }
+
     /// An operative verb after a comma inside an Arabic preambular paragraph
     /// (`…الصومال، ويشدد على`) goes on with the paragraph even in flat text: only
     /// preambular openers open paragraphs after a comma.
