@@ -41,24 +41,36 @@ def source_for(base, fmt, tmp, derive):
     return out
 
 
+def left_over(doc):
+    """Characters of body text (placed after a paragraph) that landed in `other`: text the
+    structure lost track of, which the exact-structure score does not see."""
+    return sum(len(o.get("text", "")) for o in doc.get("other", [])
+               if str(o.get("after") or "").startswith(("op", "pp")))
+
+
 def score(reso, path, truth, timeout):
-    """Returns a list of problems; empty means exactly right."""
+    """Returns a list of problems (empty means exactly right) and the body text left over."""
+    problems, doc = score_doc(reso, path, truth, timeout)
+    return problems, (left_over(doc) if doc else 0)
+
+
+def score_doc(reso, path, truth, timeout):
     if not os.path.exists(path):
-        return ["missing file"]
+        return ["missing file"], None
     try:
         run = subprocess.run([reso, "show", path, "--format", "json"], capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return [f"timeout after {timeout}s"]
+        return [f"timeout after {timeout}s"], None
     except OSError as e:
-        return [f"cannot run reso: {e}"]
+        return [f"cannot run reso: {e}"], None
     if run.returncode != 0:
         err = run.stderr.decode("utf-8", "replace").strip().splitlines()
-        return [f"unreadable (exit {run.returncode}): {err[0][:160] if err else ''}"]
+        return [f"unreadable (exit {run.returncode}): {err[0][:160] if err else ''}"], None
     try:
         doc = json.loads(run.stdout)
-        return compare(doc, truth)
+        return compare(doc, truth), doc
     except Exception as e:  # bad JSON or a missing key is the reader's failure, not ours
-        return [f"bad output: {type(e).__name__}: {str(e)[:120]}"]
+        return [f"bad output: {type(e).__name__}: {str(e)[:120]}"], None
 
 
 def main():
@@ -95,12 +107,15 @@ def main():
         with concurrent.futures.ThreadPoolExecutor(a.jobs) as ex:
             results = list(ex.map(lambda t: score(reso, t[2], t[3], a.timeout), tasks))
     cells = collections.defaultdict(lambda: [0, 0])
+    left = collections.defaultdict(lambda: [0, 0])  # format -> [documents, characters]
     records = []
-    for (lang, fmt, path, _), problems in zip(tasks, results):
+    for (lang, fmt, path, _), (problems, chars) in zip(tasks, results):
+        if chars:
+            left[fmt][0] += 1; left[fmt][1] += chars
         for key in ((lang, fmt), (lang, "all"), ("all", fmt)):
             cells[key][1] += 1
             cells[key][0] += not problems
-        records.append({"lang": lang, "format": fmt, "file": path, "problems": problems})
+        records.append({"lang": lang, "format": fmt, "file": path, "problems": problems, "left_over": chars})
         if problems and a.verbose:
             print(f"FAIL {lang} {fmt} {os.path.basename(path)}", *problems, sep="\n   ")
     width = max(9, *(len(f) + 2 for f in formats))
@@ -111,6 +126,8 @@ def main():
             ok, n = cells.get((lang, fmt), [0, 0])
             row += (f"{ok}/{n} ({100 * ok / n:.0f}%)" if n else "-").rjust(width + 7)
         print(row)
+    print("body text left in `other` (documents/characters): "
+          + ", ".join(f"{fmt} {left[fmt][0]}/{left[fmt][1]}" for fmt in formats))
     if skipped:
         print(f"left out {len(skipped)} document(s) whose source text contradicts their truth: " + "; ".join(skipped))
     if a.json:
