@@ -271,6 +271,16 @@ enum BlockBuilder {
         if line.indent > layout.margin && !layout.hangingIndents.contains(line.indent) {
             return false
         }
+        // pdftotext's default text drops an item's indentation, so the item's wrapped lines
+        // stop short of the page's measure by that indent. In CJK, where the wrap falls after
+        // a comma as readily as anywhere, a comma-ended line of an item near the measure goes
+        // on; items end on a stop (`；`, `。`) or give way to the next label.
+        if profile.isCJK && !endsWithStrongTerminator(last.text) && last.reach * 100 >= layout.measure * 80
+            && line.blankBefore < layout.blockGap && line.indent <= layout.margin
+            && StructureBuilder.operativeNumber(line.text) == nil && LabelParser.parse(line.text, profile: profile) == nil
+            && LabelParser.parse(text, profile: profile) != nil {
+            return true
+        }
         // Where blank lines mark the ends, a short finished clause with no gap after it ends
         // nothing by its length; a short line with no terminator (a heading) still does.
         if layout.endsEarly(last, before: line.text) && !cutMidSentence

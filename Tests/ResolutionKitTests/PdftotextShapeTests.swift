@@ -44,6 +44,18 @@ import Testing
         #expect(doc.other.isEmpty, "\(doc.other.map(\.text))")
     }
 
+    /// pdftotext's default text drops the items' indent, so an item's wrapped lines stop short
+    /// of the page's measure; a Chinese item line ending on a comma near the measure goes on
+    /// even when the next line opens with a verb, and all eleven items stay in the list.
+    @Test func aChineseItemLineShortOfThePageMeasureGoesOnAfterAComma() throws {
+        let path = Fixtures.root.appendingPathComponent("Tests/Fixtures/pdftotext-shapes/item-lines-short-of-page-measure.zh.txt").path
+        let doc = try ResolutionDocument.load(path: path)
+        let op6 = try #require(doc.operative.first { $0.number == 6 })
+        #expect(op6.subparagraphs.map(\.label) == ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"])
+        #expect(op6.subparagraphs.dropFirst().first?.text.contains("协调国际社会的努力") == true)
+        #expect(doc.other.isEmpty, "\(doc.other.map(\.text))")
+    }
+
     /// An operative verb after a comma inside an Arabic preambular paragraph
     /// (`…الصومال، ويشدد على`) goes on with the paragraph even in flat text: only
     /// preambular openers open paragraphs after a comma.
