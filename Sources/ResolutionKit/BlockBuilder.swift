@@ -249,7 +249,7 @@ enum BlockBuilder {
             let cutAtComma = profile.isCJK && !endsWithStrongTerminator(last.text) && last.reach * 100 >= layout.measure * 85
             // The same for a paragraph's first line after its number alone on a line (`1.`).
             let firstLine = LabelParser.parse(last.text, profile: profile) != nil
-                || (StructureBuilder.operativeNumber(text) != nil && text.count <= last.text.count + 8)
+                || (text.count <= last.text.count + 8 && StructureBuilder.operativeNumber(text) != nil)
             guard firstLine, !endsWithTerminator(last.text) || cutAtComma,
                   last.reach * 100 >= layout.measure * 60,
                   !looksLikeHeadingAfter(text, last, measure: layout.measure), line.blankBefore == layout.blockGap, line.indent <= layout.margin,
@@ -278,7 +278,7 @@ enum BlockBuilder {
         if profile.isCJK && !endsWithStrongTerminator(last.text) && last.reach * 100 >= layout.measure * 80
             && line.blankBefore < layout.blockGap && line.indent <= layout.margin
             && StructureBuilder.operativeNumber(line.text) == nil && LabelParser.parse(line.text, profile: profile) == nil
-            && LabelParser.parse(text, profile: profile) != nil {
+            && opensWithLabel(text, profile: profile) {
             return true
         }
         // Where blank lines mark the ends, a short finished clause with no gap after it ends
@@ -291,6 +291,14 @@ enum BlockBuilder {
         let shortOfMeasure = profile.isCJK && last.reach + 2 <= layout.measure
         return !opensParagraphAfter(text, line, profile: profile, flat: layout.flat || flatStretch, previousLabel: previousLabel,
                                     shortOfMeasure: shortOfMeasure)
+    }
+
+    /// The block opens with a subparagraph label. Only the block's first scalars are read:
+    /// asked once per line of a growing block, a parse of the whole text (which copies what
+    /// follows the label) would make a long item quadratic.
+    /// - Complexity: O(1).
+    static func opensWithLabel(_ text: Scalars, profile: LanguageProfile) -> Bool {
+        LabelParser.parse(Array(text.prefix(24)), profile: profile) != nil
     }
 
     /// The line's first letter belongs to a script with case (Latin, Cyrillic, Greek).

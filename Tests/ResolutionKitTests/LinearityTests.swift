@@ -10,6 +10,8 @@ import Testing
     /// Inputs that were quadratic once, or could be: each builds a document of `n` units.
     static let inputs: [(name: String, make: @Sendable (Int) -> String)] = [
         ("labels under one paragraph", { n in "安全理事会，\n\n1. 决定：\n" + String(repeating: "(a) 文\n", count: n) }),
+        ("one Chinese item of comma-ended lines", { n in
+            "安全理事会，\n\n1. 决定：\n(a) 回顾其以往关于该地区局势的各项决议，\n" + String(repeating: "协调其以往关于该地区局势的各项决议，\n", count: n) }),
         ("two-letter lines in one paragraph", { n in "The Security Council,\n\nRecalling " + String(repeating: "ab\n", count: n) }),
         ("hyphenated lines", { n in "The Security Council,\n\nRecalling " + String(repeating: "a-\n", count: n) }),
         ("hard-wrapped paragraph", { n in
