@@ -342,6 +342,12 @@ enum BlockBuilder {
     /// indentation to say so.
     static func opensParagraphAfter(_ prev: Scalars, _ line: SourceLine, profile: LanguageProfile, flat: Bool = false,
                                     previousLabel: SubLabel? = nil, shortOfMeasure: Bool = false) -> Bool {
+        // `…, and` before a list's last item: the label that comes next in the running list
+        // opens it, though no terminator ends the item before.
+        if !endsWithTerminator(prev), endsWithListJoiner(prev, profile: profile), let before = previousLabel,
+           let label = LabelParser.parse(line.text, profile: profile) {
+            return follows(label, before)
+        }
         guard endsWithTerminator(prev) else { return false }
         if StructureBuilder.operativeNumber(line.text) != nil { return true }
         // `…subparagraph (f),` / `(g) of paragraph 3…`: a label after a comma is a citation
@@ -350,7 +356,7 @@ enum BlockBuilder {
             if endsWithStrongTerminator(prev) { return true }
             // After a comma, only the label that comes next in the running list opens an item.
             guard endsWithTerminator(prev), let before = previousLabel else { return false }
-            return label.readings.contains { r in before.readings.contains { $0.0 == r.0 && $0.1 + 1 == r.1 } }
+            return follows(label, before)
         }
         // Clauses inside a paragraph often open with a verb after a comma (`…，确认…`):
         // only a full stop or semicolon before the verb marks a new paragraph.
@@ -366,6 +372,23 @@ enum BlockBuilder {
         // Only openers: an operative verb after a comma (`…، ويشدد على`) goes on with the
         // clause, and numbered paragraphs are found by their numbers anyway.
         return flat && (!profile.isCJK || shortOfMeasure) && InlinePass.startsWithOpener(line.text, profile: profile)
+    }
+
+    /// `label` comes right after `before` in some reading of both (`(c)` after `(b)`).
+    static func follows(_ label: SubLabel, _ before: SubLabel) -> Bool {
+        label.readings.contains { r in before.readings.contains { $0.0 == r.0 && $0.1 + 1 == r.1 } }
+    }
+
+    /// The text ends with the language's list joiner as a word of its own (`…, and`, `… et`),
+    /// in languages that set words apart with spaces.
+    /// - Complexity: O(1): only the last word is read.
+    static func endsWithListJoiner(_ s: Scalars, profile: LanguageProfile) -> Bool {
+        guard profile.spec.joinWithSpace, !profile.spec.listJoiners.isEmpty else { return false }
+        var start = s.count
+        while start > 0, !Chars.isSpace(s[start - 1]), s.count - start < 8 { start -= 1 }
+        guard start > 0, start < s.count, Chars.isSpace(s[start - 1]) else { return false }
+        let word = String(String.UnicodeScalarView(s[start...])).lowercased()
+        return profile.spec.listJoiners.contains { $0.lowercased() == word }
     }
 
     static func bareNumber(_ s: Scalars) -> Int? {

@@ -47,4 +47,14 @@ import Testing
                                              "Комитет по санкциям/Группа экспертов"])
         #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
     }
+
+    /// `(c) …, and` then `(d)`: the list's joiner ends the item before the last, and the
+    /// label that comes next in the list opens the last item though no terminator came first.
+    @Test func theNextLabelAfterAnItemEndingWithTheListJoinerOpensTheLastItem() throws {
+        let doc = try Self.parse("last-item-after-and.en.layout.txt")
+        let op2 = try #require(doc.operative.first { $0.number == 2 })
+        #expect(op2.subparagraphs.map(\.label) == ["a", "b", "c", "d"])
+        #expect(op2.subparagraphs.dropFirst(2).first?.text.hasSuffix("Yemeni law, and") == true,
+                "\(op2.subparagraphs.dropFirst(2).first?.text ?? "")")
+    }
 }
