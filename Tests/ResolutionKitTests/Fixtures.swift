@@ -43,6 +43,11 @@ enum Fixtures {
 
     static func seed(_ ordinal: String) throws -> ResolutionDocument { try ResolutionDocument.load(path: seedPath(ordinal)) }
 
+    /// A pdftotext extraction in Tests/Fixtures/pdftotext-shapes, loaded as a user opens it.
+    static func pdftotextShape(_ name: String) throws -> ResolutionDocument {
+        try ResolutionDocument.load(path: root.appendingPathComponent("Tests/Fixtures/pdftotext-shapes/" + name).path)
+    }
+
     static func parse(_ text: String) -> ResolutionDocument {
         ResolutionParser.parse(text: text, source: SourceInfo(path: "test.txt", sha256: "", encoding: "utf-8"))
     }

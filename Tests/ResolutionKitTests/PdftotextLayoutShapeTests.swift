@@ -6,15 +6,10 @@ import Testing
 /// indentation and blank lines are the evidence, and the same indent or the same short line
 /// means different things in different texts.
 @Suite struct PdftotextLayoutShapeTests {
-    static func parse(_ name: String) throws -> ResolutionDocument {
-        let path = Fixtures.root.appendingPathComponent("Tests/Fixtures/pdftotext-shapes/" + name).path
-        return try ResolutionDocument.load(path: path)
-    }
-
     /// `(a)` starts deep and its wrapped line comes back to the indent of `2.`: that line
     /// carries the item on, so every item is read and no text is left over in `other`.
     @Test func anItemsWrappedLineBackAtTheNumberIndentGoesOnWithTheItem() throws {
-        let doc = try Self.parse("items-back-at-number-indent.zh.layout.txt")
+        let doc = try Fixtures.pdftotextShape("items-back-at-number-indent.zh.layout.txt")
         let op2 = try #require(doc.operative.first { $0.number == 2 })
         #expect(op2.subparagraphs.map(\.label) == ["a", "b", "c", "d"])
         #expect(op2.subparagraphs.first?.text.hasSuffix("排雷行动，") == true, "\(op2.subparagraphs.first?.text ?? "")")
@@ -24,7 +19,7 @@ import Testing
     /// A full one-line paragraph ending on a comma, then an opener set back from it: the
     /// setting back does not join them.
     @Test func anOpenerSetBackAfterAFinishedClauseStillOpensAParagraph() throws {
-        let doc = try Self.parse("opener-set-back.en.layout.txt")
+        let doc = try Fixtures.pdftotextShape("opener-set-back.en.layout.txt")
         #expect(doc.preamble.count == 8)
         #expect(doc.preamble.dropFirst().first?.text.hasPrefix("Reaffirming General Assembly") == true)
     }
@@ -32,7 +27,7 @@ import Testing
     /// Where blank lines mark the paragraph ends, a line inside a paragraph that stops short
     /// after a comma ends nothing: its paragraph goes on at the next line.
     @Test func aShortLineWithNoGapAfterItEndsNoParagraphWhereGapsMarkEnds() throws {
-        let doc = try Self.parse("short-line-inside-gapped-paragraph.ru.txt")
+        let doc = try Fixtures.pdftotextShape("short-line-inside-gapped-paragraph.ru.txt")
         #expect(!doc.preamble.contains { $0.text.hasPrefix("предусмотренных") }, "\(doc.preamble.map { String($0.text.prefix(16)) })")
         #expect(doc.preamble.contains { $0.text.contains("несоблюдения мер, предусмотренных резолюцией 2368") })
         #expect(doc.preamble.count == 9)
@@ -41,7 +36,7 @@ import Testing
     /// Where blank lines mark the paragraph ends, a heading (short, with no terminator) still
     /// ends at its line: the numbered paragraph under it opens, and the numbering goes on.
     @Test func aHeadingEndsAtItsLineWhereGapsMarkEnds() throws {
-        let doc = try Self.parse("headings-between-gapped-paragraphs.ru.layout.txt")
+        let doc = try Fixtures.pdftotextShape("headings-between-gapped-paragraphs.ru.layout.txt")
         #expect(doc.operative.map(\.number) == Array(1...25))
         #expect(doc.headings.map(\.text) == ["Эмбарго на поставки оружия и инспекции", "Адресные санкции",
                                              "Комитет по санкциям/Группа экспертов"])
@@ -51,7 +46,7 @@ import Testing
     /// `(c) …, and` then `(d)`: the list's joiner ends the item before the last, and the
     /// label that comes next in the list opens the last item though no terminator came first.
     @Test func theNextLabelAfterAnItemEndingWithTheListJoinerOpensTheLastItem() throws {
-        let doc = try Self.parse("last-item-after-and.en.layout.txt")
+        let doc = try Fixtures.pdftotextShape("last-item-after-and.en.layout.txt")
         let op2 = try #require(doc.operative.first { $0.number == 2 })
         #expect(op2.subparagraphs.map(\.label) == ["a", "b", "c", "d"])
         #expect(op2.subparagraphs.dropFirst(2).first?.text.hasSuffix("Yemeni law, and") == true,

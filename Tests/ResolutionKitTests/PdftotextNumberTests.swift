@@ -5,15 +5,10 @@ import Testing
 /// Operative numbers that pdftotext's default mode prints away from their paragraphs, on
 /// the extractions in Tests/Fixtures/pdftotext-shapes.
 @Suite struct PdftotextNumberTests {
-    static func parse(_ name: String) throws -> ResolutionDocument {
-        let path = Fixtures.root.appendingPathComponent("Tests/Fixtures/pdftotext-shapes/" + name).path
-        return try ResolutionDocument.load(path: path)
-    }
-
     /// `3.` alone, the page's note numbers, then the paragraph's text and the note texts:
     /// the text goes back to its number and the notes keep only their own texts.
     @Test func aParagraphTextPrintedAmongTheNoteNumbersGoesBackToItsNumber() throws {
-        let doc = try Self.parse("text-among-note-numbers.en.txt")
+        let doc = try Fixtures.pdftotextShape("text-among-note-numbers.en.txt")
         #expect(doc.operative.map(\.number) == [1, 2, 3])
         #expect(doc.operative.last?.text.hasPrefix("Decides to remain seized") == true, "\(doc.operative.last?.text ?? "")")
         #expect(doc.footnotes.map(\.text) == ["S/RES/2158 (2014).", "S/RES/2461 (2019)."])
@@ -22,7 +17,7 @@ import Testing
     /// A page's numbers printed around its text (`12.` before, `8.`–`11.` after) go to the
     /// page's paragraph openings in order.
     @Test func numbersPrintedBeforeAndAfterAPageGoToItsOpeningsInOrder() throws {
-        let doc = try Self.parse("number-column-around-page.fr.txt")
+        let doc = try Fixtures.pdftotextShape("number-column-around-page.fr.txt")
         #expect(doc.operative.map(\.number) == Array(1...12))
         let byNumber = Dictionary(uniqueKeysWithValues: doc.operative.compactMap { p in p.number.map { ($0, p.text) } })
         #expect(byNumber[8]?.hasPrefix("Prie la MANUL") == true)
@@ -35,7 +30,7 @@ import Testing
     /// left unfinished: that line is no opening, so the page's four numbers meet its four
     /// openings.
     @Test func aPageThatGoesOnWithTheLastParagraphIsNoOpeningForTheColumn() throws {
-        let doc = try Self.parse("number-column-page-goes-on.ru.txt")
+        let doc = try Fixtures.pdftotextShape("number-column-page-goes-on.ru.txt")
         #expect(doc.operative.map(\.number) == Array(1...13))
         let byNumber = Dictionary(uniqueKeysWithValues: doc.operative.compactMap { p in p.number.map { ($0, p.text) } })
         #expect(byNumber[9]?.contains("мер по замораживанию активов") == true)

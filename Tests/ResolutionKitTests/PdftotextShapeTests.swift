@@ -25,8 +25,7 @@ import Testing
     /// ends on a comma a character or more short of it ended by choice, and the opener after
     /// it opens a paragraph. A comma at a full line followed by an opener goes on.
     @Test func anOpenerAfterAChineseLineShortOfTheMeasureOpensAParagraph() throws {
-        let path = Fixtures.root.appendingPathComponent("Tests/Fixtures/pdftotext-shapes/opener-after-short-line.zh.txt").path
-        let doc = try ResolutionDocument.load(path: path)
+        let doc = try Fixtures.pdftotextShape("opener-after-short-line.zh.txt")
         #expect(doc.preamble.contains { $0.text.hasPrefix("表示注意到专家小组的最后报告") }, "\(doc.preamble.map { String($0.text.prefix(12)) })")
         #expect(doc.preamble.count == 14)
         #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
@@ -36,8 +35,7 @@ import Testing
     /// after a comma as readily as anywhere, so the item goes on after the blank, and the
     /// later items stay in the list instead of falling into `other`.
     @Test func aChineseItemsFirstLineEndingOnACommaGoesOnAfterTheBlank() throws {
-        let path = Fixtures.root.appendingPathComponent("Tests/Fixtures/pdftotext-shapes/label-line-apart-at-comma.zh.txt").path
-        let doc = try ResolutionDocument.load(path: path)
+        let doc = try Fixtures.pdftotextShape("label-line-apart-at-comma.zh.txt")
         let op2 = try #require(doc.operative.first { $0.number == 2 })
         #expect(op2.subparagraphs.map(\.label) == ["a", "b", "c", "d"])
         #expect(op2.subparagraphs.first?.text.hasSuffix("排雷行动，") == true)
@@ -48,8 +46,7 @@ import Testing
     /// of the page's measure; a Chinese item line ending on a comma near the measure goes on
     /// even when the next line opens with a verb, and all eleven items stay in the list.
     @Test func aChineseItemLineShortOfThePageMeasureGoesOnAfterAComma() throws {
-        let path = Fixtures.root.appendingPathComponent("Tests/Fixtures/pdftotext-shapes/item-lines-short-of-page-measure.zh.txt").path
-        let doc = try ResolutionDocument.load(path: path)
+        let doc = try Fixtures.pdftotextShape("item-lines-short-of-page-measure.zh.txt")
         let op6 = try #require(doc.operative.first { $0.number == 6 })
         #expect(op6.subparagraphs.map(\.label) == ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"])
         #expect(op6.subparagraphs.dropFirst().first?.text.contains("协调国际社会的努力") == true)
