@@ -39,13 +39,17 @@ struct LibraryEndToEndTests {
         #expect(FileManager.default.fileExists(atPath: cache + "/reso/index.sqlite"), "the list came without the index")
 
         // L cycles the language filter: en first.
+        // tmux may show a frame half drawn (the header before the rows), so each check waits
+        // for the whole filtered list; a wrong list times out and prints the screen.
         try t.send("L")
-        screen = try t.waitFor(text: "4 of 11 documents")
-        #expect(screen.contains("language en"))
-        #expect(screen.contains("2020/en/") && !screen.contains("2020/fr/") && !screen.contains("archive/zh/"))
+        try t.waitFor("the list filtered to en") {
+            $0.contains("4 of 11 documents") && $0.contains("language en")
+                && $0.contains("2020/en/") && !$0.contains("2020/fr/") && !$0.contains("archive/zh/")
+        }
         try t.send("L")
-        screen = try t.waitFor(text: "language fr")
-        #expect(screen.contains("2020/fr/") && !screen.contains("2020/en/"))
+        try t.waitFor("the list filtered to fr") {
+            $0.contains("language fr") && $0.contains("2020/fr/") && !$0.contains("2020/en/")
+        }
         try t.send("Escape")
         try t.waitFor(text: "Showing all 11 documents")
 
@@ -53,18 +57,23 @@ struct LibraryEndToEndTests {
         try t.send("/")
         try t.type("humanitarian")
         try t.send("Enter")
-        screen = try t.waitFor(text: "hits")
-        let rows = screen.split(separator: "\n").map(String.init).filter { $0.contains(".plain.txt · ") }
-        #expect(rows.count >= 3, "no hit rows:\n\(screen)")
-        #expect(rows.allSatisfy { $0.contains("«") }, "a hit without its marked match:\n\(screen)")
+        func hitRows(_ screen: String) -> [String] {
+            screen.split(separator: "\n").map(String.init).filter { $0.contains(".plain.txt · ") }
+        }
+        // Each row marks its match.
+        screen = try t.waitFor("three hit rows, each with its match marked") {
+            $0.contains("hits") && hitRows($0).count >= 3 && hitRows($0).allSatisfy { $0.contains("«") }
+        }
+        let rows = hitRows(screen)
         // Enter on the second hit opens its document at its paragraph.
         let second = try #require(rows.dropFirst().first)
         let parts = second.components(separatedBy: " · ")
         let paragraph = parts[1].trimmingCharacters(in: .whitespaces)
         try t.send("j")
         try t.send("Enter")
-        screen = try t.waitFor(text: "▌\(paragraph) ")
-        #expect(screen.contains("humanitarian"))
+        try t.waitFor("the document at \(paragraph), showing the match") {
+            $0.contains("▌\(paragraph) ") && $0.contains("humanitarian")
+        }
         // q goes back to the hit list, Escape to the list, q quits.
         try t.send("q")
         try t.waitFor(text: "document · paragraph · snippet")
