@@ -45,7 +45,7 @@ extension FootnoteExtractor {
                     break
                 }
             }
-            if var (start, found, body) = lifted {
+            if case (let start, var found, var body)? = lifted {
                 // Numbering that restarts on each page: the notes are numbered on from the
                 // notes before them, as the document's footnotes, and so are the page's markers.
                 if found[0].number == 1 && last > 0 {
