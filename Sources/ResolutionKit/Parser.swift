@@ -81,6 +81,12 @@ public enum ResolutionParser {
 
     static func parse(_ holder: TextHolder, source: SourceInfo) -> ResolutionDocument {
         let profile = LanguageDetector.detect(holder.text)
+        if DenseText.isDense(holder.text) {
+            var doc = ResolutionDocument(source: source, language: profile.code)
+            doc.other = DenseText.unplaced(holder.text, joinWithSpace: profile.spec.joinWithSpace)
+            holder.text = ""
+            return doc
+        }
         // Each phase's input is released as soon as the next phase has what it needs, so
         // that a large document is held in memory only a few times over. The decoded text
         // goes first, once it is split into lines (when the holder has its only copy).

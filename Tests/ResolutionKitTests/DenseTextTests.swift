@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import ResolutionKit
+
+/// A text with far more lines than any layout (millions of one-letter lines) is read with
+/// everything in `other`, without per-line records; real text of any size and shape is not.
+@Suite struct DenseTextTests {
+    /// Every non-whitespace scalar, in order.
+    static func ink(_ s: String) -> [Unicode.Scalar] { s.unicodeScalars.filter { !$0.properties.isWhitespace } }
+
+    static let shapes: [(name: String, unit: @Sendable (Int) -> String)] = [
+        ("one-letter lines", { _ in "a\n" }),
+        ("one-letter paragraphs", { _ in "a\n\n" }),
+        ("CJK one-character lines with CRLF", { _ in "文\r\n" }),
+        ("tiny numbered paragraphs", { "\($0 + 1). Decides ¹a;\n" }),
+        ("tiny items", { _ in "\t(a) 决定\n" }),
+    ]
+
+    @Test(arguments: shapes.indices)
+    func aDenseTextGoesWholeToOtherInPieces(_ which: Int) {
+        let shape = Self.shapes[which]
+        var text = "The Security Council,\n\n"
+        var k = 0
+        while text.utf8.count < DenseText.minimumBytes + 4096 { text += shape.unit(k); k += 1 }
+        #expect(DenseText.isDense(text), "\(shape.name)")
+        let doc = Fixtures.parse(text)
+        #expect(doc.preamble.isEmpty && doc.operative.isEmpty && doc.headings.isEmpty && doc.footnotes.isEmpty)
+        // Nothing lost, nothing added, nothing reordered.
+        #expect(Self.ink(doc.other.map(\.text).joined()) == Self.ink(text), "\(shape.name)")
+        // In pieces a reader can page through, not one per line nor one for the whole file.
+        #expect(doc.other.count > 4 && doc.other.count < text.utf8.count / 1000, "\(shape.name): \(doc.other.count) pieces")
+        #expect(doc.other.allSatisfy { $0.text.utf8.count <= DenseText.pieceBytes + 64 && !$0.text.contains("\n") })
+    }
+
+    /// Just under the size, and real text above it, is read line by line as always.
+    @Test func realTextAndSmallTextAreNotDense() throws {
+        let small = String(repeating: "a\n", count: (DenseText.minimumBytes - 16) / 2)
+        #expect(!DenseText.isDense(small))
+        // The densest real shape: Chinese pdftotext text, short lines of three-byte characters.
+        var text = ""
+        let folder = Fixtures.root.appendingPathComponent("Tests/Fixtures/pdftotext-shapes")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".zh.txt") }.sorted()
+        try #require(!names.isEmpty)
+        let one = try names.map { try String(contentsOfFile: folder.appendingPathComponent($0).path, encoding: .utf8) }.joined(separator: "\n")
+        while text.utf8.count < 2 * DenseText.minimumBytes { text += one + "\n" }
+        #expect(!DenseText.isDense(text))
+        // Operative paragraphs of the English corpus wrapped to a narrow column (28), over
+        // 2 MB: read line by line, every paragraph found.
+        let corpus = Fixtures.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/sc-2020/en")
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".plain.txt") }.sorted()
+        try #require(!files.isEmpty, "the corpus is at ../shared/corpus/sc-2020")
+        var bodies: [String] = []
+        for f in files.prefix(20) {
+            for line in try String(contentsOfFile: corpus.appendingPathComponent(f).path, encoding: .utf8).split(separator: "\n") {
+                guard let dot = line.firstIndex(of: "."), !line[..<dot].isEmpty, line[..<dot].allSatisfy(\.isNumber) else { continue }
+                bodies.append(line[line.index(after: dot)...].trimmingCharacters(in: .whitespaces))
+            }
+        }
+        try #require(bodies.count > 20)
+        var narrow = "The Security Council,\n\n", n = 0
+        while narrow.utf8.count < 2 * DenseText.minimumBytes {
+            n += 1
+            var line = "\(n).", lines: [String] = []
+            for word in bodies[n % bodies.count].split(separator: " ") {
+                if line.count + 1 + word.count > 28 { lines.append(line); line = String(word) } else { line += " " + word }
+            }
+            narrow += (lines + [line]).joined(separator: "\n") + "\n\n"
+        }
+        #expect(!DenseText.isDense(narrow))
+        let doc = Fixtures.parse(narrow)
+        #expect(doc.operative.count == n, "read line by line: \(doc.operative.count) of \(n) paragraphs, \(doc.other.count) in other")
+    }
+
+    /// A line is trimmed of its indentation and trailing spaces, and the lines of a piece are
+    /// joined as wrapped lines are: with a space, or with nothing in CJK.
+    @Test func linesAreTrimmedAndJoinedByScript() {
+        let text = "  a b  \n\n\tc\r\nd"
+        #expect(DenseText.unplaced(text, joinWithSpace: true).map(\.text) == ["a b c d"])
+        #expect(DenseText.unplaced("决\n 定 \n", joinWithSpace: false).map(\.text) == ["决定"])
+    }
+}
