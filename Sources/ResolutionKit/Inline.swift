@@ -8,13 +8,58 @@ struct CleanText {
     var bold: [Range<Int>]
 }
 
+/// The output of a pass that mostly copies its input: while what is written equals the
+/// input's start, nothing is copied; the first difference copies that start once.
+struct PrefixCopy {
+    let source: Scalars
+    /// Scalars written so far.
+    private(set) var count = 0
+    private var copy: Scalars? = nil
+
+    init(_ source: Scalars) { self.source = source }
+
+    /// - Complexity: O(1) amortised; O(count) once, at the first scalar that differs.
+    mutating func append(_ s: Unicode.Scalar) {
+        if copy == nil {
+            if count < source.count && source[count] == s { count += 1; return }
+            var c = Scalars()
+            c.reserveCapacity(source.count)
+            c.append(contentsOf: source[0..<count])
+            copy = c
+        }
+        copy!.append(s)
+        count += 1
+    }
+
+    mutating func append(contentsOf scalars: ArraySlice<Unicode.Scalar>) {
+        for s in scalars { append(s) }
+    }
+
+    /// While nothing differs the written scalars are a prefix of the source, and stay one
+    /// when the last is taken back.
+    mutating func removeLast() {
+        if copy != nil { copy!.removeLast() }
+        count -= 1
+    }
+
+    subscript(k: Int) -> Unicode.Scalar { copy?[k] ?? source[k] }
+    var last: Unicode.Scalar? { count == 0 ? nil : self[count - 1] }
+
+    /// The written scalars in `range`: the source itself when they are all of it.
+    func result(_ range: Range<Int>) -> Scalars {
+        if let copy { return range == 0..<copy.count ? copy : Array(copy[range]) }
+        return range == 0..<source.count ? source : Array(source[range])
+    }
+}
+
 enum InlinePass {
     /// `plainMarkers`: footnote markers may also be plain digits glued to the word or
     /// punctuation before them (`meeting,1 in which`), as some extractions of Latin-script
     /// texts print them. Only numbers of existing footnotes count.
     static func clean(_ raw: Scalars, footnotes: Set<Int>, plainMarkers: Bool = false) -> CleanText {
-        var out: Scalars = []
-        out.reserveCapacity(raw.count)
+        // Most paragraphs have nothing to clean: their text is the raw text itself, not a
+        // copy (a one-paragraph file was held three times over here).
+        var out = PrefixCopy(raw)
         WorkMeter.add(raw.count)
         var markers: [FootnoteRef] = []
         var bold: [Range<Int>] = []
@@ -94,15 +139,15 @@ enum InlinePass {
         while lead < out.count && Chars.isSpace(out[lead]) { lead += 1 }
         var end = out.count
         while end > lead && Chars.isSpace(out[end - 1]) { end -= 1 }
+        let text = out.result(lead..<end)
         if lead > 0 || end < out.count {
-            out = Array(out[lead..<end])
-            markers = markers.map { FootnoteRef(number: $0.number, offset: min(max(0, $0.offset - lead), out.count)) }
+            markers = markers.map { FootnoteRef(number: $0.number, offset: min(max(0, $0.offset - lead), text.count)) }
             bold = bold.compactMap { r in
-                let lo = max(0, r.lowerBound - lead), hi = min(out.count, r.upperBound - lead)
+                let lo = max(0, r.lowerBound - lead), hi = min(text.count, r.upperBound - lead)
                 return lo < hi ? lo..<hi : nil
             }
         }
-        return CleanText(text: out, markers: markers, bold: bold)
+        return CleanText(text: text, markers: markers, bold: bold)
     }
 
     /// `[^12]` at `i`: the number and the index after the `]`. A definition (`[^12]:`)

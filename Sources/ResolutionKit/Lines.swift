@@ -182,18 +182,27 @@ enum LineSplitter {
         // grown by doubling, the array could end up with half its capacity unused.
         var filled = 1
         var previous: UInt8 = 10
+        // The longest line, in scalars (bytes that start one): the line buffer is sized to
+        // it once, so that a long line is neither regrown by doubling nor copied out of it.
+        var longest = 0, run = 0
         for piece in pieces {
             var text = piece
             text.withUTF8 { bytes in
                 for b in bytes {
-                    if (b == 10 || b == 13) && previous != 10 && previous != 13 { filled += 1 }
+                    if b == 10 || b == 13 {
+                        if previous != 10 && previous != 13 { filled += 1 }
+                        longest = max(longest, run); run = 0
+                    } else if b & 0xC0 != 0x80 {
+                        run += 1
+                    }
                     previous = b
                 }
             }
         }
+        longest = max(longest, run)
         out.reserveCapacity(filled)
         var current: Scalars = []
-        current.reserveCapacity(256)
+        current.reserveCapacity(min(longest + 1, 1 << 30))
         var blanks = 0
         var index = 0
         var pageBreak = false
@@ -219,11 +228,19 @@ enum LineSplitter {
             } else {
                 var end = current.count
                 while end > lead && Chars.isSpace(current[end - 1]) { end -= 1 }
-                // An exact-size copy: `Array(current[...])` could share the scratch buffer
-                // and its capacity (sized for the longest line so far) with every line.
                 var body = Scalars()
-                body.reserveCapacity(end - lead)
-                body.append(contentsOf: current[lead..<end])
+                if end - lead >= 1 << 16 && (end - lead) * 2 >= current.capacity {
+                    // A long line that fills most of the buffer takes the buffer itself:
+                    // a one-line file is then held once here, not twice.
+                    current.removeLast(current.count - end)
+                    current.removeFirst(lead)
+                    swap(&body, &current)
+                } else {
+                    // An exact-size copy: `Array(current[...])` could share the scratch
+                    // buffer and its capacity (sized for the longest line) with every line.
+                    body.reserveCapacity(end - lead)
+                    body.append(contentsOf: current[lead..<end])
+                }
                 if formsInLine { ArabicPresentationForms.unfold(&body); formsInLine = false }
                 if arabicInLine || ((body.first == ")" || body.first == ".") && sawArabic) { VisualOrder.restoreDigitRuns(&body) }
                 let rule = body.count >= 5 && body.allSatisfy { $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }

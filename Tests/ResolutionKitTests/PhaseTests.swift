@@ -16,6 +16,32 @@ import Testing
         #expect(lines[3].isSeparator)
     }
 
+    /// A line long enough to take the line buffer itself (rather than a copy of it) is
+    /// trimmed and measured like any other, and the lines after it are read afresh.
+    @Test func aLongLineIsTrimmedLikeAnyOther() {
+        let long = String(repeating: "ab ", count: 40_000)  // 120,000 scalars, trailing space
+        let lines = LineSplitter.split("x\n   " + long + "  \n\n\tshort\n" + long)
+        #expect(lines.count == 4)
+        #expect(lines[1].text.string == String(long.dropLast()))
+        #expect(lines[1].indent == 3)
+        #expect(lines[2].text.string == "short" && lines[2].blankBefore == 1)
+        #expect(lines[3].text.string == String(long.dropLast()))
+    }
+
+    /// The inline pass hands back a paragraph with nothing to clean as it is, sharing its
+    /// storage, and copies one with markup (from the first difference on).
+    @Test func cleanCopiesOnlyWhatItChanges() {
+        let plain = "Decides to remain seized of the matter.".scalars
+        let clean = InlinePass.clean(plain, footnotes: [])
+        #expect(clean.text == plain)
+        #expect(clean.text.withUnsafeBufferPointer { $0.baseAddress } == plain.withUnsafeBufferPointer { $0.baseAddress })
+        let marked = "Decides **to remain** seized¹ of the[^2] matter.  ".scalars
+        let cleaned = InlinePass.clean(marked, footnotes: [1, 2])
+        #expect(cleaned.text.string == "Decides to remain seized of the matter.")
+        #expect(cleaned.markers.map(\.offset) == [24, 31])
+        #expect(cleaned.bold == [8..<17])
+    }
+
     @Test func furnitureIsRecognised() {
         #expect(Furniture.isFurniture("15-13833 (C)".scalars, profile: zh))
         #expect(Furniture.isFurniture("*1513833* 请回收".scalars, profile: zh))
