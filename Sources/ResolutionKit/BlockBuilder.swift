@@ -46,6 +46,12 @@ enum TextJoiner {
 }
 
 enum BlockBuilder {
+    /// No paragraph of any resolution comes near this many scalars (the longest in the
+    /// corpus has a few thousand). A wrapped text with no paragraph breaks at all is cut
+    /// into blocks this long, so that one block's regrowth (its text plus a buffer twice
+    /// its size) never holds several times a large input at once.
+    static let maxBlockScalars = 1 << 20
+
     /// - Complexity: O(n) in the lines' scalars (each line is appended once, in place).
     static func build(_ lines: [SourceLine], layout: TextLayout, footnoteNumbers: Set<Int>,
                       profile: LanguageProfile, furniture: inout [(line: Int, text: String)]) -> [SourceBlock] {
@@ -125,7 +131,7 @@ enum BlockBuilder {
                     lastWasMarker = false; lastLine = line; pageTurned = false
                     continue
                 }
-                if layout.hardWrapped,
+                if layout.hardWrapped, blocks[k].text.count < maxBlockScalars,
                    continues(blocks[k].text, last: last, with: line, layout: layout, pageTurned: pageTurned,
                              afterMarker: lastWasMarker, profile: profile, previousLabel: previousLabel,
                              flatStretch: flatStretch, inlineLabel: inlineLabels.contains(index)) {

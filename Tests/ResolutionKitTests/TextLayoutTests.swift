@@ -101,11 +101,27 @@ import Testing
 
     /// Joining lines appends in place: a paragraph of many thousand lines costs each line
     /// once. Counted as the number of blocks and the length of the result, not timed.
+    /// (15,000 lines: 800,000 scalars, under the block limit below.)
     @Test func oneVeryLongParagraphStaysOneBlock() {
-        let lines = Array(repeating: "continues the long paragraph of the document text here", count: 20_000)
+        let lines = Array(repeating: "continues the long paragraph of the document text here", count: 15_000)
         let text = "The Security Council,\n\nRecalling " + lines.joined(separator: "\n") + ",\n\n1. Decides to remain seized.\n"
         let doc = Fixtures.parse(text)
         #expect(doc.preamble.count == 1)
-        #expect(doc.preamble[0].text.count > 20_000 * 50)
+        #expect(doc.preamble[0].text.count > 15_000 * 50)
+    }
+
+    /// Wrapped text with no paragraph break in millions of scalars is cut into blocks of at
+    /// most `maxBlockScalars` (no resolution's paragraph comes near it), losing nothing: one
+    /// block's regrowth then never holds several times a large input.
+    @Test func aParagraphPastTheBlockLimitIsCutLosingNothing() {
+        let line = "continues the long paragraph of the document text here"
+        let count = 3 * BlockBuilder.maxBlockScalars / line.unicodeScalars.count
+        let text = "The Security Council,\n\nRecalling " + Array(repeating: line, count: count).joined(separator: "\n") + ",\n"
+        let doc = Fixtures.parse(text)
+        let texts = doc.preamble.map(\.text) + doc.other.map(\.text)
+        #expect(texts.count >= 3 && texts.count <= 5, "\(texts.count) blocks")
+        #expect(texts.allSatisfy { $0.unicodeScalars.count <= BlockBuilder.maxBlockScalars + line.unicodeScalars.count + 1 })
+        let words = texts.joined(separator: " ").split(separator: " ")
+        #expect(words.count == 1 + count * line.split(separator: " ").count)
     }
 }
