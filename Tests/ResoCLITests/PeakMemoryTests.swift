@@ -72,4 +72,34 @@ import Testing
         // text wrapped at 75 columns added 8.7× (175 MB whole process, 29 MB of it runtime).
         #expect(ratio < 6.5, "peak \(peak / 1024) KB, runtime \(base / 1024) KB: \(ratio)× the input above the runtime")
     }
+
+    /// Inputs shaped to cost the most per byte (issue: "under 8× the input for any input"),
+    /// 4 MB each: millions of one-letter lines or paragraphs, tiny numbered paragraphs, tiny
+    /// items, and one line of the whole file.
+    static let hostileShapes: [(name: String, unit: @Sendable (Int) -> String)] = [
+        ("one-letter lines", { _ in "a\n" }),
+        ("one-letter paragraphs", { _ in "a\n\n" }),
+        ("CJK one-character lines", { _ in "文\n" }),
+        ("tiny numbered paragraphs", { "\($0 + 1). Decides a;\n" }),
+        ("tiny preambular paragraphs", { _ in "Recalling a,\n" }),
+        ("tiny items under a paragraph", { _ in "(a) 文\n" }),
+        ("one line of words", { _ in "a " }),
+        ("one line of CJK", { _ in "决定，" }),
+    ]
+
+    @Test(arguments: hostileShapes.indices) func hostileShapesPeakUnderEightTimesTheirSizeAboveTheRuntime(_ which: Int) throws {
+        let shape = Self.hostileShapes[which]
+        var parts = ["The Security Council,\n\n1. Decides:\n"]
+        var size = parts[0].utf8.count, k = 0
+        while size < 4 << 20 { let u = shape.unit(k); parts.append(u); size += u.utf8.count; k += 1 }
+        let text = parts.joined()
+        let big = try ShowCommandTests.temp(Array(text.utf8), name: "hostile\(which).txt")
+        let tiny = try ShowCommandTests.temp(Array("The Security Council,\n\n1. Decides to remain seized of the matter.\n".utf8))
+        defer { try? FileManager.default.removeItem(atPath: big); try? FileManager.default.removeItem(atPath: tiny) }
+        let base = try Self.peak(of: tiny)
+        let peak = try Self.peak(of: big)
+        let ratio = Double(peak - base) / Double(text.utf8.count)
+        // Before: 16 MB of one-letter lines peaked at 904 MB; one 16 MB line at 185 MB.
+        #expect(ratio < 8, "\(shape.name): peak \(peak / 1024) KB, runtime \(base / 1024) KB: \(ratio)× the input above the runtime")
+    }
 }
