@@ -277,6 +277,12 @@ enum BlockBuilder {
         if line.indent > layout.margin && !layout.hangingIndents.contains(line.indent) {
             return false
         }
+        // Where paragraphs open set in, a line at the margin carries on the text, even one
+        // that starts with an opener after a comma (`…в Сомали, и` / `подчеркивая важность…`).
+        if layout.indentsMarkOpenings && line.indent <= layout.margin
+            && StructureBuilder.operativeNumber(line.text) == nil && LabelParser.parse(line.text, profile: profile) == nil {
+            return true
+        }
         // pdftotext's default text drops an item's indentation, so the item's wrapped lines
         // stop short of the page's measure by that indent. In CJK, where the wrap falls after
         // a comma as readily as anywhere, a comma-ended line of an item near the measure goes

@@ -16,6 +16,18 @@ import Testing
         #expect(doc.other.isEmpty, "\(doc.other.map(\.text))")
     }
 
+    /// Every paragraph, numbered ones too, opens set in: a line at the margin runs on, even
+    /// one that starts with an opener after a short line (`…в Сомали, и` / `подчеркивая`).
+    @Test func whereParagraphsOpenSetInAnOpenerAtTheMarginGoesOn() throws {
+        let doc = try Fixtures.pdftotextShape("openers-at-margin-set-in-openings.ru.layout.txt")
+        #expect(doc.preamble.map { $0.text.split(separator: " ").prefix(2).joined(separator: " ") }
+                == ["подтверждая все", "вновь подтверждая", "особо отмечая"])
+        #expect(doc.preamble[0].text.hasSuffix("подчеркивая важность их полного соблюдения и осуществления,"))
+        #expect(doc.preamble[2].text.contains("партнеров и подчеркивая, что этот мандат"))
+        #expect(doc.operative.map(\.number) == [1, 2, 3])
+        #expect(doc.other.isEmpty, "\(doc.other.map(\.text))")
+    }
+
     /// A full one-line paragraph ending on a comma, then an opener set back from it: the
     /// setting back does not join them.
     @Test func anOpenerSetBackAfterAFinishedClauseStillOpensAParagraph() throws {
