@@ -185,7 +185,11 @@ struct TextLayout {
                 i += 1
             }
             lines[k].text = out
-            lines[k].width = approxColumns(out)
+            // A justified line that `-layout` prints with its spaces widened reached the
+            // measure: its width stays what the page showed, or it would look like a
+            // paragraph's short last line. A right-to-left line's gaps are not that: each
+            // left-to-right run in it (`S/PRST/2018/2 (2018)`) is printed at its own place.
+            if out.contains(where: Chars.isArabicLetter) { lines[k].width = approxColumns(out) }
         }
     }
 }

@@ -28,6 +28,16 @@ import Testing
         #expect(doc.other.isEmpty, "\(doc.other.map(\.text))")
     }
 
+    /// A justified line printed with its spaces widened reached the measure, though its text
+    /// without them is short: the paragraph goes on at the next line.
+    @Test func aLineJustifiedWithWidenedSpacesKeepsItsPrintedWidth() throws {
+        let doc = try Fixtures.pdftotextShape("justified-line-spaces-widened.zh.layout.txt")
+        #expect(doc.preamble.contains { $0.text.hasPrefix("表示注意到") && $0.text.hasSuffix("(CMLXVIII))，") },
+                "\(doc.preamble.map { String($0.text.suffix(16)) })")
+        #expect(!doc.preamble.contains { $0.text.hasPrefix("(CMLXVIII") })
+        #expect(doc.preamble.count == 13)
+    }
+
     /// A full one-line paragraph ending on a comma, then an opener set back from it: the
     /// setting back does not join them.
     @Test func anOpenerSetBackAfterAFinishedClauseStillOpensAParagraph() throws {
