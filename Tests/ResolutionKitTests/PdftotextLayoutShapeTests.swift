@@ -28,6 +28,17 @@ import Testing
         #expect(doc.other.isEmpty, "\(doc.other.map(\.text))")
     }
 
+    /// Set-in openings still mark the paragraphs when one line ends on an abbreviation
+    /// (`т. е.`) and runs on at the margin: lines that stop short after a comma
+    /// (`…вооружением,` / `планированием…`) go on with their paragraph.
+    @Test func oneAbbreviationAtALineEndDoesNotHideSetInOpenings() throws {
+        let doc = try Fixtures.pdftotextShape("set-in-openings-and-an-abbreviation.ru.layout.txt")
+        #expect(!doc.preamble.contains { $0.text.hasPrefix("планированием") || $0.text.hasPrefix("включая стороны") })
+        #expect(doc.preamble.contains { $0.text.contains("вооружением, планированием или вербовкой") })
+        #expect(doc.preamble.count == 21)
+        #expect(doc.operative.map(\.number) == Array(1...16))
+    }
+
     /// A justified line printed with its spaces widened reached the measure, though its text
     /// without them is short: the paragraph goes on at the next line.
     @Test func aLineJustifiedWithWidenedSpacesKeepsItsPrintedWidth() throws {
