@@ -207,6 +207,14 @@ enum BlockBuilder {
                           flatStretch: Bool = false, inlineLabel: Bool = false) -> Bool {
         // `12.` alone opens an operative paragraph whose text is on the next line.
         if text.isEmpty || line.afterFootnotes || isNumberOnly(line.text) || isLabelOnly(line.text) { return false }
+        // A line alone in its block and centred between the margin and the measure is a
+        // heading, though no stop ends it: a number or label after it opens the paragraph
+        // it heads.
+        if text.count == last.text.count, last.indent > layout.margin + 2, !layout.hangingIndents.contains(last.indent),
+           abs((last.indent - layout.margin) - (layout.measure - last.reach)) <= 2,
+           StructureBuilder.operativeNumber(line.text) != nil || LabelParser.parse(line.text, profile: profile) != nil {
+            return false
+        }
         // A label of an enumeration running inline in the sentence, brought to the line start
         // by the wrap, goes on with its paragraph (the wrap is the only reason it starts a line).
         if inlineLabel && !pageTurned && line.blankBefore < layout.blockGap && !layout.endsEarly(last, before: line.text) {

@@ -39,6 +39,16 @@ import Testing
         #expect(doc.operative.map(\.number) == Array(1...16))
     }
 
+    /// A centred line alone in its block is a heading though no stop ends it: `1.` after it
+    /// opens the operative part instead of running on in the heading.
+    @Test func aNumberAfterACentredHeadingOpensItsParagraph() throws {
+        let doc = try Fixtures.pdftotextShape("centred-heading-before-number-column.fr.layout.txt")
+        #expect(doc.operative.map(\.number) == Array(1...16))
+        #expect(doc.preamble.count == 13)
+        #expect(doc.headings.first.map { $0.text.hasPrefix("Prévention des exportations illicites") && $0.before == "op1" } == true,
+                "\(doc.headings.map(\.text))")
+    }
+
     /// A justified line printed with its spaces widened reached the measure, though its text
     /// without them is short: the paragraph goes on at the next line.
     @Test func aLineJustifiedWithWidenedSpacesKeepsItsPrintedWidth() throws {
