@@ -281,6 +281,16 @@ enum BlockBuilder {
             && !(endsWithTerminator(last.text) && InlinePass.startsWithLead(line.text, profile: profile)) {
             return true
         }
+        // A block already running on at one indentation (an item's text under its label,
+        // where `-layout` puts it) goes on at that indentation: there it is the block's own
+        // margin, not a paragraph mark. A number, a label, an opener after a finished clause
+        // or a line that ended early still opens.
+        if line.indent > layout.margin && line.indent == last.indent && text.count > last.text.count + 1
+            && !layout.endsEarly(last, before: line.text)
+            && StructureBuilder.operativeNumber(line.text) == nil && LabelParser.parse(line.text, profile: profile) == nil
+            && !(endsWithTerminator(last.text) && InlinePass.startsWithLead(line.text, profile: profile)) {
+            return true
+        }
         // An indented line opens a paragraph, unless text runs on at its indentation.
         if line.indent > layout.margin && !layout.hangingIndents.contains(line.indent) {
             return false

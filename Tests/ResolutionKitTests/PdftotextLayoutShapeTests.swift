@@ -49,6 +49,17 @@ import Testing
                 "\(doc.headings.map(\.text))")
     }
 
+    /// An item's text runs on at an indent of its own, which is also where numbered
+    /// paragraphs open: each of its lines there goes on with the item, up to the next label.
+    @Test func anItemRunsOnAtItsOwnIndent() throws {
+        let doc = try Fixtures.pdftotextShape("item-runs-on-at-its-indent.es.layout.txt")
+        let op2 = try #require(doc.operative.first { $0.number == 2 })
+        #expect(op2.subparagraphs.map(\.label) == ["a", "b", "c", "d"])
+        #expect(op2.subparagraphs.dropFirst(2).first?.text.hasSuffix("con arreglo a la legislación yemení, y") == true,
+                "\(op2.subparagraphs.map { String($0.text.suffix(24)) })")
+        #expect(doc.other.isEmpty, "\(doc.other.map(\.text))")
+    }
+
     /// A justified line printed with its spaces widened reached the measure, though its text
     /// without them is short: the paragraph goes on at the next line.
     @Test func aLineJustifiedWithWidenedSpacesKeepsItsPrintedWidth() throws {
