@@ -96,7 +96,10 @@ enum NumberColumn {
                 }
                 lastText = k
             }
-            guard grouped.count >= 2 else { continue }
+            guard grouped.count >= 2 else {
+                attachLoneNumber(&lines, page: pageStart..<pageEnd, layout: layout, profile: profile, isFurniture: isFurniture)
+                continue
+            }
             // A number left alone elsewhere on the page (`12.` at its top, `8.`–`11.` after
             // its text) is part of the same column when all of them together make a run.
             let lone = (pageStart..<pageEnd).compactMap { k in
@@ -129,6 +132,44 @@ enum NumberColumn {
             }
             for c in grouped { lines[c.index].text = []; lines[c.index].isSeparator = true }
         }
+    }
+
+    /// A page's column of one number printed apart from its paragraph (`1.` above the organ's
+    /// formula, the paragraph at the page's foot): it goes to the one paragraph after it on
+    /// the page that opens with an operative verb, when there is exactly one and none before
+    /// it. A number whose next text line is its paragraph is left to the block phase.
+    /// - Complexity: O(page).
+    static func attachLoneNumber(_ lines: inout [SourceLine], page: Range<Int>, layout: TextLayout, profile: LanguageProfile,
+                                 isFurniture: (SourceLine) -> Bool) {
+        let numbers = page.filter { !lines[$0].isSeparator && number(lines[$0].text) != nil }
+        guard numbers.count == 1, let at = numbers.first else { return }
+        func opensWithVerb(_ line: SourceLine) -> Bool {
+            InlinePass.startsWithLead(line.text, profile: profile) && !InlinePass.startsWithOpener(line.text, profile: profile)
+                && StructureBuilder.operativeNumber(line.text) == nil && LabelParser.parse(line.text, profile: profile) == nil
+        }
+        let capitals = !profile.spec.paragraphsStartLowercase
+        var previous = textLine(before: page.lowerBound, in: lines, isFurniture: isFurniture)
+        var targets: [Int] = []
+        var firstText = true
+        for k in page {
+            let line = lines[k]
+            if line.isSeparator || isFurniture(line) || number(line.text) != nil { continue }
+            let verb = opensWithVerb(line) && opens(line, after: previous, layout: layout, capitals: capitals)
+            if k < at {
+                if verb { return }
+            } else {
+                if firstText && verb { return }
+                firstText = false
+                if verb { targets.append(k) }
+            }
+            previous = line
+        }
+        guard targets.count == 1, let target = targets.first else { return }
+        let label = lines[at].text
+        lines[target].text = label + [" "] + lines[target].text
+        lines[target].width += label.count + 1
+        lines[at].text = []
+        lines[at].isSeparator = true
     }
 
     /// The nearest line before `index` that carries paragraph text (no separator, page

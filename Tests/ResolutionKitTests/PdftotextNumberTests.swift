@@ -16,6 +16,16 @@ import Testing
 
     /// A page's numbers printed around its text (`12.` before, `8.`–`11.` after) go to the
     /// page's paragraph openings in order.
+    /// A page's one number, `1.`, printed above the organ's formula: it goes to the page's one
+    /// paragraph that opens with an operative verb, and the formula still opens the preamble.
+    @Test func aLoneNumberAboveTheFormulaGoesToThePagesOperativeParagraph() throws {
+        let doc = try Fixtures.pdftotextShape("lone-number-above-the-formula.es.txt")
+        #expect(doc.preamble.count == 14)
+        #expect(doc.preamble.first?.text.hasPrefix("Recordando su resolución 1970") == true)
+        #expect(doc.operative.map(\.number) == Array(1...13))
+        #expect(doc.operative.first?.text.hasPrefix("Acoge con beneplácito la Conferencia de Berlín") == true)
+    }
+
     @Test func numbersPrintedBeforeAndAfterAPageGoToItsOpeningsInOrder() throws {
         let doc = try Fixtures.pdftotextShape("number-column-around-page.fr.txt")
         #expect(doc.operative.map(\.number) == Array(1...12))
