@@ -62,15 +62,22 @@ import Testing
     @Test(arguments: [60, 75]) func hardWrappedTextPeaksUnderSixAndAHalfTimesItsSizeAboveTheRuntime(width: Int) throws {
         let size = 4 << 20
         let text = try Self.wrappedResolution(size: size, width: width)
-        let big = try ShowCommandTests.temp(Array(text.utf8), name: "wrapped\(width).txt")
-        let tiny = try ShowCommandTests.temp(Array("The Security Council,\n\n1. Decides to remain seized of the matter.\n".utf8))
-        defer { try? FileManager.default.removeItem(atPath: big); try? FileManager.default.removeItem(atPath: tiny) }
-        let base = try Self.peak(of: tiny)
-        let peak = try Self.peak(of: big)
-        let ratio = Double(peak - base) / Double(text.utf8.count)
+        let (ratio, report) = try Self.peakAboveRuntime(text, name: "wrapped\(width).txt")
         // Before the line records were compacted and the text released in pieces, a 16 MB
         // text wrapped at 75 columns added 8.7× (175 MB whole process, 29 MB of it runtime).
-        #expect(ratio < 6.5, "peak \(peak / 1024) KB, runtime \(base / 1024) KB: \(ratio)× the input above the runtime")
+        #expect(ratio < 6.5, "\(report)")
+    }
+
+    /// What `text` adds to the peak of `reso show` above a tiny document's (the runtime's
+    /// fixed cost), as a multiple of its size, and the figures for a failure message.
+    static func peakAboveRuntime(_ text: String, name: String) throws -> (ratio: Double, report: String) {
+        let big = try ShowCommandTests.temp(Array(text.utf8), name: name)
+        let tiny = try ShowCommandTests.temp(Array("The Security Council,\n\n1. Decides to remain seized of the matter.\n".utf8))
+        defer { try? FileManager.default.removeItem(atPath: big); try? FileManager.default.removeItem(atPath: tiny) }
+        let base = try peak(of: tiny)
+        let whole = try peak(of: big)
+        let ratio = Double(whole - base) / Double(text.utf8.count)
+        return (ratio, "peak \(whole / 1024) KB, runtime \(base / 1024) KB: \(ratio)× the input above the runtime")
     }
 
     /// Inputs shaped to cost the most per byte (issue: "under 8× the input for any input"),
@@ -92,14 +99,8 @@ import Testing
         var parts = ["The Security Council,\n\n1. Decides:\n"]
         var size = parts[0].utf8.count, k = 0
         while size < 4 << 20 { let u = shape.unit(k); parts.append(u); size += u.utf8.count; k += 1 }
-        let text = parts.joined()
-        let big = try ShowCommandTests.temp(Array(text.utf8), name: "hostile\(which).txt")
-        let tiny = try ShowCommandTests.temp(Array("The Security Council,\n\n1. Decides to remain seized of the matter.\n".utf8))
-        defer { try? FileManager.default.removeItem(atPath: big); try? FileManager.default.removeItem(atPath: tiny) }
-        let base = try Self.peak(of: tiny)
-        let peak = try Self.peak(of: big)
-        let ratio = Double(peak - base) / Double(text.utf8.count)
+        let (ratio, report) = try Self.peakAboveRuntime(parts.joined(), name: "hostile\(which).txt")
         // Before: 16 MB of one-letter lines peaked at 904 MB; one 16 MB line at 185 MB.
-        #expect(ratio < 8, "\(shape.name): peak \(peak / 1024) KB, runtime \(base / 1024) KB: \(ratio)× the input above the runtime")
+        #expect(ratio < 8, "\(shape.name): \(report)")
     }
 }
