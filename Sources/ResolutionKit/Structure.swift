@@ -94,6 +94,14 @@ enum StructureBuilder {
                 }
                 continue
             }
+            if let c = current, lastText(c).count + raw.count > BlockBuilder.maxBlockScalars {
+                // Longer than any real paragraph (the block phase cut it at this length):
+                // the rest stays in place as other text, instead of one paragraph regrowing
+                // its buffer to the size of the whole input (twice it, while it doubles).
+                close()
+                items.append(.other(raw))
+                continue
+            }
             let startsParagraph = InlinePass.startsWithLead(raw, profile: profile)
             if hardWrapped, current != nil, !startsParagraph, isFragment(raw, profile: profile) {
                 appendText(&current!, raw, spaced: spaced)
