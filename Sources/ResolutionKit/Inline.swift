@@ -64,16 +64,26 @@ enum InlinePass {
         var markers: [FootnoteRef] = []
         var bold: [Range<Int>] = []
         var boldStart: Int? = nil
-        // Link markup to skip, by start: most paragraphs have none, and a dictionary lookup
-        // per scalar was most of this pass.
-        let skips = linkSkips(raw)
+        // Link markup is found as the pass meets it: an open bracket that starts a link
+        // sets where its text closes and where the target ends. Found all at once into a
+        // table, the links of a large file held a dictionary several times its size.
+        var link: (close: Int, end: Int)? = nil
         var i = 0
         let n = raw.count
         // Where markup was last removed: a space that only separated markup from CJK text
         // (`日 [第 69/313 号决议](#)`) must not end up between two CJK characters.
         var removedAt = -1
         while i < n {
-            if !skips.isEmpty, let end = skips[i] {
+            var skipTo: Int? = nil
+            if let l = link, i >= l.close {
+                if i == l.close { skipTo = l.end }
+                link = nil
+            }
+            if skipTo == nil, link == nil, raw[i] == "[", i == 0 || raw[i - 1] != "\\", let l = linkMarkup(raw, at: i) {
+                skipTo = i + 1
+                link = l
+            }
+            if let end = skipTo {
                 i = end
                 removedAt = out.count
                 if out.count >= 2, Chars.isSpace(out[out.count - 1]), Chars.isWide(out[out.count - 2]),
@@ -177,42 +187,31 @@ enum InlinePass {
         return footnotes.contains(n) ? (n, j) : nil
     }
 
-    /// Markdown links `[text](target)`: the brackets and the target are skipped, the text kept.
-    /// Returns, for each skipped start index, the index to resume at.
-    static func linkSkips(_ s: Scalars) -> [Int: Int] {
-        var skips: [Int: Int] = [:]
-        var i = 0
-        while i < s.count {
-            if s[i] == "[" && (i == 0 || s[i - 1] != "\\") {
-                var j = i + 1, depth = 0
-                while j < s.count && j - i < 400 {
-                    if s[j] == "\\" { j += 2; continue }
-                    if s[j] == "[" { depth += 1 } else if s[j] == "]" { if depth == 0 { break }; depth -= 1 }
-                    j += 1
-                }
-                if j + 1 < s.count && s[j] == "]" && s[j + 1] == "(" {
-                    // A target is markup only when it looks like one: no spaces or
-                    // brackets, parentheses balanced (`a_(b)`). Anything odder is not a
-                    // link, and every character of it stays in the text.
-                    var k = j + 2, parens = 0
-                    while k < s.count && k - j < 300 {
-                        let t = s[k]
-                        if t == ")" { if parens == 0 { break }; parens -= 1 }
-                        else if t == "(" { parens += 1 }
-                        else if Chars.isSpace(t) || t == "[" || t == "]" || t == "\n" { break }
-                        k += 1
-                    }
-                    if k < s.count && s[k] == ")" {
-                        skips[i] = i + 1
-                        skips[j] = k + 1
-                        i = j + 1
-                        continue
-                    }
-                }
-            }
-            i += 1
+    /// A Markdown link `[text](target)` opening at `i` (an open bracket): where its text
+    /// closes (the `]`) and the index after the target's `)`. The brackets and the target
+    /// are markup, the text is kept.
+    /// - Complexity: O(1): the text and the target are looked for within a bounded span.
+    static func linkMarkup(_ s: Scalars, at i: Int) -> (close: Int, end: Int)? {
+        var j = i + 1, depth = 0
+        while j < s.count && j - i < 400 {
+            if s[j] == "\\" { j += 2; continue }
+            if s[j] == "[" { depth += 1 } else if s[j] == "]" { if depth == 0 { break }; depth -= 1 }
+            j += 1
         }
-        return skips
+        guard j + 1 < s.count && s[j] == "]" && s[j + 1] == "(" else { return nil }
+        // A target is markup only when it looks like one: no spaces or brackets,
+        // parentheses balanced (`a_(b)`). Anything odder is not a link, and every
+        // character of it stays in the text.
+        var k = j + 2, parens = 0
+        while k < s.count && k - j < 300 {
+            let t = s[k]
+            if t == ")" { if parens == 0 { break }; parens -= 1 }
+            else if t == "(" { parens += 1 }
+            else if Chars.isSpace(t) || t == "[" || t == "]" || t == "\n" { break }
+            k += 1
+        }
+        guard k < s.count && s[k] == ")" else { return nil }
+        return (j, k + 1)
     }
 
     /// The leading operative verb or preambular opener: the bold span when the text opens
