@@ -21,45 +21,96 @@ struct PreparedSub: Sendable {
     var children: [PreparedSub]
 }
 
+/// What placing an item in the document needs to know of its draft, once the draft's text
+/// has gone to the inline pass.
+enum PlacedKind {
+    case heading, other
+    case paragraph(operative: Bool, number: Int?)
+
+    init(_ item: BodyItem) {
+        switch item {
+        case .heading: self = .heading
+        case .other: self = .other
+        case .paragraph(let p): self = .paragraph(operative: p.operative, number: p.number)
+        }
+    }
+}
+
 struct DocumentAssembler {
     let profile: LanguageProfile
     let notes: [RawFootnote]
 
-    func inline(_ raw: Scalars, footnotes: Set<Int>, lead: Bool?, subs: [DraftSub] = []) -> InlineResult {
+    func inline(_ raw: Scalars, footnotes: Set<Int>, lead: Bool?) -> InlineResult {
+        var none: [DraftSub] = []
+        return inline(raw, footnotes: footnotes, lead: lead, taking: &none)
+    }
+
+    /// The inline pass over a text and its items, emptying `subs` as it goes: a paragraph of
+    /// many items held its draft items (four bytes a scalar), their results and the
+    /// document's items all at once.
+    func inline(_ raw: Scalars, footnotes: Set<Int>, lead: Bool?, taking subs: inout [DraftSub]) -> InlineResult {
         var c = InlinePass.clean(raw, footnotes: footnotes, plainMarkers: !profile.isCJK)
         c.markers = c.markers.filter { footnotes.contains($0.number) }
         let leadText = lead.flatMap { InlinePass.lead(c, operative: $0, profile: profile) }
-        let prepared = subs.map { sub in
-            PreparedSub(printed: sub.printed, key: sub.key, result: inline(sub.raw, footnotes: footnotes, lead: nil),
-                        children: inline(sub.children, footnotes: footnotes))
-        }
         return InlineResult(text: c.text.string, markers: c.markers, lead: leadText,
-                            found: ReferenceScanner.scan(c.text, profile: profile), subs: prepared)
+                            found: ReferenceScanner.scan(c.text, profile: profile), subs: inline(taking: &subs, footnotes: footnotes))
     }
 
-    func inline(_ subs: [DraftSub], footnotes: Set<Int>) -> [PreparedSub] {
-        subs.map { PreparedSub(printed: $0.printed, key: $0.key, result: inline($0.raw, footnotes: footnotes, lead: nil),
-                               children: inline($0.children, footnotes: footnotes)) }
+    /// - Complexity: O(n) in the items' text; each item's text is released once read.
+    func inline(taking subs: inout [DraftSub], footnotes: Set<Int>) -> [PreparedSub] {
+        var out: [PreparedSub] = []
+        out.reserveCapacity(subs.count)
+        // By index, emptying each item: `map` would keep every raw text alive to the end.
+        for i in subs.indices {
+            let raw = subs[i].raw
+            subs[i].raw = []
+            var children = subs[i].children
+            subs[i].children = []
+            out.append(PreparedSub(printed: subs[i].printed, key: subs[i].key,
+                                   result: inline(raw, footnotes: footnotes, lead: nil),
+                                   children: inline(taking: &children, footnotes: footnotes)))
+        }
+        subs = []
+        return out
     }
 
-    /// The inline pass over every body item, split over the available cores for long documents.
-    func prepare(_ items: [BodyItem], footnotes: Set<Int>) -> [InlineResult] {
+    /// The inline pass over every body item, split over the available cores for long
+    /// documents. Each item is emptied once read (see `inline(_:footnotes:lead:taking:)`).
+    func prepare(taking items: inout [BodyItem], footnotes: Set<Int>) -> [InlineResult] {
         @Sendable func one(_ item: BodyItem) -> InlineResult {
+            var item = item
+            return one(taking: &item)
+        }
+        @Sendable func one(taking item: inout BodyItem) -> InlineResult {
             switch item {
             // Headings and other text have no place for markers: a superscript there stays
             // in the text rather than vanish.
-            case .heading(let raw), .other(let raw): return inline(raw, footnotes: [], lead: nil)
-            case .paragraph(let p): return inline(p.raw, footnotes: footnotes, lead: p.operative, subs: p.subs)
+            case .heading(let raw), .other(let raw):
+                item = .other([])
+                return inline(raw, footnotes: [], lead: nil)
+            case .paragraph(var p):
+                // The boxed draft goes first, so that `p` holds its items alone.
+                item = .other([])
+                return inline(p.raw, footnotes: footnotes, lead: p.operative, taking: &p.subs)
             }
         }
-        guard items.count > 512, !WorkMeter.enabled else { return items.map(one) }
-        let results = UnsafeMutableBufferPointer<InlineResult>.allocate(capacity: items.count)
+        guard items.count > 512, !WorkMeter.enabled else {
+            var results: [InlineResult] = []
+            results.reserveCapacity(items.count)
+            for i in items.indices { results.append(one(taking: &items[i])) }
+            items = []
+            return results
+        }
+        // A batch of many items: each item is small, and the batch goes when this returns.
+        let all = items
+        items = []
+        let results = UnsafeMutableBufferPointer<InlineResult>.allocate(capacity: all.count)
         nonisolated(unsafe) let out = results
         let chunks = 8
-        let size = (items.count + chunks - 1) / chunks
+        let size = (all.count + chunks - 1) / chunks
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let lo = chunk * size, hi = min(items.count, lo + size)
-            for i in lo..<max(lo, hi) { (out.baseAddress! + i).initialize(to: one(items[i])) }
+            let lo = chunk * size, hi = min(all.count, lo + size)
+            for i in lo..<max(lo, hi) { (out.baseAddress! + i).initialize(to: one(all[i])) }
         }
         defer { results.deinitialize(); results.deallocate() }
         return Array(results)
@@ -98,7 +149,8 @@ struct DocumentAssembler {
                 while usedIDs.contains(id) { WorkMeter.add(1); id = base + String(k); k += 1 }
                 nextSuffix[base] = k
                 usedIDs.insert(id)
-                citations.append((id, s.result.markers)); references.append((id, s.result.found))
+                if !s.result.markers.isEmpty { citations.append((id, s.result.markers)) }
+                if !s.result.found.isEmpty { references.append((id, s.result.found)) }
                 return Subparagraph(id: id, label: s.printed, text: s.result.text, footnoteRefs: s.result.markers,
                                     references: s.result.found.map(\.symbol),
                                     subparagraphs: subparagraphs(s.children, parent: id))
@@ -117,7 +169,7 @@ struct DocumentAssembler {
 
         var pendingHeadings: [Int] = []
         var lastID: String? = draft.formula == nil ? nil : "preface"
-        func place(_ item: BodyItem, _ r: InlineResult) {
+        func place(_ item: PlacedKind, _ r: InlineResult) {
             switch item {
             case .heading:
                 doc.headings.append(Heading(id: "h\(doc.headings.count + 1)", text: r.text, before: nil))
@@ -136,10 +188,14 @@ struct DocumentAssembler {
                     id = "pp\(doc.preamble.count + 1)"
                     paragraph = Paragraph(id: id, kind: .preambular, index: doc.preamble.count + 1, lead: r.lead, text: r.text)
                 }
-                usedIDs.insert(id)
+                // A paragraph's id is unique by construction (its number or its place) and
+                // has no dot, so only subparagraph ids need the set of ids in use.
                 paragraph.footnoteRefs = r.markers
                 paragraph.references = r.found.map(\.symbol)
-                citations.append((id, r.markers)); references.append((id, r.found))
+                // Only units that cite something are kept for the tables below: an entry
+                // per paragraph was tens of megabytes in a text of many short paragraphs.
+                if !r.markers.isEmpty { citations.append((id, r.markers)) }
+                if !r.found.isEmpty { references.append((id, r.found)) }
                 paragraph.subparagraphs = subparagraphs(r.subs, parent: id)
                 for h in pendingHeadings { doc.headings[h].before = id }
                 pendingHeadings.removeAll()
@@ -147,16 +203,31 @@ struct DocumentAssembler {
                 lastID = id
             }
         }
+        // Sized once: grown by doubling, a text of many short paragraphs left up to half of
+        // each array's capacity (a hundred-odd bytes a paragraph) unused.
+        var counts = (preambular: 0, operative: 0)
+        for item in draft.items {
+            if case .paragraph(let p) = item {
+                if p.operative && p.number != nil { counts.operative += 1 } else { counts.preambular += 1 }
+            }
+        }
+        doc.preamble.reserveCapacity(counts.preambular)
+        doc.operative.reserveCapacity(counts.operative)
         // In batches: each batch's inline pass runs on both cores, then its raw texts go.
         let batch = 1024
         var batchStart = 0
         while batchStart < draft.items.count {
             let batchEnd = min(draft.items.count, batchStart + batch)
-            let prepared = prepare(Array(draft.items[batchStart..<batchEnd]), footnotes: footnoteNumbers)
-            for (offset, r) in prepared.enumerated() {
-                place(draft.items[batchStart + offset], r)
-                draft.items[batchStart + offset] = .other([])
+            // Moved out of the draft, so that the inline pass holds each item alone.
+            var items: [BodyItem] = []
+            var kinds: [PlacedKind] = []
+            for k in batchStart..<batchEnd {
+                kinds.append(PlacedKind(draft.items[k]))
+                items.append(draft.items[k])
+                draft.items[k] = .other([])
             }
+            let prepared = prepare(taking: &items, footnotes: footnoteNumbers)
+            for (kind, r) in zip(kinds, prepared) { place(kind, r) }
             batchStart = batchEnd
         }
         draft.items = []
