@@ -203,7 +203,8 @@ enum RunningLines {
     static func find(_ lines: [SourceLine], pages: Int) -> Set<Int> {
         var found = Set<Int>()
         // Distance of each line to the nearest page feed, in lines (both directions).
-        var nearFeed = [Int](repeating: Int.max, count: lines.count)
+        // Only read where there are page feeds: not allocated otherwise.
+        var nearFeed = pages > 1 ? [Int](repeating: Int.max, count: lines.count) : []
         if pages > 1 {
             var last = -1_000
             for (k, line) in lines.enumerated() {
@@ -245,9 +246,12 @@ enum RunningLines {
             hashes[k] = key
             counts[key, default: 0] += 1
         }
+        // A running line comes once a page at most (checked again below on the texts
+        // themselves): a text repeated more often than that, such as a flood of identical
+        // lines, is not gathered at all, where it took a position for each of its lines.
         var positions: [UInt64: [Int]] = [:]
         for k in lines.indices where hashes[k] != 0 {
-            if let n = counts[hashes[k]], n >= 2 { positions[hashes[k], default: []].append(k) }
+            if let n = counts[hashes[k]], n >= 2, n <= pages + 1 { positions[hashes[k], default: []].append(k) }
         }
         hashes = []
         counts = [:]
