@@ -12,25 +12,33 @@ enum DenseText {
     /// smaller text cost tens of megabytes at most.
     static let minimumBytes = 1 << 20
 
-    /// Fewer bytes than this per line that holds text, on average, is no page's layout.
-    /// Measured over the 1,100 texts of the typeset set and the corpus (pdftotext's default
-    /// and `-layout` text, hard-wrapped text, plain text, Markdown, in six languages), the
-    /// densest averaged 38.7 bytes a line (Chinese pdftotext text, where a line is short
-    /// in characters but three bytes a character).
-    static let bytesPerLine = 24
+    /// The line phases' cost of a line that holds text, besides four bytes for each of its
+    /// scalars: its record, its array's header and the allocator's share, measured from
+    /// outside (4 MB of 25-letter lines added 221 bytes a line above the runtime).
+    static let bytesPerLineRecord = 112
+
+    /// A text whose line records would cost more than this many times its size is read
+    /// without them. That is the memory the line phases may take (the peak is to stay under
+    /// 8× the input), and it is far past any page's layout: over the 1,387 texts of the
+    /// typeset set, the corpus and the fixtures (pdftotext's default and `-layout` text,
+    /// hard-wrapped text, plain text, Markdown, in six languages) the records would cost at
+    /// most 6.6× (Spanish pdftotext text, 42 bytes a line), and 4.3× for the densest in
+    /// bytes (Chinese pdftotext text, 39 bytes a line, three bytes a character).
+    static let recordCostLimit = 7.5
 
     /// `other` gets the text in pieces cut at a line end once they hold this many bytes, so
     /// that the reader and the exports never meet one paragraph of the whole file.
     static let pieceBytes = 64 << 10
 
-    /// Whether `text` has more lines holding text than its size allows a layout to have.
+    /// Whether `text`'s line records would cost more than `recordCostLimit` times its size.
     /// - Complexity: O(n) in the text's bytes, with no allocation.
     static func isDense(_ text: String) -> Bool {
         let size = text.utf8.count
         guard size >= minimumBytes else { return false }
-        var lines = 0
+        var lines = 0, scalars = 0
         var ink = false
         func count(_ b: UInt8) {
+            if b & 0xC0 != 0x80 { scalars += 1 }
             switch b {
             case 10, 13: if ink { lines += 1 }; ink = false
             case 32, 9, 11, 12: break
@@ -41,7 +49,7 @@ enum DenseText {
             for b in text.utf8 { count(b) }
         }
         if ink { lines += 1 }
-        return lines * bytesPerLine > size
+        return Double(lines * bytesPerLineRecord + scalars * 4) > recordCostLimit * Double(size)
     }
 
     /// The text's lines, trimmed and joined as wrapped lines are (with a space, or with
@@ -84,4 +92,58 @@ enum DenseText {
     }
 
     private static func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 11 || b == 12 }
+
+    /// Fewer bytes than this per block (a paragraph, heading or item once its lines are
+    /// joined; see `isDense(blocks:bytes:)`), on average, is no resolution of this size. Over the 1,370 texts of the typeset
+    /// set and the corpus the median is 293 bytes a block; the lowest, 55, are texts of two
+    /// kilobytes whose few paragraphs sit among their title and closing lines, and the 150
+    /// largest texts (30–66 KB) average 218 bytes or more. The structure and the document
+    /// cost a few hundred bytes for every paragraph and item besides its text, so a large
+    /// text of tiny ones (16 MB of 40-byte preambular paragraphs peaked at 192 MB, of 66-byte
+    /// items at 195 MB) is read as `isDense` text is, from its blocks.
+    static let bytesPerBlock = 96
+
+    /// Whether a text of `bytes` bytes laid out in `blocks` has more paragraphs and items
+    /// than its size allows a resolution to have. A block that follows one ending without
+    /// punctuation is not counted: the structure phase may join it to that one (extraction
+    /// splits a paragraph into blocks, one a line in a narrow column).
+    /// - Complexity: O(b) in the number of blocks.
+    static func isDense(blocks: [SourceBlock], bytes: Int) -> Bool {
+        guard bytes >= minimumBytes, blocks.count * bytesPerBlock > bytes else { return false }
+        var units = 0
+        var open = true
+        for b in blocks {
+            if open { units += 1 }
+            open = endsWithTerminator(b.text)
+        }
+        return units * bytesPerBlock > bytes
+    }
+
+    /// The blocks' texts, then the notes' texts, cleaned of markup as paragraphs are and
+    /// joined as wrapped lines are, in pieces of about `pieceBytes`. Each block's text is
+    /// released once read.
+    /// - Complexity: O(n) in the blocks' scalars.
+    static func unplaced(taking blocks: inout [SourceBlock], notes: [RawFootnote], joinWithSpace: Bool) -> [OtherText] {
+        var pieces: [OtherText] = []
+        var piece = Scalars()
+        piece.reserveCapacity(pieceBytes + 256)
+        func add(_ raw: Scalars) {
+            let text = InlinePass.clean(raw, footnotes: []).text
+            guard !text.isEmpty else { return }
+            if piece.isEmpty { piece.append(contentsOf: text) } else { TextJoiner.append(text, to: &piece, spaced: joinWithSpace) }
+            if piece.count >= pieceBytes {
+                pieces.append(OtherText(text: piece.string, after: nil))
+                piece.removeAll(keepingCapacity: true)
+            }
+        }
+        for i in blocks.indices {
+            let raw = blocks[i].text
+            blocks[i].text = []
+            add(raw)
+        }
+        blocks = []
+        for note in notes { add(note.text) }
+        if !piece.isEmpty { pieces.append(OtherText(text: piece.string, after: nil)) }
+        return pieces
+    }
 }

@@ -87,6 +87,7 @@ public enum ResolutionParser {
             holder.text = ""
             return doc
         }
+        let size = holder.text.utf8.count
         // Each phase's input is released as soon as the next phase has what it needs, so
         // that a large document is held in memory only a few times over. The decoded text
         // goes first, once it is split into lines (when the holder has its only copy).
@@ -121,6 +122,12 @@ public enum ResolutionParser {
         var blocks = BlockBuilder.build(taking: &bodyLines, layout: layout, footnoteNumbers: Set(rawNotes.map(\.number)),
                                         profile: profile, furniture: &furniture)
         bodyLines = []
+        if DenseText.isDense(blocks: blocks, bytes: size) {
+            var doc = ResolutionDocument(source: source, language: profile.code)
+            doc.other = DenseText.unplaced(taking: &blocks, notes: rawNotes, joinWithSpace: profile.spec.joinWithSpace)
+            doc.furniture = furniture.sorted { $0.line < $1.line }.map(\.text)
+            return doc
+        }
         var draft = StructureBuilder.build(taking: &blocks, profile: profile, hardWrapped: layout.hardWrapped)
         blocks = []
         var doc = DocumentAssembler(profile: profile, notes: rawNotes).assemble(taking: &draft, hardWrapped: layout.hardWrapped)

@@ -44,8 +44,9 @@ import Testing
         let one = try names.map { try String(contentsOfFile: folder.appendingPathComponent($0).path, encoding: .utf8) }.joined(separator: "\n")
         while text.utf8.count < 2 * DenseText.minimumBytes { text += one + "\n" }
         #expect(!DenseText.isDense(text))
-        // Operative paragraphs of the English corpus wrapped to a narrow column (28), over
-        // 2 MB: read line by line, every paragraph found.
+        // Operative paragraphs of the English corpus wrapped to a column of a two-column page
+        // (36), over 2 MB: read line by line, every paragraph found. (Narrower still, the line
+        // records would pass the memory budget: 2 MB wrapped at 28 columns is read unplaced.)
         let corpus = Fixtures.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/sc-2020/en")
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".plain.txt") }.sorted()
         try #require(!files.isEmpty, "the corpus is at ../shared/corpus/sc-2020")
@@ -62,13 +63,36 @@ import Testing
             n += 1
             var line = "\(n).", lines: [String] = []
             for word in bodies[n % bodies.count].split(separator: " ") {
-                if line.count + 1 + word.count > 28 { lines.append(line); line = String(word) } else { line += " " + word }
+                if line.count + 1 + word.count > 36 { lines.append(line); line = String(word) } else { line += " " + word }
             }
             narrow += (lines + [line]).joined(separator: "\n") + "\n\n"
         }
         #expect(!DenseText.isDense(narrow))
         let doc = Fixtures.parse(narrow)
         #expect(doc.operative.count == n, "read line by line: \(doc.operative.count) of \(n) paragraphs, \(doc.other.count) in other")
+    }
+
+    /// Lines long enough for a layout, but paragraphs or items far shorter than any
+    /// resolution's: read from the blocks, with every character in `other`, in order.
+    static let tinyBlockShapes: [(name: String, unit: @Sendable (Int) -> String)] = [
+        ("40-byte preambular paragraphs", { _ in "Recalling its resolutions on the matter,\n" }),
+        ("66-byte items under one paragraph", { "(\(Unicode.Scalar(UInt8(97 + $0 % 26)))) to report on the matters of this region and others¹;\n" }),
+        ("40-byte numbered paragraphs, a blank between", { "\($0 + 1). Decides to remain seized of it;\n\n" }),
+        ("CJK paragraphs of 20 characters", { _ in "回顾其以往关于该问题的各项决议和主席声明，\n" }),
+    ]
+
+    @Test(arguments: tinyBlockShapes.indices)
+    func aTextOfTinyParagraphsGoesToOtherFromItsBlocks(_ which: Int) {
+        let shape = Self.tinyBlockShapes[which]
+        var text = "The Security Council,\n\n1. Decides:\n"
+        var k = 0
+        while text.utf8.count < DenseText.minimumBytes + 4096 { text += shape.unit(k); k += 1 }
+        #expect(!DenseText.isDense(text), "\(shape.name): dense in blocks, not in lines")
+        let doc = Fixtures.parse(text)
+        #expect(doc.preamble.isEmpty && doc.operative.isEmpty && doc.headings.isEmpty, "\(shape.name)")
+        #expect(Self.ink(doc.other.map(\.text).joined()) == Self.ink(text), "\(shape.name)")
+        #expect(doc.other.count > 4 && doc.other.allSatisfy { $0.text.unicodeScalars.count <= DenseText.pieceBytes + 256 },
+                "\(shape.name): \(doc.other.count) pieces")
     }
 
     /// A line is trimmed of its indentation and trailing spaces, and the lines of a piece are
