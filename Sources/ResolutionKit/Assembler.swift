@@ -31,7 +31,7 @@ enum PlacedKind {
         switch item {
         case .heading: self = .heading
         case .other: self = .other
-        case .paragraph(let p): self = .paragraph(operative: p.operative, number: p.number)
+        case .paragraph(let box): self = .paragraph(operative: box.value.operative, number: box.value.number)
         }
     }
 }
@@ -88,10 +88,14 @@ struct DocumentAssembler {
             case .heading(let raw), .other(let raw):
                 item = .other([])
                 return inline(raw, footnotes: [], lead: nil)
-            case .paragraph(var p):
-                // The boxed draft goes first, so that `p` holds its items alone.
+            case .paragraph(let box):
+                // Moved out of the box, so that each text is released once read.
+                var subs: [DraftSub] = []
+                swap(&subs, &box.value.subs)
+                let raw = box.value.raw
+                box.value.raw = []
                 item = .other([])
-                return inline(p.raw, footnotes: footnotes, lead: p.operative, taking: &p.subs)
+                return inline(raw, footnotes: footnotes, lead: box.value.operative, taking: &subs)
             }
         }
         guard items.count > 512, !WorkMeter.enabled else {
@@ -207,7 +211,8 @@ struct DocumentAssembler {
         // each array's capacity (a hundred-odd bytes a paragraph) unused.
         var counts = (preambular: 0, operative: 0)
         for item in draft.items {
-            if case .paragraph(let p) = item {
+            if case .paragraph(let box) = item {
+                let p = box.value
                 if p.operative && p.number != nil { counts.operative += 1 } else { counts.preambular += 1 }
             }
         }

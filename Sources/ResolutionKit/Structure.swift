@@ -22,10 +22,19 @@ struct DraftParagraph {
 
 enum BodyItem {
     case heading(Scalars)
-    // Boxed: a draft paragraph is 60-odd bytes, and a text of many short unplaced blocks
-    // holds one item per block; unboxed, every `other` item took the paragraph's size.
-    indirect case paragraph(DraftParagraph)
+    case paragraph(DraftParagraphBox)
     case other(Scalars)
+}
+
+/// A draft paragraph in a body item. Boxed: a draft paragraph is 60-odd bytes, and a text of
+/// many short unplaced blocks holds one item per block; unboxed, every `other` item took the
+/// paragraph's size. A class rather than an indirect case, so that the inline pass can move
+/// the text and the items out of it: bound from an indirect case, they stayed referenced by
+/// the box until it went, and a paragraph of many items was held twice.
+/// `@unchecked Sendable`: the inline pass reads each box on one thread only.
+final class DraftParagraphBox: @unchecked Sendable {
+    var value: DraftParagraph
+    init(_ value: DraftParagraph) { self.value = value }
 }
 
 struct DraftStructure {
@@ -69,7 +78,7 @@ enum StructureBuilder {
         var expected = 1
         var current: DraftParagraph? = nil
         var items: [BodyItem] = []
-        func close() { if let c = current { items.append(.paragraph(c)); current = nil } }
+        func close() { if let c = current { items.append(.paragraph(DraftParagraphBox(c))); current = nil } }
         let spaced = profile.spec.joinWithSpace
 
         // By index, not `for … in body`: an iterator would keep every text alive.
