@@ -38,7 +38,9 @@ enum PlacedKind {
 
 struct DocumentAssembler {
     let profile: LanguageProfile
-    let notes: [RawFootnote]
+    /// The footnotes lifted from the text; emptied by `assemble(taking:hardWrapped:)` as
+    /// each is read.
+    var notes: [RawFootnote]
 
     func inline(_ raw: Scalars, footnotes: Set<Int>, lead: Bool?) -> InlineResult {
         var none: [DraftSub] = []
@@ -122,14 +124,15 @@ struct DocumentAssembler {
 
     func assemble(_ draft: DraftStructure, hardWrapped: Bool) -> ResolutionDocument {
         var copy = draft
-        return assemble(taking: &copy, hardWrapped: hardWrapped)
+        var assembler = self
+        return assembler.assemble(taking: &copy, hardWrapped: hardWrapped)
     }
 
     /// Assembles the document and empties `draft.items` batch by batch: each batch's raw
     /// texts are released once their inline results are in the document, so the draft (four
     /// bytes a scalar) and the document (UTF-8) are never both held whole.
     /// - Complexity: O(n) in the draft's text.
-    func assemble(taking draft: inout DraftStructure, hardWrapped: Bool) -> ResolutionDocument {
+    mutating func assemble(taking draft: inout DraftStructure, hardWrapped: Bool) -> ResolutionDocument {
         let footnoteNumbers = Set(notes.map(\.number))
         var doc = ResolutionDocument(source: SourceInfo(path: "", sha256: "", encoding: ""), language: profile.code)
         var usedIDs = Set<String>()
@@ -239,7 +242,12 @@ struct DocumentAssembler {
 
         // Footnotes: numbered per resolution; a number seen twice keeps its first text.
         var seen = Set<Int>()
-        for note in notes {
+        doc.footnotes.reserveCapacity(notes.count)
+        // By index, each note's text released once read: a text of many footnotes held
+        // them all (four bytes a scalar) to the end.
+        for i in notes.indices {
+            let note = notes[i]
+            notes[i].text = []
             let c = clean(note.text)
             if seen.insert(note.number).inserted {
                 let found = ReferenceScanner.scan(c.text, profile: profile)
@@ -250,6 +258,7 @@ struct DocumentAssembler {
                 doc.other.append(OtherText(text: c.text.string, after: "fn\(note.number)"))
             }
         }
+        notes = []
         doc.footnotes.sort { $0.number < $1.number }
         var citedBy: [Int: [String]] = [:]
         for (unit, refs) in citations {
@@ -257,17 +266,28 @@ struct DocumentAssembler {
         }
         for i in doc.footnotes.indices { doc.footnotes[i].citedBy = citedBy[doc.footnotes[i].number] ?? [] }
 
-        var order: [String] = []
-        var table: [String: (kind: String, citedBy: [String])] = [:]
+        citations = []
+        // References in the order first cited, each with the units that cite it, built in
+        // place through an index by symbol: a table of tuples and a list of the order held
+        // every symbol twice more (a text citing a hundred thousand documents).
+        var at: [String: Int] = [:]
         for (unit, found) in references {
             for f in found {
-                if table[f.symbol] == nil { order.append(f.symbol); table[f.symbol] = (f.kind, []) }
-                if table[f.symbol]!.citedBy.last != unit { table[f.symbol]!.citedBy.append(unit) }
+                let k: Int
+                if let i = at[f.symbol] {
+                    k = i
+                } else {
+                    k = doc.references.count
+                    at[f.symbol] = k
+                    doc.references.append(Reference(symbol: f.symbol, kind: f.kind, citedBy: []))
+                }
+                if doc.references[k].citedBy.last != unit { doc.references[k].citedBy.append(unit) }
             }
         }
-        doc.references = order.map { Reference(symbol: $0, kind: table[$0]!.kind, citedBy: table[$0]!.citedBy) }
+        references = []
 
         let closingLines = draft.closing.map { clean($0).text.string }
+        let profile = self.profile
         let closingDate = closingLines.lazy.compactMap { MetaReader.date(in: $0, profile) }.first
         doc.closing = Closing(lines: closingLines, date: closingDate, meeting: MetaReader.meeting(in: closingLines, profile))
         doc.meta = MetaReader.read(preface: draft.preface, formula: draft.formula, closingDate: closingDate,

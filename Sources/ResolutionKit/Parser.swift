@@ -66,7 +66,9 @@ public enum ResolutionParser {
             }
         }
         var draft = StructureBuilder.build(laidOut.blocks, profile: profile, hardWrapped: false)
-        var doc = DocumentAssembler(profile: profile, notes: laidOut.footnotes).assemble(taking: &draft, hardWrapped: false)
+        var assembler = DocumentAssembler(profile: profile, notes: laidOut.footnotes)
+        laidOut.footnotes = []
+        var doc = assembler.assemble(taking: &draft, hardWrapped: false)
         draft = DraftStructure()
         doc.source = source
         doc.furniture = laidOut.furniture
@@ -130,7 +132,9 @@ public enum ResolutionParser {
         }
         var draft = StructureBuilder.build(taking: &blocks, profile: profile, hardWrapped: layout.hardWrapped)
         blocks = []
-        var doc = DocumentAssembler(profile: profile, notes: rawNotes).assemble(taking: &draft, hardWrapped: layout.hardWrapped)
+        var assembler = DocumentAssembler(profile: profile, notes: rawNotes)
+        rawNotes = []
+        var doc = assembler.assemble(taking: &draft, hardWrapped: layout.hardWrapped)
         draft = DraftStructure()
         doc.source = source
         doc.furniture = furniture.sorted { $0.line < $1.line }.map(\.text)
