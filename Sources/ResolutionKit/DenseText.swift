@@ -35,6 +35,14 @@ enum DenseText {
     static func isDense(_ text: String) -> Bool {
         let size = text.utf8.count
         guard size >= minimumBytes else { return false }
+        // Most texts are settled by their line breaks alone, counted by a loop the compiler
+        // vectorises: with every byte a scalar, they could not reach the limit.
+        var breaks = 0
+        if text.utf8.withContiguousStorageIfAvailable({ (bytes: UnsafeBufferPointer<UInt8>) -> Void in
+            for b in bytes { breaks &+= (b == 10 || b == 13) ? 1 : 0 }
+        }) != nil, Double((breaks + 1) * bytesPerLineRecord + size * 4) <= recordCostLimit * Double(size) {
+            return false
+        }
         var lines = 0, scalars = 0
         var ink = false
         func count(_ b: UInt8) {

@@ -101,6 +101,8 @@ public final class LanguageProfile: @unchecked Sendable {
     let agendaRegexes: [NSRegularExpression]
     let resolutionLineRegexes: [NSRegularExpression]
     let resolutionWords: [[Unicode.Scalar]]
+    /// The scalars a resolution word starts with, asked at every scalar of every paragraph.
+    let resolutionWordStarts: ScalarSet
     let decisionWords: Set<[Unicode.Scalar]>
     let citationClosers: [(word: [Unicode.Scalar], kind: String)]
     let citationListScalars: Set<Unicode.Scalar>
@@ -147,6 +149,7 @@ public final class LanguageProfile: @unchecked Sendable {
         agendaRegexes = compile(spec.agendaPatterns)
         resolutionLineRegexes = compile(spec.resolutionLinePatterns)
         resolutionWords = spec.resolutionWords.sorted { $0.count > $1.count }.map { Array($0.unicodeScalars) }
+        resolutionWordStarts = ScalarSet(resolutionWords.compactMap(\.first))
         decisionWords = Set(spec.decisionWords.map { Array($0.unicodeScalars) })
         citationClosers = spec.citationClosers.sorted { $0.key < $1.key }.map { (Array($0.key.unicodeScalars), $0.value) }
         citationListScalars = Set(spec.citationListCharacters.unicodeScalars)
@@ -279,4 +282,29 @@ public enum LanguageCatalog {
         resolutionWords: [], subparagraphLetters: [], labelAliases: [:], closingWords: [], headingMaxLength: 0,
         paragraphsStartLowercase: false, ordinalNumerals: [], letters: [], letterWeight: 1, decisionWords: [],
         listJoiners: [], citationClosers: [:], citationListCharacters: "", paragraphCitations: [], phrases: nil))
+}
+
+/// A set of scalars answered for ASCII by a bitmap: asked at every scalar of a text, a
+/// `contains` on an array or a hashed set was a measurable part of a parse.
+struct ScalarSet: Sendable {
+    private var low: UInt64 = 0, high: UInt64 = 0
+    private var others: Set<Unicode.Scalar> = []
+
+    init(_ scalars: some Sequence<Unicode.Scalar>) {
+        for s in scalars {
+            switch s.value {
+            case 0..<64: low |= 1 << UInt64(s.value)
+            case 64..<128: high |= 1 << UInt64(s.value - 64)
+            default: others.insert(s)
+            }
+        }
+    }
+
+    /// - Complexity: O(1).
+    @inline(__always) func contains(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 64 { return low & (1 << UInt64(v)) != 0 }
+        if v < 128 { return high & (1 << UInt64(v - 64)) != 0 }
+        return !others.isEmpty && others.contains(s)
+    }
 }

@@ -258,6 +258,13 @@ enum LineSplitter {
             let text = pieces[p]
             pieces[p] = ""
             for s in text.unicodeScalars {
+                // Printable ASCII, most of most texts, needs none of the checks below.
+                if s.value >= 0x20 && s.value < 0x7F && pendingTatweel == 0 {
+                    if (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A { letters += 1 }
+                    current.append(s)
+                    previousCR = false
+                    continue
+                }
                 if s == "\n" {
                     if previousCR { previousCR = false; continue }
                     flush()

@@ -240,7 +240,7 @@ enum ReferenceScanner {
         // Words are tried only where one could start: at a scalar that opens one of them
         // (a handful), after a non-letter. Trying each word at every position was 10% of
         // a parse.
-        let starts = profile.resolutionWords.compactMap(\.first)
+        let starts = profile.resolutionWordStarts
         var i = 0
         while i < t.count {
             var matched = 0

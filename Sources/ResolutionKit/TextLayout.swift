@@ -164,10 +164,20 @@ struct TextLayout {
         guard hardWrapped else { return }
         for k in lines.indices where !lines[k].isSeparator {
             let t = lines[k].text
+            // One pass decides whether the line needs mending: a run of spaces, a space other
+            // than U+0020, or a space between two Han characters. Most lines need nothing,
+            // and a letter costs one comparison here.
             var needs = false
-            for i in 1..<max(1, t.count) where Chars.isSpace(t[i]) && (Chars.isSpace(t[i - 1]) || t[i] != " ") { needs = true; break }
-            if !needs {
-                for i in 1..<max(1, t.count - 1) where t[i] == " " && Chars.isWide(t[i - 1]) && Chars.isWide(t[i + 1]) && Chars.isHan(t[i - 1]) && Chars.isHan(t[i + 1]) { needs = true; break }
+            for i in 1..<max(1, t.count) {
+                let c = t[i]
+                if c == " " {
+                    if Chars.isSpace(t[i - 1])
+                        || (i + 1 < t.count && Chars.isWide(t[i - 1]) && Chars.isWide(t[i + 1]) && Chars.isHan(t[i - 1]) && Chars.isHan(t[i + 1])) {
+                        needs = true; break
+                    }
+                } else if (c.value < 0x80 ? c.value >= 9 && c.value <= 12 && c.value != 10 : Chars.isSpace(c)) {
+                    needs = true; break
+                }
             }
             guard needs else { continue }
             var out = Scalars()
