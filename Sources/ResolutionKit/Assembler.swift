@@ -122,8 +122,14 @@ struct DocumentAssembler {
         return Array(results)
     }
 
+    /// Assembles the document and leaves `draft` as it was.
     func assemble(_ draft: DraftStructure, hardWrapped: Bool) -> ResolutionDocument {
         var copy = draft
+        // The paragraphs' boxes are shared with `draft`, and the taking assembly empties them.
+        copy.items = draft.items.map { item in
+            if case .paragraph(let box) = item { return .paragraph(DraftParagraphBox(box.value)) }
+            return item
+        }
         var assembler = self
         return assembler.assemble(taking: &copy, hardWrapped: hardWrapped)
     }

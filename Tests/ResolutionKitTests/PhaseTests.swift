@@ -16,6 +16,20 @@ import Testing
         #expect(lines[3].isSeparator)
     }
 
+    /// The inline pass moves each draft paragraph's text and items out of its box; the
+    /// assembly that takes a draft by value must leave the caller's draft whole.
+    @Test func assemblingADraftByValueLeavesItWhole() {
+        let text = "The Security Council,\n\nRecalling its resolutions,\n\n1. Decides:\n\n(a) to act;\n\n(b) to report;\n"
+        let blocks = LineSplitter.split(text).map { SourceBlock(text: $0.text, indent: $0.indent, line: $0.index, afterBreak: false) }
+        let draft = StructureBuilder.build(blocks, profile: en, hardWrapped: false)
+        let assembler = DocumentAssembler(profile: en, notes: [])
+        let first = assembler.assemble(draft, hardWrapped: false)
+        let second = assembler.assemble(draft, hardWrapped: false)
+        #expect(first.preamble.map(\.text) == ["Recalling its resolutions,"])
+        #expect(first.operative.first?.subparagraphs.map(\.text) == ["to act;", "to report;"])
+        #expect(second == first)
+    }
+
     /// A line long enough to take the line buffer itself (rather than a copy of it) is
     /// trimmed and measured like any other, and the lines after it are read afresh.
     @Test func aLongLineIsTrimmedLikeAnyOther() {
