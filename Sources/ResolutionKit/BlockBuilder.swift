@@ -413,12 +413,17 @@ enum BlockBuilder {
     /// in languages that set words apart with spaces.
     /// - Complexity: O(1): only the last word is read.
     static func endsWithListJoiner(_ s: Scalars, profile: LanguageProfile) -> Bool {
-        guard profile.spec.joinWithSpace, !profile.spec.listJoiners.isEmpty else { return false }
+        guard profile.spec.joinWithSpace, !profile.listJoinerFolds.isEmpty else { return false }
         var start = s.count
         while start > 0, !Chars.isSpace(s[start - 1]), s.count - start < 8 { start -= 1 }
         guard start > 0, start < s.count, Chars.isSpace(s[start - 1]) else { return false }
-        let word = String(String.UnicodeScalarView(s[start...])).lowercased()
-        return profile.spec.listJoiners.contains { $0.lowercased() == word }
+        // Compared scalar by scalar, case-folded, with no string made.
+        let n = s.count - start
+        joiners: for joiner in profile.listJoinerFolds where joiner.count == n {
+            for k in 0..<n where PhraseMatcher.fold(s[start + k], true) != joiner[k] { continue joiners }
+            return true
+        }
+        return false
     }
 
     static func bareNumber(_ s: Scalars) -> Int? {
