@@ -8,6 +8,15 @@ import Testing
     /// Every non-whitespace scalar, in order.
     static func ink(_ s: String) -> [Unicode.Scalar] { s.unicodeScalars.filter { !$0.properties.isWhitespace } }
 
+    /// `head` and then `unit(0)`, `unit(1)`… until the text is just over the size the rules
+    /// start at.
+    static func text(_ head: String, repeating unit: (Int) -> String) -> String {
+        var text = head
+        var k = 0
+        while text.utf8.count < DenseText.minimumBytes + 4096 { text += unit(k); k += 1 }
+        return text
+    }
+
     static let shapes: [(name: String, unit: @Sendable (Int) -> String)] = [
         ("one-letter lines", { _ in "a\n" }),
         ("one-letter paragraphs", { _ in "a\n\n" }),
@@ -19,9 +28,7 @@ import Testing
     @Test(arguments: shapes.indices)
     func aDenseTextGoesWholeToOtherInPieces(_ which: Int) {
         let shape = Self.shapes[which]
-        var text = "The Security Council,\n\n"
-        var k = 0
-        while text.utf8.count < DenseText.minimumBytes + 4096 { text += shape.unit(k); k += 1 }
+        let text = Self.text("The Security Council,\n\n", repeating: shape.unit)
         #expect(DenseText.isDense(text), "\(shape.name)")
         let doc = Fixtures.parse(text)
         #expect(doc.preamble.isEmpty && doc.operative.isEmpty && doc.headings.isEmpty && doc.footnotes.isEmpty)
@@ -84,9 +91,7 @@ import Testing
     @Test(arguments: tinyBlockShapes.indices)
     func aTextOfTinyParagraphsGoesToOtherFromItsBlocks(_ which: Int) {
         let shape = Self.tinyBlockShapes[which]
-        var text = "The Security Council,\n\n1. Decides:\n"
-        var k = 0
-        while text.utf8.count < DenseText.minimumBytes + 4096 { text += shape.unit(k); k += 1 }
+        let text = Self.text("The Security Council,\n\n1. Decides:\n", repeating: shape.unit)
         #expect(!DenseText.isDense(text), "\(shape.name): dense in blocks, not in lines")
         let doc = Fixtures.parse(text)
         #expect(doc.preamble.isEmpty && doc.operative.isEmpty && doc.headings.isEmpty, "\(shape.name)")
