@@ -102,10 +102,11 @@ enum DenseText {
     private static func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 11 || b == 12 }
 
     /// Fewer bytes than this per block (a paragraph, heading or item once its lines are
-    /// joined; see `isDense(blocks:bytes:)`), on average, is no resolution of this size. Over the 1,370 texts of the typeset
-    /// set and the corpus the median is 293 bytes a block; the lowest, 55, are texts of two
-    /// kilobytes whose few paragraphs sit among their title and closing lines, and the 150
-    /// largest texts (30–66 KB) average 218 bytes or more. The structure and the document
+    /// joined; see `isDense(blocks:bytes:)`), on average, is no resolution of this size.
+    /// Over the 1,370 texts of the typeset set and the corpus the median is 293 bytes a
+    /// block; the lowest, 55, are texts of two kilobytes whose few paragraphs sit among their
+    /// title and closing lines, and the 150 largest texts (30–66 KB) average 218 bytes or
+    /// more. The structure and the document
     /// cost a few hundred bytes for every paragraph and item besides its text, so a large
     /// text of tiny ones (16 MB of 40-byte preambular paragraphs peaked at 192 MB, of 66-byte
     /// items at 195 MB) is read as `isDense` text is, from its blocks.
@@ -128,8 +129,9 @@ enum DenseText {
     }
 
     /// The blocks' texts, then the notes' texts, cleaned of markup as paragraphs are and
-    /// joined as wrapped lines are, in pieces of about `pieceBytes`. Each block's text is
-    /// released once read.
+    /// joined as `unplaced(_:joinWithSpace:)` joins lines (a space, or nothing in CJK; a
+    /// hyphen that ends a block is kept), in pieces of about `pieceBytes`. Each block's text
+    /// is released once read.
     /// - Complexity: O(n) in the blocks' scalars.
     static func unplaced(taking blocks: inout [SourceBlock], notes: [RawFootnote], joinWithSpace: Bool) -> [OtherText] {
         var pieces: [OtherText] = []
@@ -138,7 +140,8 @@ enum DenseText {
         func add(_ raw: Scalars) {
             let text = InlinePass.clean(raw, footnotes: []).text
             guard !text.isEmpty else { return }
-            if piece.isEmpty { piece.append(contentsOf: text) } else { TextJoiner.append(text, to: &piece, spaced: joinWithSpace) }
+            if !piece.isEmpty && joinWithSpace { piece.append(" ") }
+            piece.append(contentsOf: text)
             if piece.count >= pieceBytes {
                 pieces.append(OtherText(text: piece.string, after: nil))
                 piece.removeAll(keepingCapacity: true)

@@ -100,6 +100,20 @@ import Testing
                 "\(shape.name): \(doc.other.count) pieces")
     }
 
+    /// Blocks are paragraphs, not wrapped lines: joined with a space (nothing in CJK), a
+    /// hyphen at a block's end is kept, and markup is cleaned as in paragraphs.
+    @Test func blocksAreJoinedWithoutLosingAHyphen() {
+        func blocks(_ texts: [String]) -> [SourceBlock] {
+            texts.map { SourceBlock(text: Array($0.unicodeScalars), indent: 0, line: 0, afterBreak: false) }
+        }
+        var spaced = blocks(["well-", "being **of** all", "[the Council](x)"])
+        #expect(DenseText.unplaced(taking: &spaced, notes: [], joinWithSpace: true).map(\.text) == ["well- being of all the Council"])
+        #expect(spaced.isEmpty)
+        var cjk = blocks(["决", "定"])
+        let notes = [RawFootnote(number: 1, text: Array("注".unicodeScalars), line: 0)]
+        #expect(DenseText.unplaced(taking: &cjk, notes: notes, joinWithSpace: false).map(\.text) == ["决定注"])
+    }
+
     /// A line is trimmed of its indentation and trailing spaces, and the lines of a piece are
     /// joined as wrapped lines are: with a space, or with nothing in CJK.
     @Test func linesAreTrimmedAndJoinedByScript() {
