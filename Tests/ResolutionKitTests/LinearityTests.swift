@@ -20,8 +20,12 @@ import Testing
         ("PDF footnote zone with a long note", { n in
             "The Security Council,\n\n1. Decides to remain seized of the matter.¹\n" + String(repeating: " ", count: 20) + "\n1\n"
                 + String(repeating: "See the report of the Secretary-General on the situation in the region of the\n", count: n) }),
+        // Both parts grow with n: a run of notes numbered 1… at the end (a quarter of the
+        // lines, so that it stays under the three digits a note number may have) after the
+        // text. Numbered cyclically to 999, the run was 502 lines at 1,500 and 4 at 3,000.
         ("numbered lines at the end", { n in
-            "The Security Council,\n\n" + (1...n).map { "\($0 % 999 + 1) Text of line" }.joined(separator: "\n") }),
+            "The Security Council,\n\n" + (1...(n - n / 4)).map { "Recalling the text of line \($0)," }.joined(separator: "\n")
+                + "\n" + (1...(n / 4)).map { "\($0) Text of note" }.joined(separator: "\n") }),
         ("resolution lists", { n in
             "The Security Council,\n\nRecalling resolutions " + (1...n).map { "\($0 % 9000 + 1)" }.joined(separator: ", resolution ") + ",\n" }),
         ("Chinese citation lists", { n in
