@@ -12,9 +12,9 @@ extension BlockBuilder {
     static func inlineEnumerations(_ lines: [SourceLine], layout: TextLayout, profile: LanguageProfile,
                                    window: Int = 6) -> Set<Int> {
         var found = Set<Int>()
-        for k in lines.indices {
+        for k in lines.indices where lines[k].scalars.first == "(" {
             let text = lines[k].text
-            guard text.first == "(", let label = LabelParser.parse(text, profile: profile),
+            guard let label = LabelParser.parse(text, profile: profile),
                   label.printed.unicodeScalars.allSatisfy({ $0.isASCII }) else { continue }
             let successors: [Scalars] = label.readings.filter { $0.0 != .bullet }.map {
                 Array(("(" + LabelParser.key($0.0, $0.1 + 1) + ")").unicodeScalars)

@@ -4,11 +4,67 @@
 // by a page break or a footnote block are put back together.
 
 struct SourceBlock {
-    var text: Scalars
-    var indent: Int
-    var line: Int
+    // Fields in this order so that the two flags share the packed text's last word.
+    /// Packed once the block is finished (`pack()`): the blocks of a text of short
+    /// paragraphs are all held until the structure phase reads them.
+    private var packed = PackedScalars()
     /// A page break, a footnote block or several blank lines came before this block.
     var afterBreak: Bool
+    /// `packed` holds the text (also while `open` holds it unpacked for reading).
+    private var packedIsCurrent = false
+    /// The text while the block is built or read, until `pack()`.
+    private var open: Scalars?
+    var indent: Int
+    var line: Int
+
+    init(text: Scalars, indent: Int, line: Int, afterBreak: Bool) {
+        open = text
+        self.indent = indent
+        self.line = line
+        self.afterBreak = afterBreak
+    }
+
+    /// A block opened by `source`, reusing its packed text: a block that no other line
+    /// joins is then finished without being packed again.
+    init(opening source: SourceLine, afterBreak: Bool) {
+        packed = source.scalars
+        packedIsCurrent = true
+        open = source.text
+        indent = source.indent
+        line = source.index
+        self.afterBreak = afterBreak
+    }
+
+    /// The text as scalars. Changed in place, it stays unpacked until `pack()`: the block
+    /// being built grows line by line, and repacking it on each append would copy it whole.
+    var text: Scalars {
+        get { open ?? packed.scalars }
+        _modify {
+            if open == nil { open = packed.scalars }
+            packed = PackedScalars()
+            packedIsCurrent = false
+            yield &open!
+        }
+        set {
+            open = newValue
+            packed = PackedScalars()
+            packedIsCurrent = false
+        }
+    }
+
+    /// Whether the text ends a clause (`endsWithTerminator`), read without unpacking it.
+    var endsClause: Bool { open.map { endsWithTerminator($0) } ?? endsWithTerminator(packed) }
+
+    /// Stores the text at the width of its widest scalar, in an array of its exact size.
+    /// - Complexity: O(n) in the text's scalars; O(1) when it is packed already.
+    mutating func pack() {
+        guard let scalars = open else { return }
+        open = nil
+        if packedIsCurrent { return }
+        WorkMeter.add(scalars.count)
+        packed = PackedScalars(scalars)
+        packedIsCurrent = true
+    }
 }
 
 enum TextJoiner {
@@ -86,7 +142,8 @@ enum BlockBuilder {
         for index in lines.indices {
             if lines[index].blankBefore >= layout.blockGap { stretch = index }
             if flatAhead.contains(stretch) { flatStretch = true }
-            let line = lines[index]
+            // Unpacked once: `continues` and the checks below read the text many times.
+            let line = lines[index].unpacked
             lines[index].text = []
             WorkMeter.add(1 + line.text.count)
             if line.isSeparator { continue }
@@ -153,8 +210,8 @@ enum BlockBuilder {
                endsWithTerminator(blocks[blocks.count - 1].text), blocks[blocks.count - 1].text.count > 80 {
                 flatStretch = true
             }
-            if !blocks.isEmpty { compact(&blocks[blocks.count - 1].text) }
-            blocks.append(SourceBlock(text: line.text, indent: line.indent, line: line.index, afterBreak: breakBefore))
+            if !blocks.isEmpty { blocks[blocks.count - 1].pack() }
+            blocks.append(SourceBlock(opening: line, afterBreak: breakBefore))
             if layout.hardWrapped {
                 if let label = LabelParser.parse(line.text, profile: profile) { previousLabel = label }
                 else if StructureBuilder.operativeNumber(line.text) != nil || isNumberOnly(line.text) { previousLabel = nil }
@@ -163,7 +220,7 @@ enum BlockBuilder {
             lastLine = line
             pageTurned = false
         }
-        if !blocks.isEmpty { compact(&blocks[blocks.count - 1].text) }
+        if !blocks.isEmpty { blocks[blocks.count - 1].pack() }
         return blocks
     }
 
@@ -177,8 +234,9 @@ enum BlockBuilder {
         var stretch = 0
         var previous: SourceLine? = nil
         var blockLength = 0  // scalars since the last line that ended early
-        for (k, line) in lines.enumerated() {
-            if line.isSeparator { continue }
+        for k in lines.indices {
+            if lines[k].isSeparator { continue }
+            let line = lines[k].unpacked
             if line.blankBefore >= layout.blockGap { stretch = k; previous = nil; blockLength = 0 }
             if line.pageBreakBefore || line.afterFootnotes || layout.repeatedFurniture.contains(line.index)
                 || Furniture.isFurniture(line.text, profile: profile) || bareNumber(line.text) != nil {
@@ -342,21 +400,9 @@ enum BlockBuilder {
         return f.properties.isUppercase
     }
 
-    /// A finished block grown line by line keeps the slack of its last doubling (up to
-    /// twice its size): copied to its exact size, so that hard-wrapped text is not held
-    /// at up to 2× while the later phases run. O(size), once per block.
-    static func compact(_ text: inout Scalars) {
-        guard text.capacity > text.count + text.count / 8 + 16 else { return }
-        var exact = Scalars()
-        exact.reserveCapacity(text.count)
-        exact.append(contentsOf: text)
-        WorkMeter.add(text.count)
-        text = exact
-    }
-
     /// A paragraph-final stop (`；`, `。`, `:`), as opposed to the comma that may end a
     /// clause inside a paragraph.
-    static func endsWithStrongTerminator(_ s: Scalars) -> Bool {
+    static func endsWithStrongTerminator<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
         guard let c = lastMeaningful(s) else { return false }
         return Chars.isTerminator(c) && c != "，" && c != "," && c != "،"
     }
@@ -426,14 +472,14 @@ enum BlockBuilder {
         return false
     }
 
-    static func bareNumber(_ s: Scalars) -> Int? {
+    static func bareNumber<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Int? where S.Index == Int {
         guard !s.isEmpty, s.count <= 3, s.allSatisfy(Chars.isDigit) else { return nil }
-        return Int(s.string)
+        return s.reduce(0) { $0 * 10 + Int($1.value - 48) }
     }
 
     /// `(a)`, `iv)`, `(هـ)` alone: a subparagraph label whose text is on the next line
     /// (pdftotext makes the label before a tab a block of its own).
-    static func isLabelOnly(_ s: Scalars) -> Bool {
+    static func isLabelOnly<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
         guard s.count >= 2, s.count <= 8, let close = s.last, close == ")" || close == "）" else { return false }
         var body = s.dropLast()
         if let open = body.first, open == "(" || open == "（" { body = body.dropFirst() }
@@ -441,7 +487,7 @@ enum BlockBuilder {
     }
 
     /// `12.` or Arabic `12 -` alone: an operative number whose text is on the next line.
-    static func isNumberOnly(_ s: Scalars) -> Bool {
+    static func isNumberOnly<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
         guard s.count >= 2, let end = s.last, end == "." || end == "．" || end == "-" || end == "–" else { return false }
         var body = s.dropLast()
         if end == "-" || end == "–" { while let l = body.last, Chars.isSpace(l) { body = body.dropLast() } }

@@ -14,7 +14,10 @@ enum DenseText {
 
     /// The line phases' cost of a line that holds text, besides four bytes for each of its
     /// scalars: its record, its array's header and the allocator's share, measured from
-    /// outside (4 MB of 25-letter lines added 221 bytes a line above the runtime).
+    /// outside (4 MB of 25-letter lines added 221 bytes a line above the runtime) when lines
+    /// were held as four-byte scalars. They are packed now (`PackedScalars`: one byte a
+    /// scalar for Latin text, two for most others), so the estimate errs high, and the rule
+    /// still picks out the same texts it was checked against.
     static let bytesPerLineRecord = 112
 
     /// A text whose line records would cost more than this many times its size is read
@@ -123,7 +126,7 @@ enum DenseText {
         var open = true
         for b in blocks {
             if open { units += 1 }
-            open = endsWithTerminator(b.text)
+            open = b.endsClause
         }
         return units * bytesPerBlock > bytes
     }

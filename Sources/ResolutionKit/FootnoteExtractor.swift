@@ -4,8 +4,21 @@
 
 struct RawFootnote {
     var number: Int
-    var text: Scalars
+    /// Packed: a text that is mostly notes holds them all until the assembler reads each once.
+    private var packed: PackedScalars
     var line: Int
+
+    init(number: Int, text: Scalars, line: Int) {
+        self.number = number
+        packed = PackedScalars(text)
+        self.line = line
+    }
+
+    /// The note's text, unpacked on each read.
+    var text: Scalars {
+        get { packed.scalars }
+        set { packed = PackedScalars(newValue) }
+    }
 }
 
 enum FootnoteExtractor {
@@ -37,10 +50,16 @@ enum FootnoteExtractor {
             // A footnote line stands apart: after a blank line or another note. In
             // hard-wrapped text a line that merely starts with a marker continues the text.
             // Without blank lines, a line before it that stopped short also sets it apart.
-            let apart = !hardWrapped || line.blankBefore > 0 || i == 0 || lifted || line.pageBreakBefore
-                || layout.endsEarly(lines[i - 1], before: line.text)
+            // Only a line opening as a note does (`[^`, a superscript digit) is unpacked.
+            let opensNote = line.scalars.first.map { $0 == "[" || Chars.superscriptValue($0) != nil } ?? false
+            let apart = opensNote && (!hardWrapped || line.blankBefore > 0 || i == 0 || lifted || line.pageBreakBefore
+                || layout.endsEarly(lines[i - 1], before: line.scalars))
             if apart, let (n, body) = superscriptFootnote(line.text) ?? markdownFootnote(line.text) {
                 notes.append(RawFootnote(number: n, text: body, line: line.index))
+                // The note's text is a copy: the line's own is released now, not when a kept
+                // line is moved over it (notes gathered at the end never are, so a text that is
+                // mostly notes held them twice).
+                lines[i].text = []
                 lifted = true
                 i += 1
                 continue
@@ -118,7 +137,7 @@ enum FootnoteExtractor {
         var notes: [RawFootnote] = []
         var i = start
         while i < lines.count {
-            let line = lines[i]
+            let line = lines[i].unpacked
             guard !line.isSeparator, let (n, sameLine) = leadingNumber(line.text),
                   notes.isEmpty || (n > notes.last!.number && n <= notes.last!.number + 2) else { break }
             var body = sameLine

@@ -5,11 +5,35 @@ typealias Scalars = [Unicode.Scalar]
 
 /// One line of the source with the layout facts the line phases read.
 ///
-/// Stored compactly (32 bytes besides its text): a long text of short lines holds millions
+/// Stored compactly (40 bytes besides its text): a long text of short lines holds millions
 /// of these at once, and eight-byte integers made the records alone several times the
 /// input. The accessors keep `Int` for the phases; values saturate at `Int32.max`.
 struct SourceLine {
-    var text: Scalars          // without leading/trailing whitespace
+    /// The text without leading and trailing whitespace, packed (`PackedScalars`): every
+    /// line is held until the block phase, and as four-byte scalars short lines cost over
+    /// five times their size.
+    private var packed: PackedScalars
+    /// The same text as scalars, on a working copy only (`unpacked`).
+    private var unpackedText: Scalars? = nil
+    /// The text as scalars: unpacked on each read, unless this is a working copy.
+    var text: Scalars {
+        get { unpackedText ?? packed.scalars }
+        set { packed = PackedScalars(newValue); unpackedText = nil }
+    }
+    /// Scalars in `text`, without unpacking it.
+    var length: Int { packed.count }
+    /// The text read in place, for a question about a few of its scalars (its last stop).
+    var scalars: PackedScalars { packed }
+
+    /// The line with its text unpacked once, so that reading `text` again costs nothing: a
+    /// phase that asks many questions of each line takes its copy this way, and the lines
+    /// it holds stay packed.
+    /// - Complexity: O(n) in the line's scalars.
+    var unpacked: SourceLine {
+        var copy = self
+        if copy.unpackedText == nil { copy.unpackedText = packed.scalars }
+        return copy
+    }
     private var storedIndent: Int32
     private var storedIndex: Int32
     private var storedBlankBefore: Int32
@@ -31,8 +55,8 @@ struct SourceLine {
     /// The column where the line ends on the printed page: indentation plus width.
     var reach: Int { indent + width }
 
-    init(text: Scalars, indent: Int, index: Int, blankBefore: Int, isSeparator: Bool = false) {
-        self.text = text
+    init<C: Collection<Unicode.Scalar>>(text: C, indent: Int, index: Int, blankBefore: Int, isSeparator: Bool = false) {
+        packed = PackedScalars(text)
         storedIndent = Int32(clamping: indent)
         storedIndex = Int32(clamping: index)
         storedBlankBefore = Int32(clamping: blankBefore)
@@ -104,7 +128,7 @@ enum Chars {
     static let markerSeparator: Unicode.Scalar = "\u{E000}"
 }
 
-func approxColumns(_ s: Scalars) -> Int {
+func approxColumns<S: Sequence<Unicode.Scalar>>(_ s: S) -> Int {
     var w = 0
     for c in s { w += Chars.isWide(c) ? 2 : 1 }
     return w
@@ -112,9 +136,9 @@ func approxColumns(_ s: Scalars) -> Int {
 
 /// The last scalar that carries meaning for paragraph ends: skips markers, markdown
 /// emphasis and trailing closing quotes.
-func lastMeaningful(_ s: Scalars) -> Unicode.Scalar? {
-    var i = s.count - 1
-    while i >= 0 {
+func lastMeaningful<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Unicode.Scalar? where S.Index == Int {
+    var i = s.endIndex - 1
+    while i >= s.startIndex {
         let c = s[i]
         if Chars.isSpace(c) || Chars.superscriptValue(c) != nil || c == Chars.markerSeparator || c == "*" { i -= 1; continue }
         return c
@@ -122,7 +146,7 @@ func lastMeaningful(_ s: Scalars) -> Unicode.Scalar? {
     return nil
 }
 
-func endsWithTerminator(_ s: Scalars) -> Bool {
+func endsWithTerminator<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
     guard let c = lastMeaningful(s) else { return false }
     return Chars.isTerminator(c)
 }
@@ -228,6 +252,22 @@ enum LineSplitter {
             } else {
                 var end = current.count
                 while end > lead && Chars.isSpace(current[end - 1]) { end -= 1 }
+                if !formsInLine && !arabicInLine && !((current[lead] == ")" || current[lead] == ".") && sawArabic) {
+                    // Nothing to rewrite: packed straight from the line buffer.
+                    let body = current[lead..<end]
+                    let rule = body.count >= 5 && body.allSatisfy { $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }
+                    var line = SourceLine(text: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule)
+                    line.pageBreakBefore = pageBreak; pageBreak = false
+                    out.append(line)
+                    blanks = 0
+                    // A long line that filled most of the buffer (sized for it) lets the
+                    // buffer go: it is four bytes a scalar, and the line is held packed now.
+                    if end - lead >= 1 << 16 && (end - lead) * 2 >= current.capacity { current = [] }
+                    else { current.removeAll(keepingCapacity: true) }
+                    arabicInLine = false
+                    index += 1
+                    return
+                }
                 var body = Scalars()
                 if end - lead >= 1 << 16 && (end - lead) * 2 >= current.capacity {
                     // A long line that fills most of the buffer takes the buffer itself:

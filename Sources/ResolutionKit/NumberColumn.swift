@@ -21,10 +21,10 @@ enum NumberColumn {
         var i = 0
         while i < lines.count {
             WorkMeter.add(1)
-            guard let first = number(lines[i].text) else { i += 1; continue }
+            guard let first = number(lines[i].scalars) else { i += 1; continue }
             var column = [(index: i, value: first)]
             var j = i + 1
-            while j < lines.count, !lines[j].pageBreakBefore, let v = number(lines[j].text), v == column.last!.value + 1 {
+            while j < lines.count, !lines[j].pageBreakBefore, let v = number(lines[j].scalars), v == column.last!.value + 1 {
                 column.append((j, v)); j += 1
             }
             guard column.count >= 2 else { i += 1; continue }
@@ -32,8 +32,8 @@ enum NumberColumn {
             var end = j
             var openings: [Int] = []
             var previous: SourceLine? = nil
-            while end < lines.count, !(end > j && lines[end].pageBreakBefore), number(lines[end].text) == nil,
-                  !BlockBuilder.isNumberOnly(lines[end].text) {
+            while end < lines.count, !(end > j && lines[end].pageBreakBefore), number(lines[end].scalars) == nil,
+                  !BlockBuilder.isNumberOnly(lines[end].scalars) {
                 WorkMeter.add(1)
                 let line = lines[end]
                 if !line.isSeparator, !isFurniture(line) {
@@ -87,7 +87,7 @@ enum NumberColumn {
             var lastText: Int? = nil
             for k in pageStart..<pageEnd where !lines[k].isSeparator {
                 WorkMeter.add(1)
-                if let v = number(lines[k].text) {
+                if let v = number(lines[k].scalars) {
                     if let p = previousNumber, lastText == p.index {
                         if grouped.last?.index != p.index { grouped.append(p) }
                         grouped.append((k, v))
@@ -103,7 +103,7 @@ enum NumberColumn {
             // A number left alone elsewhere on the page (`12.` at its top, `8.`–`11.` after
             // its text) is part of the same column when all of them together make a run.
             let lone = (pageStart..<pageEnd).compactMap { k in
-                lines[k].isSeparator ? nil : number(lines[k].text).map { (index: k, value: $0) }
+                lines[k].isSeparator ? nil : number(lines[k].scalars).map { (index: k, value: $0) }
             }
             let loneValues = lone.map(\.value).sorted()
             if lone.count > grouped.count, zip(loneValues, loneValues.dropFirst()).allSatisfy({ $1 == $0 + 1 }) {
@@ -118,7 +118,7 @@ enum NumberColumn {
             let isColumn = Set(grouped.map(\.index))
             for k in grouped[0].index..<pageEnd {
                 let line = lines[k]
-                if line.isSeparator || isFurniture(line) || isColumn.contains(k) || number(line.text) != nil { continue }
+                if line.isSeparator || isFurniture(line) || isColumn.contains(k) || number(line.scalars) != nil { continue }
                 // A paragraph printed with its number (`4. Decides…`) is not one of the column's.
                 if opens(line, after: previous, layout: layout, capitals: capitals), StructureBuilder.operativeNumber(line.text) == nil,
                    LabelParser.parse(line.text, profile: profile) == nil { openings.append(k) }
@@ -141,7 +141,7 @@ enum NumberColumn {
     /// - Complexity: O(page).
     static func attachLoneNumber(_ lines: inout [SourceLine], page: Range<Int>, layout: TextLayout, profile: LanguageProfile,
                                  isFurniture: (SourceLine) -> Bool) {
-        let numbers = page.filter { !lines[$0].isSeparator && number(lines[$0].text) != nil }
+        let numbers = page.filter { !lines[$0].isSeparator && number(lines[$0].scalars) != nil }
         guard numbers.count == 1, let at = numbers.first else { return }
         func opensWithVerb(_ line: SourceLine) -> Bool {
             InlinePass.startsWithLead(line.text, profile: profile) && !InlinePass.startsWithOpener(line.text, profile: profile)
@@ -153,7 +153,7 @@ enum NumberColumn {
         var firstText = true
         for k in page {
             let line = lines[k]
-            if line.isSeparator || isFurniture(line) || number(line.text) != nil { continue }
+            if line.isSeparator || isFurniture(line) || number(line.scalars) != nil { continue }
             let verb = opensWithVerb(line) && opens(line, after: previous, layout: layout, capitals: capitals)
             if k < at {
                 if verb { return }
@@ -179,14 +179,14 @@ enum NumberColumn {
         var k = index - 1
         while k >= 0 && index - k <= 80 {
             let line = lines[k]
-            if !line.isSeparator, !isFurniture(line), number(line.text) == nil { return line }
+            if !line.isSeparator, !isFurniture(line), number(line.scalars) == nil { return line }
             k -= 1
         }
         return nil
     }
 
     /// `12.` alone on a line.
-    static func number(_ s: Scalars) -> Int? {
+    static func number<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Int? where S.Index == Int {
         guard BlockBuilder.isNumberOnly(s), s.last == "." || s.last == "．" else { return nil }
         var n = 0
         for c in s.dropLast() { guard let d = Chars.digitValue(c) else { return nil }; n = n * 10 + d }

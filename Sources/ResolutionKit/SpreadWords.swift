@@ -59,6 +59,7 @@ enum SpreadWords {
     /// One word of running text alone on its line: no space, a letter in it, and not a
     /// number, label or marker (those stand alone on purpose).
     static func isWordPiece(_ line: SourceLine) -> Bool {
+        guard line.length <= longestPiece else { return false }
         let t = line.text
         guard !line.isSeparator, !t.isEmpty, t.count <= longestPiece, !t.contains(where: Chars.isSpace),
               t.contains(where: Chars.isAlphabetic) else { return false }
@@ -68,6 +69,7 @@ enum SpreadWords {
     /// One or two wide characters (a character or its punctuation) alone on a line: a CJK
     /// justified line taken apart.
     static func isCharacterPiece(_ line: SourceLine) -> Bool {
+        guard line.length <= 2 else { return false }
         let t = line.text
         return !line.isSeparator && !t.isEmpty && t.count <= 2 && t.allSatisfy(Chars.isWide)
     }

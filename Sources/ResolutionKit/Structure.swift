@@ -132,8 +132,9 @@ enum StructureBuilder {
                 appendText(&current!, raw, spaced: spaced)
                 continue
             }
-            let next = i + 1 < body.count ? body[i + 1].text : nil
-            if isHeading(raw, profile: profile, startsParagraph: startsParagraph), let next {
+            // The next block is unpacked only for a heading candidate.
+            if isHeading(raw, profile: profile, startsParagraph: startsParagraph), i + 1 < body.count {
+                let next = body[i + 1].text
                 if operativeNumber(next)?.0 == expected || InlinePass.startsWithLead(next, profile: profile) {
                     close()
                     items.append(.heading(stripHeadingMarkup(raw)))

@@ -76,9 +76,9 @@ struct TextLayout {
         for k in 1..<max(1, text.count) {
             let prev = text[k - 1], cur = text[k]
             guard !cur.pageBreakBefore, cur.blankBefore < layout.blockGap else { continue }
-            if prev.reach * 10 >= layout.measure * 8 && !endsWithTerminator(prev.text) {
+            if prev.reach * 10 >= layout.measure * 8 && !endsWithTerminator(prev.scalars) {
                 goesOn[cur.indent, default: 0] += 1
-            } else if endsWithTerminator(prev.text) || prev.reach * 10 < layout.measure * 8 {
+            } else if endsWithTerminator(prev.scalars) || prev.reach * 10 < layout.measure * 8 {
                 starts[cur.indent, default: 0] += 1
             }
         }
@@ -89,7 +89,7 @@ struct TextLayout {
         var shortEnds = 0, gapped = 0
         for k in 1..<max(1, text.count) {
             let prev = text[k - 1], cur = text[k]
-            guard !cur.pageBreakBefore, prev.reach * 10 < layout.measure * 7, endsWithTerminator(prev.text),
+            guard !cur.pageBreakBefore, prev.reach * 10 < layout.measure * 7, endsWithTerminator(prev.scalars),
                   prev.indent <= layout.margin, cur.indent <= layout.margin else { continue }
             shortEnds += 1
             if cur.blankBefore >= layout.blockGap { gapped += 1 }
@@ -103,11 +103,12 @@ struct TextLayout {
         for k in 0..<text.count {
             let cur = text[k]
             let deeper = cur.indent > layout.margin && !layout.hangingIndents.contains(cur.indent)
-            if StructureBuilder.operativeNumber(cur.text) != nil {
+            // Only a line opening with a digit or bold is unpacked to be read as a number.
+            if let f = cur.scalars.first, Chars.digitValue(f) != nil || f == "*", StructureBuilder.operativeNumber(cur.text) != nil {
                 if deeper { numbersSetIn += 1 } else if cur.indent <= layout.margin { numbersAtMargin += 1 }
             }
             guard k > 0, !cur.pageBreakBefore, cur.blankBefore < layout.blockGap,
-                  BlockBuilder.endsWithStrongTerminator(text[k - 1].text) else { continue }
+                  BlockBuilder.endsWithStrongTerminator(text[k - 1].scalars) else { continue }
             afterEnds += 1
             if deeper { setIn += 1 }
         }
@@ -132,7 +133,7 @@ struct TextLayout {
     static func isHardWrapped<Lines: Collection<SourceLine>>(_ lines: Lines, measure: Int) -> Bool {
         guard lines.count >= 8, measure >= 24 && measure <= 260 else { return false }
         var full = 0
-        for line in lines where line.reach * 10 >= measure * 8 && !endsWithTerminator(line.text) { full += 1 }
+        for line in lines where line.reach * 10 >= measure * 8 && !endsWithTerminator(line.scalars) { full += 1 }
         // One paragraph per line almost never stops mid-sentence near the widest width;
         // wrapped text does so on many lines, though short documents whose clauses end
         // with commas show fewer.
@@ -142,7 +143,7 @@ struct TextLayout {
     /// True when `next`'s first word would have fitted at the end of `line`: the line
     /// was ended on purpose (a paragraph or heading ends there), not by the wrap.
     /// Proportional fonts make column counts approximate, hence the slack.
-    func endsEarly(_ line: SourceLine, before next: Scalars) -> Bool {
+    func endsEarly<S: Sequence<Unicode.Scalar>>(_ line: SourceLine, before next: S) -> Bool {
         if line.reach * 10 < measure * 8 { return true }
         // Past 80% of the measure: early only if the next word would have fitted with room
         // to spare. CJK wraps between any two characters and justifies, so its wrapped
@@ -163,7 +164,8 @@ struct TextLayout {
     func normalise(_ lines: inout [SourceLine]) {
         guard hardWrapped else { return }
         for k in lines.indices where !lines[k].isSeparator {
-            let t = lines[k].text
+            // Read in place: most lines need nothing, and are unpacked only to be mended.
+            let t = lines[k].scalars
             // One pass decides whether the line needs mending: a run of spaces, a space other
             // than U+0020, or a space between two Han characters. Most lines need nothing,
             // and a letter costs one comparison here.
@@ -230,7 +232,7 @@ enum RunningLines {
         }
         // A page's first or last line that is the document symbol alone is its running
         // header, even where it is printed once only.
-        for (k, line) in lines.enumerated() where pages > 1 && nearFeed[k] <= 2 && line.text.count <= 40 && line.text.contains("/") {
+        for (k, line) in lines.enumerated() where pages > 1 && nearFeed[k] <= 2 && line.length <= 40 && line.text.contains("/") {
             // Compared without spaces, the year in parentheses allowed after it: the page may
             // print `S/RES/2532 (2020)` or `S/RES/2532(2020)`.
             if let symbol = ReferenceScanner.symbols(line.text).first, isSymbolAlone(line.text, symbol: symbol) {
@@ -242,10 +244,8 @@ enum RunningLines {
         // Two passes: counted first, so that positions are kept only for texts that recur
         // (an array per line of a long hard-wrapped text was most of this phase's memory).
         func hash(_ line: SourceLine) -> UInt64? {
-            guard !line.isSeparator && line.text.count >= 3 && line.text.count <= 80 else { return nil }
-            var h: UInt64 = 0xcbf29ce484222325
-            for c in line.text { h = (h ^ UInt64(c.value)) &* 0x100000001b3 }
-            return h
+            guard !line.isSeparator && line.length >= 3 && line.length <= 80 else { return nil }
+            return line.scalars.contentHash
         }
         // Each line hashed once (0: not a candidate), eight bytes a line.
         var hashes = [UInt64](repeating: 0, count: lines.count)
