@@ -236,20 +236,21 @@ enum BlockBuilder {
         var blockLength = 0  // scalars since the last line that ended early
         for k in lines.indices {
             if lines[k].isSeparator { continue }
-            let line = lines[k].unpacked
+            // Read in place: every question here is about a few scalars.
+            let line = lines[k]
             if line.blankBefore >= layout.blockGap { stretch = k; previous = nil; blockLength = 0 }
             if line.pageBreakBefore || line.afterFootnotes || layout.repeatedFurniture.contains(line.index)
-                || Furniture.isFurniture(line.text, profile: profile) || bareNumber(line.text) != nil {
+                || Furniture.isFurniture(line.scalars, profile: profile) || bareNumber(line.scalars) != nil {
                 previous = nil; blockLength = 0
                 continue
             }
             if let p = previous, line.blankBefore < min(2, layout.blockGap), line.indent <= layout.margin,
-               !isNumberOnly(line.text), !isLabelOnly(line.text), endsWithTerminator(p.text), blockLength > 80,
-               layout.endsEarly(p, before: line.text) {
+               !isNumberOnly(line.scalars), !isLabelOnly(line.scalars), endsWithTerminator(p.scalars), blockLength > 80,
+               layout.endsEarly(p, before: line.scalars) {
                 found.insert(stretch)
             }
-            if let p = previous, layout.endsEarly(p, before: line.text) { blockLength = 0 }
-            blockLength += line.text.count
+            if let p = previous, layout.endsEarly(p, before: line.scalars) { blockLength = 0 }
+            blockLength += line.length
             previous = line
         }
         return found

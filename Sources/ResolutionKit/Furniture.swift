@@ -2,19 +2,21 @@
 // footnote rules. It is text of the printed page, not of the resolution.
 
 enum Furniture {
-    /// True for a whole line that belongs to the page rather than the resolution.
-    static func isFurniture(_ line: Scalars, profile: LanguageProfile) -> Bool {
+    /// True for a whole line that belongs to the page rather than the resolution. Generic,
+    /// so that a packed line (`SourceLine.scalars`) is asked without being unpacked: this
+    /// runs on every line, several times.
+    static func isFurniture<S: RandomAccessCollection<Unicode.Scalar>>(_ line: S, profile: LanguageProfile) -> Bool where S.Index == Int {
         if line.isEmpty { return false }
         if line.count <= 40 && (isJobNumber(line) || isBarcode(line) || isPageNumber(line)) { return true }
         if line.count <= 160 && isFooterLine(line) { return true }
-        for word in profile.furnitureLines where line == word { return true }
+        for word in profile.furnitureLines where line.count == word.count && line.elementsEqual(word) { return true }
         if line.count <= 160 && isFooterWithPhrase(line, profile: profile) { return true }
         if line.count >= 5 && line.allSatisfy({ $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }) { return true }
         return false
     }
 
     /// `15-13833 (C)`, `02-72318 (E)`, optionally followed by a date or page.
-    static func isJobNumber(_ s: Scalars) -> Bool {
+    static func isJobNumber<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
         guard s.count >= 8, s[0..<2].allSatisfy(Chars.isDigit), s[2] == "-" else { return false }
         var i = 3, digits = 0
         while i < s.count && Chars.isDigit(s[i]) { digits += 1; i += 1 }
@@ -30,7 +32,7 @@ enum Furniture {
     }
 
     /// `*1513833*`, possibly followed by a recycling note.
-    static func isBarcode(_ s: Scalars) -> Bool {
+    static func isBarcode<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
         guard s.count >= 7, s[0] == "*" else { return false }
         // Right-to-left extraction paints `*2000446*` as `**2000446`.
         if s[1] == "*", s.count <= 12, s[2...].allSatisfy(Chars.isDigit) { return true }
@@ -44,7 +46,7 @@ enum Furniture {
     /// - Complexity: O(n) in the line's scalars.
     /// - Complexity: O(n), and O(1) for a line of text: tokens are checked as they are found,
     ///   so the first word that is not furniture ends the scan (this runs on every line).
-    static func isFooterLine(_ s: Scalars) -> Bool {
+    static func isFooterLine<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
         var i = 0
         var tokens = 0
         var anchored = false
@@ -72,8 +74,9 @@ enum Furniture {
     /// phrase and the parentheses taken out, what is left must be footer tokens only.
     /// - Complexity: O(n · p) in the line's scalars and the phrases' length, only for lines
     ///   that hold a job number; O(n) otherwise.
-    static func isFooterWithPhrase(_ s: Scalars, profile: LanguageProfile) -> Bool {
-        guard hasJobNumber(s) else { return false }
+    static func isFooterWithPhrase<S: RandomAccessCollection<Unicode.Scalar>>(_ line: S, profile: LanguageProfile) -> Bool where S.Index == Int {
+        guard hasJobNumber(line) else { return false }
+        let s = Array(line)
         for phrase in profile.furnitureLines where !phrase.isEmpty {
             guard let at = s.firstIndex(of: phrase) else { continue }
             var rest = Scalars(s[..<at])
@@ -98,7 +101,7 @@ enum Furniture {
 
     /// Whether a job number (`dd-ddddd`) stands somewhere in `s`.
     /// - Complexity: O(n).
-    static func hasJobNumber(_ s: Scalars) -> Bool {
+    static func hasJobNumber<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
         var i = 2
         while i + 5 < s.count {
             if s[i] == "-", Chars.isDigit(s[i - 1]), Chars.isDigit(s[i - 2]),
@@ -109,10 +112,12 @@ enum Furniture {
     }
 
     /// `2/5`, `- 3 -`, `Page 4` style page numbers on their own line.
-    static func isPageNumber(_ s: Scalars) -> Bool {
+    static func isPageNumber<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
         guard s.count <= 7 else { return false }
         if let slash = s.firstIndex(of: "/"), slash > 0, slash < s.count - 1, s[..<slash].allSatisfy(Chars.isDigit), s[(slash + 1)...].allSatisfy(Chars.isDigit) {
-            let a = Int(s[..<slash].string)!, b = Int(s[(slash + 1)...].string)!
+            // At most six digits in all: no overflow.
+            let a = s[..<slash].reduce(0) { $0 * 10 + Int($1.value - 48) }
+            let b = s[(slash + 1)...].reduce(0) { $0 * 10 + Int($1.value - 48) }
             return a >= 1 && a <= b && b < 100
         }
         return false

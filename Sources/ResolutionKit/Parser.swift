@@ -111,14 +111,14 @@ public enum ResolutionParser {
         var rawNotes = FootnoteExtractor.extract(taking: &bodyLines, layout: layout)
         if layout.hardWrapped {
             rawNotes += FootnoteExtractor.liftPageFootNotes(&bodyLines, after: rawNotes) {
-                layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.text, profile: profile)
+                layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.scalars, profile: profile)
             }
         }
         NumberColumn.reattach(&bodyLines, layout: layout, profile: profile) {
-            layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.text, profile: profile)
+            layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.scalars, profile: profile)
         }
         NumberColumn.reattachScattered(&bodyLines, layout: layout, profile: profile) {
-            layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.text, profile: profile)
+            layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.scalars, profile: profile)
         }
         var furniture: [(line: Int, text: String)] = []
         var blocks = BlockBuilder.build(taking: &bodyLines, layout: layout, footnoteNumbers: Set(rawNotes.map(\.number)),
