@@ -4,21 +4,16 @@
 // by a page break or a footnote block are put back together.
 
 struct SourceBlock {
-    // Fields in this order so that the two flags share the packed text's last word.
     /// Packed once the block is finished (`pack()`): the blocks of a text of short
     /// paragraphs are all held until the structure phase reads them.
-    private var packed = PackedScalars()
-    /// A page break, a footnote block or several blank lines came before this block.
-    var afterBreak: Bool
-    /// `packed` holds the text (also while `open` holds it unpacked for reading).
-    private var packedIsCurrent = false
-    /// The text while the block is built or read, until `pack()`.
-    private var open: Scalars?
+    private var content: PackableText
     var indent: Int
     var line: Int
+    /// A page break, a footnote block or several blank lines came before this block.
+    var afterBreak: Bool
 
     init(text: Scalars, indent: Int, line: Int, afterBreak: Bool) {
-        open = text
+        content = PackableText(text)
         self.indent = indent
         self.line = line
         self.afterBreak = afterBreak
@@ -27,44 +22,24 @@ struct SourceBlock {
     /// A block opened by `source`, reusing its packed text: a block that no other line
     /// joins is then finished without being packed again.
     init(opening source: SourceLine, afterBreak: Bool) {
-        packed = source.scalars
-        packedIsCurrent = true
-        open = source.text
+        content = PackableText(packed: source.scalars, unpacked: source.text)
         indent = source.indent
         line = source.index
         self.afterBreak = afterBreak
     }
 
-    /// The text as scalars. Changed in place, it stays unpacked until `pack()`: the block
-    /// being built grows line by line, and repacking it on each append would copy it whole.
+    /// The text as scalars; changed in place, it stays unpacked until `pack()`.
     var text: Scalars {
-        get { open ?? packed.scalars }
-        _modify {
-            if open == nil { open = packed.scalars }
-            packed = PackedScalars()
-            packedIsCurrent = false
-            yield &open!
-        }
-        set {
-            open = newValue
-            packed = PackedScalars()
-            packedIsCurrent = false
-        }
+        get { content.scalars }
+        _modify { yield &content.scalars }
+        set { content.scalars = newValue }
     }
 
     /// Whether the text ends a clause (`endsWithTerminator`), read without unpacking it.
-    var endsClause: Bool { open.map { endsWithTerminator($0) } ?? endsWithTerminator(packed) }
+    var endsClause: Bool { content.endsClause }
 
-    /// Stores the text at the width of its widest scalar, in an array of its exact size.
-    /// - Complexity: O(n) in the text's scalars; O(1) when it is packed already.
-    mutating func pack() {
-        guard let scalars = open else { return }
-        open = nil
-        if packedIsCurrent { return }
-        WorkMeter.add(scalars.count)
-        packed = PackedScalars(scalars)
-        packedIsCurrent = true
-    }
+    /// Stores the finished block's text at its narrowest (`PackableText.pack()`).
+    mutating func pack() { content.pack() }
 }
 
 enum TextJoiner {

@@ -9,7 +9,9 @@
 ///
 /// One byte array whatever the width (not an enum of three arrays): copying a line is then
 /// a single retain, where an enum's copy switched on its case at every copy of a line.
-struct PackedScalars: RandomAccessCollection {
+/// Equal texts are packed alike (the width is the widest scalar's), so `==` compares the
+/// bytes.
+struct PackedScalars: RandomAccessCollection, Equatable {
     private var bytes: [UInt8]
     /// Bytes a scalar: 1, 2 or 4.
     private var width: UInt8
@@ -97,5 +99,58 @@ struct PackedScalars: RandomAccessCollection {
                 filled = n
             }
         }
+    }
+}
+
+/// A text that is built or changed as scalars and then held packed: the block being joined
+/// line by line, the paragraph or item the structure phase is growing. Reading it while it
+/// is open costs nothing; `pack()` stores it at its narrowest once it is finished, so that
+/// the finished ones, which a phase holds all at once, cost one or two bytes a scalar.
+struct PackableText {
+    private var packed = PackedScalars()
+    /// `packed` holds the text (also while `open` holds it unpacked for reading).
+    private var packedIsCurrent = false
+    /// The text while it is built or read, until `pack()`.
+    private var open: Scalars?
+
+    init(_ text: Scalars) { open = text }
+
+    /// Both forms of a text already packed: reading it costs nothing, and packing it again
+    /// does nothing (a block opened by one line that no other line joins).
+    init(packed: PackedScalars, unpacked: Scalars) {
+        self.packed = packed
+        packedIsCurrent = true
+        open = unpacked
+    }
+
+    /// The text as scalars. Changed in place, it stays unpacked until `pack()`: a text
+    /// growing piece by piece would be copied whole on each append if it were repacked.
+    var scalars: Scalars {
+        get { open ?? packed.scalars }
+        _modify {
+            if open == nil { open = packed.scalars }
+            packed = PackedScalars()
+            packedIsCurrent = false
+            yield &open!
+        }
+        set {
+            open = newValue
+            packed = PackedScalars()
+            packedIsCurrent = false
+        }
+    }
+
+    /// Whether the text ends a clause (`endsWithTerminator`), read without unpacking it.
+    var endsClause: Bool { open.map { endsWithTerminator($0) } ?? endsWithTerminator(packed) }
+
+    /// Stores the text at the width of its widest scalar, in an array of its exact size.
+    /// - Complexity: O(n) in the text's scalars; O(1) when it is packed already.
+    mutating func pack() {
+        guard let text = open else { return }
+        open = nil
+        if packedIsCurrent { return }
+        WorkMeter.add(text.count)
+        packed = PackedScalars(text)
+        packedIsCurrent = true
     }
 }

@@ -8,16 +8,57 @@ import Foundation
 struct DraftSub {
     var printed: String
     var key: String
-    var raw: Scalars
+    /// Packed once the item is finished (`pack()`), as every draft is held until the
+    /// inline pass reads it.
+    private var content: PackableText
     var children: [DraftSub] = []
+
+    init(printed: String, key: String, raw: Scalars) {
+        self.printed = printed
+        self.key = key
+        content = PackableText(raw)
+    }
+
+    /// The item's text; changed in place, it stays unpacked until `pack()`.
+    var raw: Scalars {
+        get { content.scalars }
+        _modify { yield &content.scalars }
+        set { content.scalars = newValue }
+    }
+
+    /// Packs the item's text and its children's.
+    mutating func pack() {
+        content.pack()
+        for i in children.indices { children[i].pack() }
+    }
 }
 
 struct DraftParagraph {
     var operative: Bool
     var number: Int?
-    var raw: Scalars
+    private var content: PackableText
     var subs: [DraftSub] = []
     var list = ListState()
+
+    init(operative: Bool, number: Int?, raw: Scalars) {
+        self.operative = operative
+        self.number = number
+        content = PackableText(raw)
+    }
+
+    /// The paragraph's own text (before its items); changed in place, it stays unpacked
+    /// until `pack()`.
+    var raw: Scalars {
+        get { content.scalars }
+        _modify { yield &content.scalars }
+        set { content.scalars = newValue }
+    }
+
+    /// Packs the paragraph's text and its items', once the structure phase is done with it.
+    mutating func pack() {
+        content.pack()
+        for i in subs.indices { subs[i].pack() }
+    }
 }
 
 enum BodyItem {
@@ -78,7 +119,12 @@ enum StructureBuilder {
         var expected = 1
         var current: DraftParagraph? = nil
         var items: [BodyItem] = []
-        func close() { if let c = current { items.append(.paragraph(DraftParagraphBox(c))); current = nil } }
+        func close() {
+            guard var c = current else { return }
+            current = nil
+            c.pack()
+            items.append(.paragraph(DraftParagraphBox(c)))
+        }
         let spaced = profile.spec.joinWithSpace
 
         // By index, not `for … in body`: an iterator would keep every text alive.
@@ -99,6 +145,9 @@ enum StructureBuilder {
                 if degree == 2, !current!.subs.isEmpty {
                     current!.subs[current!.subs.count - 1].children.append(sub)
                 } else {
+                    // The item before is finished: packed now, not when the paragraph closes,
+                    // so that a paragraph of many items is not held unpacked.
+                    if !current!.subs.isEmpty { current!.subs[current!.subs.count - 1].pack() }
                     current!.subs.append(sub)
                 }
                 continue
