@@ -35,7 +35,9 @@ extension FootnoteExtractor {
             let tailStart = max(pageStart, k - footZone)
             let tail = Array(lines[tailStart..<k])
             var lifted: (start: Int, notes: [RawFootnote], body: [SourceLine])? = nil
-            for s in tail.indices where bareOrLeadingNumber(tail[s].text) != nil && !isFurniture(tail[s]) {
+            // Only a line opening with a digit is unpacked to be read as a note's number.
+            for s in tail.indices where tail[s].scalars.first.map(Chars.isDigit) == true
+                && bareOrLeadingNumber(tail[s].text) != nil && !isFurniture(tail[s]) {
                 // `3.` right before the notes: its text may come among them.
                 let before = tailStart + s - 1
                 let awaiting = before >= pageStart && (BlockBuilder.isNumberOnly(lines[before].text) || BlockBuilder.isLabelOnly(lines[before].text))
@@ -76,8 +78,10 @@ extension FootnoteExtractor {
     static func renumberMarkers(_ lines: inout [SourceLine], in range: Range<Int>, upTo count: Int, by shift: Int) {
         let numbers = Set(1...count)
         for k in range {
+            WorkMeter.add(1 + lines[k].length)
+            // A line with no digit at all has no marker: not unpacked.
+            guard lines[k].scalars.contains(where: { Chars.isDigit($0) || Chars.superscriptValue($0) != nil }) else { continue }
             let t = lines[k].text
-            WorkMeter.add(1 + t.count)
             if let n = BlockBuilder.bareNumber(t) {
                 if numbers.contains(n) { lines[k].text = Array(String(n + shift).unicodeScalars) }
                 continue

@@ -266,9 +266,11 @@ enum RunningLines {
         hashes = []
         counts = [:]
         for (_, sameHash) in positions {
-            let text = lines[sameHash[0]].text
-            let at = sameHash.filter { lines[$0].text == text }
+            // Compared packed; unpacked once a group for the checks below.
+            let packed = lines[sameHash[0]].scalars
+            let at = sameHash.filter { lines[$0].scalars == packed }
             guard at.count >= 2 else { continue }
+            let text = packed.scalars
             // Labels and numbers alone on a line recur in the body itself.
             if BlockBuilder.isNumberOnly(text) || text.allSatisfy({ Chars.isDigit($0) || $0 == "(" || $0 == ")" || $0 == "." }) { continue }
             // A sentence is not page furniture (symbols, job numbers, page numbers and the
