@@ -12,55 +12,96 @@ enum DenseText {
     /// smaller text cost tens of megabytes at most.
     static let minimumBytes = 1 << 20
 
-    /// The line phases' cost of a line that holds text, besides four bytes for each of its
-    /// scalars: its record, its array's header and the allocator's share, measured from
-    /// outside (4 MB of 25-letter lines added 221 bytes a line above the runtime) when lines
-    /// were held as four-byte scalars. They are packed now (`PackedScalars`: one byte a
-    /// scalar for Latin text, two for most others), so the estimate errs high, and the rule
-    /// still picks out the same texts it was checked against.
-    static let bytesPerLineRecord = 112
+    /// The line phases' cost of a line that holds text, besides its packed text
+    /// (`PackedScalars`: its scalars times the width of its widest, one, two or four bytes):
+    /// its record, its array's header and the allocator's share. Measured from outside: 16 MB
+    /// of 40-byte lines took 143 bytes a line in the line phase, 41 of them its text.
+    static let bytesPerLineRecord = 104
 
-    /// A text whose line records would cost more than this many times its size is read
-    /// without them. That is the memory the line phases may take (the peak is to stay under
-    /// 8× the input), and it is far past any page's layout: over the 1,387 texts of the
-    /// typeset set, the corpus and the fixtures (pdftotext's default and `-layout` text,
-    /// hard-wrapped text, plain text, Markdown, in six languages) the records would cost at
-    /// most 6.6× (Spanish pdftotext text, 42 bytes a line), and 4.3× for the densest in
-    /// bytes (Chinese pdftotext text, 39 bytes a line, three bytes a character).
-    static let recordCostLimit = 7.5
+    /// A text whose lines would cost more than this many times its size is read without
+    /// line records. That is the memory the line phases may take (the whole process is to
+    /// stay under 8× the input, the runtime and the later phases included), and it is far past
+    /// any page's layout: over 1,453 real texts (pdftotext's default and `-layout` text,
+    /// hard-wrapped text, plain text and Markdown, in six languages: the typeset set, the
+    /// corpus, the fixtures and the seeds) the lines cost at most 3.7× (Chinese pdftotext
+    /// text, 39 bytes a line), French and Spanish 3.4–3.5×. Short lines whose widest scalar
+    /// takes four bytes (an emoji on each 40-byte line: 6.1×) are what this keeps out.
+    static let recordCostLimit = 5.0
 
     /// `other` gets the text in pieces cut at a line end once they hold this many bytes, so
     /// that the reader and the exports never meet one paragraph of the whole file.
     static let pieceBytes = 64 << 10
 
-    /// Whether `text`'s line records would cost more than `recordCostLimit` times its size.
+    /// Whether `text` is to be read without line records: its lines would cost more than
+    /// `recordCostLimit` times its size, or so many of them end a clause that its paragraphs
+    /// and items must be tinier than any resolution's (`bytesPerBlock`; decided here from
+    /// the lines, before any record is made, and from the blocks by
+    /// `isDense(blocks:bytes:)` for what the lines cannot show).
     /// - Complexity: O(n) in the text's bytes, with no allocation.
     static func isDense(_ text: String) -> Bool {
         let size = text.utf8.count
         guard size >= minimumBytes else { return false }
-        // Most texts are settled by their line breaks alone, counted by a loop the compiler
-        // vectorises: with every byte a scalar, they could not reach the limit.
-        var breaks = 0
-        if text.utf8.withContiguousStorageIfAvailable({ (bytes: UnsafeBufferPointer<UInt8>) -> Void in
+        // Settled by loops the compiler vectorises, for most texts: the line breaks, the
+        // largest byte (no scalar packs wider than it allows, and no text has more scalars
+        // than bytes), and the breaks right after a stop.
+        var breaks = 0, ended = 0
+        var largest: UInt8 = 0
+        let counted = text.utf8.withContiguousStorageIfAvailable { (bytes: UnsafeBufferPointer<UInt8>) -> Void in
             for b in bytes { breaks &+= (b == 10 || b == 13) ? 1 : 0 }
-        }) != nil, Double((breaks + 1) * bytesPerLineRecord + size * 4) <= recordCostLimit * Double(size) {
-            return false
+            for b in bytes { largest = max(largest, b) }
+            // No more lines than breaks can end a clause: counted only where enough could.
+            if (breaks + 1) * bytesPerBlock > size { ended = endedLines(bytes) }
+        } != nil
+        let lineBound = (breaks + 1) * bytesPerLineRecord + size * packedWidth(lead: largest)
+        if counted {
+            if ended * bytesPerBlock > size { return true }
+            if Double(lineBound) <= recordCostLimit * Double(size) { return false }
         }
-        var lines = 0, scalars = 0
+        // Line by line: each line's scalars at the width of its widest.
+        var cost = 0
+        var scalars = 0, width = 1
         var ink = false
         func count(_ b: UInt8) {
             if b & 0xC0 != 0x80 { scalars += 1 }
             switch b {
-            case 10, 13: if ink { lines += 1 }; ink = false
+            case 10, 13:
+                if ink { cost += bytesPerLineRecord + scalars * width }
+                ink = false; scalars = 0; width = 1
             case 32, 9, 11, 12: break
-            default: ink = true
+            default:
+                ink = true
+                if b >= 0xC4 { width = max(width, packedWidth(lead: b)) }
             }
         }
         if text.utf8.withContiguousStorageIfAvailable({ (bytes: UnsafeBufferPointer<UInt8>) -> Void in for b in bytes { count(b) } }) == nil {
             for b in text.utf8 { count(b) }
         }
-        if ink { lines += 1 }
-        return Double(lines * bytesPerLineRecord + scalars * 4) > recordCostLimit * Double(size)
+        if ink { cost += bytesPerLineRecord + scalars * width }
+        return Double(cost) > recordCostLimit * Double(size)
+    }
+
+    /// Line breaks that come right after a clause's end (`Chars.isTerminator`: `, ; . : ! ?`,
+    /// `，；。：！？`, `، ؛`). A line that ends in spaces, a marker or emphasis (`,¹`, `,**`)
+    /// is not counted: the count may fall short, never over.
+    /// - Complexity: O(n): a scan for the breaks, and a look at the bytes before each.
+    static func endedLines(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard bytes.count > 3 else { return 0 }
+        var n = 0
+        for i in 3..<bytes.count where bytes[i] == 10 || bytes[i] == 13 {
+            let p1 = bytes[i - 1], p2 = bytes[i - 2], p3 = bytes[i - 3]
+            let ascii = p1 == 0x2C || p1 == 0x3B || p1 == 0x2E || p1 == 0x3A || p1 == 0x21 || p1 == 0x3F
+            let fullWidth = p3 == 0xEF && p2 == 0xBC && (p1 == 0x8C || p1 == 0x9B || p1 == 0x9A || p1 == 0x81 || p1 == 0x9F)
+            let ideographic = p3 == 0xE3 && p2 == 0x80 && p1 == 0x82
+            let arabic = p2 == 0xD8 && (p1 == 0x8C || p1 == 0x9B)
+            n &+= ascii || fullWidth || ideographic || arabic ? 1 : 0
+        }
+        return n
+    }
+
+    /// Bytes a scalar packs to, by the lead byte of its UTF-8: below U+0100 (`C2`, `C3`),
+    /// one; up to U+FFFF, two; beyond, four.
+    @inline(__always) static func packedWidth(lead b: UInt8) -> Int {
+        b < 0xC4 ? 1 : b < 0xF0 ? 2 : 4
     }
 
     /// The text's lines, trimmed and joined as wrapped lines are (with a space, or with
