@@ -158,7 +158,15 @@ struct CompareEndToEndTests {
         let t = try TmuxSession(width: 120, height: 40, args: ["compare", "zh.txt", "en.txt"], directory: dir)
         try t.waitFor(text: "languages ·")
         try t.send("o", "j")
-        let screen = try t.waitFor("op2 on both sides") { headerIDs($0).map { $0 == ("op2", "op2") } ?? false }
+        // Polled until the panes show it too: a capture can catch the header redrawn before
+        // the rows below it (one run in about ten saw the header at op2 and no cursor row).
+        func cursorRows(_ s: String) -> (left: Bool, right: Bool) {
+            let rows = s.split(separator: "\n").dropFirst().dropLast()
+            return (rows.contains { halves($0).left.hasPrefix("▌op2 ") }, rows.contains { halves($0).right.hasPrefix("▌op2 ") })
+        }
+        let screen = try t.waitFor("op2 on both sides") { s in
+            (headerIDs(s).map { $0 == ("op2", "op2") } ?? false) && cursorRows(s) == (true, true)
+        }
         let body = screen.split(separator: "\n").dropFirst().dropLast()
         #expect(body.contains { halves($0).left.hasPrefix("▌op2 ") })
         #expect(body.contains { halves($0).right.hasPrefix("▌op2 ") })
