@@ -146,6 +146,49 @@ import Testing
         #expect(ratio < 7.5, "\(shape.name): peak \(peak / 1024) KB, \(ratio)× the input")
     }
 
+    /// A Word file whose document part is 16 MB of numbered paragraphs (1.4 MB zipped), made
+    /// by Python's zipfile: measured against the part's size, since the file is compressed.
+    /// The part's XML and its first reading were held next to the blocks, and the blocks were
+    /// four bytes a scalar: 188 MiB, 11.7× the part.
+    @Test func aLargeWordFilePeaksUnderEightTimesItsDocumentPart() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("reso-\(UUID().uuidString)-big.docx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let script = #"""
+        import random, sys, zipfile
+        W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        words = "report region council matter resolution statements President situation peace".split()
+        random.seed(1)
+        paras = ['<w:p><w:r><w:t>The Security Council,</w:t></w:r></w:p>']
+        size, k = 0, 0
+        while size < 16 << 20:
+            k += 1
+            t = f"{k}. Decides to " + " ".join(random.choice(words) for _ in range(14)) + ";"
+            p = f'<w:p><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p>'
+            paras.append(p); size += len(p)
+        doc = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>' + "".join(paras) + '</w:body></w:document>'
+        ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+              '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+              '<Default Extension="xml" ContentType="application/xml"/></Types>')
+        rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", ct); z.writestr("_rels/.rels", rels); z.writestr("word/document.xml", doc)
+        print(len(doc.encode()))
+        """#
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", script, path]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let part = try #require(Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let peak = try Self.peak(of: path)
+        let ratio = Double(peak) / Double(part)
+        #expect(ratio < 8, "peak \(peak / 1024) KB, \(ratio)× the 16 MB document part")
+    }
+
     @Test(arguments: hostileShapes.indices) func hostileShapesPeakUnderEightTimesTheirSizeAboveTheRuntime(_ which: Int) throws {
         let shape = Self.hostileShapes[which]
         var parts = ["The Security Council,\n\n1. Decides:\n"]

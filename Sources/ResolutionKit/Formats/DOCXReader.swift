@@ -12,18 +12,20 @@ enum DOCXReader: FormatReader {
         var zip = try DOCXArchive(bytes, path: path)
         let styles = try zip.read("word/styles.xml").map { try WordStyles.parse($0, path: path) } ?? WordStyles()
         var numbering = try zip.read("word/numbering.xml").map { try WordNumbering.parse($0, path: path) } ?? WordNumbering()
-        guard let documentXML = try zip.read("word/document.xml") else {
-            throw DocumentError.notADocument(path: path, reason: "the ZIP archive has no word/document.xml")
-        }
-        let body = try WordPartReader.read(documentXML, part: "word/document.xml", path: path, styles: styles)
+        var (paragraphs, changes) = try body(&zip, path: path, styles: styles)
         let notes = try zip.read("word/footnotes.xml").map {
             try WordPartReader.read($0, part: "word/footnotes.xml", path: path, styles: styles)
         }
         var builder = DOCXBlockBuilder()
-        let (paragraphs, changes) = body.joiningDeletedMarks()
-        for (index, p) in paragraphs.enumerated() {
+        // Each paragraph is released once its blocks are made (popped from the end of the
+        // reversed list): the paragraphs and the blocks are not both held whole.
+        paragraphs.reverse()
+        var index = 0
+        while let p = paragraphs.popLast() {
             builder.add(p, index: index, styles: styles, numbering: &numbering, revisions: changes)
+            index += 1
         }
+        if !builder.blocks.isEmpty { builder.blocks[builder.blocks.count - 1].pack() }
         let endnotes = try zip.read("word/endnotes.xml").map {
             try WordPartReader.read($0, part: "word/endnotes.xml", path: path, styles: styles)
         }
@@ -49,6 +51,18 @@ enum DOCXReader: FormatReader {
         let laidOut = LaidOutText(blocks: builder.blocks, footnotes: footnotes, furniture: furniture,
                                   encoding: "docx", languageSample: String(sample), revisions: builder.revisions)
         return .blocks(laidOut)
+    }
+}
+
+extension DOCXReader {
+    /// The body's paragraphs, with paragraphs whose mark was deleted joined to the next.
+    /// In a function of its own so that the part's XML and its first reading are released
+    /// on return: a large document held both next to its blocks.
+    static func body(_ zip: inout DOCXArchive, path: String, styles: WordStyles) throws -> ([WordParagraph], [WordRevision]) {
+        guard let xml = try zip.read("word/document.xml") else {
+            throw DocumentError.notADocument(path: path, reason: "the ZIP archive has no word/document.xml")
+        }
+        return try WordPartReader.read(xml, part: "word/document.xml", path: path, styles: styles).joiningDeletedMarks()
     }
 }
 
@@ -129,6 +143,8 @@ struct DOCXBlockBuilder {
             }
             pending.removeAll()
             if !scalars.isEmpty {
+                // The block before is finished: held packed, as the text phases hold theirs.
+                if !blocks.isEmpty { blocks[blocks.count - 1].pack() }
                 blocks.append(SourceBlock(text: scalars, indent: 0, line: index, afterBreak: afterBreak))
                 afterBreak = true
             }
