@@ -164,7 +164,7 @@ struct TextLayout {
     func normalise(_ lines: inout [SourceLine]) {
         guard hardWrapped else { return }
         for k in lines.indices where !lines[k].isSeparator {
-            // Read in place: most lines need nothing, and are unpacked only to be mended.
+            // Read in place: most lines need nothing, and a mended one is packed again.
             let t = lines[k].scalars
             // One pass decides whether the line needs mending: a run of spaces, a space other
             // than U+0020, or a space between two Han characters. Most lines need nothing,
