@@ -25,6 +25,13 @@ import Testing
         ("tiny items", { _ in "\t(a) 决定\n" }),
         // No line ends a clause, but each packs at four bytes a scalar for its emoji.
         ("40-byte lines with an emoji each", { _ in "abcdefghij klmnopqrst uvwxyzabcd efghij\u{1F600}\n" }),
+        // Lines long enough for a layout, but paragraphs or items far shorter than any
+        // resolution's, each line ending a clause: caught from the lines too.
+        ("40-byte preambular paragraphs", { _ in "Recalling its resolutions on the matter,\n" }),
+        ("66-byte items under one paragraph", { "(\(Unicode.Scalar(UInt8(97 + $0 % 26)))) to report on the matters of this region and others¹;\n" }),
+        ("40-byte numbered paragraphs, a blank between", { "\($0 + 1). Decides to remain seized of it;\n\n" }),
+        ("CJK paragraphs of 20 characters", { _ in "回顾其以往关于该问题的各项决议和主席声明，\n" }),
+        ("Arabic paragraphs of 40 bytes", { _ in "وإذ يشير إلى قراراته السابقة،\n" }),
     ]
 
     @Test(arguments: shapes.indices)
@@ -79,27 +86,6 @@ import Testing
         #expect(!DenseText.isDense(narrow))
         let doc = Fixtures.parse(narrow)
         #expect(doc.operative.count == n, "read line by line: \(doc.operative.count) of \(n) paragraphs, \(doc.other.count) in other")
-    }
-
-    /// Lines long enough for a layout, but paragraphs or items far shorter than any
-    /// resolution's, each line ending a clause: read from the lines, before any record is
-    /// made, with every character in `other`, in order.
-    static let tinyParagraphShapes: [(name: String, unit: @Sendable (Int) -> String)] = [
-        ("40-byte preambular paragraphs", { _ in "Recalling its resolutions on the matter,\n" }),
-        ("66-byte items under one paragraph", { "(\(Unicode.Scalar(UInt8(97 + $0 % 26)))) to report on the matters of this region and others¹;\n" }),
-        ("40-byte numbered paragraphs, a blank between", { "\($0 + 1). Decides to remain seized of it;\n\n" }),
-        ("CJK paragraphs of 20 characters", { _ in "回顾其以往关于该问题的各项决议和主席声明，\n" }),
-        ("Arabic paragraphs of 40 bytes", { _ in "وإذ يشير إلى قراراته السابقة،\n" }),
-    ]
-
-    @Test(arguments: tinyParagraphShapes.indices)
-    func aTextOfTinyParagraphsGoesToOtherFromItsLines(_ which: Int) {
-        let shape = Self.tinyParagraphShapes[which]
-        let text = Self.text("The Security Council,\n\n1. Decides:\n", repeating: shape.unit)
-        #expect(DenseText.isDense(text), "\(shape.name)")
-        let doc = Fixtures.parse(text)
-        #expect(doc.preamble.isEmpty && doc.operative.isEmpty && doc.headings.isEmpty, "\(shape.name)")
-        #expect(Self.ink(doc.other.map(\.text).joined()) == Self.ink(text), "\(shape.name)")
     }
 
     /// Tiny paragraphs whose lines end in a marker: the count from the lines passes them
