@@ -268,10 +268,12 @@ enum BlockBuilder {
             && line.indent <= layout.margin {
             return !looksLikeHeadingAfter(text, line, measure: layout.measure)
         }
+        // The paragraph so far is this one line: it may have been set in.
+        let opening = text.count == last.length
         if pageTurned {
             // Across a page the paragraph goes on mid-sentence, at the margin.
             guard line.indent <= layout.margin || line.indent == last.indent else { return false }
-            if endsWithStrongTerminator(text) || layout.endsEarly(last, before: line.text) { return false }
+            if endsWithStrongTerminator(text) || layout.endsEarly(last, before: line.text, opening: opening) { return false }
             if opensParagraphAfter(text, line, profile: profile, flat: layout.flat || flatStretch, previousLabel: previousLabel) { return false }
             // A clause ended at the foot of the page and the new page opens like a paragraph.
             // Where paragraphs open with a capital, the capital says it; elsewhere an opener.
@@ -347,12 +349,13 @@ enum BlockBuilder {
         }
         // Where blank lines mark the ends, a short finished clause with no gap after it ends
         // nothing by its length; a short line with no terminator (a heading) still does.
-        if layout.endsEarly(last, before: line.text) && !cutMidSentence
+        if layout.endsEarly(last, before: line.text, opening: opening) && !cutMidSentence
             && !(layout.gapsMarkEnds && endsWithTerminator(last.text)) { return false }
         if looksLikeHeadingAfter(text, line, measure: layout.measure) { return false }
         // CJK justifies every wrapped line to the measure, so a last line a character short
         // of it stopped by choice: there an opener after a comma opens, in flat text.
-        let shortOfMeasure = profile.isCJK && last.reach + 2 <= layout.measure
+        let shortOfMeasure = profile.isCJK
+            && layout.wideReach(last) + 2 <= layout.wideMeasure - (opening ? layout.wideOpeningIndent : 0)
         return !opensParagraphAfter(text, line, profile: profile, flat: layout.flat || flatStretch, previousLabel: previousLabel,
                                     shortOfMeasure: shortOfMeasure)
     }

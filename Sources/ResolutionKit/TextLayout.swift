@@ -34,6 +34,17 @@ struct TextLayout {
     var indentsMarkOpenings = false
     /// Source line numbers (`SourceLine.index`) of running headers and footers.
     var repeatedFurniture: Set<Int> = []
+    /// No line is set in (pdftotext's default text): the columns are no grid, and a space
+    /// beside a wide character is a gap the extractor marked between scripts (`2020 年`),
+    /// narrower than a column. `wideReach` leaves such spaces out.
+    var gridless = false
+    /// The measure of lines with wide characters, by `wideReach`: CJK justifies each
+    /// wrapped line to it, whatever digits and Latin the line carries.
+    var wideMeasure = 0
+    /// How far short of `wideMeasure` a paragraph's full first line stops: pdftotext's
+    /// default text drops the first-line indent, so a first line that filled its measure
+    /// looks short by that much. 0 where no such indent is clear.
+    var wideOpeningIndent = 0
 
     /// Flowing text: one paragraph per line, nothing to undo.
     static let flowing = TextLayout()
@@ -123,6 +134,19 @@ struct TextLayout {
         }
         layout.flat = marked * 20 < text.count
 
+        layout.gridless = text.allSatisfy { $0.indent == 0 }
+        layout.wideMeasure = layout.measure
+        if layout.gridless {
+            // Measured on the lines of wide characters only: a digit or a Latin letter set
+            // in a CJK font is narrower than the column it counts for, so lines that carry
+            // them overstate the measure. Only lines with a wide character (more columns
+            // than scalars) are read.
+            let wide = text.filter { $0.width > $0.length && $0.scalars.allSatisfy { Chars.isWide($0) || $0 == " " } }
+                .map { layout.wideReach($0) }.sorted()
+            if wide.count >= 8 { layout.wideMeasure = wide[wide.count * 9 / 10] }
+            layout.wideOpeningIndent = openingIndent(text, layout: layout)
+        }
+
         layout.hardWrapped = isHardWrapped(text, measure: layout.measure)
         if layout.hardWrapped { layout.repeatedFurniture = RunningLines.find(lines, pages: layout.pages) }
         return layout
@@ -142,8 +166,9 @@ struct TextLayout {
 
     /// True when `next`'s first word would have fitted at the end of `line`: the line
     /// was ended on purpose (a paragraph or heading ends there), not by the wrap.
-    /// Proportional fonts make column counts approximate, hence the slack.
-    func endsEarly<S: Sequence<Unicode.Scalar>>(_ line: SourceLine, before next: S) -> Bool {
+    /// Proportional fonts make column counts approximate, hence the slack. `opening`: the
+    /// line opened its paragraph, and may have been set in (`wideOpeningIndent`).
+    func endsEarly<S: Sequence<Unicode.Scalar>>(_ line: SourceLine, before next: S, opening: Bool = false) -> Bool {
         if line.reach * 10 < measure * 8 { return true }
         // Past 80% of the measure: early only if the next word would have fitted with room
         // to spare. CJK wraps between any two characters and justifies, so its wrapped
@@ -151,10 +176,53 @@ struct TextLayout {
         var firstWord = 0
         for s in next {
             if Chars.isSpace(s) { break }
-            if Chars.isWide(s) { return line.reach * 100 < measure * 92 }
+            if Chars.isWide(s) {
+                let target = wideMeasure - (opening ? wideOpeningIndent : 0)
+                // A line of wide characters alone is justified to the column: one that stops
+                // more than a character short stopped by choice (kinsoku may carry one
+                // character down and leave the line stretched). Digits and Latin make the
+                // count approximate, hence the ratio for lines that carry them.
+                if gridless && line.scalars.allSatisfy({ Chars.isWide($0) || $0 == " " }) { return wideReach(line) + 2 < target }
+                return wideReach(line) * 100 < target * 92
+            }
             firstWord += 1
         }
         return (line.reach + 1 + firstWord) * 100 <= measure * 88
+    }
+
+    /// The commonest shortfall from `wideMeasure` of the lines of wide characters that open
+    /// a paragraph (after a finished clause that stopped short) and run on to the next line:
+    /// the set-in of first lines that the text no longer shows. It counts only when it is
+    /// clear, seen three times and on a third of those lines.
+    /// - Complexity: O(n) in the lines, and in the scalars of the lines it measures.
+    static func openingIndent(_ text: TextLines, layout: TextLayout) -> Int {
+        var shortfalls = [Int](repeating: 0, count: 17), seen = 0
+        for k in 1..<max(1, text.count - 1) {
+            let prev = text[k - 1], cur = text[k], next = text[k + 1]
+            guard !cur.pageBreakBefore, !next.pageBreakBefore, cur.blankBefore == 0, next.blankBefore == 0,
+                  cur.width > cur.length, endsWithTerminator(prev.scalars),
+                  layout.wideReach(prev) + 4 < layout.wideMeasure,
+                  cur.scalars.allSatisfy({ Chars.isWide($0) || $0 == " " }) else { continue }
+            seen += 1
+            let short = layout.wideMeasure - layout.wideReach(cur)
+            if short >= 2 && short <= 16 { shortfalls[short] += 1 }
+        }
+        guard let best = shortfalls.indices.max(by: { shortfalls[$0] < shortfalls[$1] }),
+              shortfalls[best] >= 3, shortfalls[best] * 3 >= seen else { return 0 }
+        return best
+    }
+
+    /// The line's reach with the spaces beside wide characters left out, in gridless text
+    /// (`gridless`); elsewhere its reach.
+    /// - Complexity: O(1) for a line with no wide character, O(n) in its scalars otherwise.
+    func wideReach(_ line: SourceLine) -> Int {
+        guard gridless, line.width > line.length else { return line.reach }
+        let t = line.scalars
+        var gaps = 0
+        for i in t.indices where t[i] == " " {
+            if (i > 0 && Chars.isWide(t[i - 1])) || (i + 1 < t.count && Chars.isWide(t[i + 1])) { gaps += 1 }
+        }
+        return line.reach - gaps
     }
 
     /// Whether the line phases must undo the page: collapse the runs of spaces that
