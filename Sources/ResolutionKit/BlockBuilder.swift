@@ -241,6 +241,9 @@ enum BlockBuilder {
                           flatStretch: Bool = false, inlineLabel: Bool = false) -> Bool {
         // `12.` alone opens an operative paragraph whose text is on the next line.
         if text.isEmpty || line.afterFootnotes || isNumberOnly(line.text) || isLabelOnly(line.text) { return false }
+        // An opener torn in two by the extraction (`وإذ` on a line, `يسلم كذلك…` on the next):
+        // the block is only the opener's first words, and the two lines open a paragraph.
+        if tornOpener(text, line.text, profile: profile) { return true }
         // A line alone in its block and centred between the margin and the measure is a
         // heading, though no stop ends it: a number or label after it opens the paragraph
         // it heads.
@@ -358,6 +361,15 @@ enum BlockBuilder {
             && layout.wideReach(last) + 2 <= layout.wideMeasure - (opening ? layout.wideOpeningIndent : 0)
         return !opensParagraphAfter(text, line, profile: profile, flat: layout.flat || flatStretch, previousLabel: previousLabel,
                                     shortOfMeasure: shortOfMeasure)
+    }
+
+    /// `text` is the first word or two of a preambular opener whose rest opens `next`: joined
+    /// to `next`, it makes an opener that runs past it (`وإذ` + `يسلم كذلك` is `وإذ يسلم`).
+    /// - Complexity: O(1): at most 16 scalars of `text` and 48 of `next` are read.
+    static func tornOpener(_ text: Scalars, _ next: Scalars, profile: LanguageProfile) -> Bool {
+        guard text.count <= 16, !endsWithTerminator(text) else { return false }
+        let joined = text + [" "] + next.prefix(48)
+        return profile.openers.longestMatch(joined, at: 0) > text.count
     }
 
     /// The block opens with a subparagraph label. Only the block's first scalars are read:

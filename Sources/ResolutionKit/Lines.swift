@@ -282,6 +282,16 @@ enum LineSplitter {
                     body.append(contentsOf: current[lead..<end])
                 }
                 if formsInLine { ArabicPresentationForms.unfold(&body); formsInLine = false }
+                if arabicInLine {
+                    ArabicMarks.dropDetached(&body)
+                    if body.isEmpty {
+                        // Only torn-off marks: no line, and no blank either.
+                        current.removeAll(keepingCapacity: true)
+                        arabicInLine = false
+                        index += 1
+                        return
+                    }
+                }
                 if arabicInLine || ((body.first == ")" || body.first == ".") && sawArabic) { VisualOrder.restoreDigitRuns(&body) }
                 let rule = body.count >= 5 && body.allSatisfy { $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }
                 var line = SourceLine(text: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule)

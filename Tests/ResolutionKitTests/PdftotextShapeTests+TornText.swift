@@ -1,8 +1,8 @@
 import Testing
 @testable import ResolutionKit
 
-/// Ways pdftotext's default text misstates a page: lines whose columns do not say how full
-/// they were (Chinese), and marks and words torn from their places (Arabic).
+/// Two ways pdftotext's default text misstates a page: lines whose columns do not say how
+/// full they were (Chinese), and marks and words torn from their places (Arabic).
 extension PdftotextShapeTests {
     /// Chinese text with no indentation left: a digit run (`2020 年 8 月`) counts for more
     /// columns than it took on the page, so the widest lines are those with digits, and a
@@ -16,5 +16,51 @@ extension PdftotextShapeTests {
         // The truth of this resolution: 35 preambular paragraphs, operative 1 to 31.
         #expect(doc.preamble.count == 35)
         #expect(doc.operative.map(\.number) == Array(1...31))
+    }
+
+    /// An Arabic page whose vowel marks poppler printed apart (`وإذ ّ` on one line, `يسلم كذلك…`
+    /// on the next; `ً` alone on a line): no mark is left standing apart, none makes a line
+    /// or a paragraph, and the opener torn in two (`وإذ` / `يسلم`) opens one paragraph.
+    @Test func arabicMarksTornOffTheirLettersMakeNoParagraphs() throws {
+        let doc = try Fixtures.pdftotextShape("marks-torn-off-their-letters.ar.txt")
+        let texts = doc.preamble.map(\.text) + doc.operative.map(\.text) + doc.other.map(\.text)
+        #expect(!texts.contains { $0.trimmingCharacters(in: .whitespaces) == "وإذ" })
+        #expect(doc.preamble.contains { $0.text.hasPrefix("وإذ يسلم كذلك بالآثار السلبية لتغير المناخ") })
+        let apart = texts.filter { t in
+            let s = Array(t.unicodeScalars)
+            return s.indices.contains { ArabicMarks.isMark(s[$0]) && ($0 == 0 || Chars.isSpace(s[$0 - 1])) }
+        }
+        #expect(apart.isEmpty, "\(apart.map { String($0.prefix(40)) })")
+        #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
+    }
+}
+
+/// The line phase's repair of Arabic marks set apart from their letters, on its own.
+@Suite struct ArabicMarkTests {
+    static func repaired(_ s: String) -> String {
+        var t = Array(s.unicodeScalars)
+        ArabicMarks.dropDetached(&t)
+        return t.string
+    }
+
+    /// At a line's ends a mark after a space belongs to no letter there and goes; between
+    /// spaces inside a line it goes back on the letter before (`دعما ً لجهود` → `دعماً لجهود`).
+    @Test func marksApartAreDroppedAtTheEndsAndReattachedInside() {
+        #expect(Self.repaired("وإذ \u{651}") == "وإذ")
+        #expect(Self.repaired("\u{64B} بين الأطراف الليبية") == "بين الأطراف الليبية")
+        #expect(Self.repaired("دعما \u{64B} لجهود") == "دعما\u{64B} لجهود")
+        // Printed right before its letter, it goes after it: `أن ُيفهم` is `أن يُفهم`.
+        #expect(Self.repaired("أن \u{64F}يفهم") == "أن ي\u{64F}فهم")
+        // Marks on their letters stay as they are, two on one letter included.
+        #expect(Self.repaired("يسل\u{651}م ويشد\u{651}\u{64E}د") == "يسل\u{651}م ويشد\u{651}\u{64E}د")
+        #expect(Self.repaired("\u{651}") == "")
+    }
+
+    /// A line of marks alone is no line: the lines around it keep their blank-line counts, so
+    /// it cannot pass for a paragraph break.
+    @Test func aLineOfMarksAloneIsNeitherALineNorABlank() {
+        let lines = LineSplitter.split("وإذ يشير إلى قراره\n\u{202B}\u{651}\u{202C}\nالذي يسلم فيه")
+        #expect(lines.map(\.text.string) == ["وإذ يشير إلى قراره", "الذي يسلم فيه"])
+        #expect(lines.map(\.blankBefore) == [0, 0])
     }
 }

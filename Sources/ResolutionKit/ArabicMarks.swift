@@ -1,0 +1,59 @@
+// Arabic vowel marks that PDF extraction tore off their letters.
+//
+// A harakah (fatha, shadda, tanwin…) is a combining mark: it belongs to the letter before
+// it. poppler's default text of justified Arabic pages often prints one apart: alone on a
+// line of its own (`ّ`), or at a line's start or end after a space, because the mark was
+// placed as its own glyph. Each goes back on the letter it belongs to where the line shows
+// which (`dropDetached`); one that belongs to no letter on its line is dropped, and a line
+// left empty by that is no line at all (neither text nor a blank line that could mark a
+// paragraph end).
+
+enum ArabicMarks {
+    /// The Arabic combining marks (harakat, small high letters, the superscript alef).
+    @inline(__always) static func isMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x06E7, 0x06E8, 0x06EA...0x06ED: return true
+        default: return false
+        }
+    }
+
+    /// Puts each mark set apart back where it belongs, or drops it:
+    /// - right before a letter (`أن ُيفهم`), it belongs to that letter, which extraction
+    ///   printed after it: it goes after the letter (`أن يُفهم`);
+    /// - between spaces after a letter, inside the line (`دعما ً لجهود`), it belongs to the
+    ///   letter before the space (`دعماً لجهود`);
+    /// - at a line's ends, after a space or alone, it belongs to no letter on the line.
+    /// - Complexity: O(n) in the line's scalars; a line with no mark is not written.
+    static func dropDetached(_ line: inout Scalars) {
+        guard line.contains(where: isMark) else { return }
+        var out = Scalars()
+        out.reserveCapacity(line.count)
+        var onLetter = false  // the last kept scalar is a letter, or a mark on one
+        var pending: Scalars = []  // marks waiting for the letter printed after them
+        for (i, s) in line.enumerated() {
+            if isMark(s) {
+                if onLetter { out.append(s); continue }
+                let next = i + 1 < line.count ? line[i + 1] : nil
+                if let n = next, Chars.isArabicLetter(n) || isMark(n) {
+                    pending.append(s)
+                } else if let last = out.last, last == " ", out.count >= 2,
+                          Chars.isArabicLetter(out[out.count - 2]) || isMark(out[out.count - 2]),
+                          line[(i + 1)...].contains(where: { !Chars.isSpace($0) && !isMark($0) }) {
+                    out.removeLast()
+                    out.append(s)
+                    onLetter = true
+                }
+                continue
+            }
+            // The space that set a dropped mark apart is not doubled.
+            if Chars.isSpace(s), let last = out.last, Chars.isSpace(last) { continue }
+            out.append(s)
+            onLetter = Chars.isArabicLetter(s)
+            if onLetter && !pending.isEmpty { out.append(contentsOf: pending) }
+            pending.removeAll()
+        }
+        while let f = out.first, Chars.isSpace(f) { out.removeFirst() }
+        while let l = out.last, Chars.isSpace(l) { out.removeLast() }
+        line = out
+    }
+}
