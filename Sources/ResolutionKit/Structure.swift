@@ -184,6 +184,13 @@ enum StructureBuilder {
             // The next block is unpacked only for a heading candidate.
             if isHeading(raw, profile: profile, startsParagraph: startsParagraph), i + 1 < body.count {
                 let next = body[i + 1].text
+                // The preamble has no headings (they divide the operative part): a short line
+                // between preambular paragraphs is a piece of text that extraction moved out
+                // of its line, and stays with the paragraph before it.
+                if expected == 1, current != nil, operativeNumber(next) == nil, InlinePass.startsWithOpener(next, profile: profile) {
+                    appendText(&current!, raw, spaced: spaced)
+                    continue
+                }
                 if operativeNumber(next)?.0 == expected || InlinePass.startsWithLead(next, profile: profile) {
                     close()
                     items.append(.heading(stripHeadingMarkup(raw)))

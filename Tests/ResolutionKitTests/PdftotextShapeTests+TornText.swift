@@ -64,3 +64,25 @@ extension PdftotextShapeTests {
         #expect(lines.map(\.blankBefore) == [0, 0])
     }
 }
+
+extension PdftotextShapeTests {
+    /// A short unpunctuated line between two preambular paragraphs (a piece of a line that
+    /// extraction printed apart, like `هدفا وعملية لبناء رؤية مشتركة` in pdftotext's Arabic) is
+    /// no heading: the preamble has none. It stays with the paragraph before it, and the
+    /// preamble keeps its count. Capitalised, it would pass for a heading anywhere else.
+    @Test func aShortLineBetweenPreambularParagraphsIsNoHeading() throws {
+        let base = Fixtures.root.appendingPathComponent("Tests/Fixtures/typeset/en/S_RES_2505_2020_-2000446E").path
+        let text = try String(contentsOfFile: base + ".wrapped.txt", encoding: .utf8)
+        let torn = text.replacingOccurrences(of: "stand by the people of Yemen,\n\n",
+                                             with: "stand by the people of Yemen,\n\nBuilding a shared vision of society\n\n")
+        try #require(torn != text)
+        let doc = Self.parse(torn)
+        #expect(doc.headings.isEmpty, "\(doc.headings.map(\.text))")
+        #expect(doc.preamble.count == 4)
+        #expect(doc.preamble[2].text.hasSuffix("Building a shared vision of society"), "\(doc.preamble[2].text)")
+        // Before the first operative paragraph, the same line is a heading.
+        let headed = text.replacingOccurrences(of: "reiterating its call on the parties to implement it,\n\n",
+                                               with: "reiterating its call on the parties to implement it,\n\nThe Hodeidah Agreement\n\n")
+        #expect(Self.parse(headed).headings.map(\.text) == ["The Hodeidah Agreement"])
+    }
+}
