@@ -284,6 +284,7 @@ enum LineSplitter {
                 if formsInLine { ArabicPresentationForms.unfold(&body); formsInLine = false }
                 if arabicInLine {
                     ArabicMarks.dropDetached(&body)
+                    ArabicCommas.reattach(&body)
                     if body.isEmpty {
                         // Only torn-off marks: no line, and no blank either.
                         current.removeAll(keepingCapacity: true)

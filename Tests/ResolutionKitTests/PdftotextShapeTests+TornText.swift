@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ResolutionKit
 
@@ -84,5 +85,27 @@ extension PdftotextShapeTests {
         let headed = text.replacingOccurrences(of: "reiterating its call on the parties to implement it,\n\n",
                                                with: "reiterating its call on the parties to implement it,\n\nThe Hodeidah Agreement\n\n")
         #expect(Self.parse(headed).headings.map(\.text) == ["The Hodeidah Agreement"])
+    }
+}
+
+extension ArabicMarkTests {
+    /// A comma printed glued to the word after it (`المشروعة ،بما`) goes back to the word
+    /// before; a comma set apart by spaces on both sides, or before a Latin run, is left.
+    @Test func anArabicCommaOpeningAWordGoesBackToTheWordBefore() {
+        func mended(_ s: String) -> String { var t = Array(s.unicodeScalars); ArabicCommas.reattach(&t); return t.string }
+        #expect(mended("غير المشروعة ،بما في ذلك") == "غير المشروعة، بما في ذلك")
+        #expect(mended("في جلسته ؛8719 المعقودة") == "في جلسته؛ 8719 المعقودة")
+        #expect(mended("وارئ ، على") == "وارئ ، على")
+        #expect(mended("البيان ،S/PRST/2011/15") == "البيان ،S/PRST/2011/15")
+    }
+
+    /// The same resolution's headings read the same from pdftotext's text as from its Word
+    /// file, commas included (the typeset fixture of S/RES/2509 (2020) has five).
+    @Test func headingsFromPdftotextMatchTheWordFile() throws {
+        let base = Fixtures.root.appendingPathComponent("Tests/Fixtures/typeset/ar/S_RES_2509_2020_-2002070A").path
+        let fromText = try FormatCorpusTests.read(.pdftotext, base: base)
+        let fromWord = try FormatCorpusTests.read(.docx, base: base)
+        #expect(fromWord.headings.count == 5)
+        #expect(fromText.headings.map(\.text) == fromWord.headings.map(\.text))
     }
 }
