@@ -43,8 +43,8 @@ enum VisualOrder {
         restoreLineEdges(&line)
     }
 
-    /// The edges of a right-to-left line as extraction paints them: `.12 يقرر` is the
-    /// operative number `12.`; `)S/RES/2505 (2020` is `S/RES/2505 (2020)`; `( أ)` is `(أ)`.
+    /// The edges of a right-to-left line as extraction paints them: `.12 يقرر` and
+    /// `. 12يقرر` are the operative number `12.`; `)S/RES/2505 (2020` is `S/RES/2505 (2020)`; `( أ)` is `(أ)`.
     /// - Complexity: O(n) in the line's scalars.
     static func restoreLineEdges(_ line: inout Scalars) {
         // `…text   .12` (pdftotext -layout): the paragraph number printed at the line's right
@@ -62,6 +62,8 @@ enum VisualOrder {
             }
         }
         if line.count >= 2, line[0] == "." || line[0] == "．" {
+            // `. 2يشدد`: poppler may also print a space between the stop and the digits.
+            if line.count > 3, line[1] == " ", Chars.isDigit(line[2]) { line.remove(at: 1) }
             var j = 1
             while j < line.count && Chars.isDigit(line[j]) && j <= 3 { j += 1 }
             // `.12` alone on its line: the number of the paragraph that follows.

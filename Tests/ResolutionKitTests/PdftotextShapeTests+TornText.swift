@@ -109,3 +109,14 @@ extension ArabicMarkTests {
         #expect(fromText.headings.map(\.text) == fromWord.headings.map(\.text))
     }
 }
+
+extension ArabicMarkTests {
+    /// `-layout` prints an Arabic operative number at the line's start in painting order,
+    /// the stop first, and sometimes a space after the stop (`. 2يشدد`, as S/RES/2555 (2020)
+    /// typeset prints it): both read as the number `2.`, and the paragraph is numbered.
+    @Test func aLayoutNumberWithASpaceAfterItsStopIsTheParagraphsNumber() {
+        let lines = LineSplitter.split("     \u{202B}\u{202A} . 2\u{202C}يشدد على الالتزام الواقع على عاتق كلا الطرفين\u{202C}\n"
+                                       + " \u{202B}\u{202A} .1\u{202C}يهيب بالأطراف المعنية أن تنفذ فورا قراره\u{202C}")
+        #expect(lines.map { String($0.text.string.prefix(8)) } == ["2. يشدد ", "1. يهيب "])
+    }
+}
