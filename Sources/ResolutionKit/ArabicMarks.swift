@@ -30,9 +30,11 @@ enum ArabicMarks {
         out.reserveCapacity(line.count)
         var onLetter = false  // the last kept scalar is a letter, or a mark on one
         var pending: Scalars = []  // marks waiting for the letter printed after them
+        var dropped = false        // a mark was just dropped after a space
         for (i, s) in line.enumerated() {
             if isMark(s) {
                 if onLetter { out.append(s); continue }
+                dropped = false
                 let next = i + 1 < line.count ? line[i + 1] : nil
                 if let n = next, Chars.isArabicLetter(n) || isMark(n) {
                     pending.append(s)
@@ -42,11 +44,15 @@ enum ArabicMarks {
                     out.removeLast()
                     out.append(s)
                     onLetter = true
+                } else {
+                    dropped = out.last.map(Chars.isSpace) ?? true
                 }
                 continue
             }
-            // The space that set a dropped mark apart is not doubled.
-            if Chars.isSpace(s), let last = out.last, Chars.isSpace(last) { continue }
+            // The space that set a dropped mark apart is not doubled; other runs of spaces
+            // (`-layout` widens justified lines with them) stay as they are.
+            if dropped && Chars.isSpace(s) { dropped = false; continue }
+            dropped = false
             out.append(s)
             onLetter = Chars.isArabicLetter(s)
             if onLetter && !pending.isEmpty { out.append(contentsOf: pending) }

@@ -55,6 +55,10 @@ extension PdftotextShapeTests {
         // Marks on their letters stay as they are, two on one letter included.
         #expect(Self.repaired("يسل\u{651}م ويشد\u{651}\u{64E}د") == "يسل\u{651}م ويشد\u{651}\u{64E}د")
         #expect(Self.repaired("\u{651}") == "")
+        // A line's other runs of spaces (`-layout` widens justified lines with them) stay:
+        // the line's printed width is evidence for the layout phase.
+        #expect(Self.repaired("المتوسط    قبال\u{64E}ة البحر") == "المتوسط    قبال\u{64E}ة البحر")
+        #expect(Self.repaired("وإذ يشير    إلى \u{651}") == "وإذ يشير    إلى")
     }
 
     /// A line of marks alone is no line: the lines around it keep their blank-line counts, so
