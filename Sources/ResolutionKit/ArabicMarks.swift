@@ -31,6 +31,9 @@ enum ArabicMarks {
         var onLetter = false  // the last kept scalar is a letter, or a mark on one
         var pending: Scalars = []  // marks waiting for the letter printed after them
         var dropped = false        // a mark was just dropped after a space
+        // The last scalar that is neither a space nor a mark: a mark before it is inside
+        // the line. Found once, so that a line of many marks costs one pass.
+        let lastText = line.lastIndex { !Chars.isSpace($0) && !isMark($0) } ?? -1
         for (i, s) in line.enumerated() {
             if isMark(s) {
                 if onLetter { out.append(s); continue }
@@ -40,7 +43,7 @@ enum ArabicMarks {
                     pending.append(s)
                 } else if let last = out.last, last == " ", out.count >= 2,
                           Chars.isArabicLetter(out[out.count - 2]) || isMark(out[out.count - 2]),
-                          line[(i + 1)...].contains(where: { !Chars.isSpace($0) && !isMark($0) }) {
+                          i < lastText {
                     out.removeLast()
                     out.append(s)
                     onLetter = true
