@@ -168,10 +168,11 @@ enum StructureBuilder {
             // A lowercase block without a number or label goes on with the paragraph even
             // after a comma: in the operative part paragraphs open with their numbers and
             // items with their labels, and where preambular paragraphs open capitalised a
-            // lowercase line cannot open one. pdftotext breaks blocks after a label line
+            // lowercase line cannot open one, not even with an opener (`…resolutions;` /
+            // `stressing the importance…`: the UN's text runs such clauses on after a stop). pdftotext breaks blocks after a label line
             // (`(a)<tab>provide support …,`) whose tab makes it look short.
             if hardWrapped, current != nil, BlockBuilder.hasCase(raw), !BlockBuilder.startsUppercase(raw),
-               expected > 1 || (!profile.spec.paragraphsStartLowercase && !startsParagraph) {
+               expected > 1 || !profile.spec.paragraphsStartLowercase {
                 appendText(&current!, raw, spaced: spaced)
                 continue
             }

@@ -124,3 +124,22 @@ extension ArabicMarkTests {
         #expect(lines.map { String($0.text.string.prefix(8)) } == ["2. يشدد ", "1. يهيب "])
     }
 }
+
+extension PdftotextShapeTests {
+    /// Where preambular paragraphs open with a capital, a line that opens with an opener in
+    /// lower case (`stressing the importance…` after `…related resolutions;`) goes on with the
+    /// paragraph, though a stop and a short line came before it: the UN's own text sometimes
+    /// runs two clauses into one paragraph with a semicolon.
+    @Test func aLowercaseOpenerGoesOnWhereParagraphsOpenWithACapital() throws {
+        let base = Fixtures.root.appendingPathComponent("Tests/Fixtures/typeset/en/S_RES_2505_2020_-2000446E").path
+        let text = try String(contentsOfFile: base + ".wrapped.txt", encoding: .utf8)
+        let joined = text.replacingOccurrences(of: "concerning\nYemen,\n\nHaving considered", with: "concerning\nYemen;\nhaving considered")
+        try #require(joined != text)
+        let doc = Self.parse(joined)
+        #expect(doc.preamble.count == 3)
+        #expect(doc.preamble.first?.text.contains("Yemen; having considered the letters") == true, "\(doc.preamble.first?.text ?? "")")
+        // A capital opens one as before.
+        let capital = text.replacingOccurrences(of: "concerning\nYemen,\n\nHaving considered", with: "concerning\nYemen;\nHaving considered")
+        #expect(Self.parse(capital).preamble.count == 4)
+    }
+}
