@@ -294,6 +294,17 @@ enum LineSplitter {
                     }
                 }
                 if arabicInLine || ((body.first == ")" || body.first == ".") && sawArabic) { VisualOrder.restoreDigitRuns(&body) }
+                // The line before may be this printed line's end, torn off at a ligature.
+                if arabicInLine, blanks == 0, !pageBreak, let alef = body.last, ArabicLigatures.isAlef(alef),
+                   let k = out.indices.last, !out[k].isSeparator,
+                   let joined = ArabicLigatures.tornLine(first: out[k].text, second: body) {
+                    out[k].text = joined
+                    out[k].width = approxColumns(joined)
+                    current.removeAll(keepingCapacity: true)
+                    arabicInLine = false
+                    index += 1
+                    return
+                }
                 let rule = body.count >= 5 && body.allSatisfy { $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }
                 var line = SourceLine(text: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule)
                 line.pageBreakBefore = pageBreak; pageBreak = false

@@ -34,10 +34,35 @@ extension PdftotextShapeTests {
         #expect(apart.isEmpty, "\(apart.map { String($0.prefix(40)) })")
         #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
     }
+
+    /// Two printed lines torn at a lam-alef ligature, each line's end printed before its
+    /// start (`ل سيما القرارات…` / `…بالسودان، و ا`): the lines are one again, the ligature
+    /// whole (`ولا سيما`, `السودان لا تزال`), and no piece reads as a heading.
+    @Test func arabicLinesTornAtLamAlefAreOneLineAgain() throws {
+        let doc = try Fixtures.pdftotextShape("line-torn-at-lam-alef.ar.txt")
+        #expect(doc.headings.isEmpty, "\(doc.headings.map(\.text))")
+        let texts = doc.preamble.map(\.text) + doc.operative.map(\.text) + doc.other.map(\.text)
+        #expect(!texts.contains { $0.hasPrefix("ل ") || $0.hasSuffix(" ا") })
+        #expect(doc.preamble.first?.text.hasPrefix("إذ يشير إلى قراراته السابقة المتعلقة بالسودان، ولا سيما القرارات") == true)
+        #expect(doc.preamble.contains { $0.text.hasPrefix("وإذ يقرر أن الحالة في السودان لا تزال تشكل تهديدا") })
+    }
 }
 
 /// The line phase's repair of Arabic marks set apart from their letters, on its own.
 @Suite struct ArabicMarkTests {
+    /// A lone lam opening a line and a lone alef ending the next are one torn ligature;
+    /// anything else is left as two lines.
+    @Test func tornLigatureIsRebuiltOnlyFromALoneLamAndALoneAlef() {
+        func torn(_ a: String, _ b: String) -> String? {
+            ArabicLigatures.tornLine(first: Array(a.unicodeScalars), second: Array(b.unicodeScalars))?.string
+        }
+        #expect(torn("ل سيما الدول", "يطلب إلى الدول الأعضاء، و ا") == "يطلب إلى الدول الأعضاء، ولا سيما الدول")
+        #expect(torn("ل تزال تشكل", "وإذ يقرر أن الحالة في السودان ا") == "وإذ يقرر أن الحالة في السودان لا تزال تشكل")
+        #expect(torn("لا تزال تشكل", "في السودان ا") == nil)
+        #expect(torn("ل تزال تشكل", "في السودان") == nil)
+        #expect(torn("ل 2012", "الحالة في السودان،") == nil)
+    }
+
     static func repaired(_ s: String) -> String {
         var t = Array(s.unicodeScalars)
         ArabicMarks.dropDetached(&t)
