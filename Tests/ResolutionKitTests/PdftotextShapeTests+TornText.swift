@@ -46,6 +46,19 @@ extension PdftotextShapeTests {
         #expect(doc.preamble.first?.text.hasPrefix("إذ يشير إلى قراراته السابقة المتعلقة بالسودان، ولا سيما القرارات") == true)
         #expect(doc.preamble.contains { $0.text.hasPrefix("وإذ يقرر أن الحالة في السودان لا تزال تشكل تهديدا") })
     }
+
+    /// Numbered paragraphs whose first line came out in pieces, its end printed before its
+    /// start (`نظرا لكون…محدود` / `6. يشدد على أنه`): the pieces go back after the start, in
+    /// reading order, and none is left as a heading.
+    @Test func arabicFirstLinePrintedEndFirstIsPutBackInOrder() throws {
+        let doc = try Fixtures.pdftotextShape("first-line-printed-end-first.ar.txt")
+        #expect(doc.headings.isEmpty, "\(doc.headings.map(\.text))")
+        #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
+        let six = doc.operative.first { $0.number == 6 }?.text ?? ""
+        #expect(six.hasPrefix("يشدد على أنه نظرا لكون المهام المتبقية ذات طابع محدود جدا، فقد"), "\(six.prefix(80))")
+        let ten = doc.operative.first { $0.number == 10 }?.text ?? ""
+        #expect(ten.hasPrefix("يكرر تأكيد طلبه إلى الآلية بأن تضمن التقارير التي تقدمها إلى المجلس"), "\(ten.prefix(80))")
+    }
 }
 
 /// The line phase's repair of Arabic marks set apart from their letters, on its own.

@@ -1,0 +1,76 @@
+// Phase 1c, right-to-left text: a printed line that pdftotext printed in pieces, its end first.
+//
+// poppler's default text cuts a justified Arabic line where a gap between words is wide, and
+// prints the pieces in the order they stand on the page from left to right: the end of the
+// line first (`نظرا لكون المهام المتبقية ذات طابع محدود`), its start last (`6. يشدد على أنه`).
+// A numbered paragraph then opens with a first line far short of the measure, its text
+// goes on on the next line, and the pieces printed before it read as a heading or as text
+// of their own. A paragraph's first line is never short when the paragraph goes on, so
+// such a first line, with unfinished short lines before it that together fill no more than
+// one line, is that line taken apart: the pieces go back after it, last printed first.
+
+enum RightToLeftPieces {
+    /// A printed line is cut at a few wide gaps at most; more short lines in a row are
+    /// something else, and the bound keeps the look-back linear however wide the measure.
+    static let maxPieces = 6
+
+    /// Puts back the pieces printed before each numbered paragraph's first line that they
+    /// belong to. Lines are only joined, never dropped.
+    /// - Complexity: O(n) in the lines: each is looked at `maxPieces` + 2 times at most.
+    static func restore(_ lines: inout [SourceLine], measure: Int) {
+        guard measure > 0, lines.count >= 3 else { return }
+        var removed = Set<Int>()
+        for i in 1..<(lines.count - 1) {
+            WorkMeter.add(1)
+            let first = lines[i]
+            guard !first.isSeparator, first.width * 10 < measure * 9,
+                  let lead = first.scalars.first, Chars.digitValue(lead) != nil,
+                  let opened = StructureBuilder.operativeNumber(first.text), !opened.1.isEmpty,
+                  !endsWithTerminator(first.scalars) else { continue }
+            // The paragraph goes on on the next line: its first line is not all of it.
+            let next = lines[i + 1]
+            guard !next.isSeparator, next.blankBefore == 0, !next.pageBreakBefore,
+                  StructureBuilder.operativeNumber(next.text) == nil, !BlockBuilder.isNumberOnly(next.scalars) else { continue }
+            // The pieces: short unfinished lines right before it, together one line at most.
+            var total = first.width
+            var start = i
+            while start - 1 >= 0, i - start < maxPieces, !removed.contains(start - 1) {
+                let piece = lines[start - 1]
+                let after = lines[start]
+                guard !piece.isSeparator, after.blankBefore == 0, !after.pageBreakBefore,
+                      piece.width * 10 < measure * 8, !endsWithTerminator(piece.scalars),
+                      StructureBuilder.operativeNumber(piece.text) == nil, !BlockBuilder.isNumberOnly(piece.scalars),
+                      total + 1 + piece.width <= measure else { break }
+                total += 1 + piece.width
+                start -= 1
+            }
+            guard start < i else { continue }
+            // The line before the pieces finished its paragraph; else they may be its end.
+            if start > 0 {
+                let before = lines[start - 1]
+                guard before.isSeparator || endsWithTerminator(before.scalars) else { continue }
+            }
+            // A first line a little short with a short line before it may be a heading over a
+            // paragraph: only a first line well short, or pieces filling clearly less than a
+            // line, say that the line was taken apart.
+            guard first.width * 10 < measure * 7 || total * 20 <= measure * 19 else { continue }
+            var text = first.text
+            for k in stride(from: i - 1, through: start, by: -1) {
+                text.append(" ")
+                text.append(contentsOf: lines[k].text)
+                removed.insert(k)
+            }
+            lines[i].text = text
+            lines[i].width = approxColumns(text)
+            lines[i].blankBefore = lines[start].blankBefore
+            lines[i].pageBreakBefore = lines[start].pageBreakBefore
+        }
+        guard !removed.isEmpty else { return }
+        var write = 0
+        for read in lines.indices where !removed.contains(read) {
+            if write != read { lines.swapAt(write, read) }
+            write += 1
+        }
+        lines.removeSubrange(write...)
+    }
+}
