@@ -182,6 +182,12 @@ enum StructureBuilder {
                 appendText(&current!, raw, spaced: spaced)
                 continue
             }
+            // A comma ends no operative paragraph and no item of one (they end with a
+            // semicolon or a stop): an unnumbered, unlabelled block after one goes on with it.
+            if hardWrapped, let c = current, c.operative, !startsParagraph, endsWithComma(lastText(c)) {
+                appendText(&current!, raw, spaced: spaced)
+                continue
+            }
             // The next block is unpacked only for a heading candidate.
             if isHeading(raw, profile: profile, startsParagraph: startsParagraph), i + 1 < body.count {
                 let next = body[i + 1].text
@@ -324,6 +330,11 @@ enum StructureBuilder {
             t = Array(t[2..<(t.count - 2)])
         }
         return trimmed(t)
+    }
+
+    static func endsWithComma(_ s: Scalars) -> Bool {
+        guard let c = lastMeaningful(s) else { return false }
+        return c == "," || c == "，" || c == "،"
     }
 
     static func lastText(_ p: DraftParagraph) -> Scalars {

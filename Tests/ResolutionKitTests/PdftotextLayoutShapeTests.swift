@@ -106,4 +106,16 @@ import Testing
         #expect(op2.subparagraphs.dropFirst(2).first?.text.hasSuffix("Yemeni law, and") == true,
                 "\(op2.subparagraphs.dropFirst(2).first?.text ?? "")")
     }
+
+    /// An item whose first line ends with a comma and whose last line comes after a blank
+    /// line (`(ب) …الأفراد،` / blank / `وضمان نشر…؛`): a comma ends no item, so the line goes
+    /// on with it, and the labels after it still make the paragraph's list.
+    @Test func anItemCutAfterACommaGoesOn() throws {
+        let doc = try Fixtures.pdftotextShape("item-cut-after-comma.ar.layout.txt")
+        let op2 = try #require(doc.operative.first { $0.number == 2 })
+        #expect(op2.subparagraphs.map(\.label) == ["أ", "ب", "ج", "د", "ه", "و", "ز"])
+        #expect(op2.subparagraphs.dropFirst().first?.text.hasSuffix("في عمليات حفظ السالم؛") == true,
+                "\(op2.subparagraphs.dropFirst().first?.text.suffix(40) ?? "")")
+        #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
+    }
 }
