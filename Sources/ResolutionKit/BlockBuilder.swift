@@ -257,6 +257,9 @@ enum BlockBuilder {
         if inlineLabel && !pageTurned && line.blankBefore < layout.blockGap && !layout.endsEarly(last, before: line.text) {
             return true
         }
+        // The organ's formula (`The Security Council,`) stands alone between preface and preamble,
+        // after a spread line too (`на его 8712-м`, the adoption line's words set apart).
+        if StructureBuilder.isFormula(line.text, profile) || (text.count <= 64 && StructureBuilder.isFormula(text, profile)) { return false }
         // A spread line (`SpreadWords`) and the line after it are pieces of one printed
         // line: they go on with the paragraph whatever the blank lines and widths say,
         // unless they open one (a number, a label, an opener or verb).
@@ -265,8 +268,6 @@ enum BlockBuilder {
             return StructureBuilder.operativeNumber(line.text) == nil && LabelParser.parse(line.text, profile: profile) == nil
                 && !InlinePass.startsWithLead(line.text, profile: profile)
         }
-        // The organ's formula (`The Security Council,`) stands alone between preface and preamble.
-        if StructureBuilder.isFormula(line.text, profile) || (text.count <= 64 && StructureBuilder.isFormula(text, profile)) { return false }
         if afterMarker && !pageTurned && line.blankBefore < layout.blockGap && !endsWithStrongTerminator(text)
             && line.indent <= layout.margin {
             return !looksLikeHeadingAfter(text, line, measure: layout.measure)

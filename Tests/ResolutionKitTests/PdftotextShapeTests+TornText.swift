@@ -59,6 +59,17 @@ extension PdftotextShapeTests {
         let ten = doc.operative.first { $0.number == 10 }?.text ?? ""
         #expect(ten.hasPrefix("يكرر تأكيد طلبه إلى الآلية بأن تضمن التقارير التي تقدمها إلى المجلس"), "\(ten.prefix(80))")
     }
+
+    /// The adoption line's words set apart one to a line (`на` `его` `8712-м`) right before
+    /// the organ's formula: the formula still stands alone, and the preamble and the
+    /// operative part after it are read.
+    @Test func theFormulaStandsAloneAfterASpreadLine() throws {
+        let doc = try Fixtures.pdftotextShape("adoption-line-spread-before-formula.ru.txt")
+        #expect(doc.preamble.first?.text.hasPrefix("ссылаясь на все свои предыдущие резолюции") == true)
+        #expect(doc.preamble.count >= 5)
+        #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
+        #expect(doc.operative.count >= 10)
+    }
 }
 
 /// The line phase's repair of Arabic marks set apart from their letters, on its own.
