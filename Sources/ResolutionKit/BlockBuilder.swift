@@ -101,6 +101,11 @@ enum BlockBuilder {
         blocks.reserveCapacity(lines.count / 4)
         let spaced = profile.spec.joinWithSpace
         var lastWasMarker = false
+        // An operative number printed alone next to a label alone (`3.` then `a)`, or `(i)`
+        // then `2.`): pdftotext put the number's column and the label's column side by side,
+        // and the number's text comes after the list's items. The number waits here for the
+        // first paragraph text after them that is neither a label nor numbered.
+        var waitingNumber: Scalars? = nil
         var lastLine: SourceLine? = nil  // the last source line of the last block
         var pageTurned = false           // a page feed or page furniture since `lastLine`
         var previousLabel: SubLabel? = nil  // the label that opened the latest item of a list
@@ -150,6 +155,19 @@ enum BlockBuilder {
             }
             let breakBefore = line.afterFootnotes || line.blankBefore >= 2 || pageTurned
             if line.blankBefore >= layout.blockGap { flatStretch = flatAhead.contains(stretch) }
+            if !blocks.isEmpty, lastLine != nil {
+                let k = blocks.count - 1
+                if waitingNumber == nil, isNumberOnly(blocks[k].text), isLabelOnly(line.text) {
+                    // `3.` then `a)`: the label opens its item; the number waits.
+                    waitingNumber = blocks[k].text
+                    blocks.removeLast()
+                } else if waitingNumber == nil, isLabelOnly(blocks[k].text), isNumberOnly(line.text) {
+                    // `(i)` then `2.`: the label still waits for its text; so does the number.
+                    waitingNumber = line.text
+                    lastLine = line
+                    continue
+                }
+            }
             if !blocks.isEmpty, let last = lastLine {
                 // The last block is grown in place (`blocks[k].text`): holding it in a local
                 // would share its buffer, and each append would copy the whole paragraph.
@@ -187,6 +205,21 @@ enum BlockBuilder {
             }
             if !blocks.isEmpty { blocks[blocks.count - 1].pack() }
             blocks.append(SourceBlock(opening: line, afterBreak: breakBefore))
+            if let number = waitingNumber, !isLabelOnly(line.text), LabelParser.parse(line.text, profile: profile) == nil {
+                if isNumberOnly(line.text) || StructureBuilder.operativeNumber(line.text) != nil {
+                    // The next paragraph came with its own number: the waiting one stays as it was printed.
+                    var alone = SourceBlock(text: number, indent: line.indent, line: line.index, afterBreak: breakBefore)
+                    alone.pack()
+                    blocks.insert(alone, at: blocks.count - 1)
+                    waitingNumber = nil
+                } else if blocks.count >= 2, endsWithTerminator(blocks[blocks.count - 2].text),
+                          !hasCase(line.text) || startsUppercase(line.text) {
+                    // The first text that opens a paragraph after the items: the item before
+                    // it finished, and it opens with a capital where the script has case.
+                    blocks[blocks.count - 1].text = number + [" "] + line.text
+                    waitingNumber = nil
+                }
+            }
             if layout.hardWrapped {
                 if let label = LabelParser.parse(line.text, profile: profile) { previousLabel = label }
                 else if StructureBuilder.operativeNumber(line.text) != nil || isNumberOnly(line.text) { previousLabel = nil }
@@ -195,6 +228,7 @@ enum BlockBuilder {
             lastLine = line
             pageTurned = false
         }
+        if let number = waitingNumber { blocks.append(SourceBlock(text: number, indent: 0, line: lines.count, afterBreak: true)) }
         if !blocks.isEmpty { blocks[blocks.count - 1].pack() }
         return blocks
     }

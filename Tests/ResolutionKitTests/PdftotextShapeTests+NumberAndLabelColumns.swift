@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import ResolutionKit
+
+/// An operative number and a subparagraph label printed alone next to each other: pdftotext
+/// put the number's column and the label's column side by side, and each text comes later.
+extension PdftotextShapeTests {
+    /// A label and the next paragraph's number printed alone one after the other (`(i)`,
+    /// `2.`), then the item's text and the paragraph's: the item gets the first text, the
+    /// number the first text that opens a paragraph after it, and the numbering goes on.
+    @Test func aLabelAndANumberPrintedSideBySideEachGetTheirText() throws {
+        let doc = try Fixtures.pdftotextShape("label-and-number-columns-side-by-side.zh.txt")
+        #expect(doc.operative.map(\.number) == Array(1...15))
+        let one = try #require(doc.operative.first)
+        #expect(one.subparagraphs.map(\.label) == ["a", "b", "c", "d", "e", "f", "g", "h", "i"])
+        #expect(one.subparagraphs.last?.text.hasPrefix("经委员会事先核准而出售或供应军火") == true)
+        #expect(doc.operative.dropFirst().first?.text.hasPrefix("决定，会员国供应方负有通知委员会的主要责任") == true)
+        #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
+    }
+
+    /// A number printed alone before the first label of the list that ends the paragraph
+    /// before it (`3.`, then `a)`): the list stays with that paragraph, and the number opens
+    /// the first paragraph text after the list (`Invite…`).
+    @Test func aNumberBeforeTheListOfTheParagraphBeforeWaitsForItsText() throws {
+        let doc = try Fixtures.pdftotextShape("number-printed-before-the-list-before.fr.txt")
+        #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
+        let two = try #require(doc.operative.first { $0.number == 2 })
+        #expect(two.subparagraphs.map(\.label) == ["a", "b", "c", "d", "e", "f", "g"])
+        #expect(two.subparagraphs.first?.text.hasPrefix("en diffusant des informations") == true)
+        let three = try #require(doc.operative.first { $0.number == 3 })
+        #expect(three.text.hasPrefix("Invite le Secrétaire général"), "\(three.text.prefix(40))")
+        #expect(three.subparagraphs.isEmpty)
+    }
+}
