@@ -285,11 +285,15 @@ enum RunningLines {
         // Distance of each line to the nearest page feed, in lines (both directions).
         // Only read where there are page feeds: not allocated otherwise.
         var nearFeed = pages > 1 ? [Int](repeating: Int.max, count: lines.count) : []
+        // The page each line is on (counted by feeds), where there are page feeds.
+        var pageOf = pages > 1 ? [Int32](repeating: 0, count: lines.count) : []
         if pages > 1 {
             var last = -1_000
+            var page: Int32 = 0
             for (k, line) in lines.enumerated() {
-                if line.pageBreakBefore { last = k }
+                if line.pageBreakBefore { last = k; page += 1 }
                 nearFeed[k] = k - last
+                pageOf[k] = page
             }
             var next = Int.max / 2
             for k in lines.indices.reversed() {
@@ -353,8 +357,10 @@ enum RunningLines {
             // With page feeds: the occurrences next to a feed, when most are (the symbol
             // also stands once in the masthead). Without: three or more at even spacing.
             let atFeeds = pages > 1 ? at.filter { nearFeed[$0] <= 4 } : []
-            // A running line comes once a page at most.
+            // A running line comes once a page at most: a text twice on one page is the
+            // body's (two items that open alike, `Los suministros a las fuerzas…`).
             if at.count > pages + 1 { continue }
+            if pages > 1, zip(at, at.dropFirst()).contains(where: { pageOf[$0] == pageOf[$1] }) { continue }
             if !atFeeds.isEmpty && atFeeds.count * 2 >= at.count {
                 for k in atFeeds { found.insert(lines[k].index) }
             } else if at.count >= 3 && minGap >= 12 && minGap * 3 >= maxGap {

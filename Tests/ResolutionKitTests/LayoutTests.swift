@@ -10,7 +10,10 @@ import Testing
     /// Arabic 0.90).
     static let floor: [TextLayoutKind: [String: Double]] = [
         .blankSeparated: ["ar": 0.97, "en": 0.97, "es": 0.97, "fr": 0.91, "ru": 0.93, "zh": 0.95],
-        .noBlankLines: ["ar": 0.62, "en": 0.84, "es": 0.91, "fr": 0.89, "ru": 0.70, "zh": 0.37],
+        // Arabic and Russian without blank lines were 0.62 and 0.70 while a paragraph's last
+        // line that recurred on its page near a feed (`وأمنهم،`, `сотрудничества,`) was lost
+        // as a running line: the loss joined two paragraphs and hid a split made elsewhere.
+        .noBlankLines: ["ar": 0.60, "en": 0.84, "es": 0.91, "fr": 0.89, "ru": 0.68, "zh": 0.37],
         .doubleSpaced: ["ar": 0.55, "en": 0.97, "es": 1.0, "fr": 0.95, "ru": 0.89, "zh": 0.95],
         .columns: ["ar": 0.73, "en": 0.93, "es": 0.97, "fr": 0.97, "ru": 0.93, "zh": 0.97],
         .numbersAlone: ["ar": 0.84, "en": 0.91, "es": 0.97, "fr": 0.97, "ru": 0.72, "zh": 0.69],

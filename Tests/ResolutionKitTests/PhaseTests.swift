@@ -77,6 +77,19 @@ import Testing
         #expect(!RunningLines.isSymbolAlone("S/RES/2532(2020)号决议".scalars, symbol: "S/RES/2532"))
     }
 
+    /// A running line comes once a page: a short line printed twice on one page (two
+    /// paragraphs that end `…Peace Agreement,`), one of them near the page feed, is the body's,
+    /// and the paragraph keeps it.
+    @Test func aLineTwiceOnOnePageIsNoRunningLine() throws {
+        let doc = try Fixtures.pdftotextShape("line-twice-on-a-page-near-feed.en.txt")
+        #expect(!doc.furniture.contains("Agreement,"), "\(doc.furniture)")
+        let ends = doc.preamble.filter { $0.text.hasSuffix("of the Peace Agreement,") }
+        #expect(ends.count == 2, "\(doc.preamble.map { String($0.text.suffix(30)) })")
+        // The truth of this resolution: 23 preambular paragraphs, operative 1 to 12.
+        #expect(doc.preamble.count == 23)
+        #expect(doc.operative.map(\.number) == Array(1...12))
+    }
+
     /// `pdftotext -layout` prints the job number and the recycling line side by side, and
     /// right-to-left extraction moves the parentheses; a sentence that cites a job number
     /// next to other words is still text.
