@@ -121,6 +121,11 @@ public enum ResolutionParser {
         NumberColumn.reattachScattered(&bodyLines, layout: layout, profile: profile) {
             layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.scalars, profile: profile)
         }
+        if layout.hardWrapped {
+            LabelColumn.reattach(&bodyLines, profile: profile) {
+                layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.scalars, profile: profile)
+            }
+        }
         var furniture: [(line: Int, text: String)] = []
         var blocks = BlockBuilder.build(taking: &bodyLines, layout: layout, footnoteNumbers: Set(rawNotes.map(\.number)),
                                         profile: profile, furniture: &furniture)

@@ -31,4 +31,20 @@ extension PdftotextShapeTests {
         #expect(three.text.hasPrefix("Invite le Secrétaire général"), "\(three.text.prefix(40))")
         #expect(three.subparagraphs.isEmpty)
     }
+
+    /// Labels printed as a column of their own (`b)` `c)` `d)`, then the three items'
+    /// texts): each goes back to its item's opening, in order, and no label takes the next
+    /// label for its text.
+    @Test func aColumnOfLabelsGoesBackToItsItems() throws {
+        let doc = try Fixtures.pdftotextShape("label-column-before-items.es.txt")
+        let one = try #require(doc.operative.first)
+        #expect(one.subparagraphs.map(\.label) == ["a", "b", "c", "d", "e", "f", "g", "h", "i"])
+        let texts = one.subparagraphs.map(\.text)
+        #expect(texts.count == 9)
+        guard texts.count == 9 else { return }
+        #expect(texts[1].hasPrefix("Los suministros de equipo no mortífero"))
+        #expect(texts[2].hasPrefix("Los suministros que introduzcan en la República Centroafricana"))
+        #expect(texts[3].hasPrefix("Los suministros de equipo militar no mortífero"))
+        #expect(texts[1].hasSuffix("informes periódicos que le presente;"))
+    }
 }
