@@ -5,8 +5,8 @@
 // line (`b)` `c)` … `h)`) before the items' texts. Left so, each label takes the next label
 // as its text and half the list is lost. A run of two or more labels, each alone on its
 // line and in sequence in one style, is that column: its labels go back, in order, to the
-// items' openings in the text that follows (the first text line, then each line after one
-// that finished a clause), up to the next number, label or page.
+// items' openings in the text that follows (each line after one that finished a clause),
+// up to the next number, label or page.
 
 enum LabelColumn {
     /// Lines of the text after a column that are looked at for its items: bounds the work
@@ -37,9 +37,11 @@ enum LabelColumn {
                 j += 1
             }
             guard column.count >= 2 else { i += 1; continue }
-            // The items' openings: the first text line, then each line after a finished clause.
+            // The items' openings: each line after a finished clause. The text line before the
+            // column counts: an item it left unfinished goes on after the column, ahead of the
+            // column's items (`…选举改革努力而`, the labels, `加强选举进程…；`).
             var openings: [Int] = []
-            var previous: SourceLine? = nil
+            var previous = NumberColumn.textLine(before: i, in: lines, isFurniture: isFurniture)
             var k = j
             while k < lines.count, k - j < reach, openings.count < column.count {
                 WorkMeter.add(1)

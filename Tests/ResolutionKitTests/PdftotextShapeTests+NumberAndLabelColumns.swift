@@ -47,4 +47,19 @@ extension PdftotextShapeTests {
         #expect(texts[3].hasPrefix("Los suministros de equipo militar no mortífero"))
         #expect(texts[1].hasSuffix("informes periódicos que le presente;"))
     }
+
+    /// The column of labels printed in the middle of the item before it: that item's text
+    /// goes on after the column, ahead of the column's items, and is not taken for the
+    /// first of them.
+    @Test func aColumnOfLabelsInsideAnItemLeavesThatItemWhole() throws {
+        let doc = try Fixtures.pdftotextShape("label-column-inside-an-item.zh.txt")
+        let six = try #require(doc.operative.first { $0.number == 6 })
+        #expect(six.subparagraphs.map(\.label) == ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"])
+        let texts = six.subparagraphs.map(\.text)
+        guard texts.count >= 4 else { Issue.record("\(texts.count) items"); return }
+        #expect(texts[1].hasSuffix("提供能力建设和技术援助的力度；"), "\(texts[1].suffix(30))")
+        #expect(texts[2].hasPrefix("作为联合协调监测委员会的共同主席"))
+        #expect(texts[3].hasPrefix("支持开展区域合作"))
+        #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
+    }
 }
