@@ -183,8 +183,12 @@ enum StructureBuilder {
                 continue
             }
             // A comma ends no operative paragraph and no item of one (they end with a
-            // semicolon or a stop): an unnumbered, unlabelled block after one goes on with it.
-            if hardWrapped, let c = current, c.operative, !startsParagraph, endsWithComma(lastText(c)) {
+            // semicolon or a stop), and nor does a word: an unnumbered, unlabelled block after
+            // one goes on with it, whatever the format (a PDF line whose wide gaps made two
+            // lines of it, `…согласованного` / `соответствующими…`, ends a block mid-sentence).
+            // (Asked in a closure that holds no copy of the paragraph: a copy alive while the
+            // text is appended would make each append copy the whole paragraph.)
+            if current?.operative == true, !startsParagraph, { let last = lastText(current!); return endsWithComma(last) || !endsWithTerminator(last) }() {
                 appendText(&current!, raw, spaced: spaced)
                 continue
             }
