@@ -182,6 +182,14 @@ enum StructureBuilder {
                 appendText(&current!, raw, spaced: spaced)
                 continue
             }
+            // No paragraph opens with a bracket or a digit that is neither a label nor its
+            // number (`(S/PRST/2012/6), …`, `2015 (S/PRST/2015/10)`): such a block is a piece
+            // of the paragraph before it that extraction printed apart (a justified line
+            // whose wide gaps pdftotext read as columns).
+            if hardWrapped, current != nil, !startsParagraph, let first = raw.first, first == "(" || first == "（" || Chars.isDigit(first) {
+                appendText(&current!, raw, spaced: spaced)
+                continue
+            }
             // A comma ends no operative paragraph and no item of one (they end with a
             // semicolon or a stop), and nor does a word: an unnumbered, unlabelled block after
             // one goes on with it, whatever the format (a PDF line whose wide gaps made two

@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import ResolutionKit
 
-/// A block of the operative part that neither has a number nor a label, after a paragraph or
-/// item that stopped mid-sentence, is its continuation in every format: a PDF line whose
-/// wide gaps made two lines of it ends a block in the middle of an item.
-@Suite struct OperativeContinuationTests {
+/// Blocks that cannot open a paragraph go on with the one before: in the operative part, an
+/// unnumbered, unlabelled block after a paragraph or item that stopped mid-sentence (in every
+/// format: a PDF line whose wide gaps made two lines of it ends a block inside an item), and
+/// anywhere a block that opens with a bracket or a digit.
+@Suite struct ContinuationBlockTests {
     static let file = CorpusTests.corpus + "/ru/S_RES_2540_2020_-2011296R.plain.txt"
 
     /// The corpus text, one paragraph per line, with one item cut in two where a PDF line
@@ -24,5 +25,17 @@ import Testing
         #expect(five.subparagraphs.count == 12)
         #expect(five.subparagraphs.dropFirst(2).first?.text.contains("согласованного соответствующими") == true)
         #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
+    }
+
+    /// Justified lines whose gaps pdftotext read as columns, the words one to a line in a
+    /// new order (`21`, `(S/PRST/2012/6),`): no preambular paragraph opens with a bracket or
+    /// a digit, so the pieces stay in the paragraph they came from.
+    @Test func noPreambularParagraphOpensWithABracketOrADigit() throws {
+        let doc = try Fixtures.pdftotextShape("justified-lines-read-as-columns.fr.txt")
+        #expect(!doc.preamble.contains { $0.text.first == "(" || $0.text.first?.isNumber == true },
+                "\(doc.preamble.map { String($0.text.prefix(20)) })")
+        #expect(doc.preamble.first?.text.hasSuffix("8 octobre 2019 (S/PRST/2019/12),") == true)
+        // The truth of this resolution: 6 preambular paragraphs.
+        #expect(doc.preamble.count == 6)
     }
 }
