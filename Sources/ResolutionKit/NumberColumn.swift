@@ -37,9 +37,11 @@ enum NumberColumn {
                 WorkMeter.add(1)
                 let line = lines[end]
                 if !line.isSeparator, !isFurniture(line) {
-                    // A subparagraph (`a)`, `(b)`) belongs to the paragraph before it.
+                    // A subparagraph (`a)`, `(b)`, or the label alone with its text on the next
+                    // line) belongs to the paragraph before it.
                     if opens(line, after: previous, layout: layout, capitals: capitals),
-                       LabelParser.parse(line.text, profile: profile) == nil { openings.append(end) }
+                       LabelParser.parse(line.text, profile: profile) == nil, !BlockBuilder.isLabelOnly(line.scalars),
+                       !(previous.map { BlockBuilder.isLabelOnly($0.scalars) } ?? false) { openings.append(end) }
                     previous = line
                 }
                 end += 1
@@ -47,7 +49,9 @@ enum NumberColumn {
             // Headings open a stretch but are not numbered: an opening whose text stops with
             // no terminator before the next opening is one, unless it is the last and goes on
             // over the page.
-            let runsOn = end >= lines.count || lines[end].pageBreakBefore
+            // (Not when the next page opens with a number: its paragraph starts there.)
+            let runsOn = end >= lines.count || (lines[end].pageBreakBefore && number(lines[end].scalars) == nil
+                && StructureBuilder.operativeNumber(lines[end].text) == nil)
             var numbered: [Int] = []
             for (k, o) in openings.enumerated() {
                 let stop = k + 1 < openings.count ? openings[k + 1] : end
