@@ -106,6 +106,7 @@ enum BlockBuilder {
         // and the number's text comes after the list's items. The number waits here for the
         // first paragraph text after them that is neither a label nor numbered.
         var waitingNumber: Scalars? = nil
+        var waitingMarker: Scalars = []  // a note marker printed between a number alone and its text
         var lastLine: SourceLine? = nil  // the last source line of the last block
         var pageTurned = false           // a page feed or page furniture since `lastLine`
         var previousLabel: SubLabel? = nil  // the label that opened the latest item of a list
@@ -136,6 +137,14 @@ enum BlockBuilder {
             // A number alone on a line: a footnote marker (PDF) when such a footnote
             // exists, else a page number.
             if let n = bareNumber(line.text) {
+                // After a number or label alone, the marker belongs to the text still to
+                // come (`4.`, `1`, then the paragraph): it waits for that text.
+                if footnoteNumbers.contains(n), let last = blocks.last,
+                   isNumberOnly(last.text) || isLabelOnly(last.text) {
+                    waitingMarker.append(Chars.markerSeparator)
+                    waitingMarker.append(contentsOf: superscript(n))
+                    continue
+                }
                 if footnoteNumbers.contains(n), !blocks.isEmpty {
                     blocks[blocks.count - 1].text.append(Chars.markerSeparator)
                     blocks[blocks.count - 1].text.append(contentsOf: superscript(n))
@@ -177,6 +186,8 @@ enum BlockBuilder {
                     WorkMeter.add(1 + line.text.count)
                     blocks[k].text.append(" ")
                     blocks[k].text.append(contentsOf: line.text)
+                    blocks[k].text.append(contentsOf: waitingMarker)
+                    waitingMarker = []
                     if let label = LabelParser.parse(blocks[k].text, profile: profile) { previousLabel = label }
                     lastWasMarker = false; lastLine = line; pageTurned = false
                     continue
@@ -205,6 +216,11 @@ enum BlockBuilder {
             }
             if !blocks.isEmpty { blocks[blocks.count - 1].pack() }
             blocks.append(SourceBlock(opening: line, afterBreak: breakBefore))
+            if !waitingMarker.isEmpty {
+                // The text came as a block of its own: the marker goes with it, not lost.
+                blocks[blocks.count - 1].text.append(contentsOf: waitingMarker)
+                waitingMarker = []
+            }
             if let number = waitingNumber, !isLabelOnly(line.text), LabelParser.parse(line.text, profile: profile) == nil {
                 if isNumberOnly(line.text) || StructureBuilder.operativeNumber(line.text) != nil {
                     // The next paragraph came with its own number: the waiting one stays as it was printed.
@@ -228,6 +244,7 @@ enum BlockBuilder {
             lastLine = line
             pageTurned = false
         }
+        if !waitingMarker.isEmpty, !blocks.isEmpty { blocks[blocks.count - 1].text.append(contentsOf: waitingMarker) }
         if let number = waitingNumber { blocks.append(SourceBlock(text: number, indent: 0, line: lines.count, afterBreak: true)) }
         if !blocks.isEmpty { blocks[blocks.count - 1].pack() }
         return blocks

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import ResolutionKit
 
-/// An operative number and a subparagraph label printed alone next to each other: pdftotext
-/// put the number's column and the label's column side by side, and each text comes later.
+/// Numbers and labels printed apart from their text: an operative number and a label alone
+/// next to each other (pdftotext put their columns side by side), a column of labels, and a
+/// note's marker between a number alone and its text.
 extension PdftotextShapeTests {
     /// A label and the next paragraph's number printed alone one after the other (`(i)`,
     /// `2.`), then the item's text and the paragraph's: the item gets the first text, the
@@ -60,6 +61,17 @@ extension PdftotextShapeTests {
         #expect(texts[1].hasSuffix("提供能力建设和技术援助的力度；"), "\(texts[1].suffix(30))")
         #expect(texts[2].hasPrefix("作为联合协调监测委员会的共同主席"))
         #expect(texts[3].hasPrefix("支持开展区域合作"))
+        #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
+    }
+
+    /// A note's marker printed alone between an operative number alone and its text (`.4`,
+    /// `1`, `يقرر تجديد…`): the marker waits for the text, and the number still gets it.
+    @Test func aMarkerBetweenANumberAndItsTextWaitsForTheText() throws {
+        let doc = try Fixtures.pdftotextShape("note-marker-between-number-and-text.ar.txt")
+        #expect(doc.operative.map(\.number) == Array(1...12))
+        let four = try #require(doc.operative.first { $0.number == 4 })
+        #expect(four.text.hasPrefix("يقرر تجديد"), "\(four.text.prefix(30))")
+        #expect(doc.footnotes.count == 3)
         #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
     }
 }
