@@ -139,6 +139,13 @@ enum StructureBuilder {
                 expected += 1
                 continue
             }
+            // A label that goes on with the list of the paragraph before, after a few blocks
+            // that could not be placed (pieces of its last item that extraction moved): the
+            // paragraph takes them back as the end of that item, and its list goes on.
+            if current == nil, hardWrapped, let label = LabelParser.parse(raw, profile: profile),
+               let reopened = reopenList(&items, for: label, spaced: spaced) {
+                current = reopened
+            }
             if current != nil, let label = LabelParser.parse(raw, profile: profile) {
                 let (degree, style, index) = current!.list.place(label)
                 let sub = DraftSub(printed: label.printed, key: LabelParser.key(style, index), raw: label.rest)
@@ -194,9 +201,11 @@ enum StructureBuilder {
             // semicolon or a stop), and nor does a word: an unnumbered, unlabelled block after
             // one goes on with it, whatever the format (a PDF line whose wide gaps made two
             // lines of it, `…согласованного` / `соответствующими…`, ends a block mid-sentence).
+            // A colon opens what follows: a list, or text that is not one (a piece of the
+            // line before that extraction printed after it, a quoted amendment).
             // (Asked in a closure that holds no copy of the paragraph: a copy alive while the
             // text is appended would make each append copy the whole paragraph.)
-            if current?.operative == true, !startsParagraph, { let last = lastText(current!); return endsWithComma(last) || !endsWithTerminator(last) }() {
+            if current?.operative == true, !startsParagraph, { let last = lastText(current!); return endsWithComma(last) || endsWithColon(last) || !endsWithTerminator(last) }() {
                 appendText(&current!, raw, spaced: spaced)
                 continue
             }
@@ -344,9 +353,32 @@ enum StructureBuilder {
         return trimmed(t)
     }
 
+    /// The last operative paragraph, taken back out of `items` with the unplaced text after
+    /// it appended to its last item, when at most three unplaced blocks follow it and
+    /// `label` is the next label of its list at the first degree.
+    /// - Complexity: O(1) items looked at; O(n) in the text taken back.
+    static func reopenList(_ items: inout [BodyItem], for label: SubLabel, spaced: Bool) -> DraftParagraph? {
+        var k = items.count - 1
+        while k >= 0, items.count - k <= 4, case .other = items[k] { k -= 1 }
+        guard k >= 0, k < items.count - 1, case .paragraph(let box) = items[k], box.value.operative,
+              !box.value.subs.isEmpty, let (style, last) = box.value.list.level1, style != .bullet,
+              label.readings.contains(where: { $0.0 == style && $0.1 == last + 1 }) else { return nil }
+        var paragraph = box.value
+        for item in items[(k + 1)...] {
+            if case .other(let text) = item { appendText(&paragraph, text, spaced: spaced) }
+        }
+        items.removeSubrange(k...)
+        return paragraph
+    }
+
     static func endsWithComma(_ s: Scalars) -> Bool {
         guard let c = lastMeaningful(s) else { return false }
         return c == "," || c == "，" || c == "،"
+    }
+
+    static func endsWithColon(_ s: Scalars) -> Bool {
+        guard let c = lastMeaningful(s) else { return false }
+        return c == ":" || c == "："
     }
 
     static func lastText(_ p: DraftParagraph) -> Scalars {

@@ -5,7 +5,8 @@ import Testing
 /// Blocks that cannot open a paragraph go on with the one before: in the operative part, an
 /// unnumbered, unlabelled block after a paragraph or item that stopped mid-sentence (in every
 /// format: a PDF line whose wide gaps made two lines of it ends a block inside an item), and
-/// anywhere a block that opens with a bracket or a digit.
+/// anywhere a block that opens with a bracket or a digit; and a label that goes on with the
+/// list of the paragraph before, after a piece of text that could not be placed.
 @Suite struct ContinuationBlockTests {
     static let file = CorpusTests.corpus + "/ru/S_RES_2540_2020_-2011296R.plain.txt"
 
@@ -37,5 +38,16 @@ import Testing
         #expect(doc.preamble.first?.text.hasSuffix("8 octobre 2019 (S/PRST/2019/12),") == true)
         // The truth of this resolution: 6 preambular paragraphs.
         #expect(doc.preamble.count == 6)
+    }
+
+    /// A list's introduction whose last line came out after its colon, and a piece of an
+    /// item printed apart before the next label: the piece after the colon goes on with the
+    /// paragraph, the piece before the label with the item, and the list stays whole.
+    @Test func piecesPrintedApartInsideAListDoNotEndIt() throws {
+        let doc = try Fixtures.pdftotextShape("list-intro-end-printed-after-colon.ar.txt")
+        let one = try #require(doc.operative.first)
+        #expect(one.subparagraphs.map(\.label) == ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط"])
+        #expect(doc.operative.map(\.number) == Array(1...15))
+        #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
     }
 }
