@@ -359,7 +359,7 @@ enum StructureBuilder {
     /// - Complexity: O(1) items looked at; O(n) in the text taken back.
     static func reopenList(_ items: inout [BodyItem], for label: SubLabel, spaced: Bool) -> DraftParagraph? {
         var k = items.count - 1
-        while k >= 0, items.count - k <= 4, case .other = items[k] { k -= 1 }
+        while k >= 0, items.count - k <= 3, case .other = items[k] { k -= 1 }
         guard k >= 0, k < items.count - 1, case .paragraph(let box) = items[k], box.value.operative,
               !box.value.subs.isEmpty, let (style, last) = box.value.list.level1, style != .bullet,
               label.readings.contains(where: { $0.0 == style && $0.1 == last + 1 }) else { return nil }
