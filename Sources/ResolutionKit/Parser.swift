@@ -110,22 +110,15 @@ public enum ResolutionParser {
         var bodyLines = lines
         lines = []
         var rawNotes = FootnoteExtractor.extract(taking: &bodyLines, layout: layout)
+        // Page furniture, for the phases that pass over it: running lines and the profile's own.
+        let running = layout.repeatedFurniture
+        let isFurniture = { (line: SourceLine) in running.contains(line.index) || Furniture.isFurniture(line.scalars, profile: profile) }
         if layout.hardWrapped {
-            rawNotes += FootnoteExtractor.liftPageFootNotes(&bodyLines, after: rawNotes) {
-                layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.scalars, profile: profile)
-            }
+            rawNotes += FootnoteExtractor.liftPageFootNotes(&bodyLines, after: rawNotes, isFurniture: isFurniture)
         }
-        NumberColumn.reattach(&bodyLines, layout: layout, profile: profile) {
-            layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.scalars, profile: profile)
-        }
-        NumberColumn.reattachScattered(&bodyLines, layout: layout, profile: profile) {
-            layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.scalars, profile: profile)
-        }
-        if layout.hardWrapped {
-            LabelColumn.reattach(&bodyLines, profile: profile) {
-                layout.repeatedFurniture.contains($0.index) || Furniture.isFurniture($0.scalars, profile: profile)
-            }
-        }
+        NumberColumn.reattach(&bodyLines, layout: layout, profile: profile, isFurniture: isFurniture)
+        NumberColumn.reattachScattered(&bodyLines, layout: layout, profile: profile, isFurniture: isFurniture)
+        if layout.hardWrapped { LabelColumn.reattach(&bodyLines, profile: profile, isFurniture: isFurniture) }
         var furniture: [(line: Int, text: String)] = []
         var blocks = BlockBuilder.build(taking: &bodyLines, layout: layout, footnoteNumbers: Set(rawNotes.map(\.number)),
                                         profile: profile, furniture: &furniture)
