@@ -141,7 +141,7 @@ struct TextLayout {
             // in a CJK font is narrower than the column it counts for, so lines that carry
             // them overstate the measure. Only lines with a wide character (more columns
             // than scalars) are read.
-            let wide = text.filter { $0.width > $0.length && $0.scalars.allSatisfy { Chars.isWide($0) || $0 == " " } }
+            let wide = text.filter { $0.width > $0.length && Self.isWideOnly($0) }
                 .map { layout.wideReach($0) }.sorted()
             if wide.count >= 8 { layout.wideMeasure = wide[wide.count * 9 / 10] }
             layout.wideOpeningIndent = openingIndent(text, layout: layout)
@@ -182,7 +182,7 @@ struct TextLayout {
                 // more than a character short stopped by choice (kinsoku may carry one
                 // character down and leave the line stretched). Digits and Latin make the
                 // count approximate, hence the ratio for lines that carry them.
-                if gridless && line.scalars.allSatisfy({ Chars.isWide($0) || $0 == " " }) { return wideReach(line) + 2 < target }
+                if gridless && Self.isWideOnly(line) { return wideReach(line) + 2 < target }
                 return wideReach(line) * 100 < target * 92
             }
             firstWord += 1
@@ -202,7 +202,7 @@ struct TextLayout {
             guard !cur.pageBreakBefore, !next.pageBreakBefore, cur.blankBefore == 0, next.blankBefore == 0,
                   cur.width > cur.length, endsWithTerminator(prev.scalars),
                   layout.wideReach(prev) + 4 < layout.wideMeasure,
-                  cur.scalars.allSatisfy({ Chars.isWide($0) || $0 == " " }) else { continue }
+                  isWideOnly(cur) else { continue }
             seen += 1
             let short = layout.wideMeasure - layout.wideReach(cur)
             if short >= 2 && short <= 16 { shortfalls[short] += 1 }
@@ -215,6 +215,13 @@ struct TextLayout {
     /// The line's reach with the spaces beside wide characters left out, in gridless text
     /// (`gridless`); elsewhere its reach.
     /// - Complexity: O(1) for a line with no wide character, O(n) in its scalars otherwise.
+    /// A line of wide characters alone (spaces aside): justified to the column, it measures
+    /// the text's wide measure exactly.
+    /// - Complexity: O(n) in the line's scalars, read in place.
+    static func isWideOnly(_ line: SourceLine) -> Bool {
+        line.scalars.allSatisfy { Chars.isWide($0) || $0 == " " }
+    }
+
     func wideReach(_ line: SourceLine) -> Int {
         guard gridless, line.width > line.length else { return line.reach }
         let t = line.scalars
