@@ -191,10 +191,16 @@ extension FootnoteExtractor {
         var notes: [RawFootnote] = []
         var linesInNote = 0
         for line in zone {
-            if let (n, body) = bareOrLeadingNumber(line.text), n == first + notes.count {
-                notes.append(RawFootnote(number: n, text: body, line: line.index))
-                linesInNote = 0
-                continue
+            if let (n, body) = bareOrLeadingNumber(line.text) {
+                if n == first + notes.count {
+                    notes.append(RawFootnote(number: n, text: body, line: line.index))
+                    linesInNote = 0
+                    continue
+                }
+                // A number alone out of sequence opens notes of its own: a raised marker
+                // printed on its own line above the body (`1`, body, then note `1`) is not
+                // the page's first note, and the zone starts further down.
+                if body.isEmpty { return nil }
             }
             linesInNote += 1
             guard !notes.isEmpty, linesInNote <= 4 else { return nil }

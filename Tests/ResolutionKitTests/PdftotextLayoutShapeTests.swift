@@ -118,4 +118,16 @@ import Testing
                 "\(op2.subparagraphs.dropFirst().first?.text.suffix(40) ?? "")")
         #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
     }
+
+    /// A note's marker raised above the last body line of a page (`1` alone, then the line
+    /// it belongs to), then the page's note (`1` alone, then its text): the page's notes
+    /// start at the second `1`, and the body line stays in its paragraph.
+    @Test func aMarkerAboveThePagesLastBodyLineIsNotItsFirstNote() throws {
+        let doc = try Fixtures.pdftotextShape("raised-marker-above-last-body-line.ar.layout.txt")
+        #expect(doc.operative.map(\.number) == Array(1...10))
+        #expect(doc.footnotes.map(\.text) == Array(repeating: "S/RES/2428 (2018).", count: 3))
+        #expect(doc.footnotes.map(\.citedBy) == [["op3"], ["op6"], ["op9"]])
+        let three = try #require(doc.operative.first { $0.number == 3 })
+        #expect(three.text.hasSuffix("2428 (2018)؛"), "\(three.text.suffix(40))")
+    }
 }
