@@ -107,6 +107,7 @@ enum BlockBuilder {
         // first paragraph text after them that is neither a label nor numbered.
         var waitingNumber: Scalars? = nil
         var waitingMarker: Scalars = []  // a note marker printed between a number alone and its text
+        var raisedMarker: Scalars = []   // a note marker printed on its own line above its line
         var lastLine: SourceLine? = nil  // the last source line of the last block
         var pageTurned = false           // a page feed or page furniture since `lastLine`
         var previousLabel: SubLabel? = nil  // the label that opened the latest item of a list
@@ -124,8 +125,13 @@ enum BlockBuilder {
             if lines[index].blankBefore >= layout.blockGap { stretch = index }
             if flatAhead.contains(stretch) { flatStretch = true }
             // Unpacked once: `continues` and the checks below read the text many times.
-            let line = lines[index].unpacked
+            var line = lines[index].unpacked
             lines[index].text = []
+            if !raisedMarker.isEmpty {
+                line.text.append(contentsOf: raisedMarker)
+                line = line.unpacked
+                raisedMarker = []
+            }
             WorkMeter.add(1 + line.text.count)
             if line.isSeparator { continue }
             if line.pageBreakBefore { pageTurned = true }
@@ -137,6 +143,16 @@ enum BlockBuilder {
             // A number alone on a line: a footnote marker (PDF) when such a footnote
             // exists, else a page number.
             if let n = bareNumber(line.text) {
+                // Raised above the line it belongs to (`-layout` prints it on a line of its
+                // own, set in where it stands, right above that line, while a blank line
+                // comes before it): it goes with that line, and so does the gap before it.
+                if footnoteNumbers.contains(n), line.blankBefore >= 1,
+                   index + 1 < lines.count, lines[index + 1].blankBefore == 0, !lines[index + 1].isSeparator,
+                   !lines[index + 1].pageBreakBefore, bareNumber(lines[index + 1].scalars) == nil {
+                    lines[index + 1].blankBefore = line.blankBefore
+                    raisedMarker = [Chars.markerSeparator] + superscript(n)
+                    continue
+                }
                 // After a number or label alone, the marker belongs to the text still to
                 // come (`4.`, `1`, then the paragraph): it waits for that text.
                 if footnoteNumbers.contains(n), let last = blocks.last,

@@ -130,4 +130,17 @@ import Testing
         let three = try #require(doc.operative.first { $0.number == 3 })
         #expect(three.text.hasSuffix("2428 (2018)؛"), "\(three.text.suffix(40))")
     }
+
+    /// A marker raised above the first line of a paragraph, with the blank line that parts
+    /// the paragraphs before the marker and none after it: the marker goes with the line
+    /// under it, and the blank line still parts the paragraphs.
+    @Test func aMarkerAboveAParagraphsFirstLineLeavesTheGapBeforeIt() throws {
+        let doc = try Fixtures.pdftotextShape("raised-marker-between-paragraphs.ar.layout.txt")
+        #expect(doc.preamble.count == 13)
+        let cited = try #require(doc.preamble.first { $0.text.contains("2259") })
+        #expect(cited.text.hasPrefix("وإذ يشير"), "\(cited.text.prefix(30))")
+        #expect(doc.footnotes.first?.citedBy == [cited.id])
+        let before = try #require(doc.preamble.firstIndex { $0.id == cited.id }.map { doc.preamble[$0 - 1] })
+        #expect(before.text.hasSuffix("الليبي،"), "\(before.text.suffix(30))")
+    }
 }
