@@ -118,7 +118,10 @@ public enum ResolutionParser {
         }
         NumberColumn.reattach(&bodyLines, layout: layout, profile: profile, isFurniture: isFurniture)
         NumberColumn.reattachScattered(&bodyLines, layout: layout, profile: profile, isFurniture: isFurniture)
-        if layout.hardWrapped { LabelColumn.reattach(&bodyLines, profile: profile, isFurniture: isFurniture) }
+        if layout.hardWrapped {
+            NumberAfterFirstLine.reattach(&bodyLines, profile: profile, isFurniture: isFurniture)
+            LabelColumn.reattach(&bodyLines, profile: profile, isFurniture: isFurniture)
+        }
         var furniture: [(line: Int, text: String)] = []
         var blocks = BlockBuilder.build(taking: &bodyLines, layout: layout, footnoteNumbers: Set(rawNotes.map(\.number)),
                                         profile: profile, furniture: &furniture)

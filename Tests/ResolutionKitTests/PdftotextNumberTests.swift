@@ -48,4 +48,28 @@ import Testing
         #expect(byNumber[13]?.hasPrefix("постановляет продолжать") == true)
         #expect(doc.other.isEmpty, "\(doc.other.map(\.text))")
     }
+
+    /// Numbers printed after their paragraph's first line (`يقرر أن يمدد…`, `.1`, then the
+    /// rest): each goes back to the front of that line, the paragraph stays whole, and the
+    /// last number, after a one-line paragraph, is that paragraph's.
+    @Test func aNumberPrintedAfterItsFirstLineGoesBackToIt() throws {
+        let doc = try Fixtures.pdftotextShape("number-after-first-line.ar.txt")
+        #expect(doc.preamble.count == 3)
+        #expect(doc.operative.map(\.number) == [1, 2])
+        #expect(doc.operative.first?.text.hasPrefix("يقرر أن يمدد") == true)
+        #expect(doc.operative.first?.text.hasSuffix("؛") == true, "\(doc.operative.first?.text.suffix(30) ?? "")")
+        #expect(doc.operative.last?.text.hasPrefix("يقرر أن يبقي المسألة") == true)
+        #expect(doc.other.isEmpty, "\(doc.other.map(\.text))")
+    }
+
+    /// One number after its first line (`.1` between an unfinished line and the rest) and
+    /// the others before their text in the same document: each goes where its own
+    /// neighbours say.
+    @Test func numbersAfterAndBeforeTheirTextInOneDocumentEachFindTheirParagraph() throws {
+        let doc = try Fixtures.pdftotextShape("numbers-after-and-before-their-text.ar.txt")
+        #expect(doc.preamble.count == 4)
+        #expect(doc.operative.map(\.number) == [1, 2, 3, 4])
+        #expect(doc.operative.map { String($0.text.prefix(8)) } == ["يطالب با", "يقرر تجد", "يطلب إلى", "يقرر إبق"])
+        #expect(doc.footnotes.first?.citedBy == ["op2"])
+    }
 }
