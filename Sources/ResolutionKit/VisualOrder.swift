@@ -12,15 +12,20 @@ enum VisualOrder {
         var i = 0
         var changed = false
         while i < line.count {
-            if line[i] == ")", let (inner, afterOpen) = digitsThen("(", in: line, from: i + 1) {
-                // `1)2011( 2014`: a footnote marker painted before the run follows it.
+            if line[i] == ")", let (inner, afterOpen) = digitsThen("(", in: line, from: i + 1) ?? symbolThen("(", in: line, from: i + 1) {
+                // `1)2011( 2014`, `،2)2019( 2488`: a footnote marker painted before the run
+                // follows it.
                 var marker = Scalars()
                 var m = out.count
                 while m > 0 && Chars.isDigit(out[m - 1]) && out.count - m < 2 { m -= 1 }
-                if m < out.count && (m == 0 || Chars.isSpace(out[m - 1])) {
+                if m < out.count && (m == 0 || Chars.isSpace(out[m - 1]) || out[m - 1] == "،" || out[m - 1] == "؛") {
                     marker = Array(out[m...]); out.removeLast(out.count - m)
                 }
-                defer { out.append(contentsOf: marker) }
+                defer {
+                    // The marker stands after the run, apart from a word that follows it.
+                    out.append(contentsOf: marker)
+                    if !marker.isEmpty, i < line.count, Chars.isAlphabetic(line[i]) { out.append(" ") }
+                }
                 var j = afterOpen
                 while j < line.count && line[j] == " " { j += 1 }
                 var k = j
@@ -44,7 +49,8 @@ enum VisualOrder {
     }
 
     /// The edges of a right-to-left line as extraction paints them: `.12 يقرر` and
-    /// `. 12يقرر` are the operative number `12.`; `)S/RES/2505 (2020` is `S/RES/2505 (2020)`; `( أ)` is `(أ)`.
+    /// `. 12يقرر` are the operative number `12.`; `)S/RES/2505 (2020` is `S/RES/2505 (2020)`; `( أ)` is `(أ)`;
+    /// `.S/PRST/2019/3` is `S/PRST/2019/3.`.
     /// - Complexity: O(n) in the line's scalars.
     static func restoreLineEdges(_ line: inout Scalars) {
         // `…text   .12` (pdftotext -layout): the paragraph number printed at the line's right
@@ -60,6 +66,12 @@ enum VisualOrder {
                     return
                 }
             }
+        }
+        // `.S/PRST/2019/3`: a left-to-right line (a note citing a document) whose stop the
+        // right-to-left page painted first.
+        if line.count > 2, line[0] == ".", Chars.isAlphabetic(line[1]), !line.contains(where: Chars.isArabicLetter) {
+            line = Array(line[1...]) + ["."]
+            return
         }
         if line.count >= 2, line[0] == "." || line[0] == "．" {
             // `. 2يشدد`: poppler may also print a space between the stop and the digits.
@@ -88,6 +100,20 @@ enum VisualOrder {
         if line.count > 4, line[0] == "(", line[1] == " ", let close = line.firstIndex(of: ")"), close <= 5 {
             line.remove(at: 1)
         }
+    }
+
+    /// A document symbol from `start` (`S/PRST/2019/3`: letters, digits, `/`, `.`, `-`,
+    /// with a slash) when it is followed by `close`; the index after `close`.
+    private static func symbolThen(_ close: Unicode.Scalar, in s: Scalars, from start: Int) -> (ArraySlice<Unicode.Scalar>, Int)? {
+        var j = start
+        var slash = false
+        while j < s.count, j - start <= 40, s[j].isASCII,
+              Chars.isAlphabetic(s[j]) || Chars.isDigit(s[j]) || s[j] == "/" || s[j] == "." || s[j] == "-" {
+            if s[j] == "/" { slash = true }
+            j += 1
+        }
+        guard slash, j > start, j < s.count, s[j] == close, Chars.isAlphabetic(s[start]) else { return nil }
+        return (s[start..<j], j + 1)
     }
 
     /// The digits from `start` when they are followed by `close`; the index after `close`.

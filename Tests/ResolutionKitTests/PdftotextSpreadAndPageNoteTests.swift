@@ -56,6 +56,17 @@ import Testing
         #expect(doc.other.isEmpty, "a note kept as other text: \(doc.other.map(\.text))")
     }
 
+    /// The same note (`S/PRST/2019/3`) at the foot of two pages of an Arabic resolution, its
+    /// stop painted first (`.S/PRST/2019/3`): a note each time, not a running footer, and
+    /// each marker, painted before the bracketed symbol it follows, cites its note.
+    @Test func theSameNoteAtTwoPageFeetIsANoteEachTime() throws {
+        let doc = try Fixtures.pdftotextShape("same-note-at-two-page-feet.ar.txt")
+        #expect(doc.footnotes.map(\.text) == ["S/PRST/2019/3.", "S/RES/2488 (2019).", "S/PRST/2019/3."])
+        #expect(doc.footnotes.map(\.citedBy) == [["pp3"], ["op3"], ["op13"]])
+        #expect(doc.footnotes.first?.references == ["S/PRST/2019/3"])
+        #expect(!doc.furniture.contains { $0.contains("PRST") })
+    }
+
     static let russianSpread = """
 Организация Объединенных Наций
 

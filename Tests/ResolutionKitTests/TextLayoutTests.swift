@@ -76,7 +76,7 @@ import Testing
 
     @Test func rightToLeftExtractionIsPutBackInReadingOrder() {
         let lines = LineSplitter.split("\u{202B}الأمــم المتحـدة\u{202C}\n(هـ) بند\nالقرار )2023( 2674\nبقرارات 1)2011( 2014و\n .12يقرر\n)S/RES/2505 (2020\n( أ) قيادة")
-        #expect(lines.map { $0.text.string } == ["الأمم المتحدة", "(هـ) بند", "القرار 2674 (2023)", "بقرارات 2014 (2011)1و",
+        #expect(lines.map { $0.text.string } == ["الأمم المتحدة", "(هـ) بند", "القرار 2674 (2023)", "بقرارات 2014 (2011)1 و",
                                                   "12. يقرر", "S/RES/2505 (2020)", "(أ) قيادة"])
         #expect(lines.allSatisfy { $0.indent == 0 })   // right-to-left: left padding is not indentation
     }

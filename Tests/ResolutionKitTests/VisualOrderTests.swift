@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import ResolutionKit
+
+/// Right-to-left lines as pdftotext paints them, put back in reading order: bracketed runs
+/// with the number before them, the footnote marker painted before the run, and a
+/// left-to-right note whose stop was painted first.
+@Suite struct VisualOrderTests {
+    static func restored(_ s: String) -> String {
+        var line = Array(s.unicodeScalars)
+        VisualOrder.restoreDigitRuns(&line)
+        return line.string
+    }
+
+    @Test func aMarkerPaintedAfterAnArabicCommaFollowsTheRunItMarks() {
+        #expect(Self.restored("من القرار ،2)2019( 2488ويشير إلى") == "من القرار ،2488 (2019)2 ويشير إلى")
+        // Digits glued to a word are the word's, not a marker.
+        #expect(Self.restored("المادةA2)2019( 2488") == "المادةA22488 (2019)")
+    }
+
+    @Test func aDocumentSymbolInBracketsGoesBackAfterItsYear() {
+        #expect(Self.restored("أبريل ،1)S/PRST/2019/3( 2019وإذ") == "أبريل ،2019 (S/PRST/2019/3)1 وإذ")
+        // Brackets around words are left as they are.
+        #expect(Self.restored("ذلك )المرفق( 2019") == "ذلك )المرفق( 2019")
+    }
+
+    @Test func aLeftToRightNoteWhoseStopWasPaintedFirstEndsWithIt() {
+        #expect(Self.restored(".S/PRST/2019/3") == "S/PRST/2019/3.")
+        // The operative number's stop is not moved.
+        #expect(Self.restored(".12") == "12.")
+    }
+}
