@@ -50,7 +50,7 @@ enum VisualOrder {
 
     /// The edges of a right-to-left line as extraction paints them: `.12 يقرر` and
     /// `. 12يقرر` are the operative number `12.`; `)S/RES/2505 (2020` is `S/RES/2505 (2020)`; `( أ)` is `(أ)`;
-    /// `.S/PRST/2019/3` is `S/PRST/2019/3.`.
+    /// `.S/PRST/2019/3` is `S/PRST/2019/3.`, and `.S/2020/785 2` is the note `2 S/2020/785.`.
     /// - Complexity: O(n) in the line's scalars.
     static func restoreLineEdges(_ line: inout Scalars) {
         // `…text   .12` (pdftotext -layout): the paragraph number printed at the line's right
@@ -68,9 +68,18 @@ enum VisualOrder {
             }
         }
         // `.S/PRST/2019/3`: a left-to-right line (a note citing a document) whose stop the
-        // right-to-left page painted first.
+        // right-to-left page painted first; `-layout` also paints the note's number last, at
+        // the line's right end, where the right-to-left line starts (`.S/2020/785 2`).
         if line.count > 2, line[0] == ".", Chars.isAlphabetic(line[1]), !line.contains(where: Chars.isArabicLetter) {
-            line = Array(line[1...]) + ["."]
+            var end = line.count
+            while end > 1 && Chars.isDigit(line[end - 1]) && line.count - end < 3 { end -= 1 }
+            var body = end
+            while body > 1 && Chars.isSpace(line[body - 1]) { body -= 1 }
+            if end < line.count, body < end, body > 1 {
+                line = Array(line[end...]) + [" "] + Array(line[1..<body]) + ["."]
+            } else {
+                line = Array(line[1...]) + ["."]
+            }
             return
         }
         if line.count >= 2, line[0] == "." || line[0] == "．" {

@@ -26,6 +26,9 @@ import Testing
 
     @Test func aLeftToRightNoteWhoseStopWasPaintedFirstEndsWithIt() {
         #expect(Self.restored(".S/PRST/2019/3") == "S/PRST/2019/3.")
+        // Its number painted last, at the right end where the right-to-left line starts.
+        #expect(Self.restored(".S/RES/2374 (2017) 3") == "3 S/RES/2374 (2017).")
+        #expect(Self.restored(".A/74/976-S/2020/773   12") == "12 A/74/976-S/2020/773.")
         // The operative number's stop is not moved.
         #expect(Self.restored(".12") == "12.")
     }
