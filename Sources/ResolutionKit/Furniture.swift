@@ -58,6 +58,10 @@ enum Furniture {
             tokens += 1
             // Every footer token is short: a page number, a barcode, a job number, `(E)`.
             guard i - start <= 12 else { return false }
+            // And each opens with a digit, `*` or `(`: a word of text is turned away here,
+            // before it is copied out (a line of text is asked this by every line phase).
+            let first = s[start]
+            guard Chars.isDigit(first) || first == "*" || first == "(" else { return false }
             let a = Array(s[start..<i])
             if isPageNumber(a) || isBarcode(a) { anchored = true; continue }
             if a.count == 8, a[2] == "-", a[0..<2].allSatisfy(Chars.isDigit), a[3...].allSatisfy(Chars.isDigit) { anchored = true; continue }
@@ -102,10 +106,30 @@ enum Furniture {
     /// Whether a job number (`dd-ddddd`) stands somewhere in `s`.
     /// - Complexity: O(n).
     static func hasJobNumber<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
+        // Every line of a text is asked this, several times (the furniture test runs in each
+        // line phase): the usual inputs are scanned as raw code units, without a scalar made
+        // (and for packed text, a width switched on) per position.
+        if let packed = s as? PackedScalars, let found = packed.withLatin1({ hasJobNumber(units: $0) }) { return found }
+        if let array = s as? Scalars {
+            return array.withUnsafeBufferPointer { UnsafeRawBufferPointer($0).withMemoryRebound(to: UInt32.self) { hasJobNumber(units: $0) } }
+        }
         var i = 2
         while i + 5 < s.count {
             if s[i] == "-", Chars.isDigit(s[i - 1]), Chars.isDigit(s[i - 2]),
                s[(i + 1)...(i + 5)].allSatisfy(Chars.isDigit) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// `hasJobNumber` over scalar values (bytes of Latin-1 text, or `UInt32`s).
+    /// - Complexity: O(n).
+    private static func hasJobNumber<U: FixedWidthInteger>(units s: UnsafeBufferPointer<U>) -> Bool {
+        @inline(__always) func digit(_ u: U) -> Bool { u >= 48 && u <= 57 }
+        var i = 2
+        while i + 5 < s.count {
+            if s[i] == 0x2D, digit(s[i - 1]), digit(s[i - 2]),
+               digit(s[i + 1]), digit(s[i + 2]), digit(s[i + 3]), digit(s[i + 4]), digit(s[i + 5]) { return true }
             i += 1
         }
         return false

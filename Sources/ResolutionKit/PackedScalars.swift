@@ -61,6 +61,17 @@ struct PackedScalars: RandomAccessCollection, Equatable {
         }
     }
 
+    /// Calls `body` with the stored bytes when every scalar is below U+0100 (a byte each,
+    /// the scalar's value), for a scan that reads raw bytes; nil for wider text.
+    /// - Complexity: O(1) besides `body`.
+    @inline(__always) func withLatin1<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard width == 1 else { return nil }
+        return bytes.withUnsafeBufferPointer(body)
+    }
+
+    /// Every scalar is below U+0100 (stored a byte each).
+    var isLatin1: Bool { width == 1 }
+
     /// A 64-bit hash of the stored bytes and their width, FNV-1a taken eight bytes at a
     /// step. Equal texts hash alike: a text's packing is fixed by its scalars (the width of
     /// its widest). For grouping candidates that are then compared: not for a hash table
