@@ -60,7 +60,9 @@ struct SourceLine {
         storedIndent = Int32(clamping: indent)
         storedIndex = Int32(clamping: index)
         storedBlankBefore = Int32(clamping: blankBefore)
-        storedWidth = Int32(clamping: approxColumns(text))
+        // Below U+0100 no scalar is wide (`EastAsianWidth.isWide`), so the width is the
+        // count, known without a second pass over the line.
+        storedWidth = Int32(clamping: packed.isLatin1 ? packed.count : approxColumns(text))
         self.isSeparator = isSeparator
     }
 }
@@ -316,17 +318,51 @@ enum LineSplitter {
             index += 1
         }
         var previousCR = false
+        // Each piece is read as UTF-8 (a String's storage is valid UTF-8, so the scalars
+        // decoded here are its `unicodeScalars`), copied into one reused buffer so that the
+        // loop runs in this function's body: inside a closure, its every use of the line's
+        // state was checked for exclusive access at run time.
+        let bufferSize = pieces.reduce(0) { max($0, $1.utf8.count) }
+        let utf8 = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bufferSize))
+        defer { utf8.deallocate() }
         for p in pieces.indices {
-            let text = pieces[p]
+            let n = utf8.initialize(fromContentsOf: pieces[p].utf8)
             pieces[p] = ""
-            for s in text.unicodeScalars {
-                // Printable ASCII, most of most texts, needs none of the checks below.
-                if s.value >= 0x20 && s.value < 0x7F && pendingTatweel == 0 {
-                    if (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A { letters += 1 }
-                    current.append(s)
+            var i = 0
+            while i < n {
+                let b = utf8[i]
+                // Printable ASCII, most of most texts, needs none of the checks below: a run
+                // of it is appended in one step, where appending scalar by scalar checked the
+                // line buffer's uniqueness and capacity at each one.
+                if b >= 0x20 && b < 0x7F && pendingTatweel == 0 {
+                    var j = i + 1
+                    if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letters += 1 }
+                    while j < n {
+                        let c = utf8[j]
+                        guard c >= 0x20 && c < 0x7F else { break }
+                        if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { letters += 1 }
+                        j += 1
+                    }
+                    appendASCII(UnsafeBufferPointer(rebasing: utf8[i..<j]), to: &current)
                     previousCR = false
+                    i = j
                     continue
                 }
+                var v = UInt32(b)
+                if b < 0x80 {
+                    i += 1
+                } else if b < 0xE0 {
+                    v = (v & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                    i += 2
+                } else if b < 0xF0 {
+                    v = (v & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v = (v & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                        | UInt32(utf8[i + 3] & 0x3F)
+                    i += 4
+                }
+                let s = Unicode.Scalar(v) ?? "\u{FFFD}"
                 if s == "\n" {
                     if previousCR { previousCR = false; continue }
                     flush()
@@ -367,6 +403,23 @@ enum LineSplitter {
             for k in out.indices { out[k].indent = 0 }
         }
         return out
+    }
+}
+
+extension LineSplitter {
+    /// Appends bytes of printable ASCII to a line as scalars, in two plain loops (grow, then
+    /// widen each byte in place) that the compiler vectorises: appended as a lazy map, each
+    /// byte went through a closure call.
+    /// - Complexity: O(k) amortised in the bytes appended (the line grows geometrically).
+    @inline(__always)
+    static func appendASCII(_ run: UnsafeBufferPointer<UInt8>, to line: inout Scalars) {
+        let old = line.count
+        line.append(contentsOf: repeatElement("\0", count: run.count))
+        line.withUnsafeMutableBufferPointer { to in
+            UnsafeMutableRawBufferPointer(to).withMemoryRebound(to: UInt32.self) { values in
+                for k in 0..<run.count { values[old + k] = UInt32(run[k]) }
+            }
+        }
     }
 }
 
