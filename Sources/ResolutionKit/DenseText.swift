@@ -47,8 +47,19 @@ enum DenseText {
         var breaks = 0, ended = 0
         var largest: UInt8 = 0
         let counted = text.utf8.withContiguousStorageIfAvailable { (bytes: UnsafeBufferPointer<UInt8>) -> Void in
-            for b in bytes { breaks &+= (b == 10 || b == 13) ? 1 : 0 }
-            for b in bytes { largest = max(largest, b) }
+            // In the closure's own variables: loops that write captured ones were not vectorised.
+            var lineBreaks = 0
+            var top: UInt8 = 0
+            var i = 0
+            while i + 8 <= bytes.count {
+                let w = ByteWords.load(bytes, i)
+                lineBreaks &+= ByteWords.count(w, 10) &+ ByteWords.count(w, 13)
+                i += 8
+            }
+            for b in bytes[i...] { lineBreaks &+= (b == 10 || b == 13) ? 1 : 0 }
+            for b in bytes { top = max(top, b) }
+            breaks = lineBreaks
+            largest = top
             // No more lines than breaks can end a clause: counted only where enough could.
             if (breaks + 1) * bytesPerBlock > size { ended = endedLines(bytes) }
         } != nil
@@ -87,7 +98,15 @@ enum DenseText {
     static func endedLines(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard bytes.count > 3 else { return 0 }
         var n = 0
-        for i in 3..<bytes.count where bytes[i] == 10 || bytes[i] == 13 {
+        var i = 3
+        while i < bytes.count {
+            // Eight bytes with no line break are passed at once.
+            if i + 8 <= bytes.count {
+                let w = ByteWords.load(bytes, i)
+                if !ByteWords.has(w, 10) && !ByteWords.has(w, 13) { i += 8; continue }
+            }
+            defer { i += 1 }
+            guard bytes[i] == 10 || bytes[i] == 13 else { continue }
             let p1 = bytes[i - 1], p2 = bytes[i - 2], p3 = bytes[i - 3]
             let ascii = p1 == 0x2C || p1 == 0x3B || p1 == 0x2E || p1 == 0x3A || p1 == 0x21 || p1 == 0x3F
             let fullWidth = p3 == 0xEF && p2 == 0xBC && (p1 == 0x8C || p1 == 0x9B || p1 == 0x9A || p1 == 0x81 || p1 == 0x9F)

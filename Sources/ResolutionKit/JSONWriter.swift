@@ -135,9 +135,23 @@ public struct JSONWriter {
         var s = s
         s.withUTF8 { utf8 in
             var runStart = 0
-            for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                runStart = i + 1
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                // Eight bytes with nothing to escape are passed at once (a paragraph's text
+                // has a quote or a control character in few of its words).
+                if i + 8 <= n {
+                    let w = ByteWords.load(utf8, i)
+                    if !ByteWords.hasBelow(w, 0x20) && !ByteWords.has(w, 0x22) && !ByteWords.has(w, 0x5C) && !ByteWords.has(w, 0x7F) {
+                        i += 8
+                        continue
+                    }
+                }
+                let b = utf8[i]
+                i += 1
+                guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<(i - 1)]))
+                runStart = i
                 switch b {
                 case 0x22: bytes.append(0x5C); bytes.append(0x22)
                 case 0x5C: bytes.append(0x5C); bytes.append(0x5C)

@@ -63,6 +63,8 @@ public enum Sanitizer {
         var i = 0
         let n = bytes.count
         while i < n {
+            // Eight bytes of printable ASCII at a time: most of any JSON or text output.
+            if i + 8 <= n && ByteWords.allPrintableASCII(ByteWords.load(bytes, i)) { i += 8; continue }
             let b = bytes[i]
             if b < 0x80 {
                 if (b < 0x20 && b != 0x0A && b != 0x09 && b != 0x0D) || b == 0x7F { return false }
