@@ -6,7 +6,7 @@
 // placed as its own glyph. Each goes back on the letter it belongs to where the line shows
 // which (`dropDetached`); one that belongs to no letter on its line is dropped, and a line
 // left empty by that is no line at all (neither text nor a blank line that could mark a
-// paragraph end).
+// paragraph end). So is a line of hamzas standing alone (`أ   أ`).
 
 enum ArabicMarks {
     /// The Arabic combining marks (harakat, small high letters, the superscript alef).
@@ -17,6 +17,23 @@ enum ArabicMarks {
         }
     }
 
+    /// A line of nothing but alefs with hamza each standing alone (`أ          أ`): the
+    /// hamzas of the page's letters, printed apart at a page's foot by a producer that
+    /// placed them as glyphs of their own. No word is one letter with nothing around it.
+    /// - Complexity: O(n) in the line's scalars, O(1) for most lines (the first scalar that
+    ///   is not a space decides).
+    static func isTornHamzaLine(_ line: Scalars) -> Bool {
+        var seen = false
+        var previous: Unicode.Scalar = " "
+        for s in line {
+            if Chars.isSpace(s) { previous = s; continue }
+            guard s == "\u{0623}", Chars.isSpace(previous) else { return false }
+            seen = true
+            previous = s
+        }
+        return seen
+    }
+
     /// Puts each mark set apart back where it belongs, or drops it:
     /// - right before a letter (`أن ُيفهم`), it belongs to that letter, which extraction
     ///   printed after it: it goes after the letter (`أن يُفهم`);
@@ -25,6 +42,7 @@ enum ArabicMarks {
     /// - at a line's ends, after a space or alone, it belongs to no letter on the line.
     /// - Complexity: O(n) in the line's scalars; a line with no mark is not written.
     static func dropDetached(_ line: inout Scalars) {
+        if isTornHamzaLine(line) { line = []; return }
         guard line.contains(where: isMark) else { return }
         var out = Scalars()
         out.reserveCapacity(line.count)

@@ -41,6 +41,16 @@ enum VisualOrder {
                 changed = true
                 continue
             }
+            // `(،)S/2020/70`: a bracketed symbol and the stop after it, painted with the
+            // stop inside the brackets and the symbol after them.
+            if line[i] == "(", i + 3 < line.count, line[i + 1] == "،" || line[i + 1] == "." || line[i + 1] == "؛",
+               line[i + 2] == ")", let end = symbolEnd(in: line, from: i + 3),
+               end == line.count || Chars.isSpace(line[end]) {
+                out.append("("); out.append(contentsOf: line[(i + 3)..<end]); out.append(")"); out.append(line[i + 1])
+                i = end
+                changed = true
+                continue
+            }
             out.append(line[i])
             i += 1
         }
@@ -82,6 +92,19 @@ enum VisualOrder {
             }
             return
         }
+        // `…text     (أ)`: an item's label printed at the line's right end, likewise.
+        if line.count > 6, line.last == ")" {
+            var open = line.count - 2
+            while open > 0 && line.count - open <= 5 && line[open] != "(" && !Chars.isSpace(line[open]) { open -= 1 }
+            if line[open] == "(", open < line.count - 2, open >= 3, Chars.isSpace(line[open - 1]), Chars.isSpace(line[open - 2]) {
+                var k = open - 2
+                while k > 0 && Chars.isSpace(line[k - 1]) { k -= 1 }
+                if k > 0 {
+                    line = Array(line[open...]) + [" "] + Array(line[..<k])
+                    return
+                }
+            }
+        }
         if line.count >= 2, line[0] == "." || line[0] == "．" {
             // `. 2يشدد`: poppler may also print a space between the stop and the digits.
             if line.count > 3, line[1] == " ", Chars.isDigit(line[2]) { line.remove(at: 1) }
@@ -114,6 +137,13 @@ enum VisualOrder {
     /// A document symbol from `start` (`S/PRST/2019/3`: letters, digits, `/`, `.`, `-`,
     /// with a slash) when it is followed by `close`; the index after `close`.
     private static func symbolThen(_ close: Unicode.Scalar, in s: Scalars, from start: Int) -> (ArraySlice<Unicode.Scalar>, Int)? {
+        guard let j = symbolEnd(in: s, from: start), j < s.count, s[j] == close else { return nil }
+        return (s[start..<j], j + 1)
+    }
+
+    /// Where a document symbol that starts at `start` ends (the index after it), or nil.
+    /// - Complexity: O(1): a symbol is 40 scalars at most.
+    private static func symbolEnd(in s: Scalars, from start: Int) -> Int? {
         var j = start
         var slash = false
         while j < s.count, j - start <= 40, s[j].isASCII,
@@ -121,8 +151,8 @@ enum VisualOrder {
             if s[j] == "/" { slash = true }
             j += 1
         }
-        guard slash, j > start, j < s.count, s[j] == close, Chars.isAlphabetic(s[start]) else { return nil }
-        return (s[start..<j], j + 1)
+        guard slash, j > start, Chars.isAlphabetic(s[start]) else { return nil }
+        return j
     }
 
     /// The digits from `start` when they are followed by `close`; the index after `close`.

@@ -24,6 +24,11 @@ import Testing
         #expect(Self.restored("ذلك )المرفق( 2019") == "ذلك )المرفق( 2019")
     }
 
+    @Test func aStopPaintedInsideTheBracketsOfASymbolGoesAfterThem() {
+        #expect(Self.restored("في التقرير النهائي لفريق الخبراء (،)S/2020/70") == "في التقرير النهائي لفريق الخبراء (S/2020/70)،")
+        #expect(Self.restored("(،) لا رمز") == "(،) لا رمز")
+    }
+
     @Test func aLeftToRightNoteWhoseStopWasPaintedFirstEndsWithIt() {
         #expect(Self.restored(".S/PRST/2019/3") == "S/PRST/2019/3.")
         // Its number painted last, at the right end where the right-to-left line starts.
@@ -31,5 +36,24 @@ import Testing
         #expect(Self.restored(".A/74/976-S/2020/773   12") == "12 A/74/976-S/2020/773.")
         // The operative number's stop is not moved.
         #expect(Self.restored(".12") == "12.")
+    }
+
+    @Test func aLabelPrintedAtTheLinesRightEndOpensIt() {
+        #expect(Self.restored("قيادة ودعم عمل لجنة تنسيق إعادة الانتشار         (أ)") == "(أ) قيادة ودعم عمل لجنة تنسيق إعادة الانتشار")
+        #expect(Self.restored("رصد امتثال الطرفين   (هـ)") == "(هـ) رصد امتثال الطرفين")
+        // Brackets that close a sentence's last words, one space before them, stay.
+        #expect(Self.restored("بموجب القرار 2428 (أ)") == "بموجب القرار 2428 (أ)")
+    }
+}
+
+/// Hamzas that a producer printed apart at a page's foot (`أ          أ`) are no text.
+@Suite struct TornHamzaTests {
+    @Test func aLineOfHamzasStandingAloneIsNoLine() {
+        let lines = LineSplitter.split("وإذ يؤكد ضرورة أن تتوافر لقوة الأمم المتحدة،\n                    أ                   أ\nالقوات، حسب الاقتضاء،")
+        #expect(lines.map { $0.text.string } == ["وإذ يؤكد ضرورة أن تتوافر لقوة الأمم المتحدة،", "القوات، حسب الاقتضاء،"])
+        #expect(ArabicMarks.isTornHamzaLine(Array("   أ".unicodeScalars)))
+        // A word that starts with a hamza, or a label, is text.
+        #expect(!ArabicMarks.isTornHamzaLine(Array("أ أن".unicodeScalars)))
+        #expect(!ArabicMarks.isTornHamzaLine(Array("(أ)".unicodeScalars)))
     }
 }

@@ -58,7 +58,13 @@ struct PDFLayout {
         for (p, page) in pages.enumerated() {
             var kept: [PDFLine] = []
             for (l, line) in page.enumerated() {
-                if isFurniture[p][l] { furniture.append(line.text.string) } else { kept.append(line) }
+                // Hamzas standing alone (`أ   أ`) belong to no line's words: set aside with
+                // the furniture, not read as a paragraph.
+                if isFurniture[p][l] || (rightToLeft && ArabicMarks.isTornHamzaLine(line.text)) {
+                    furniture.append(line.text.string)
+                } else {
+                    kept.append(line)
+                }
             }
             let split = footnoteStart(kept, lastPage: p == pages.count - 1)
             notesByPage.append(notes(Array(kept[split...]), continuing: &notesByPage, lineBase: &lineIndex))
