@@ -245,9 +245,10 @@ enum BlockBuilder {
                     blocks.insert(alone, at: blocks.count - 1)
                     waitingNumber = nil
                 } else if blocks.count >= 2, endsWithTerminator(blocks[blocks.count - 2].text),
-                          !hasCase(line.text) || startsUppercase(line.text) {
+                          !hasCase(line.text) || startsUppercase(line.text) || profile.spec.paragraphsStartLowercase {
                     // The first text that opens a paragraph after the items: the item before
-                    // it finished, and it opens with a capital where the script has case.
+                    // it finished, and it opens with a capital where the script has case and
+                    // paragraphs open with one (Russian's `призывает` does not).
                     blocks[blocks.count - 1].text = number + [" "] + line.text
                     waitingNumber = nil
                 }

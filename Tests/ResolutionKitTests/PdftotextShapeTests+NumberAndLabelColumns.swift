@@ -74,4 +74,16 @@ extension PdftotextShapeTests {
         #expect(doc.footnotes.count == 3)
         #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
     }
+
+    /// The same in Russian, whose paragraphs open in lower case (`3.`, `a)`, the list, then
+    /// `призывает Генерального секретаря…`): the number still waits for the first paragraph
+    /// text after the list, and the numbering after it goes on.
+    @Test func aNumberBeforeTheListWaitsForALowercaseOpening() throws {
+        let doc = try Fixtures.pdftotextShape("number-before-list-lowercase-openings.ru.txt")
+        #expect(doc.operative.map(\.number) == Array(1...14))
+        let two = try #require(doc.operative.first { $0.number == 2 })
+        #expect(two.subparagraphs.map(\.label) == ["a", "b", "c", "d", "e", "f", "g"])
+        let three = try #require(doc.operative.first { $0.number == 3 })
+        #expect(three.text.hasPrefix("призывает Генерального секретаря"), "\(three.text.prefix(40))")
+    }
 }
