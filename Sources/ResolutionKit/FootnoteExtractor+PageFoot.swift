@@ -14,7 +14,7 @@ extension FootnoteExtractor {
     /// Works in place: kept lines move down over lifted ones, and only one page is copied
     /// at a time, so the phase never holds a second array of every line.
     /// - Complexity: O(n · footZone) in the number of lines, i.e. linear.
-    static func liftPageFootNotes(_ lines: inout [SourceLine], after previous: [RawFootnote],
+    static func liftPageFootNotes(_ lines: inout [SourceLine], after previous: [RawFootnote], profile: LanguageProfile,
                                   isFurniture: (SourceLine) -> Bool) -> [RawFootnote] {
         // Kept lines are written at `w`, never past the page being read. Lines that do not
         // move are not written at all: a write would copy the whole array while a page
@@ -61,6 +61,13 @@ extension FootnoteExtractor {
                 for line in tail[start...] where isFurniture(line) { lines[w] = line; w += 1 }
                 notes += found
                 last = found.last!.number
+            } else if let (numberLine, noteLine, printed) = loneNumberAndNote(lines, page: pageStart..<k, next: last + 1,
+                                                                               profile: profile, isFurniture: isFurniture) {
+                // Numbered from 1 on each page: numbered on, and so is the page's marker.
+                if printed != last + 1 { renumberMarkers(&lines, in: pageStart..<noteLine, upTo: 1, by: last) }
+                notes.append(RawFootnote(number: last + 1, text: lines[noteLine].text, line: lines[noteLine].index))
+                last += 1
+                for i in pageStart..<k where i != numberLine && i != noteLine { lines[w] = lines[i]; w += 1 }
             } else {
                 keep(pageStart..<k)
             }
@@ -69,6 +76,33 @@ extension FootnoteExtractor {
         }
         lines.removeSubrange(w...)
         return notes
+    }
+
+    /// A page's one note printed apart from its number: the number alone somewhere up the
+    /// page (pdftotext printed the column of note numbers with the page's number, `1` then
+    /// `4/6`), and the note's text last on the page, before the footer, with no number
+    /// (`S/RES/2441 (2018).`). The note is a short finished line set apart by a blank line
+    /// that opens no paragraph (no number, no verb), and the number is the only one alone
+    /// on the page, the next in the document's sequence or 1 (numbering that restarts on
+    /// each page). The two lines' positions, and the number as printed.
+    /// - Complexity: O(p) in the page's lines.
+    static func loneNumberAndNote(_ lines: [SourceLine], page: Range<Int>, next: Int, profile: LanguageProfile,
+                                  isFurniture: (SourceLine) -> Bool) -> (Int, Int, Int)? {
+        var t = page.upperBound - 1
+        while t >= page.lowerBound, isFurniture(lines[t]) || lines[t].isSeparator || lines[t].length == 0 { t -= 1 }
+        guard t > page.lowerBound else { return nil }
+        let note = lines[t].text
+        guard note.count <= 60, lines[t].blankBefore >= 1, BlockBuilder.endsWithStrongTerminator(note),
+              StructureBuilder.operativeNumber(note) == nil, LabelParser.parse(note, profile: profile) == nil,
+              profile.verbs.longestMatch(note, at: 0) == 0, profile.openers.longestMatch(note, at: 0) == 0 else { return nil }
+        var found: Int? = nil
+        for i in page.lowerBound..<t where !isFurniture(lines[i]) {
+            WorkMeter.add(1)
+            guard let n = BlockBuilder.bareNumber(lines[i].scalars) else { continue }
+            if (n != next && n != 1) || found != nil { return nil }
+            found = i
+        }
+        return found.map { ($0, t, BlockBuilder.bareNumber(lines[$0].scalars) ?? next) }
     }
 
     /// Adds `shift` to the footnote markers `1...count` in `lines[range]`: superscript

@@ -114,7 +114,7 @@ public enum ResolutionParser {
         let running = layout.repeatedFurniture
         let isFurniture = { (line: SourceLine) in running.contains(line.index) || Furniture.isFurniture(line.scalars, profile: profile) }
         if layout.hardWrapped {
-            rawNotes += FootnoteExtractor.liftPageFootNotes(&bodyLines, after: rawNotes, isFurniture: isFurniture)
+            rawNotes += FootnoteExtractor.liftPageFootNotes(&bodyLines, after: rawNotes, profile: profile, isFurniture: isFurniture)
         }
         NumberColumn.reattach(&bodyLines, layout: layout, profile: profile, isFurniture: isFurniture)
         NumberColumn.reattachScattered(&bodyLines, layout: layout, profile: profile, isFurniture: isFurniture)

@@ -67,6 +67,25 @@ import Testing
         #expect(!doc.furniture.contains { $0.contains("PRST") })
     }
 
+    /// A page's one note printed apart from its number: `1` alone up the page, by the page's
+    /// number (`2/4`), and `S/RES/1267 (1999).` last on the page, before the footer, with no
+    /// number. The two make the note, and the marker in the text (`(1999)1`) cites it.
+    @Test func aNoteNumberPrintedApartFromItsTextFindsIt() throws {
+        let doc = try Fixtures.pdftotextShape("note-number-apart-from-its-text.en.txt")
+        #expect(doc.footnotes.map(\.text) == ["S/RES/1267 (1999)."])
+        #expect(doc.footnotes.first?.citedBy == ["op6.a"])
+        #expect(doc.other.isEmpty, "\(doc.other.map(\.text))")
+    }
+
+    /// The same where notes are numbered from 1 on each page: the page's lone `1` is the
+    /// document's third note, and the page's marker follows it.
+    @Test func aNoteNumberPrintedApartIsNumberedOnWhereNumberingRestarts() throws {
+        let doc = try Fixtures.pdftotextShape("note-number-apart-restarting.en.txt")
+        #expect(doc.footnotes.map(\.text) == ["S/RES/1325 (2000).", "S/RES/2532 (2020).", "S/RES/2441 (2018)."])
+        let citing = try #require(doc.preamble.first { $0.text.contains("resolution 2441 (2018) and all of its") })
+        #expect(doc.footnotes.last?.citedBy == [citing.id])
+    }
+
     static let russianSpread = """
 Организация Объединенных Наций
 
