@@ -61,13 +61,18 @@ extension FootnoteExtractor {
                 for line in tail[start...] where isFurniture(line) { lines[w] = line; w += 1 }
                 notes += found
                 last = found.last!.number
-            } else if let (numberLine, noteLine, printed) = loneNumberAndNote(lines, page: pageStart..<k, next: last + 1,
-                                                                               profile: profile, isFurniture: isFurniture) {
-                // Numbered from 1 on each page: numbered on, and so is the page's marker.
-                if printed != last + 1 { renumberMarkers(&lines, in: pageStart..<noteLine, upTo: 1, by: last) }
-                notes.append(RawFootnote(number: last + 1, text: lines[noteLine].text, line: lines[noteLine].index))
-                last += 1
-                for i in pageStart..<k where i != numberLine && i != noteLine { lines[w] = lines[i]; w += 1 }
+            } else if let apart = numbersApartFromNotes(lines, page: pageStart..<k, next: last + 1,
+                                                        profile: profile, isFurniture: isFurniture) {
+                // Numbered from 1 on each page: numbered on, and so are the page's markers.
+                if apart.first != last + 1 {
+                    renumberMarkers(&lines, in: pageStart..<apart.notes[0], upTo: apart.notes.count, by: last)
+                }
+                for t in apart.notes {
+                    last += 1
+                    notes.append(RawFootnote(number: last, text: lines[t].text, line: lines[t].index))
+                }
+                let taken = Set(apart.numbers + apart.notes)
+                for i in pageStart..<k where !taken.contains(i) { lines[w] = lines[i]; w += 1 }
             } else {
                 keep(pageStart..<k)
             }
@@ -78,31 +83,49 @@ extension FootnoteExtractor {
         return notes
     }
 
-    /// A page's one note printed apart from its number: the number alone somewhere up the
-    /// page (pdftotext printed the column of note numbers with the page's number, `1` then
-    /// `4/6`), and the note's text last on the page, before the footer, with no number
-    /// (`S/RES/2441 (2018).`). The note is a short finished line set apart by a blank line
-    /// that opens no paragraph (no number, no verb), and the number is the only one alone
-    /// on the page, the next in the document's sequence or 1 (numbering that restarts on
-    /// each page). The two lines' positions, and the number as printed.
+    /// A page's notes printed apart from their numbers: the numbers alone somewhere up the
+    /// page, one or a column of them in sequence (pdftotext printed the column of note
+    /// numbers by the page's number, `1` then `4/6`, or above the organ's formula), and the
+    /// notes' texts last on the page, before the footer, with no number
+    /// (`S/RES/2441 (2018).`). Each note is a short finished line that opens no paragraph
+    /// (no number, no label, no verb or opener); a single note is also set apart by a blank
+    /// line. The numbers are the only ones alone on the page and go on the document's
+    /// sequence, or start again from 1. The numbers' lines, the notes' lines, and the first
+    /// number as printed.
     /// - Complexity: O(p) in the page's lines.
-    static func loneNumberAndNote(_ lines: [SourceLine], page: Range<Int>, next: Int, profile: LanguageProfile,
-                                  isFurniture: (SourceLine) -> Bool) -> (Int, Int, Int)? {
-        var t = page.upperBound - 1
-        while t >= page.lowerBound, isFurniture(lines[t]) || lines[t].isSeparator || lines[t].length == 0 { t -= 1 }
-        guard t > page.lowerBound else { return nil }
-        let note = lines[t].text
-        guard note.count <= 60, lines[t].blankBefore >= 1, BlockBuilder.endsWithStrongTerminator(note),
-              StructureBuilder.operativeNumber(note) == nil, LabelParser.parse(note, profile: profile) == nil,
-              profile.verbs.longestMatch(note, at: 0) == 0, profile.openers.longestMatch(note, at: 0) == 0 else { return nil }
-        var found: Int? = nil
-        for i in page.lowerBound..<t where !isFurniture(lines[i]) {
+    static func numbersApartFromNotes(_ lines: [SourceLine], page: Range<Int>, next: Int, profile: LanguageProfile,
+                                      isFurniture: (SourceLine) -> Bool) -> (numbers: [Int], notes: [Int], first: Int)? {
+        var numbers: [Int] = []
+        var first = 0
+        for i in page where !isFurniture(lines[i]) {
             WorkMeter.add(1)
             guard let n = BlockBuilder.bareNumber(lines[i].scalars) else { continue }
-            if (n != next && n != 1) || found != nil { return nil }
-            found = i
+            if numbers.isEmpty {
+                guard n == next || n == 1 else { return nil }
+                first = n
+            } else {
+                // One column: each number right after the one before, one more.
+                guard n == first + numbers.count, let last = numbers.last, i == last + 1 else { return nil }
+            }
+            numbers.append(i)
         }
-        return found.map { ($0, t, BlockBuilder.bareNumber(lines[$0].scalars) ?? next) }
+        guard !numbers.isEmpty else { return nil }
+        var notes: [Int] = []
+        var t = page.upperBound - 1
+        while notes.count < numbers.count, t > numbers.last! {
+            WorkMeter.add(1)
+            if isFurniture(lines[t]) || lines[t].isSeparator || lines[t].length == 0 { t -= 1; continue }
+            let note = lines[t].text
+            guard note.count <= 60, BlockBuilder.endsWithStrongTerminator(note),
+                  StructureBuilder.operativeNumber(note) == nil, LabelParser.parse(note, profile: profile) == nil,
+                  profile.verbs.longestMatch(note, at: 0) == 0, profile.openers.longestMatch(note, at: 0) == 0 else { return nil }
+            notes.append(t)
+            t -= 1
+        }
+        guard notes.count == numbers.count else { return nil }
+        notes.reverse()
+        if notes.count == 1 && lines[notes[0]].blankBefore == 0 { return nil }
+        return (numbers, notes, first)
     }
 
     /// Adds `shift` to the footnote markers `1...count` in `lines[range]`: superscript

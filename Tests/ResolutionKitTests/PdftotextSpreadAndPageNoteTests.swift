@@ -86,6 +86,20 @@ import Testing
         #expect(doc.footnotes.last?.citedBy == [citing.id])
     }
 
+    /// A first page printed as columns: the operative numbers (`1.` `2.` `3.`) and then the
+    /// note numbers (`1` `2` `3` `4`) above the organ's formula, and the four note texts last
+    /// on the page with no number. Each note finds its number and its marker, and the
+    /// operative numbers find their paragraphs, not the notes.
+    @Test func aColumnOfNoteNumbersAboveTheFormulaFindsTheNotesAtThePagesFoot() throws {
+        let doc = try Fixtures.pdftotextShape("note-numbers-above-the-formula.es.txt")
+        #expect(doc.preamble.count == 6)
+        #expect(doc.preamble.first?.text.hasPrefix("Recordando sus resoluciones 2240") == true)
+        #expect(doc.operative.map(\.number) == [1, 2, 3, 4, 5])
+        #expect(doc.operative.first?.text.hasPrefix("Condena todos los actos") == true)
+        #expect(doc.footnotes.map(\.text) == ["S/RES/2240 (2015).", "S/2020/876.", "S/RES/2240 (2015).", "S/RES/2240 (2015)."])
+        #expect(doc.footnotes.map(\.citedBy) == [["pp1"], ["pp3"], ["op2"], ["op3"]])
+    }
+
     static let russianSpread = """
 Организация Объединенных Наций
 
