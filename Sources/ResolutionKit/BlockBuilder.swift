@@ -132,17 +132,20 @@ enum BlockBuilder {
                 line = line.unpacked
                 raisedMarker = []
             }
-            WorkMeter.add(1 + line.text.count)
+            // Read once: the checks below ask it many times, and each read of the getter is a
+            // retain and a release.
+            let lineText = line.text
+            WorkMeter.add(1 + lineText.count)
             if line.isSeparator { continue }
             if line.pageBreakBefore { pageTurned = true }
-            if layout.repeatedFurniture.contains(line.index) || Furniture.isFurniture(line.text, profile: profile) {
-                furniture.append((line.index, line.text.string))
+            if layout.repeatedFurniture.contains(line.index) || Furniture.isFurniture(lineText, profile: profile) {
+                furniture.append((line.index, lineText.string))
                 pageTurned = true
                 continue
             }
             // A number alone on a line: a footnote marker (PDF) when such a footnote
             // exists, else a page number.
-            if let n = bareNumber(line.text) {
+            if let n = bareNumber(lineText) {
                 // Raised above the line it belongs to (`-layout` prints it on a line of its
                 // own, set in where it stands, right above that line, while a blank line
                 // comes before it): it goes with that line, and so does the gap before it.
@@ -167,14 +170,14 @@ enum BlockBuilder {
                     lastWasMarker = true
                     continue
                 }
-                furniture.append((line.index, line.text.string))
+                furniture.append((line.index, lineText.string))
                 pageTurned = true
                 continue
             }
             // Superscript markers alone on a line belong to the text they follow.
-            if !blocks.isEmpty, line.text.allSatisfy({ Chars.superscriptValue($0) != nil }) {
+            if !blocks.isEmpty, lineText.allSatisfy({ Chars.superscriptValue($0) != nil }) {
                 blocks[blocks.count - 1].text.append(Chars.markerSeparator)
-                blocks[blocks.count - 1].text.append(contentsOf: line.text)
+                blocks[blocks.count - 1].text.append(contentsOf: lineText)
                 lastWasMarker = true
                 continue
             }
@@ -182,13 +185,13 @@ enum BlockBuilder {
             if line.blankBefore >= layout.blockGap { flatStretch = flatAhead.contains(stretch) }
             if !blocks.isEmpty, lastLine != nil {
                 let k = blocks.count - 1
-                if waitingNumber == nil, isNumberOnly(blocks[k].text), isLabelOnly(line.text) {
+                if waitingNumber == nil, isNumberOnly(blocks[k].text), isLabelOnly(lineText) {
                     // `3.` then `a)`: the label opens its item; the number waits.
                     waitingNumber = blocks[k].text
                     blocks.removeLast()
-                } else if waitingNumber == nil, isLabelOnly(blocks[k].text), isNumberOnly(line.text) {
+                } else if waitingNumber == nil, isLabelOnly(blocks[k].text), isNumberOnly(lineText) {
                     // `(i)` then `2.`: the label still waits for its text; so does the number.
-                    waitingNumber = line.text
+                    waitingNumber = lineText
                     lastLine = line
                     continue
                 }
@@ -199,9 +202,9 @@ enum BlockBuilder {
                 let k = blocks.count - 1
                 // `12.` alone on its line: the paragraph text follows on the next line.
                 if isNumberOnly(blocks[k].text) || isLabelOnly(blocks[k].text) {
-                    WorkMeter.add(1 + line.text.count)
+                    WorkMeter.add(1 + lineText.count)
                     blocks[k].text.append(" ")
-                    blocks[k].text.append(contentsOf: line.text)
+                    blocks[k].text.append(contentsOf: lineText)
                     blocks[k].text.append(contentsOf: waitingMarker)
                     waitingMarker = []
                     if let label = LabelParser.parse(blocks[k].text, profile: profile) { previousLabel = label }
@@ -212,7 +215,7 @@ enum BlockBuilder {
                    continues(blocks[k].text, last: last, with: line, layout: layout, pageTurned: pageTurned,
                              afterMarker: lastWasMarker, profile: profile, previousLabel: previousLabel,
                              flatStretch: flatStretch, inlineLabel: inlineLabels.contains(index)) {
-                    TextJoiner.append(line.text, to: &blocks[k].text, spaced: spaced)
+                    TextJoiner.append(lineText, to: &blocks[k].text, spaced: spaced)
                     if lastWasMarker {
                         // After a marker the text goes on along the same printed line.
                         var merged = line
@@ -237,25 +240,25 @@ enum BlockBuilder {
                 blocks[blocks.count - 1].text.append(contentsOf: waitingMarker)
                 waitingMarker = []
             }
-            if let number = waitingNumber, !isLabelOnly(line.text), LabelParser.parse(line.text, profile: profile) == nil {
-                if isNumberOnly(line.text) || StructureBuilder.operativeNumber(line.text) != nil {
+            if let number = waitingNumber, !isLabelOnly(lineText), LabelParser.parse(lineText, profile: profile) == nil {
+                if isNumberOnly(lineText) || StructureBuilder.operativeNumber(lineText) != nil {
                     // The next paragraph came with its own number: the waiting one stays as it was printed.
                     var alone = SourceBlock(text: number, indent: line.indent, line: line.index, afterBreak: breakBefore)
                     alone.pack()
                     blocks.insert(alone, at: blocks.count - 1)
                     waitingNumber = nil
                 } else if blocks.count >= 2, endsWithTerminator(blocks[blocks.count - 2].text),
-                          !hasCase(line.text) || startsUppercase(line.text) || profile.spec.paragraphsStartLowercase {
+                          !hasCase(lineText) || startsUppercase(lineText) || profile.spec.paragraphsStartLowercase {
                     // The first text that opens a paragraph after the items: the item before
                     // it finished, and it opens with a capital where the script has case and
                     // paragraphs open with one (Russian's `призывает` does not).
-                    blocks[blocks.count - 1].text = number + [" "] + line.text
+                    blocks[blocks.count - 1].text = number + [" "] + lineText
                     waitingNumber = nil
                 }
             }
             if layout.hardWrapped {
-                if let label = LabelParser.parse(line.text, profile: profile) { previousLabel = label }
-                else if StructureBuilder.operativeNumber(line.text) != nil || isNumberOnly(line.text) { previousLabel = nil }
+                if let label = LabelParser.parse(lineText, profile: profile) { previousLabel = label }
+                else if StructureBuilder.operativeNumber(lineText) != nil || isNumberOnly(lineText) { previousLabel = nil }
             }
             lastWasMarker = false
             lastLine = line
@@ -307,34 +310,36 @@ enum BlockBuilder {
     static func continues(_ text: Scalars, last: SourceLine, with line: SourceLine, layout: TextLayout,
                           pageTurned: Bool, afterMarker: Bool, profile: LanguageProfile, previousLabel: SubLabel? = nil,
                           flatStretch: Bool = false, inlineLabel: Bool = false) -> Bool {
+        // Each read once: every question below would otherwise retain and release them anew.
+        let lineText = line.text, lastText = last.text
         // `12.` alone opens an operative paragraph whose text is on the next line.
-        if text.isEmpty || line.afterFootnotes || isNumberOnly(line.text) || isLabelOnly(line.text) { return false }
+        if text.isEmpty || line.afterFootnotes || isNumberOnly(lineText) || isLabelOnly(lineText) { return false }
         // An opener torn in two by the extraction (`وإذ` on a line, `يسلم كذلك…` on the next):
         // the block is only the opener's first words, and the two lines open a paragraph.
-        if tornOpener(text, line.text, profile: profile) { return true }
+        if tornOpener(text, lineText, profile: profile) { return true }
         // A line alone in its block and centred between the margin and the measure is a
         // heading, though no stop ends it: a number or label after it opens the paragraph
         // it heads.
-        if text.count == last.text.count, last.indent > layout.margin + 2, !layout.hangingIndents.contains(last.indent),
+        if text.count == lastText.count, last.indent > layout.margin + 2, !layout.hangingIndents.contains(last.indent),
            abs((last.indent - layout.margin) - (layout.measure - last.reach)) <= 2,
-           StructureBuilder.operativeNumber(line.text) != nil || LabelParser.parse(line.text, profile: profile) != nil {
+           StructureBuilder.operativeNumber(lineText) != nil || LabelParser.parse(lineText, profile: profile) != nil {
             return false
         }
         // A label of an enumeration running inline in the sentence, brought to the line start
         // by the wrap, goes on with its paragraph (the wrap is the only reason it starts a line).
-        if inlineLabel && !pageTurned && line.blankBefore < layout.blockGap && !layout.endsEarly(last, before: line.text) {
+        if inlineLabel && !pageTurned && line.blankBefore < layout.blockGap && !layout.endsEarly(last, before: lineText) {
             return true
         }
         // The organ's formula (`The Security Council,`) stands alone between preface and preamble,
         // after a spread line too (`на его 8712-м`, the adoption line's words set apart).
-        if StructureBuilder.isFormula(line.text, profile) || (text.count <= 64 && StructureBuilder.isFormula(text, profile)) { return false }
+        if StructureBuilder.isFormula(lineText, profile) || (text.count <= 64 && StructureBuilder.isFormula(text, profile)) { return false }
         // A spread line (`SpreadWords`) and the line after it are pieces of one printed
         // line: they go on with the paragraph whatever the blank lines and widths say,
         // unless they open one (a number, a label, an opener or verb).
         if (line.spread || last.spread) && !pageTurned && line.blankBefore <= 1
             && !(line.spread && endsWithStrongTerminator(text)) {
-            return StructureBuilder.operativeNumber(line.text) == nil && LabelParser.parse(line.text, profile: profile) == nil
-                && !InlinePass.startsWithLead(line.text, profile: profile)
+            return StructureBuilder.operativeNumber(lineText) == nil && LabelParser.parse(lineText, profile: profile) == nil
+                && !InlinePass.startsWithLead(lineText, profile: profile)
         }
         if afterMarker && !pageTurned && line.blankBefore < layout.blockGap && !endsWithStrongTerminator(text)
             && line.indent <= layout.margin {
@@ -345,20 +350,20 @@ enum BlockBuilder {
         if pageTurned {
             // Across a page the paragraph goes on mid-sentence, at the margin.
             guard line.indent <= layout.margin || line.indent == last.indent else { return false }
-            if endsWithStrongTerminator(text) || layout.endsEarly(last, before: line.text, opening: opening) { return false }
+            if endsWithStrongTerminator(text) || layout.endsEarly(last, before: lineText, opening: opening) { return false }
             if opensParagraphAfter(text, line, profile: profile, flat: layout.flat || flatStretch, previousLabel: previousLabel) { return false }
             // A clause ended at the foot of the page and the new page opens like a paragraph.
             // Where paragraphs open with a capital, the capital says it; elsewhere an opener.
             if endsWithTerminator(text) {
-                let cased = !profile.spec.paragraphsStartLowercase && hasCase(line.text)
-                if cased ? startsUppercase(line.text) : InlinePass.startsWithLead(line.text, profile: profile) { return false }
+                let cased = !profile.spec.paragraphsStartLowercase && hasCase(lineText)
+                if cased ? startsUppercase(lineText) : InlinePass.startsWithLead(lineText, profile: profile) { return false }
             }
             return true
         }
         // Text extracted without its indentation (pdftotext's default) loses the indent of
         // hanging subparagraphs, so their wrapped lines stop short of the page's measure: a
         // line that stops mid-sentence (no terminator) near the measure was still wrapped.
-        let cutMidSentence = !endsWithTerminator(last.text) && last.reach * 100 >= layout.measure * 85
+        let cutMidSentence = !endsWithTerminator(lastText) && last.reach * 100 >= layout.measure * 85
         // pdftotext also sets a labelled item's first line, which starts apart (after the
         // label's tab), off by a blank line from the rest of the item (and a paragraph's
         // first line after its number printed alone): after such a line cut
@@ -368,14 +373,14 @@ enum BlockBuilder {
         if line.blankBefore >= layout.blockGap {
             // A CJK line breaks between any two characters, so a comma at the end of one
             // that reached its item's measure is where the wrap fell, not a clause's end.
-            let cutAtComma = profile.isCJK && !endsWithStrongTerminator(last.text) && last.reach * 100 >= layout.measure * 85
+            let cutAtComma = profile.isCJK && !endsWithStrongTerminator(lastText) && last.reach * 100 >= layout.measure * 85
             // The same for a paragraph's first line after its number alone on a line (`1.`).
-            let firstLine = LabelParser.parse(last.text, profile: profile) != nil
-                || (text.count <= last.text.count + 8 && StructureBuilder.operativeNumber(text) != nil)
-            guard firstLine, !endsWithTerminator(last.text) || cutAtComma,
+            let firstLine = LabelParser.parse(lastText, profile: profile) != nil
+                || (text.count <= lastText.count + 8 && StructureBuilder.operativeNumber(text) != nil)
+            guard firstLine, !endsWithTerminator(lastText) || cutAtComma,
                   last.reach * 100 >= layout.measure * 60,
                   !looksLikeHeadingAfter(text, last, measure: layout.measure), line.blankBefore == layout.blockGap, line.indent <= layout.margin,
-                  StructureBuilder.operativeNumber(line.text) == nil, LabelParser.parse(line.text, profile: profile) == nil
+                  StructureBuilder.operativeNumber(lineText) == nil, LabelParser.parse(lineText, profile: profile) == nil
             else { return false }
             return true
         }
@@ -384,19 +389,19 @@ enum BlockBuilder {
         // back to the item's own margin, which elsewhere may be where numbered paragraphs
         // open, so that indentation alone is no paragraph mark there. A finished clause
         // followed by an opener is still a paragraph's end (`-layout` text shifts first lines).
-        if line.indent > layout.margin && line.indent < last.indent && !layout.endsEarly(last, before: line.text)
-            && StructureBuilder.operativeNumber(line.text) == nil && LabelParser.parse(line.text, profile: profile) == nil
-            && !(endsWithTerminator(last.text) && InlinePass.startsWithLead(line.text, profile: profile)) {
+        if line.indent > layout.margin && line.indent < last.indent && !layout.endsEarly(last, before: lineText)
+            && StructureBuilder.operativeNumber(lineText) == nil && LabelParser.parse(lineText, profile: profile) == nil
+            && !(endsWithTerminator(lastText) && InlinePass.startsWithLead(lineText, profile: profile)) {
             return true
         }
         // A block already running on at one indentation (an item's text under its label,
         // where `-layout` puts it) goes on at that indentation: there it is the block's own
         // margin, not a paragraph mark. A number, a label, an opener after a finished clause
         // or a line that ended early still opens.
-        if line.indent > layout.margin && line.indent == last.indent && text.count > last.text.count + 1
-            && !layout.endsEarly(last, before: line.text)
-            && StructureBuilder.operativeNumber(line.text) == nil && LabelParser.parse(line.text, profile: profile) == nil
-            && !(endsWithTerminator(last.text) && InlinePass.startsWithLead(line.text, profile: profile)) {
+        if line.indent > layout.margin && line.indent == last.indent && text.count > lastText.count + 1
+            && !layout.endsEarly(last, before: lineText)
+            && StructureBuilder.operativeNumber(lineText) == nil && LabelParser.parse(lineText, profile: profile) == nil
+            && !(endsWithTerminator(lastText) && InlinePass.startsWithLead(lineText, profile: profile)) {
             return true
         }
         // An indented line opens a paragraph, unless text runs on at its indentation.
@@ -406,23 +411,23 @@ enum BlockBuilder {
         // Where paragraphs open set in, a line at the margin carries on the text, even one
         // that starts with an opener after a comma (`…в Сомали, и` / `подчеркивая важность…`).
         if layout.indentsMarkOpenings && line.indent <= layout.margin
-            && StructureBuilder.operativeNumber(line.text) == nil && LabelParser.parse(line.text, profile: profile) == nil {
+            && StructureBuilder.operativeNumber(lineText) == nil && LabelParser.parse(lineText, profile: profile) == nil {
             return true
         }
         // pdftotext's default text drops an item's indentation, so the item's wrapped lines
         // stop short of the page's measure by that indent. In CJK, where the wrap falls after
         // a comma as readily as anywhere, a comma-ended line of an item near the measure goes
         // on; items end on a stop (`；`, `。`) or give way to the next label.
-        if profile.isCJK && !endsWithStrongTerminator(last.text) && last.reach * 100 >= layout.measure * 80
+        if profile.isCJK && !endsWithStrongTerminator(lastText) && last.reach * 100 >= layout.measure * 80
             && line.blankBefore < layout.blockGap && line.indent <= layout.margin
-            && StructureBuilder.operativeNumber(line.text) == nil && LabelParser.parse(line.text, profile: profile) == nil
+            && StructureBuilder.operativeNumber(lineText) == nil && LabelParser.parse(lineText, profile: profile) == nil
             && opensWithLabel(text, profile: profile) {
             return true
         }
         // Where blank lines mark the ends, a short finished clause with no gap after it ends
         // nothing by its length; a short line with no terminator (a heading) still does.
-        if layout.endsEarly(last, before: line.text, opening: opening) && !cutMidSentence
-            && !(layout.gapsMarkEnds && endsWithTerminator(last.text)) { return false }
+        if layout.endsEarly(last, before: lineText, opening: opening) && !cutMidSentence
+            && !(layout.gapsMarkEnds && endsWithTerminator(lastText)) { return false }
         if looksLikeHeadingAfter(text, line, measure: layout.measure) { return false }
         // CJK justifies every wrapped line to the measure, so a last line a character short
         // of it stopped by choice: there an opener after a comma opens, in flat text.
@@ -470,7 +475,7 @@ enum BlockBuilder {
     /// A short unpunctuated line after a finished paragraph is a heading, even when the
     /// paragraph's last line filled the measure.
     static func looksLikeHeadingAfter(_ prev: Scalars, _ line: SourceLine, measure: Int) -> Bool {
-        endsWithStrongTerminator(prev) && line.width * 2 < measure && !endsWithTerminator(line.text)
+        endsWithStrongTerminator(prev) && line.width * 2 < measure && !endsWithTerminator(line.scalars)
     }
 
     /// A finished clause followed by a line that opens like a paragraph (a number, a
@@ -478,17 +483,18 @@ enum BlockBuilder {
     /// indentation to say so.
     static func opensParagraphAfter(_ prev: Scalars, _ line: SourceLine, profile: LanguageProfile, flat: Bool = false,
                                     previousLabel: SubLabel? = nil, shortOfMeasure: Bool = false) -> Bool {
+        let lineText = line.text  // read once (each read retains and releases)
         // `…, and` before a list's last item: the label that comes next in the running list
         // opens it, though no terminator ends the item before.
         if !endsWithTerminator(prev), endsWithListJoiner(prev, profile: profile), let before = previousLabel,
-           let label = LabelParser.parse(line.text, profile: profile) {
+           let label = LabelParser.parse(lineText, profile: profile) {
             return follows(label, before)
         }
         guard endsWithTerminator(prev) else { return false }
-        if StructureBuilder.operativeNumber(line.text) != nil { return true }
+        if StructureBuilder.operativeNumber(lineText) != nil { return true }
         // `…subparagraph (f),` / `(g) of paragraph 3…`: a label after a comma is a citation
         // that the wrap brought to the line start; list items follow `:` or `;`.
-        if let label = LabelParser.parse(line.text, profile: profile) {
+        if let label = LabelParser.parse(lineText, profile: profile) {
             if endsWithStrongTerminator(prev) { return true }
             // After a comma, only the label that comes next in the running list opens an item.
             guard endsWithTerminator(prev), let before = previousLabel else { return false }
@@ -498,16 +504,16 @@ enum BlockBuilder {
         // only a full stop or semicolon before the verb marks a new paragraph.
         // In scripts with case, a capitalised opener after a comma is a new paragraph: a
         // clause inside one goes on in lowercase (`…, and reiterating`).
-        guard InlinePass.startsWithLead(line.text, profile: profile) else { return false }
+        guard InlinePass.startsWithLead(lineText, profile: profile) else { return false }
         if endsWithStrongTerminator(prev) { return true }
-        if !profile.spec.paragraphsStartLowercase && hasCase(line.text) { return startsUppercase(line.text) }
+        if !profile.spec.paragraphsStartLowercase && hasCase(lineText) { return startsUppercase(lineText) }
         // Openers after a comma also open clauses inside a paragraph (`…, вновь подтверждая`,
         // `…، وإذ`): only flat text, which marks paragraphs in no other way, takes them as
         // paragraph starts. Chinese SC texts run such verbs inside one paragraph too often,
         // unless the line before stopped short of the measure (`shortOfMeasure`).
         // Only openers: an operative verb after a comma (`…، ويشدد على`) goes on with the
         // clause, and numbered paragraphs are found by their numbers anyway.
-        return flat && (!profile.isCJK || shortOfMeasure) && InlinePass.startsWithOpener(line.text, profile: profile)
+        return flat && (!profile.isCJK || shortOfMeasure) && InlinePass.startsWithOpener(lineText, profile: profile)
     }
 
     /// `label` comes right after `before` in some reading of both (`(c)` after `(b)`).
