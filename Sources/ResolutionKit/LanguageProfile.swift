@@ -191,39 +191,74 @@ public final class LanguageProfile: @unchecked Sendable {
     var isCJK: Bool { spec.script == .cjk }
 }
 
-/// Longest-match lookup of phrases at the start of a scalar sequence.
+/// Known phrases (openers, verbs), found at a position of a text by their first scalar.
+///
+/// Every phrase is stored case-folded once, back to back in one flat buffer: a lookup reads
+/// plain integers in place, where a table of phrase arrays retained and released the
+/// candidate list and each candidate on every call (this runs at every line start).
 struct PhraseMatcher: Sendable {
-    private var byFirst: [UInt32: [[Unicode.Scalar]]] = [:]
+    /// The phrases' scalars, each folded (`fold`), one phrase after another.
+    private var folded: [UInt32] = []
+    /// Phrase `i` is `folded[bounds[i]..<bounds[i + 1]]`.
+    private var bounds: [Int] = [0]
+    /// Phrases (their positions in `bounds`) by folded first scalar, longest first: below
+    /// U+0080 a direct table, above it a dictionary.
+    private var asciiGroups = [Range<Int>](repeating: 0..<0, count: 128)
+    private var otherGroups: [UInt32: Range<Int>] = [:]
     let caseInsensitive: Bool
 
+    /// - Complexity: O(p log p) in the phrases, once per language.
     init(_ phrases: [String], caseInsensitive: Bool) {
         self.caseInsensitive = caseInsensitive
+        var byFirst: [UInt32: [[UInt32]]] = [:]
         for p in phrases {
-            let s = Array(p.unicodeScalars)
+            let s = p.unicodeScalars.map { PhraseMatcher.fold($0, caseInsensitive) }
             guard let first = s.first else { continue }
-            byFirst[PhraseMatcher.fold(first, caseInsensitive), default: []].append(s)
+            byFirst[first, default: []].append(s)
         }
-        for k in byFirst.keys { byFirst[k]!.sort { $0.count > $1.count } }
+        // Longest first, so that the first match is the longest (phrases of one length
+        // match alike: which of them is tried first does not change the answer).
+        for key in byFirst.keys.sorted() {
+            let group = byFirst[key]!.sorted { $0.count > $1.count }
+            let first = bounds.count - 1
+            for phrase in group {
+                folded.append(contentsOf: phrase)
+                bounds.append(folded.count)
+            }
+            let range = first..<(bounds.count - 1)
+            if key < 128 { asciiGroups[Int(key)] = range } else { otherGroups[key] = range }
+        }
     }
 
     static func fold(_ s: Unicode.Scalar, _ ci: Bool) -> UInt32 {
         guard ci else { return s.value }
         if s.value >= 65 && s.value <= 90 { return s.value + 32 }
         if s.value < 128 { return s.value }
+        // A scalar that lowercasing leaves alone (uncased letters, lowercase ones) folds to
+        // itself: said by a property table, without building its lowercase mapping.
+        if !s.properties.changesWhenLowercased { return s.value }
         let lower = s.properties.lowercaseMapping.unicodeScalars
         return lower.count == 1 ? lower.first!.value : s.value
     }
 
     /// Length (in scalars) of the longest phrase that `text` starts with at `start`, or 0.
     /// For cased scripts the phrase must end at a word boundary.
+    /// - Complexity: O(k · m) for the k phrases sharing the first scalar, of m scalars at most.
     func longestMatch(_ text: [Unicode.Scalar], at start: Int) -> Int {
-        guard start < text.count, let candidates = byFirst[PhraseMatcher.fold(text[start], caseInsensitive)] else { return 0 }
-        outer: for c in candidates where start + c.count <= text.count {
-            for i in 1..<max(c.count, 1) where PhraseMatcher.fold(text[start + i], caseInsensitive) != PhraseMatcher.fold(c[i], caseInsensitive) {
-                continue outer
+        guard start < text.count else { return 0 }
+        let key = PhraseMatcher.fold(text[start], caseInsensitive)
+        let group = key < 128 ? asciiGroups[Int(key)] : (otherGroups[key] ?? 0..<0)
+        outer: for phrase in group {
+            let base = bounds[phrase]
+            let count = bounds[phrase + 1] - base
+            guard start + count <= text.count else { continue }
+            var i = 1
+            while i < count {
+                if PhraseMatcher.fold(text[start + i], caseInsensitive) != folded[base + i] { continue outer }
+                i += 1
             }
-            if caseInsensitive, start + c.count < text.count, text[start + c.count].properties.isAlphabetic { continue }
-            return c.count
+            if caseInsensitive, start + count < text.count, text[start + count].properties.isAlphabetic { continue }
+            return count
         }
         return 0
     }
