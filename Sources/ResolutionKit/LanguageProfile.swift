@@ -196,15 +196,18 @@ public final class LanguageProfile: @unchecked Sendable {
 /// Every phrase is stored case-folded once, back to back in one flat buffer: a lookup reads
 /// plain integers in place, where a table of phrase arrays retained and released the
 /// candidate list and each candidate on every call (this runs at every line start).
-struct PhraseMatcher: Sendable {
+///
+/// A class: the matcher is read out of its profile at every call (`profile.openers`), and
+/// copying one reference is one retain where a struct's four arrays were four.
+final class PhraseMatcher: Sendable {
     /// The phrases' scalars, each folded (`fold`), one phrase after another.
-    private var folded: [UInt32] = []
+    private let folded: [UInt32]
     /// Phrase `i` is `folded[bounds[i]..<bounds[i + 1]]`.
-    private var bounds: [Int] = [0]
+    private let bounds: [Int]
     /// Phrases (their positions in `bounds`) by folded first scalar, longest first: below
     /// U+0080 a direct table, above it a dictionary.
-    private var asciiGroups = [Range<Int>](repeating: 0..<0, count: 128)
-    private var otherGroups: [UInt32: Range<Int>] = [:]
+    private let asciiGroups: [Range<Int>]
+    private let otherGroups: [UInt32: Range<Int>]
     let caseInsensitive: Bool
 
     /// - Complexity: O(p log p) in the phrases, once per language.
@@ -216,6 +219,10 @@ struct PhraseMatcher: Sendable {
             guard let first = s.first else { continue }
             byFirst[first, default: []].append(s)
         }
+        var folded: [UInt32] = []
+        var bounds = [0]
+        var asciiGroups = [Range<Int>](repeating: 0..<0, count: 128)
+        var otherGroups: [UInt32: Range<Int>] = [:]
         // Longest first, so that the first match is the longest (phrases of one length
         // match alike: which of them is tried first does not change the answer).
         for key in byFirst.keys.sorted() {
@@ -228,6 +235,10 @@ struct PhraseMatcher: Sendable {
             let range = first..<(bounds.count - 1)
             if key < 128 { asciiGroups[Int(key)] = range } else { otherGroups[key] = range }
         }
+        self.folded = folded
+        self.bounds = bounds
+        self.asciiGroups = asciiGroups
+        self.otherGroups = otherGroups
     }
 
     static func fold(_ s: Unicode.Scalar, _ ci: Bool) -> UInt32 {
