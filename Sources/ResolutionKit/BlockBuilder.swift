@@ -138,7 +138,7 @@ enum BlockBuilder {
             WorkMeter.add(1 + lineText.count)
             if line.isSeparator { continue }
             if line.pageBreakBefore { pageTurned = true }
-            if layout.repeatedFurniture.contains(line.index) || Furniture.isFurniture(lineText, profile: profile) {
+            if layout.repeatedFurniture.contains(line.index) || Furniture.isFurniture(line.scalars, profile: profile) {
                 furniture.append((line.index, lineText.string))
                 pageTurned = true
                 continue
@@ -278,26 +278,27 @@ enum BlockBuilder {
     static func flatStretches(_ lines: [SourceLine], layout: TextLayout, profile: LanguageProfile) -> Set<Int> {
         var found = Set<Int>()
         var stretch = 0
-        var previous: SourceLine? = nil
+        var previous: Int? = nil  // the previous line's position: read in place, not copied
         var blockLength = 0  // scalars since the last line that ended early
         for k in lines.indices {
             if lines[k].isSeparator { continue }
-            // Read in place: every question here is about a few scalars.
-            let line = lines[k]
-            if line.blankBefore >= layout.blockGap { stretch = k; previous = nil; blockLength = 0 }
-            if line.pageBreakBefore || line.afterFootnotes || layout.repeatedFurniture.contains(line.index)
-                || Furniture.isFurniture(line.scalars, profile: profile) || bareNumber(line.scalars) != nil {
+            // Read in place: every question here is about a few scalars, and a copy of the
+            // line (or of the previous one) is two retains and two releases.
+            let line = lines[k].scalars
+            if lines[k].blankBefore >= layout.blockGap { stretch = k; previous = nil; blockLength = 0 }
+            if lines[k].pageBreakBefore || lines[k].afterFootnotes || layout.repeatedFurniture.contains(lines[k].index)
+                || Furniture.isFurniture(line, profile: profile) || bareNumber(line) != nil {
                 previous = nil; blockLength = 0
                 continue
             }
-            if let p = previous, line.blankBefore < min(2, layout.blockGap), line.indent <= layout.margin,
-               !isNumberOnly(line.scalars), !isLabelOnly(line.scalars), endsWithTerminator(p.scalars), blockLength > 80,
-               layout.endsEarly(p, before: line.scalars) {
+            if let p = previous, lines[k].blankBefore < min(2, layout.blockGap), lines[k].indent <= layout.margin,
+               !isNumberOnly(line), !isLabelOnly(line), endsWithTerminator(lines[p].scalars), blockLength > 80,
+               layout.endsEarly(lines[p], before: line) {
                 found.insert(stretch)
             }
-            if let p = previous, layout.endsEarly(p, before: line.scalars) { blockLength = 0 }
-            blockLength += line.length
-            previous = line
+            if let p = previous, layout.endsEarly(lines[p], before: line) { blockLength = 0 }
+            blockLength += lines[k].length
+            previous = k
         }
         return found
     }
