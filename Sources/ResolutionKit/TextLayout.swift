@@ -232,6 +232,29 @@ struct TextLayout {
         return line.reach - gaps
     }
 
+    /// `normalise`'s test of a line, over the bytes of a Latin-1 line: a space after a space,
+    /// or a space other than U+0020. Below U+0100 nothing is wide or Han, so the test of
+    /// spaces between Han characters never holds. Eight bytes at a time where all are
+    /// visible ASCII (0x21–0x7F): no position there can start either case.
+    /// - Complexity: O(n) in the line's bytes.
+    static func needsMending(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 1
+        while i < t.count {
+            if i + 8 <= t.count {
+                let w = ByteWords.load(t, i)
+                if w & ByteWords.highs == 0 && !ByteWords.hasBelow(w, 0x21) { i += 8; continue }
+            }
+            let c = t[i]
+            if c == 0x20 {
+                if Chars.isSpace(Unicode.Scalar(t[i - 1])) { return true }
+            } else if c < 0x80 ? c >= 9 && c <= 12 && c != 10 : Chars.isSpace(Unicode.Scalar(c)) {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Whether the line phases must undo the page: collapse the runs of spaces that
     /// justified `-layout` text leaves between words, and the spaces that spread CJK
     /// characters across a line.
@@ -245,15 +268,19 @@ struct TextLayout {
             // than U+0020, or a space between two Han characters. Most lines need nothing,
             // and a letter costs one comparison here.
             var needs = false
-            for i in 1..<max(1, t.count) {
-                let c = t[i]
-                if c == " " {
-                    if Chars.isSpace(t[i - 1])
-                        || (i + 1 < t.count && Chars.isWide(t[i - 1]) && Chars.isWide(t[i + 1]) && Chars.isHan(t[i - 1]) && Chars.isHan(t[i + 1])) {
+            if let found = t.withLatin1(Self.needsMending) {
+                needs = found
+            } else {
+                for i in 1..<max(1, t.count) {
+                    let c = t[i]
+                    if c == " " {
+                        if Chars.isSpace(t[i - 1])
+                            || (i + 1 < t.count && Chars.isWide(t[i - 1]) && Chars.isWide(t[i + 1]) && Chars.isHan(t[i - 1]) && Chars.isHan(t[i + 1])) {
+                            needs = true; break
+                        }
+                    } else if (c.value < 0x80 ? c.value >= 9 && c.value <= 12 && c.value != 10 : Chars.isSpace(c)) {
                         needs = true; break
                     }
-                } else if (c.value < 0x80 ? c.value >= 9 && c.value <= 12 && c.value != 10 : Chars.isSpace(c)) {
-                    needs = true; break
                 }
             }
             guard needs else { continue }
