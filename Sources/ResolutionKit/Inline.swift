@@ -284,7 +284,9 @@ enum InlinePass {
 
     private static func startsWithLead(_ raw: Scalars, profile: LanguageProfile, openersOnly: Bool) -> Bool {
         var t = raw
-        if t.hasPrefix(["*", "*"]) { t = Array(t.dropFirst(2)) }
+        // Compared in place: `hasPrefix(["*", "*"])` built a two-scalar array on every call,
+        // and this is asked of every line of hard-wrapped text.
+        if t.count >= 2 && t[0] == "*" && t[1] == "*" { t = Array(t.dropFirst(2)) }
         var pos = 0
         for leadIn in profile.leadIns where t.hasPrefix(leadIn) { pos = leadIn.count; break }
         while pos < t.count && (Chars.isSpace(t[pos]) || t[pos] == "*") { pos += 1 }

@@ -13,7 +13,9 @@ struct SubLabel {
 enum LabelParser {
     static func parse(_ s: Scalars, profile: LanguageProfile) -> SubLabel? {
         var t = s
-        if t.hasPrefix(["*", "*"]) { t = Array(t.dropFirst(2)) }
+        // Compared in place: `hasPrefix(["*", "*"])` built a two-scalar array on every call,
+        // and every line of hard-wrapped text is asked this several times.
+        if t.count >= 2 && t[0] == "*" && t[1] == "*" { t = Array(t.dropFirst(2)) }
         guard let first = t.first else { return nil }
         // ㈠ ㈡ … ㈩ (Chinese second degree)
         if first.value >= 0x3220 && first.value <= 0x3229 {
