@@ -232,18 +232,29 @@ struct TextLayout {
         return line.reach - gaps
     }
 
-    /// `normalise`'s test of a line, over the bytes of a Latin-1 line: a space after a space,
-    /// or a space other than U+0020. Below U+0100 nothing is wide or Han, so the test of
-    /// spaces between Han characters never holds. Eight bytes at a time where all are
-    /// visible ASCII (0x21–0x7F): no position there can start either case.
+    /// `normalise`'s test of a line, over the bytes of a Latin-1 line: a space other than
+    /// U+0020 (below U+0100: tab, VT, FF, NBSP) at some position from 1 on, or a U+0020 right
+    /// after any space. Below U+0100 nothing is wide or Han, so the test of spaces between
+    /// Han characters never holds. Eight positions at a time: English words are short, so
+    /// nearly every eight bytes hold a space, and a skip over spaceless words seldom skips.
     /// - Complexity: O(n) in the line's bytes.
     static func needsMending(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        @inline(__always) func isOtherSpace(_ c: UInt8) -> Bool { c == 0x09 || c == 0x0B || c == 0x0C || c == 0xA0 }
+        @inline(__always) func marks(_ w: UInt64, _ b: UInt8) -> UInt64 { ByteWords.zeroMask(w ^ (ByteWords.ones &* UInt64(b))) }
+        guard t.count >= 2 else { return false }
+        // Position 1 after an other space at 0: the words below see the byte before each
+        // position as a U+0020 only, an other space there having been caught at its own
+        // position (from 1 on).
+        if t[1] == 0x20 && isOtherSpace(t[0]) { return true }
         var i = 1
+        while i + 8 <= t.count {
+            let w = ByteWords.load(t, i)       // positions i ..< i + 8
+            let before = ByteWords.load(t, i - 1)  // the byte before each of them
+            let others = marks(w, 0x09) | marks(w, 0x0B) | marks(w, 0x0C) | marks(w, 0xA0)
+            if others != 0 || marks(w, 0x20) & marks(before, 0x20) != 0 { return true }
+            i += 8
+        }
         while i < t.count {
-            if i + 8 <= t.count {
-                let w = ByteWords.load(t, i)
-                if w & ByteWords.highs == 0 && !ByteWords.hasBelow(w, 0x21) { i += 8; continue }
-            }
             let c = t[i]
             if c == 0x20 {
                 if Chars.isSpace(Unicode.Scalar(t[i - 1])) { return true }
