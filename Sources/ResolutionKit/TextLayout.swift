@@ -57,8 +57,8 @@ struct TextLayout {
         // phase's largest allocation on long hard-wrapped inputs.
         let text = TextLines(lines: lines, at: lines.indices.compactMap { lines[$0].isSeparator ? nil : Int32(truncatingIfNeeded: $0) })
         guard !text.isEmpty else { return layout }
-        let reaches = text.map(\.reach).sorted()
-        layout.measure = reaches[reaches.count * 9 / 10]
+        let reaches = text.map(\.reach)
+        layout.measure = Self.orderStatistic(reaches, reaches.count * 9 / 10)
         layout.pages = 1 + lines.reduce(0) { $0 + ($1.pageBreakBefore ? 1 : 0) }
 
         // The usual gap inside a paragraph: the commonest count of blank lines after a
@@ -150,6 +150,22 @@ struct TextLayout {
         layout.hardWrapped = isHardWrapped(text, measure: layout.measure)
         if layout.hardWrapped { layout.repeatedFurniture = RunningLines.find(lines, pages: layout.pages) }
         return layout
+    }
+
+    /// The value at position `n` of `values` sorted ascending. Reaches are columns, small
+    /// and never negative: counted, where sorting a long text's lines was O(n log n); any
+    /// other values are sorted.
+    /// - Complexity: O(n + m) for values in 0..<m, m at most 65,536; O(n log n) otherwise.
+    static func orderStatistic(_ values: [Int], _ n: Int) -> Int {
+        guard let low = values.min(), let high = values.max(), low >= 0, high < 1 << 16 else { return values.sorted()[n] }
+        var counts = [Int](repeating: 0, count: high + 1)
+        for v in values { counts[v] += 1 }
+        var seen = 0
+        for v in counts.indices {
+            seen += counts[v]
+            if seen > n { return v }
+        }
+        return values.sorted()[n]  // not reached: n < values.count
     }
 
     /// Hard-wrapped (PDF-extracted) text has many lines that fill the measure and stop
@@ -335,8 +351,8 @@ enum RunningLines {
         if pages > 1 {
             var last = -1_000
             var page: Int32 = 0
-            for (k, line) in lines.enumerated() {
-                if line.pageBreakBefore { last = k; page += 1 }
+            for k in lines.indices {
+                if lines[k].pageBreakBefore { last = k; page += 1 }
                 nearFeed[k] = k - last
                 pageOf[k] = page
             }
@@ -349,7 +365,10 @@ enum RunningLines {
         }
         // A page's first or last line that is the document symbol alone is its running
         // header, even where it is printed once only.
-        for (k, line) in lines.enumerated() where pages > 1 && nearFeed[k] <= 2 && line.length <= 40 && line.text.contains("/") {
+        // By index: `enumerated()` copied every line (two retains and two releases) to ask
+        // this of a few, and of none where there are no page feeds.
+        for k in lines.indices where pages > 1 && nearFeed[k] <= 2 && lines[k].length <= 40 && lines[k].text.contains("/") {
+            let line = lines[k]
             // Compared without spaces, the year in parentheses allowed after it: the page may
             // print `S/RES/2532 (2020)` or `S/RES/2532(2020)`.
             if let symbol = ReferenceScanner.symbols(line.text).first, isSymbolAlone(line.text, symbol: symbol) {
@@ -367,8 +386,8 @@ enum RunningLines {
         // Each line hashed once (0: not a candidate), eight bytes a line.
         var hashes = [UInt64](repeating: 0, count: lines.count)
         var counts: [UInt64: Int32] = [:]
-        for (k, line) in lines.enumerated() {
-            guard let h = hash(line) else { continue }
+        for k in lines.indices {
+            guard let h = hash(lines[k]) else { continue }
             let key = h == 0 ? 1 : h
             hashes[k] = key
             counts[key, default: 0] += 1
