@@ -243,9 +243,18 @@ enum ReferenceScanner {
         let starts = profile.resolutionWordStarts
         var i = 0
         while i < t.count {
+            // Straight to the next scalar that could open a word, over the raw buffer: the
+            // positions passed over are the ones the test below would turn away one by one.
+            let next = t.withUnsafeBufferPointer { u -> Int in
+                var j = i
+                while j < u.count && !(starts.contains(u[j]) && (j == 0 || !Chars.isAlphabetic(u[j - 1]))) { j += 1 }
+                return j
+            }
+            WorkMeter.add(next - i)
+            i = next
+            guard i < t.count else { break }
             var matched = 0
             WorkMeter.add(1)
-            guard starts.contains(t[i]), i == 0 || !Chars.isAlphabetic(t[i - 1]) else { i += 1; continue }
             for w in profile.resolutionWords where t.hasPrefix(w, at: i) {
                 matched = w.count; break
             }
