@@ -214,7 +214,8 @@ enum BlockBuilder {
                 if layout.hardWrapped, blocks[k].text.count < maxBlockScalars,
                    continues(blocks[k].text, last: last, with: line, layout: layout, pageTurned: pageTurned,
                              afterMarker: lastWasMarker, profile: profile, previousLabel: previousLabel,
-                             flatStretch: flatStretch, inlineLabel: inlineLabels.contains(index)) {
+                             flatStretch: flatStretch, inlineLabel: inlineLabels.contains(index),
+                             beforeNumbered: index + 1 < lines.count && opensNumbered(lines[index + 1])) {
                     TextJoiner.append(lineText, to: &blocks[k].text, spaced: spaced)
                     if lastWasMarker {
                         // After a marker the text goes on along the same printed line.
@@ -310,11 +311,20 @@ enum BlockBuilder {
     /// line that opens like a paragraph after a finished clause.
     static func continues(_ text: Scalars, last: SourceLine, with line: SourceLine, layout: TextLayout,
                           pageTurned: Bool, afterMarker: Bool, profile: LanguageProfile, previousLabel: SubLabel? = nil,
-                          flatStretch: Bool = false, inlineLabel: Bool = false) -> Bool {
+                          flatStretch: Bool = false, inlineLabel: Bool = false, beforeNumbered: Bool = false) -> Bool {
         // Each read once: every question below would otherwise retain and release them anew.
         let lineText = line.text, lastText = last.text
         // `12.` alone opens an operative paragraph whose text is on the next line.
         if text.isEmpty || line.afterFootnotes || isNumberOnly(lineText) || isLabelOnly(lineText) { return false }
+        // A heading between two paragraphs, with no blank line and no indent to set it apart
+        // (pdftotext's default): one unfinished line after a finished clause, right before a
+        // numbered paragraph, opening with a capital where the script's paragraphs do not.
+        if beforeNumbered, endsWithTerminator(text), !endsWithTerminator(lineText), line.width < layout.measure,
+           hasCase(lineText), startsUppercase(lineText),
+           profile.spec.paragraphsStartLowercase || endsWithStrongTerminator(text),
+           StructureBuilder.operativeNumber(lineText) == nil, LabelParser.parse(lineText, profile: profile) == nil {
+            return false
+        }
         // An opener torn in two by the extraction (`وإذ` on a line, `يسلم كذلك…` on the next):
         // the block is only the opener's first words, and the two lines open a paragraph.
         if tornOpener(text, lineText, profile: profile) { return true }
@@ -471,6 +481,13 @@ enum BlockBuilder {
     static func endsWithStrongTerminator<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
         guard let c = lastMeaningful(s) else { return false }
         return Chars.isTerminator(c) && c != "，" && c != "," && c != "،"
+    }
+
+    /// `line` opens a numbered paragraph (`5.` alone, or `5. Requests…`).
+    /// - Complexity: O(1) for most lines (the first scalars decide).
+    static func opensNumbered(_ line: SourceLine) -> Bool {
+        guard let first = line.scalars.first, Chars.isDigit(first) else { return false }
+        return isNumberOnly(line.scalars) || StructureBuilder.operativeNumber(line.text) != nil
     }
 
     /// A short unpunctuated line after a finished paragraph is a heading, even when the

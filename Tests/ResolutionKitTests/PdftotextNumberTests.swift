@@ -72,4 +72,15 @@ import Testing
         #expect(doc.operative.map { String($0.text.prefix(8)) } == ["يطالب با", "يقرر تجد", "يطلب إلى", "يقرر إبق"])
         #expect(doc.footnotes.first?.citedBy == ["op2"])
     }
+
+    /// A heading printed between two paragraphs with no blank line or indent to set it
+    /// apart (`…from Libya;`, `Effective Oversight of the Financial Institutions`, `5.
+    /// Requests…`): it heads paragraph 5 and is not the end of paragraph 4.
+    @Test func aHeadingBetweenAFinishedParagraphAndANumberedOneHeadsIt() throws {
+        let doc = try Fixtures.pdftotextShape("heading-between-paragraphs-no-gap.en.txt")
+        #expect(doc.headings.map(\.text).contains("Effective Oversight of the Financial Institutions"))
+        #expect(doc.headings.first { $0.text.hasPrefix("Effective Oversight") }?.before == "op5")
+        #expect(doc.operative.first { $0.number == 4 }?.text.hasSuffix("illicitly exported from Libya;") == true)
+        #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
+    }
 }
