@@ -118,6 +118,7 @@ enum BlockBuilder {
         // paragraphs are cut only by openers after commas (`…осуществления,` / `вновь
         // подтверждая…`) is flat from its first line, not from the first short line found.
         let flatAhead = layout.hardWrapped ? flatStretches(lines, layout: layout, profile: profile) : []
+        let openingsAtMargin = layout.hardWrapped ? openingIndentsRunningAtMargin(lines, layout: layout, profile: profile) : []
         let inlineLabels = layout.hardWrapped ? inlineEnumerations(lines, layout: layout, profile: profile) : []
         var stretch = 0
         // By index, not `for … in lines`: an iterator would keep every text alive.
@@ -215,7 +216,8 @@ enum BlockBuilder {
                    continues(blocks[k].text, last: last, with: line, layout: layout, pageTurned: pageTurned,
                              afterMarker: lastWasMarker, profile: profile, previousLabel: previousLabel,
                              flatStretch: flatStretch, inlineLabel: inlineLabels.contains(index),
-                             beforeNumbered: index + 1 < lines.count && opensNumbered(lines[index + 1])) {
+                             beforeNumbered: index + 1 < lines.count && opensNumbered(lines[index + 1]),
+                             openingsAtMargin: openingsAtMargin) {
                     TextJoiner.append(lineText, to: &blocks[k].text, spaced: spaced)
                     if lastWasMarker {
                         // After a marker the text goes on along the same printed line.
@@ -311,7 +313,8 @@ enum BlockBuilder {
     /// line that opens like a paragraph after a finished clause.
     static func continues(_ text: Scalars, last: SourceLine, with line: SourceLine, layout: TextLayout,
                           pageTurned: Bool, afterMarker: Bool, profile: LanguageProfile, previousLabel: SubLabel? = nil,
-                          flatStretch: Bool = false, inlineLabel: Bool = false, beforeNumbered: Bool = false) -> Bool {
+                          flatStretch: Bool = false, inlineLabel: Bool = false, beforeNumbered: Bool = false,
+                          openingsAtMargin: Set<Int> = []) -> Bool {
         // Each read once: every question below would otherwise retain and release them anew.
         let lineText = line.text, lastText = last.text
         // `12.` alone opens an operative paragraph whose text is on the next line.
@@ -417,6 +420,15 @@ enum BlockBuilder {
         }
         // An indented line opens a paragraph, unless text runs on at its indentation.
         if line.indent > layout.margin && !layout.hangingIndents.contains(line.indent) {
+            return false
+        }
+        // Where numbered paragraphs hang their lines at the indent where unnumbered ones open
+        // (`     重申…，` / `     强调…`), a line there after an unnumbered paragraph's one
+        // finished first line opens the next, where such paragraphs go on at the margin.
+        if opening, line.indent > layout.margin, line.indent == last.indent, endsWithTerminator(lastText),
+           openingsAtMargin.contains(line.indent),
+           StructureBuilder.operativeNumber(text) == nil, LabelParser.parse(text, profile: profile) == nil,
+           !isNumberOnly(text), !isLabelOnly(text) {
             return false
         }
         // Where paragraphs open set in, a line at the margin carries on the text, even one

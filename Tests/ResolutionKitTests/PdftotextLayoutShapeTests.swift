@@ -143,4 +143,15 @@ import Testing
         let before = try #require(doc.preamble.firstIndex { $0.id == cited.id }.map { doc.preamble[$0 - 1] })
         #expect(before.text.hasSuffix("الليبي،"), "\(before.text.suffix(30))")
     }
+
+    /// Unnumbered paragraphs open set in and go on at the margin, while numbered ones hang
+    /// their lines at that same indent: a one-line paragraph set in (`重申…承诺，`) and the
+    /// next opening at its indent (`强调…`) are two paragraphs, and the numbered paragraphs'
+    /// hanging lines stay with them.
+    @Test func anOpeningAtTheIndentOfHangingLinesStillOpens() throws {
+        let doc = try Fixtures.pdftotextShape("set-in-openings-hanging-numbers.zh.layout.txt")
+        #expect(doc.preamble.map { String($0.text.prefix(2)) } == ["回顾", "重申", "强调", "回顾", "认定", "特别"])
+        #expect(doc.operative.map(\.number) == Array(1...10))
+        #expect(doc.operative.dropFirst().first?.text.hasSuffix("罪；") == true, "\(doc.operative.dropFirst().first?.text.suffix(10) ?? "")")
+    }
 }
