@@ -51,7 +51,10 @@ struct DocumentAssembler {
     /// many items held its draft items (four bytes a scalar), their results and the
     /// document's items all at once.
     func inline(_ raw: Scalars, footnotes: Set<Int>, lead: Bool?, taking subs: inout [DraftSub]) -> InlineResult {
-        var c = InlinePass.clean(raw, footnotes: footnotes, plainMarkers: !profile.isCJK)
+        // Plain digits as markers where the text has notes: in CJK only after a closing
+        // bracket and before punctuation (`2357(2017)1、`), where no number stands.
+        var c = InlinePass.clean(raw, footnotes: footnotes, plainMarkers: !profile.isCJK || !footnotes.isEmpty,
+                                 bracketMarkersOnly: profile.isCJK)
         c.markers = c.markers.filter { footnotes.contains($0.number) }
         let leadText = lead.flatMap { InlinePass.lead(c, operative: $0, profile: profile) }
         return InlineResult(text: c.text.string, markers: c.markers, lead: leadText,

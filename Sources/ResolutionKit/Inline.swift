@@ -69,7 +69,7 @@ enum InlinePass {
     /// `plainMarkers`: footnote markers may also be plain digits glued to the word or
     /// punctuation before them (`meeting,1 in which`), as some extractions of Latin-script
     /// texts print them. Only numbers of existing footnotes count.
-    static func clean(_ raw: Scalars, footnotes: Set<Int>, plainMarkers: Bool = false) -> CleanText {
+    static func clean(_ raw: Scalars, footnotes: Set<Int>, plainMarkers: Bool = false, bracketMarkersOnly: Bool = false) -> CleanText {
         // Most paragraphs have nothing to clean: their text is the raw text itself, not a
         // copy (a one-paragraph file was held three times over here).
         var out = PrefixCopy(raw)
@@ -160,7 +160,9 @@ enum InlinePass {
                 i = end
                 continue
             }
-            if plainMarkers, Chars.isDigit(c), let (number, end) = gluedMarker(raw, at: i, after: out.last, footnotes: footnotes) {
+            if plainMarkers, Chars.isDigit(c), !bracketMarkersOnly || out.last == ")",
+               let (number, end) = gluedMarker(raw, at: i, after: out.last, footnotes: footnotes),
+               !bracketMarkersOnly || end == raw.count || Chars.isWidePunctuation(raw[end]) {
                 markers.append(FootnoteRef(number: number, offset: out.count))
                 i = end
                 continue

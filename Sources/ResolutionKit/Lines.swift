@@ -104,6 +104,10 @@ enum Chars {
         }
     }
     static func isWide(_ s: Unicode.Scalar) -> Bool { EastAsianWidth.isWide(s.value) }
+    /// Full-width punctuation that ends or divides a CJK clause (`、` `，` `。` `；` `：`).
+    static func isWidePunctuation(_ s: Unicode.Scalar) -> Bool {
+        s == "、" || s == "，" || s == "。" || s == "；" || s == "："
+    }
     /// Punctuation that may end a paragraph or a list item.
     static func isTerminator(_ s: Unicode.Scalar) -> Bool {
         switch s {

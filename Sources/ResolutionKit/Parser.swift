@@ -113,7 +113,9 @@ public enum ResolutionParser {
         // Page furniture, for the phases that pass over it: running lines and the profile's own.
         let running = layout.repeatedFurniture
         let isFurniture = { (line: SourceLine) in running.contains(line.index) || Furniture.isFurniture(line.scalars, profile: profile) }
-        if layout.hardWrapped {
+        // Page-foot notes are a thing of PDF text: hard-wrapped, or a short text (one page, too
+        // few lines to show its wrapping) that ends with a page's footer.
+        if layout.hardWrapped || bodyLines.suffix(60).contains(where: isFurniture) {
             rawNotes += FootnoteExtractor.liftPageFootNotes(&bodyLines, after: rawNotes, profile: profile, isFurniture: isFurniture)
         }
         NumberColumn.reattach(&bodyLines, layout: layout, profile: profile, isFurniture: isFurniture)

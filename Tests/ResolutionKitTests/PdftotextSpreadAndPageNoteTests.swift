@@ -100,6 +100,15 @@ import Testing
         #expect(doc.footnotes.map(\.citedBy) == [["pp1"], ["pp3"], ["op2"], ["op3"]])
     }
 
+    /// A one-page resolution too short to show its wrapping, with one note at the page's
+    /// foot above the footer: still PDF text, and the note is read as one.
+    @Test func aOnePageTextWithAFooterHasItsNoteRead() throws {
+        let doc = try Fixtures.pdftotextShape("one-page-with-a-note.zh.txt")
+        #expect(doc.footnotes.map(\.text) == ["S/RES/2357 (2017)。"])
+        #expect(doc.footnotes.first?.citedBy == ["pp2"])
+        #expect(doc.other.isEmpty, "\(doc.other.map(\.text))")
+    }
+
     static let russianSpread = """
 Организация Объединенных Наций
 
