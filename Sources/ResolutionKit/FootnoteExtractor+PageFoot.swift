@@ -89,7 +89,7 @@ extension FootnoteExtractor {
     /// notes' texts last on the page, before the footer, with no number
     /// (`S/RES/2441 (2018).`). Each note is a short finished line that opens no paragraph
     /// (no number, no label, no verb or opener); a single note is also set apart by a blank
-    /// line. The numbers are the only ones alone on the page and go on the document's
+    /// line or a finished clause before it. The numbers are the only ones alone on the page and go on the document's
     /// sequence, or start again from 1. The numbers' lines, the notes' lines, and the first
     /// number as printed.
     /// - Complexity: O(p) in the page's lines.
@@ -124,7 +124,12 @@ extension FootnoteExtractor {
         }
         guard notes.count == numbers.count else { return nil }
         notes.reverse()
-        if notes.count == 1 && lines[notes[0]].blankBefore == 0 { return nil }
+        // A single note is set apart: by a blank line, or by a finished clause before it.
+        if notes.count == 1 && lines[notes[0]].blankBefore == 0 {
+            var p = notes[0] - 1
+            while p > numbers[0], isFurniture(lines[p]) || lines[p].isSeparator || lines[p].length == 0 { p -= 1 }
+            if p <= numbers[0] || !BlockBuilder.endsWithStrongTerminator(lines[p].scalars) { return nil }
+        }
         return (numbers, notes, first)
     }
 

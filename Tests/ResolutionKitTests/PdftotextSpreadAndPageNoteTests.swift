@@ -109,6 +109,18 @@ import Testing
         #expect(doc.other.isEmpty, "\(doc.other.map(\.text))")
     }
 
+    /// A page's lone note number by the page's number (`1`, `2/4`) and its note last on the
+    /// page right after a finished paragraph, with no blank line (`…нефтепереработки;`,
+    /// `S/RES/2259 (2015).`): still the note, and the heading above the page's column of
+    /// numbers heads paragraph 1.
+    @Test func aNoteApartFromItsNumberAfterAFinishedClauseIsRead() throws {
+        let doc = try Fixtures.pdftotextShape("note-apart-after-a-finished-clause.ru.txt")
+        #expect(doc.footnotes.map(\.text) == ["S/RES/2259 (2015)."])
+        #expect(doc.preamble.count == 13)
+        #expect(doc.headings.first?.before == "op1")
+        #expect(doc.operative.first { $0.number == 4 }?.text.hasSuffix("нефтепереработки;") == true)
+    }
+
     static let russianSpread = """
 Организация Объединенных Наций
 
