@@ -168,6 +168,18 @@ import Testing
         #expect(line.text.string == "2019\u{061B}")
     }
 
+    /// A glyph from a fallback font set inside a fragment that kept a space where it stands
+    /// (`ءاربخلا قيرف تاءازجلا ةنجل` with `/` over the space): the space was the glyph's room.
+    @Test func aGlyphSetInsideAFragmentTakesTheSpaceLeftForIt() {
+        let words = Array("ءاربخلا قيرف تاءازجلا ةنجل".unicodeScalars)
+        var line = PDFLine(page: 0, top: 563, bottom: 588, left: 340, right: 562, size: 20, fragments: [
+            PDFFragment(top: 563, left: 340, width: 222, height: 25, size: 20, runs: [PDFRun(text: words, italic: false, bold: true)]),
+            PDFFragment(top: 563, left: 441, width: 7, height: 25, size: 19, runs: [PDFRun(text: ["/"], italic: false, bold: true)]),
+        ])
+        PDFLineBuilder.fill(&line, rightToLeft: true, renumber: { $0 })
+        #expect(line.text.string == "لجنة الجزاءات/فريق الخبراء")
+    }
+
     /// Chromium writes a mirrored bracket glyph as the character it looks like, so that
     /// right-to-left text comes back with every bracket turned (`)أ(`, `)2012(`). A document
     /// whose tight pairs mostly read so is turned back; one that reads right is left alone.

@@ -178,6 +178,7 @@ enum PDFLineBuilder {
             placed = placed.enumerated().sorted { $0.element.x < $1.element.x || ($0.element.x == $1.element.x && $0.offset < $1.offset) }
                 .map(\.element)
         }
+        if overlapping { dropRoomForInsetGlyphs(&placed, line: line) }
         var cells: [PDFCell] = []
         cells.reserveCapacity(placed.count)
         for (_, c) in placed {
@@ -192,6 +193,26 @@ enum PDFLineBuilder {
         line.cells = cells.enumerated().filter { i, c in
             !(c.scalar == " " && i > 0 && i + 1 < cells.count && Chars.isWide(cells[i - 1].scalar) && Chars.isWide(cells[i + 1].scalar))
         }.map(\.element)
+    }
+
+    /// A glyph from a fallback font set inside another fragment (`/` in `…الجزاءات/فريق…`):
+    /// the fragment around it kept a space where the glyph stands. That space is the room
+    /// for the glyph, not a word gap, and goes, unless the glyph has a space on both sides.
+    /// `placed` is in visual order (sorted).
+    /// - Complexity: O(f · c) for the f inset one-character fragments, O(c) otherwise.
+    static func dropRoomForInsetGlyphs(_ placed: inout [(x: Double, cell: PDFCell)], line: PDFLine) {
+        for f in line.fragments where f.text.count == 1 && !Chars.isSpace(f.text[0]) {
+            guard line.fragments.contains(where: { $0.left < f.left && $0.right > f.right && $0.text.count > 1 }) else { continue }
+            let glyph = f.text[0]
+            let center = Double(f.left) + Double(f.width) / 2
+            guard let at = placed.indices.min(by: {
+                (placed[$0].cell.scalar == glyph ? abs(placed[$0].x - center) : .infinity)
+                    < (placed[$1].cell.scalar == glyph ? abs(placed[$1].x - center) : .infinity)
+            }), placed[at].cell.scalar == glyph else { continue }
+            let before = at > 0 && placed[at - 1].cell.scalar == " "
+            let after = at + 1 < placed.count && placed[at + 1].cell.scalar == " "
+            if before != after { placed.remove(at: before ? at - 1 : at + 1) }
+        }
     }
 
     /// `12.`, `(a)`, `a)`, `iv.`, `•`: a label that a tab separates from its text.
