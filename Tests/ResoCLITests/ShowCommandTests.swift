@@ -47,8 +47,11 @@ import Testing
                    stderr: String(decoding: FileManager.default.contents(atPath: err.path) ?? Data(), as: UTF8.self))
     }
 
+    /// Writes `bytes` to a new file in this test run's scratch folder, which goes when the
+    /// run ends: the files outlive the test that made them (a parallel test may still read
+    /// one), and leaving them in the system's temporary folder piled up hundreds per run.
     static func temp(_ bytes: [UInt8], name: String = "doc.txt") throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("reso-\(UUID().uuidString)-\(name)").path
+        let path = try TestScratch.folder() + "/\(UUID().uuidString)-\(name)"
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         return path
     }

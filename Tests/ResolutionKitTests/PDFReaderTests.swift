@@ -126,8 +126,9 @@ import Testing
         #expect(CorpusTests.problems(doc, try Self.truth(pdf)).isEmpty)
     }
 
+    /// Writes `bytes` to a new file in this test run's scratch folder, which goes when the run ends.
     static func write(_ bytes: [UInt8], name: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("reso-\(UUID().uuidString)-\(name)").path
+        let path = try TestScratch.folder() + "/\(UUID().uuidString)-\(name)"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
     }
