@@ -241,7 +241,12 @@ enum LineSplitter {
         var sawArabic = false
         var rtlLetters = 0, letters = 0
         var pendingTatweel = 0
+        // Where each direction run after the line's first opens (`-layout` prints a
+        // right-to-left line's runs left to right), and how deep the embeddings are.
+        var runStarts: [Int] = []
+        var embedDepth = 0
         func flush() {
+            defer { runStarts.removeAll(keepingCapacity: true); embedDepth = 0 }
             if pendingTatweel > 0 { current.append(contentsOf: repeatElement("\u{0640}", count: pendingTatweel)); pendingTatweel = 0 }
             WorkMeter.add(1 + current.count)
             var lead = 0
@@ -288,6 +293,7 @@ enum LineSplitter {
                     body.append(contentsOf: current[lead..<end])
                 }
                 if formsInLine { ArabicPresentationForms.unfold(&body); formsInLine = false }
+                if arabicInLine && !runStarts.isEmpty { VisualOrder.restoreRunOrder(&body, runStarts: runStarts, from: lead) }
                 if arabicInLine {
                     ArabicMarks.dropDetached(&body)
                     ArabicCommas.reattach(&body)
@@ -387,7 +393,15 @@ enum LineSplitter {
                     if current.contains(where: { !Chars.isSpace($0) }) { flush() } else { current.removeAll(keepingCapacity: true) }
                     pageBreak = true
                 } else if Chars.isBidiControl(s) {
-                    // Invisible direction marks carry no text.
+                    // Invisible direction marks carry no text, but an embedding opened at the
+                    // top level after text starts another run of the printed line.
+                    switch s.value {
+                    case 0x202A, 0x202B, 0x202D, 0x202E, 0x2066...0x2068:
+                        if embedDepth == 0 && !current.isEmpty { runStarts.append(current.count) }
+                        embedDepth += 1
+                    case 0x202C, 0x2069: embedDepth = max(0, embedDepth - 1)
+                    default: break
+                    }
                 } else if s == "\u{0640}" {
                     if let last = current.last, Chars.isArabicLetter(last) { pendingTatweel += 1 }
                     else { current.append(s) }

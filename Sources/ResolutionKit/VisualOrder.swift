@@ -58,6 +58,50 @@ enum VisualOrder {
         restoreLineEdges(&line)
     }
 
+    /// The runs of a right-to-left line in reading order. `pdftotext -layout` prints the
+    /// runs it found on a printed line from left to right, each in its own embedding; on a
+    /// right-to-left line the rightmost run is read first. A justified line whose spaces
+    /// were stretched, or a stray mark above it, cuts it into runs, and a paragraph's
+    /// opening words then land after the end of the line before it.
+    ///
+    /// `runStarts` are offsets in the source line where a top-level embedding opened after
+    /// text (`from` is where `line` starts in it). Runs are reversed only when each holds
+    /// Arabic script, so that a number, a job number or a symbol printed apart keeps its place
+    /// for the rules that read a line's edges (`restoreLineEdges`).
+    /// - Complexity: O(n) in the line's scalars.
+    static func restoreRunOrder(_ line: inout Scalars, runStarts: [Int], from offset: Int) {
+        var cuts: [Int] = []
+        for r in runStarts {
+            let k = r - offset
+            // A run that opens straight after the last one, with no space, is the same stretch of text.
+            guard k > 0, k < line.count, Chars.isSpace(line[k - 1]), cuts.last.map({ $0 < k }) ?? true else { continue }
+            cuts.append(k)
+        }
+        guard !cuts.isEmpty else { return }
+        var runs: [(text: Range<Int>, gap: Range<Int>)] = []
+        var start = 0
+        for end in cuts + [line.count] {
+            // A run's own edge spaces (` .2` in its embedding) belong to the gap.
+            var textStart = start
+            while textStart < end && Chars.isSpace(line[textStart]) { textStart += 1 }
+            var textEnd = end
+            while textEnd > textStart && Chars.isSpace(line[textEnd - 1]) { textEnd -= 1 }
+            runs.append((textStart..<textEnd, textEnd..<end))
+            start = end
+        }
+        func isArabicScript(_ c: Unicode.Scalar) -> Bool {
+            (c.value >= 0x0600 && c.value <= 0x06FF) || (c.value >= 0xFB50 && c.value <= 0xFEFF)
+        }
+        guard runs.allSatisfy({ run in !run.text.isEmpty && line[run.text].contains(where: isArabicScript) }) else { return }
+        var ordered = Scalars()
+        ordered.reserveCapacity(line.count)
+        for k in runs.indices.reversed() {
+            ordered.append(contentsOf: line[runs[k].text])
+            if k > 0 { ordered.append(contentsOf: line[runs[k - 1].gap]) }
+        }
+        line = ordered
+    }
+
     /// The edges of a right-to-left line as extraction paints them: `.12 يقرر` and
     /// `. 12يقرر` are the operative number `12.`; `)S/RES/2505 (2020` is `S/RES/2505 (2020)`; `( أ)` is `(أ)`;
     /// `.S/PRST/2019/3` is `S/PRST/2019/3.`, and `.S/2020/785 2` is the note `2 S/2020/785.`.

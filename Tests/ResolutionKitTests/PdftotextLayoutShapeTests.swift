@@ -119,6 +119,17 @@ import Testing
         #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
     }
 
+    /// Justified lines cut into two runs, printed left to right (`…بيئة   .2 يشيد…`): each is
+    /// read from its right run, so the number opens its paragraph and every paragraph after
+    /// it is found.
+    @Test func aLineCutIntoRunsIsReadFromItsRightRun() throws {
+        let doc = try Fixtures.pdftotextShape("runs-printed-left-to-right.ar.layout.txt")
+        #expect(doc.operative.map(\.number) == Array(1...12))
+        let two = try #require(doc.operative.first { $0.number == 2 })
+        #expect(two.text.hasPrefix("يشيد بالدور الإيجابي للقوة المؤقتة، التي ساعد انتشارها"), "\(two.text.prefix(60))")
+        #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
+    }
+
     /// A note's marker raised above the last body line of a page (`1` alone, then the line
     /// it belongs to), then the page's note (`1` alone, then its text): the page's notes
     /// start at the second `1`, and the body line stays in its paragraph.

@@ -57,3 +57,31 @@ import Testing
         #expect(!ArabicMarks.isTornHamzaLine(Array("(أ)".unicodeScalars)))
     }
 }
+
+/// `pdftotext -layout` prints the runs of a right-to-left line from left to right, each in its
+/// own embedding; read, they go from right to left.
+@Suite struct RunOrderTests {
+    static func split(_ runs: [String], gap: String = "   ") -> String {
+        let text = runs.map { "\u{202B}" + $0 + "\u{202C}" }.joined(separator: gap) + "\n"
+        return LineSplitter.split(text).first?.text.string ?? ""
+    }
+
+    @Test func aLineCutIntoTwoRunsIsReadFromTheRightRun() {
+        // The right run opens the paragraph (its number in a left-to-right embedding).
+        #expect(Self.split(["انتشارها إلى جانب الجيش", "\u{202A} .2\u{202C}يشيد بالدور الإيجابي"], gap: " ")
+                == "2. يشيد بالدور الإيجابي انتشارها إلى جانب الجيش")
+        #expect(Self.split(["تهديدا للسلام", "وإذ يقرر أن انتشار الأسلحة"]) == "وإذ يقرر أن انتشار الأسلحة   تهديدا للسلام")
+    }
+
+    @Test func aRunWithoutArabicKeepsItsPlace() {
+        // The paragraph's number printed at the right end is read by the edge rules, and a
+        // job number beside a right-to-left line keeps the line's order.
+        #expect(Self.split(["يهيب بجميع الأطراف", "\u{202A}.1\u{202C}"]) == "1. يهيب بجميع الأطراف")
+        #expect(Self.split(["\u{202A}20-00407\u{202C}", "الرجاء إعادة الاستعمال"]) == "20-00407   الرجاء إعادة الاستعمال")
+    }
+
+    @Test func oneRunAndLeftToRightLinesAreLeftAlone() {
+        #expect(Self.split(["وإذ يشير إلى قراراته"]) == "وإذ يشير إلى قراراته")
+        #expect(LineSplitter.split("\u{202A}Security\u{202C}   \u{202A}Council\u{202C}\n").first?.text.string == "Security   Council")
+    }
+}
