@@ -118,6 +118,7 @@ public enum ResolutionParser {
         if layout.hardWrapped || bodyLines.suffix(60).contains(where: isFurniture) {
             rawNotes += FootnoteExtractor.liftPageFootNotes(&bodyLines, after: rawNotes, profile: profile, isFurniture: isFurniture)
         }
+        if layout.hardWrapped { NumberColumn.restorePageOrder(&bodyLines, isFurniture: isFurniture) }
         NumberColumn.reattach(&bodyLines, layout: layout, profile: profile, isFurniture: isFurniture)
         NumberColumn.reattachScattered(&bodyLines, layout: layout, profile: profile, isFurniture: isFurniture)
         if layout.hardWrapped {

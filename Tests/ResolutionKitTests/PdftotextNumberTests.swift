@@ -5,6 +5,44 @@ import Testing
 /// Operative numbers that pdftotext's default mode prints away from their paragraphs, on
 /// the extractions in Tests/Fixtures/pdftotext-shapes.
 @Suite struct PdftotextNumberTests {
+    /// A page whose numbered paragraphs came out every other one first (`3.` `5.` `7.` `9.`
+    /// then `4.` `6.` `8.`), each number still right before its own text: the page is put
+    /// back in number order, and the last paragraph goes on over the page.
+    @Test func paragraphsPrintedEveryOtherOneFirstGoBackInOrder() throws {
+        let doc = try Fixtures.pdftotextShape("paragraphs-every-other-first.ar.txt")
+        #expect(doc.operative.map(\.number) == Array(1...13))
+        let four = try #require(doc.operative.first { $0.number == 4 })
+        #expect(four.text.hasPrefix("يرحب بترشيح ممثلين"), "\(four.text.prefix(30))")
+        let nine = try #require(doc.operative.first { $0.number == 9 })
+        #expect(nine.text.hasSuffix("متى تم الاتفاق عليه؛"), "\(nine.text.suffix(30))")
+        #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
+    }
+
+    /// Hard-wrapped text whose numbers are each alone before their paragraph: printed
+    /// `1 3 2 4`, the paragraphs go back in order; printed `1 3 5 4` (no `2`: not the run
+    /// that follows), nothing is moved.
+    @Test func onlyARunWithNoGapIsPutBackInOrder() {
+        let words = "يطلب إلى الأمين العام أن يواصل اتخاذ جميع التدابير المناسبة لتعزيز سلامة أفراد حفظ السلام وأمنهم"
+            .split(separator: " ")
+        func parse(_ order: [Int]) -> ResolutionDocument {
+            var text = "مجلس الأمن،\n\nوإذ يشير إلى قراراته السابقة المتعلقة بالحالة في ليبيا وإذ يؤكد من جديد التزامه\nالقوي بسيادة ليبيا واستقلالها،\n\n"
+            for n in order {
+                // Each paragraph wrapped at 70 columns, its number alone before it.
+                var lines: [String] = [], line = "\(n)"
+                for w in (0..<40).map({ words[($0 + n) % words.count] }) {
+                    if line.count + w.count + 1 > 70 { lines.append(line); line = String(w) } else { line += " " + w }
+                }
+                lines[0] = ".\(n)\n"
+                text += lines.joined(separator: "\n") + "\n" + line + "؛\n\n"
+            }
+            return ResolutionParser.parse(text: text, source: SourceInfo(path: "t.txt", sha256: "", encoding: "utf-8"))
+        }
+        #expect(parse([1, 3, 2, 4]).operative.map(\.number) == [1, 2, 3, 4])
+        let gap = parse([1, 3, 5, 4]).operative.map(\.text).joined(separator: " ")
+        let printed = ["3.", "5.", "4."].compactMap { gap.range(of: $0)?.lowerBound }
+        #expect(printed.count == 3 && printed == printed.sorted(), "\(gap.prefix(200))")
+    }
+
     /// `3.` alone, the page's note numbers, then the paragraph's text and the note texts:
     /// the text goes back to its number and the notes keep only their own texts.
     @Test func aParagraphTextPrintedAmongTheNoteNumbersGoesBackToItsNumber() throws {
