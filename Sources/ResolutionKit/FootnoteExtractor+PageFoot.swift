@@ -247,7 +247,7 @@ extension FootnoteExtractor {
                 }
                 notes.append(RawFootnote(number: first + i, text: body, line: zone[i].index))
             }
-            return (notes, bodyLines)
+            return notes.allSatisfy(readsAsNote) ? (notes, bodyLines) : nil
         }
         // Each number with its text, on its line or on the lines after it.
         var notes: [RawFootnote] = []
@@ -268,6 +268,15 @@ extension FootnoteExtractor {
             guard !notes.isEmpty, linesInNote <= 4 else { return nil }
             TextJoiner.append(line.text, to: &notes[notes.count - 1].text, spaced: spaced(notes[notes.count - 1].text))
         }
-        return notes.allSatisfy({ !$0.text.isEmpty }) ? (notes, []) : nil
+        return notes.allSatisfy({ !$0.text.isEmpty && readsAsNote($0) }) ? (notes, []) : nil
+    }
+
+    /// A note's text does not stop at a comma, nor open with a lowercase word: a body line
+    /// that opens with a number (`1 de junio de 2020 y observando…,` at a page's foot) does.
+    /// - Complexity: O(1) for most notes (their first letter decides), O(n) at most.
+    static func readsAsNote(_ note: RawFootnote) -> Bool {
+        if let last = note.text.last, last == "," || last == "،" || last == "，" { return false }
+        if let first = note.text.first(where: { !Chars.isSpace($0) }), first.properties.isLowercase { return false }
+        return true
     }
 }

@@ -6,6 +6,18 @@ import Testing
 /// extractions of sc-2020 resolutions set by `scripts/typeset.py`, kept whole so that the
 /// layout statistics see real pages).
 @Suite struct PdftotextSpreadAndPageNoteTests {
+    /// A page's last body line opens with a day's number (`1 de junio de 2020 y
+    /// observando…,`): a body line, not the page's first note, since it opens lowercase
+    /// and stops at a comma; its paragraph stays whole, and the next page's paragraph opens.
+    @Test func aBodyLineOpeningWithADateAtAPagesFootIsNoNote() throws {
+        let doc = try Fixtures.pdftotextShape("body-line-opening-with-a-date-at-page-foot.es.txt")
+        #expect(doc.footnotes.map(\.text) == ["S/RES/1701 (2006)."])
+        let welcomed = try #require(doc.preamble.first { $0.text.hasPrefix("Acogiendo con beneplácito la evaluación") })
+        #expect(welcomed.text.hasSuffix("el 1 de junio de 2020 y observando con aprecio las recomendaciones para seguir aumentando la eficiencia y la eficacia de la FPNUL,"),
+                "\(welcomed.text.suffix(80))")
+        #expect(doc.preamble.contains { $0.text.hasPrefix("Exhortando a los Estados Miembros a que presten") })
+    }
+
     /// A justified line with wide gaps comes out one word to a line, with blank lines
     /// between the words and out of order (`определяя,` `что` `ситуация` `в`, the next
     /// line, then `Судане` `представляет` `угрозу`). The words go on with their paragraph:
