@@ -5,19 +5,25 @@
 // the `;` or `,` that separates the items.
 
 extension BlockBuilder {
-    /// Indices of the lines that open with a label whose successor (`(ii)` after `(i)`) comes
-    /// mid-line after `;` or `,` within the next few lines of the same paragraph (no blank gap).
-    /// Only bracketed Latin, roman and digit labels, whose successors can be spelt.
+    /// Indices of the lines that open with a label whose successor (`(ii)` after `(i)`, `v)`
+    /// after `iv)`) comes mid-line after `;` or `,` within the next few lines of the same
+    /// paragraph (no blank gap). Only Latin, roman and digit labels in brackets or before a
+    /// closing bracket, whose successors can be spelt.
     /// - Complexity: O(n) in the text: each label line looks at most `window` lines ahead.
     static func inlineEnumerations(_ lines: [SourceLine], layout: TextLayout, profile: LanguageProfile,
                                    window: Int = 6) -> Set<Int> {
         var found = Set<Int>()
-        for k in lines.indices where lines[k].scalars.first == "(" {
+        for k in lines.indices {
+            guard let first = lines[k].scalars.first, first == "(" || (first.isASCII && (Chars.isAlphabetic(first) || Chars.isDigit(first))) else { continue }
             let text = lines[k].text
             guard let label = LabelParser.parse(text, profile: profile),
                   label.printed.unicodeScalars.allSatisfy({ $0.isASCII }) else { continue }
+            let open = first == "(" ? "(" : ""
+            // `iv)` as printed, not `iv.` (whose successor could be a sentence's word).
+            let close = open.count + label.printed.unicodeScalars.count
+            guard close < text.count, text[close] == ")" else { continue }
             let successors: [Scalars] = label.readings.filter { $0.0 != .bullet }.map {
-                Array(("(" + LabelParser.key($0.0, $0.1 + 1) + ")").unicodeScalars)
+                Array((open + LabelParser.key($0.0, $0.1 + 1) + ")").unicodeScalars)
             }
             var j = k
             var ahead = 0

@@ -30,6 +30,25 @@ import Testing
         #expect(inline.isEmpty, "\(inline.sorted())")
     }
 
+    /// The same enumeration in Russian, its labels before a closing bracket only (`iv)`):
+    /// the label wrapped to a line start is still inline, since `v)` follows it mid-line
+    /// after `;`; a label that closes with a stop (`iv.`) is not read this way.
+    @Test func labelsBeforeAClosingBracketWrappedToALineStartStayInline() {
+        let text = "9. отмечает далее мнения и рекомендации, в частности i) выполнение в\n"
+            + "полном объеме еще не выполненных рекомендаций УСВН; ii) подготовку\n"
+            + "сбалансированности персонала при сохранении профессионального уровня;\n"
+            + "iv) продолжающееся проведение кадровой политики в соответствии с его\n"
+            + "временным мандатом; v) дальнейшее сокращение затрат, в том числе, в\n"
+            + "частности, за счет гибкого использования персонала; vi) координацию и\n"
+        var pieces = [text]
+        let lines = LineSplitter.split(taking: &pieces)
+        let profile = LanguageCatalog.profile("ru")!
+        #expect(BlockBuilder.inlineEnumerations(lines, layout: TextLayout.of(lines), profile: profile) == [3])
+        var stops = [text.replacingOccurrences(of: "iv)", with: "iv.")]
+        let stopLines = LineSplitter.split(taking: &stops)
+        #expect(BlockBuilder.inlineEnumerations(stopLines, layout: TextLayout.of(stopLines), profile: profile).isEmpty)
+    }
+
     /// S/RES/2529 (2020) in English, typeset by scripts/typeset.py and hard-wrapped.
     static let text = """
 United Nations
