@@ -573,12 +573,17 @@ enum BlockBuilder {
         return s.reduce(0) { $0 * 10 + Int($1.value - 48) }
     }
 
-    /// `(a)`, `iv)`, `(هـ)` alone: a subparagraph label whose text is on the next line
+    /// `(a)`, `iv)`, `1)`, `(هـ)` or `•` alone: a subparagraph label whose text is on the next line
     /// (pdftotext makes the label before a tab a block of its own).
     static func isLabelOnly<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
+        // A bullet alone: pdftotext prints a bulleted item's bullet apart from its text.
+        if s.count == 1, let bullet = s.first, bullet == "•" || bullet == "·" || bullet == "▪" { return true }
         guard s.count >= 2, s.count <= 8, let close = s.last, close == ")" || close == "）" else { return false }
         var body = s.dropLast()
         if let open = body.first, open == "(" || open == "（" { body = body.dropFirst() }
+        // `1)`, `12)`: a list's number; longer runs of digits are years (`(2015)`) cut off
+        // a citation.
+        if !body.isEmpty && body.count <= 2 && body.allSatisfy({ Chars.isDigit($0) }) { return true }
         return !body.isEmpty && body.count <= 5 && body.allSatisfy { $0.properties.isAlphabetic || $0 == "\u{0640}" }
     }
 

@@ -43,6 +43,22 @@ import Testing
         #expect(printed.count == 3 && printed == printed.sorted(), "\(gap.prefix(200))")
     }
 
+    /// A list's labels printed alone (`1)`, then the item's text after a blank line), and a
+    /// bulleted list whose bullets stand alone (`•`) with the next paragraph's number
+    /// printed before it (`34.`, the page's footer, then the bullets and their texts): the
+    /// labels and bullets open items, and the number waits for its paragraph.
+    @Test func digitLabelsAndBulletsAloneOpenTheirItems() throws {
+        let doc = try Fixtures.pdftotextShape("digit-labels-and-bullets-apart.fr.txt")
+        #expect(doc.operative.map(\.number) == Array(1...34))
+        let three = try #require(doc.operative.first { $0.number == 3 })
+        #expect(three.subparagraphs.map(\.label) == ["1", "2", "3", "4", "5", "6", "7"])
+        #expect(three.subparagraphs.first?.text.hasPrefix("Patrouilles de la FISNUA") == true)
+        let report = try #require(doc.operative.first { $0.number == 33 })
+        #expect(report.subparagraphs.count == 6 && report.subparagraphs.allSatisfy { $0.label == "•" })
+        #expect(report.subparagraphs.last?.text.hasPrefix("un résumé des mesures prises") == true)
+        #expect(doc.operative.last?.text == "Décide de rester activement saisi de la question.")
+    }
+
     /// `3.` alone, the page's note numbers, then the paragraph's text and the note texts:
     /// the text goes back to its number and the notes keep only their own texts.
     @Test func aParagraphTextPrintedAmongTheNoteNumbersGoesBackToItsNumber() throws {
