@@ -198,7 +198,15 @@ struct TextLayout {
                 // more than a character short stopped by choice (kinsoku may carry one
                 // character down and leave the line stretched). Digits and Latin make the
                 // count approximate, hence the ratio for lines that carry them.
-                if gridless && Self.isWideOnly(line) { return wideReach(line) + 2 < target }
+                if gridless && Self.isWideOnly(line) {
+                    let short = target - wideReach(line)
+                    // A character short after a finished clause, with a character next that
+                    // kinsoku would not carry down (no opening bracket or quote before it, no
+                    // closing punctuation on it): the paragraph ended there.
+                    if short == 2, let end = line.scalars.last, Chars.isTerminator(end), Chars.isHan(s),
+                       let after = next.dropFirst().first(where: { _ in true }), !Self.closesClause(after) { return true }
+                    return short > 2
+                }
                 return wideReach(line) * 100 < target * 92
             }
             firstWord += 1
@@ -234,6 +242,12 @@ struct TextLayout {
     /// A line of wide characters alone (spaces aside): justified to the column, it measures
     /// the text's wide measure exactly.
     /// - Complexity: O(n) in the line's scalars, read in place.
+    /// Punctuation that may not open a line (`，` `。` `）` `」`…): kinsoku carries the
+    /// character before it down with it.
+    static func closesClause(_ s: Unicode.Scalar) -> Bool {
+        Chars.isWidePunctuation(s) || "）」』”’》〉】!?！？".unicodeScalars.contains(s)
+    }
+
     static func isWideOnly(_ line: SourceLine) -> Bool {
         line.scalars.allSatisfy { Chars.isWide($0) || $0 == " " }
     }
