@@ -88,7 +88,13 @@ struct CompareEndToEndTests {
         // `o`: both panes at the operative part, the right one at the left one's counterpart.
         try t.send("o")
         let partner = try #require(pairs.first { $0.old == "op1" }?.new)
-        let screen = try t.waitFor("op1 ⇄ \(partner)") { headerIDs($0).map { $0 == ("op1", partner) } ?? false }
+        // Waits for both panes as well as the header: the terminal may show the header of a
+        // frame whose panes are still being written (seen on a loaded machine).
+        let screen = try t.waitFor("op1 ⇄ \(partner)") { s in
+            let rows = s.split(separator: "\n")
+            return (headerIDs(s).map { $0 == ("op1", partner) } ?? false)
+                && rows.contains { halves($0).left.hasPrefix("▌op1 ") } && rows.contains { halves($0).right.hasPrefix("▌\(partner) ") }
+        }
         let lines = screen.split(separator: "\n")
         #expect(lines.contains { halves($0).left.hasPrefix("▌op1 ") })
         #expect(lines.contains { halves($0).right.hasPrefix("▌\(partner) ") })
