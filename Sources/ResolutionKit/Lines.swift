@@ -263,7 +263,7 @@ enum LineSplitter {
             } else {
                 var end = current.count
                 while end > lead && Chars.isSpace(current[end - 1]) { end -= 1 }
-                if !formsInLine && !arabicInLine && !((current[lead] == ")" || current[lead] == ".") && sawArabic) {
+                if !formsInLine && !arabicInLine && !((current[lead] == ")" || current[lead] == "." || current[lead] == "\u{2019}") && sawArabic) {
                     // Nothing to rewrite: packed straight from the line buffer.
                     let body = current[lead..<end]
                     let rule = body.count >= 5 && body.allSatisfy { $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }
@@ -305,7 +305,7 @@ enum LineSplitter {
                         return
                     }
                 }
-                if arabicInLine || ((body.first == ")" || body.first == ".") && sawArabic) { VisualOrder.restoreDigitRuns(&body) }
+                if arabicInLine || ((body.first == ")" || body.first == "." || body.first == "\u{2019}") && sawArabic) { VisualOrder.restoreDigitRuns(&body) }
                 // The line before may be this printed line's end, torn off at a ligature.
                 if arabicInLine, blanks == 0, !pageBreak, let alef = body.last, ArabicLigatures.isAlef(alef),
                    let k = out.indices.last, !out[k].isSeparator,

@@ -6,6 +6,7 @@ enum VisualOrder {
     /// `)2023( 2674` → `2674 (2023)`; a lone `)2023(` → `(2023)`.
     /// - Complexity: O(n) in the line's scalars.
     static func restoreDigitRuns(_ line: inout Scalars) {
+        if line.contains("\u{2018}") { restoreQuotedNumbers(&line) }
         guard line.contains(")") else { restoreLineEdges(&line); return }
         var out = Scalars()
         out.reserveCapacity(line.count)
@@ -56,6 +57,39 @@ enum VisualOrder {
         }
         if changed { line = out }
         restoreLineEdges(&line)
+    }
+
+    /// An item's number between quotes, as Arabic prints it (`’1‘`), comes out of
+    /// extraction as `’ ‘1` before the item's first word, or `’‘10` at the line's end (alone,
+    /// or after the item's text in `-layout`): back to `’1‘ ` and `’10‘`.
+    /// - Complexity: O(n) in the line's scalars.
+    static func restoreQuotedNumbers(_ line: inout Scalars) {
+        var out = Scalars()
+        out.reserveCapacity(line.count + 1)
+        var i = 0
+        while i < line.count {
+            if line[i] == "\u{2019}" {
+                // `’ ‘1` before a word, or `’‘10` alone (the label apart from its text).
+                var k = i + 1
+                if k < line.count && line[k] == " " { k += 1 }
+                if k < line.count, line[k] == "\u{2018}" {
+                    var j = k + 1
+                    while j < line.count && j - (k + 1) < 2 && Chars.isDigit(line[j]) { j += 1 }
+                    let alone = j == line.count
+                    if j > k + 1, alone || (j < line.count && !Chars.isDigit(line[j]) && !Chars.isSpace(line[j])) {
+                        out.append("\u{2019}")
+                        out.append(contentsOf: line[(k + 1)..<j])
+                        out.append("\u{2018}")
+                        if !alone { out.append(" ") }
+                        i = j
+                        continue
+                    }
+                }
+            }
+            out.append(line[i])
+            i += 1
+        }
+        line = out
     }
 
     /// The runs of a right-to-left line in reading order. `pdftotext -layout` prints the
@@ -135,6 +169,19 @@ enum VisualOrder {
                 line = Array(line[1...]) + ["."]
             }
             return
+        }
+        // `…text     ’10‘`: an item's quoted number printed at the line's right end.
+        if line.count > 6, line.last == "\u{2018}" {
+            var open = line.count - 2
+            while open > 0 && line.count - open <= 4 && Chars.isDigit(line[open]) { open -= 1 }
+            if line[open] == "\u{2019}", open < line.count - 2, open >= 3, Chars.isSpace(line[open - 1]), Chars.isSpace(line[open - 2]) {
+                var k = open - 2
+                while k > 0 && Chars.isSpace(line[k - 1]) { k -= 1 }
+                if k > 0 {
+                    line = Array(line[open...]) + [" "] + Array(line[..<k])
+                    return
+                }
+            }
         }
         // `…text     (أ)`: an item's label printed at the line's right end, likewise.
         if line.count > 6, line.last == ")" {

@@ -6,6 +6,18 @@ import Testing
 /// next to each other (pdftotext put their columns side by side), a column of labels, and a
 /// note's marker between a number alone and its text.
 extension PdftotextShapeTests {
+    /// Items numbered between quotes (`’1‘`), printed `’ ‘1` before their first word, and
+    /// `’‘10` alone before a text that starts after a blank line: every item is found.
+    @Test func quotedItemNumbersOpenTheirItems() throws {
+        let doc = try Fixtures.pdftotextShape("quoted-item-numbers.ar.txt")
+        let one = try #require(doc.operative.first { $0.number == 1 })
+        #expect(one.subparagraphs.map(\.label) == (1...11).map { "’\($0)‘" })
+        #expect(one.subparagraphs.first?.text.hasPrefix("تعزيز عملية سياسية") == true)
+        #expect(one.subparagraphs.dropFirst(9).first?.text.hasSuffix("ومكافحة انتشارها؛") == true)
+        #expect(doc.operative.first { $0.number == 5 }?.subparagraphs.map(\.label) == ["’1‘", "’2‘"])
+        #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
+    }
+
     /// A label and the next paragraph's number printed alone one after the other (`(i)`,
     /// `2.`), then the item's text and the paragraph's: the item gets the first text, the
     /// number the first text that opens a paragraph after it, and the numbering goes on.

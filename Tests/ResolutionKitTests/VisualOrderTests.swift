@@ -38,6 +38,24 @@ import Testing
         #expect(Self.restored(".12") == "12.")
     }
 
+    /// An item's number between quotes (`’1‘`) as extraction paints it: `’ ‘1` before the
+    /// item's first word, `’‘10` alone or at the right end of a `-layout` line.
+    @Test func aQuotedItemNumberGoesBackAroundItsDigits() {
+        #expect(Self.restored("’ ‘1تعزيز عملية سياسية") == "’1‘ تعزيز عملية سياسية")
+        #expect(Self.restored("’‘10") == "’10‘")
+        #expect(Self.restored("تقديم الدعم في تأمين الأسلحة     ’‘10") == "’10‘ تقديم الدعم في تأمين الأسلحة")
+        // Mid-line, in an enumeration run into its sentence, the number is mended in place.
+        #expect(Self.restored("المهنية؛ ’ ‘4تنفيذ سياسة") == "المهنية؛ ’4‘ تنفيذ سياسة")
+        // Quotes around words are left alone.
+        #expect(Self.restored("’ ‘السلام المفقود") == "’ ‘السلام المفقود")
+    }
+
+    @Test func aQuotedNumberAloneOnALineOfAnArabicTextIsALabel() {
+        let lines = LineSplitter.split("وإذ يشير إلى قراراته،\n\u{202B}’\u{202A}‘10\u{202C}\u{202C}\n")
+        #expect(lines.last?.text.string == "’10‘")
+        #expect(BlockBuilder.isLabelOnly(lines.last!.scalars))
+    }
+
     @Test func aLabelPrintedAtTheLinesRightEndOpensIt() {
         #expect(Self.restored("قيادة ودعم عمل لجنة تنسيق إعادة الانتشار         (أ)") == "(أ) قيادة ودعم عمل لجنة تنسيق إعادة الانتشار")
         #expect(Self.restored("رصد امتثال الطرفين   (هـ)") == "(هـ) رصد امتثال الطرفين")
