@@ -105,7 +105,7 @@ public enum ResolutionParser {
         var layout = TextLayout.of(lines)
         // Only extracted (hard-wrapped) text has lines taken apart; measured again once mended.
         if layout.hardWrapped && SpreadWords.mend(&lines, profile: profile) { layout = TextLayout.of(lines) }
-        if layout.hardWrapped && profile.spec.script == .arabic { RightToLeftPieces.restore(&lines, measure: layout.measure) }
+        if layout.hardWrapped && profile.spec.script == .arabic { RightToLeftPieces.restore(&lines, measure: layout.measure, blockGap: layout.blockGap) }
         layout.normalise(&lines)
         var bodyLines = lines
         lines = []

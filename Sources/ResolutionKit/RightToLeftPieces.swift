@@ -17,7 +17,9 @@ enum RightToLeftPieces {
     /// Puts back the pieces printed before each numbered paragraph's first line that they
     /// belong to. Lines are only joined, never dropped.
     /// - Complexity: O(n) in the lines: each is looked at `maxPieces` + 2 times at most.
-    static func restore(_ lines: inout [SourceLine], measure: Int) {
+    /// `blockGap` is the run of blank lines that parts paragraphs: fewer (`-layout` text that
+    /// puts a blank line after every line) still join lines of one paragraph.
+    static func restore(_ lines: inout [SourceLine], measure: Int, blockGap: Int = 1) {
         guard measure > 0, lines.count >= 3 else { return }
         var removed = Set<Int>()
         for i in 1..<(lines.count - 1) {
@@ -29,7 +31,7 @@ enum RightToLeftPieces {
                   !endsWithTerminator(first.scalars) else { continue }
             // The paragraph goes on on the next line: its first line is not all of it.
             let next = lines[i + 1]
-            guard !next.isSeparator, next.blankBefore == 0, !next.pageBreakBefore,
+            guard !next.isSeparator, next.blankBefore < blockGap, !next.pageBreakBefore,
                   StructureBuilder.operativeNumber(next.text) == nil, !BlockBuilder.isNumberOnly(next.scalars) else { continue }
             // The pieces: short unfinished lines right before it, together one line at most.
             var total = first.width
@@ -37,7 +39,7 @@ enum RightToLeftPieces {
             while start - 1 >= 0, i - start < maxPieces, !removed.contains(start - 1) {
                 let piece = lines[start - 1]
                 let after = lines[start]
-                guard !piece.isSeparator, after.blankBefore == 0, !after.pageBreakBefore,
+                guard !piece.isSeparator, after.blankBefore < blockGap, !after.pageBreakBefore,
                       piece.width * 10 < measure * 8, !endsWithTerminator(piece.scalars),
                       StructureBuilder.operativeNumber(piece.text) == nil, !BlockBuilder.isNumberOnly(piece.scalars),
                       total + 1 + piece.width <= measure else { break }

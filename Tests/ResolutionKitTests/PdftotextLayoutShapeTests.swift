@@ -130,6 +130,19 @@ import Testing
         #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
     }
 
+    /// `-layout` text with a blank line after every line, where a numbered paragraph's
+    /// first line came out with its end printed above it (`المبسطة، من أجل تيسير ومواصلة`,
+    /// then `12. يدعو … آلية التنسيق`): the end goes back after the start, and no heading
+    /// is left.
+    @Test func aFirstLinesEndPrintedAboveItGoesBackAmongBlankLines() throws {
+        let doc = try Fixtures.pdftotextShape("line-end-printed-above-with-blank-lines.ar.layout.txt")
+        #expect(doc.headings.isEmpty, "\(doc.headings.map(\.text))")
+        #expect(doc.operative.map(\.number) == Array(1...15))
+        let twelve = try #require(doc.operative.first { $0.number == 12 })
+        #expect(twelve.text.hasPrefix("يدعو الأمم المتحدة إلى مواصلة تفعيل آلية التنس يق المبس طة، من أج ل تيس ير ومواص لة تنسيق جهود"),
+                "\(twelve.text.prefix(100))")
+    }
+
     /// A note's marker raised above the last body line of a page (`1` alone, then the line
     /// it belongs to), then the page's note (`1` alone, then its text): the page's notes
     /// start at the second `1`, and the body line stays in its paragraph.
