@@ -171,6 +171,11 @@ extension ArraySlice where Element == Unicode.Scalar {
     /// and a copy of it.
     /// - Complexity: O(n), two passes.
     var string: String {
+        // ASCII (most paragraphs of most texts): a byte a scalar, each its value, in loops
+        // the compiler vectorises.
+        if let ascii = withContiguousStorageIfAvailable({ ScalarScan.asciiString(UnsafeRawBufferPointer($0)) }), let ascii {
+            return ascii
+        }
         var size = 0
         for s in self {
             let v = s.value

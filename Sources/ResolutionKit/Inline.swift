@@ -91,8 +91,7 @@ enum InlinePass {
             // (most of a paragraph): it starts past any link and after the first scalar
             // following removed markup, where the cases depend on more than the scalar.
             if link == nil && removedAt != out.count {
-                var j = i
-                while j < n && isPlain(raw[j], plainMarkers: plainMarkers) { j += 1 }
+                let j = ScalarScan.values(raw) { ScalarScan.nextNotPlain($0, from: i, digits: plainMarkers) }
                 if j > i {
                     out.append(sourceRange: i..<j)
                     i = j

@@ -103,6 +103,9 @@ public final class LanguageProfile: @unchecked Sendable {
     let resolutionWords: [[Unicode.Scalar]]
     /// The scalars a resolution word starts with, asked at every scalar of every paragraph.
     let resolutionWordStarts: ScalarSet
+    /// The same scalars' values, repeated to fill four lanes, for `ScalarScan.nextWordStart`;
+    /// nil when there are none or more than four.
+    let resolutionWordStartLanes: SIMD4<UInt32>?
     /// `spec.listJoiners`, each scalar case-folded once (`PhraseMatcher.fold`): compared with
     /// the last word of every line, where lowercasing both as strings was 5% of a parse.
     let listJoinerFolds: [[UInt32]]
@@ -153,6 +156,10 @@ public final class LanguageProfile: @unchecked Sendable {
         resolutionLineRegexes = compile(spec.resolutionLinePatterns)
         resolutionWords = spec.resolutionWords.sorted { $0.count > $1.count }.map { Array($0.unicodeScalars) }
         resolutionWordStarts = ScalarSet(resolutionWords.compactMap(\.first))
+        var startValues: [UInt32] = []
+        for w in resolutionWords { if let f = w.first, !startValues.contains(f.value) { startValues.append(f.value) } }
+        resolutionWordStartLanes = startValues.isEmpty || startValues.count > 4 ? nil
+            : SIMD4((0..<4).map { startValues[min($0, startValues.count - 1)] })
         listJoinerFolds = spec.listJoiners.map { $0.unicodeScalars.map { PhraseMatcher.fold($0, true) } }
         decisionWords = Set(spec.decisionWords.map { Array($0.unicodeScalars) })
         citationClosers = spec.citationClosers.sorted { $0.key < $1.key }.map { (Array($0.key.unicodeScalars), $0.value) }

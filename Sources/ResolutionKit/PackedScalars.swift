@@ -20,6 +20,11 @@ struct PackedScalars: RandomAccessCollection, Equatable {
 
     /// - Complexity: O(n): one pass for the widest scalar, one to copy.
     init<C: Collection>(_ scalars: C) where C.Element == Unicode.Scalar {
+        // Arrays and their slices (every text the phases pack) are read as plain `UInt32`s.
+        if let packed = scalars.withContiguousStorageIfAvailable({ PackedScalars(contiguous: $0) }) {
+            self = packed
+            return
+        }
         var widest: UInt32 = 0
         for s in scalars where s.value > widest { widest = s.value }
         let w = widest < 0x100 ? 1 : widest < 0x10000 ? 2 : 4
@@ -38,6 +43,33 @@ struct PackedScalars: RandomAccessCollection, Equatable {
                 for s in scalars { out.storeBytes(of: s.value, toByteOffset: i * 4, as: UInt32.self); i += 1 }
             }
             filled = n * w
+        }
+    }
+
+    /// Packs scalars held contiguously, read as their `UInt32` values (a `Unicode.Scalar` is
+    /// one in memory): the widest is found by OR-ing all values (every value is below 0x100,
+    /// or 0x10000, exactly when their OR is), and the narrowing copy is a plain loop. Both
+    /// loops vectorise, where the generic loops over `Unicode.Scalar` went one at a time.
+    /// - Complexity: O(n), two passes over the buffer.
+    private init(contiguous scalars: UnsafeBufferPointer<Unicode.Scalar>) {
+        let n = scalars.count
+        (bytes, width) = UnsafeRawBufferPointer(scalars).withMemoryRebound(to: UInt32.self) { values -> ([UInt8], UInt8) in
+            var any: UInt32 = 0
+            for v in values { any |= v }
+            let w = any < 0x100 ? 1 : any < 0x10000 ? 2 : 4
+            let packed = [UInt8](unsafeUninitializedCapacity: n * w) { raw, filled in
+                switch w {
+                case 1:
+                    for i in 0..<n { raw[i] = UInt8(truncatingIfNeeded: values[i]) }
+                case 2:
+                    let out = UnsafeMutableRawPointer(raw.baseAddress!)
+                    for i in 0..<n { out.storeBytes(of: UInt16(truncatingIfNeeded: values[i]), toByteOffset: i * 2, as: UInt16.self) }
+                default:
+                    if n > 0 { UnsafeMutableRawPointer(raw.baseAddress!).copyMemory(from: values.baseAddress!, byteCount: n * 4) }
+                }
+                filled = n * w
+            }
+            return (packed, UInt8(w))
         }
     }
 

@@ -45,7 +45,8 @@ enum ReferenceScanner {
         var i = 0
         let n = t.count
         while i < n {
-            guard isUpper(t[i]) else { i += 1; continue }
+            // Straight to the next capital, eight positions at a step: a symbol opens with one.
+            guard isUpper(t[i]) else { i = ScalarScan.values(t) { ScalarScan.nextCapital($0, from: i + 1) }; continue }
             if i > 0 && (isAlnum(t[i - 1]) || t[i - 1] == "/" || t[i - 1] == ".") { i += 1; continue }
             if let end = symbolEnd(t, from: i) {
                 let symbol = Array(t[i..<end]).string
@@ -241,13 +242,21 @@ enum ReferenceScanner {
         // (a handful), after a non-letter. Trying each word at every position was 10% of
         // a parse.
         let starts = profile.resolutionWordStarts
+        let lanes = profile.resolutionWordStartLanes
         var i = 0
         while i < t.count {
             // Straight to the next scalar that could open a word, over the raw buffer: the
             // positions passed over are the ones the test below would turn away one by one.
-            let next = t.withUnsafeBufferPointer { u -> Int in
+            let next = ScalarScan.values(t) { u -> Int in
                 var j = i
-                while j < u.count && !(starts.contains(u[j]) && (j == 0 || !Chars.isAlphabetic(u[j - 1]))) { j += 1 }
+                while j < u.count {
+                    // Eight positions at a step to the next that may open a word
+                    // (`ScalarScan.nextWordStart`), then the exact test there.
+                    if let lanes { j = ScalarScan.nextWordStart(u, from: j, starts: lanes) }
+                    guard j < u.count else { break }
+                    if starts.contains(t[j]) && (j == 0 || !Chars.isAlphabetic(t[j - 1])) { break }
+                    j += 1
+                }
                 return j
             }
             WorkMeter.add(next - i)

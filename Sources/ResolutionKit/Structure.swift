@@ -253,10 +253,12 @@ enum StructureBuilder {
         func isText(_ c: Unicode.Scalar) -> Bool {
             c != "*" && c != Chars.markerSeparator && Chars.superscriptValue(c) == nil
         }
+        // Every formula opens with one of a few letters (`The`, `Le`, `El`, `Совет`, `إن`…):
+        // asked first, since it turns away most lines after a scalar or two, where counting
+        // the text read up to 61 scalars of every line.
+        guard let first = raw.first(where: { $0 != "*" && !Chars.isSpace($0) }), profile.formulaInitials.contains(first) else { return false }
         var length = 0
         for c in raw where isText(c) { length += 1; if length > 60 { return false } }
-        // Every formula opens with one of a few letters (`The`, `Le`, `El`, `Совет`, `إن`…).
-        guard let first = raw.first(where: { $0 != "*" && !Chars.isSpace($0) }), profile.formulaInitials.contains(first) else { return false }
         let t = raw.filter(isText)
         let compact = trimmed(t)
         for f in profile.formulas where compact == f { return true }

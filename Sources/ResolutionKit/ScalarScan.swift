@@ -1,0 +1,125 @@
+// Skipping over the scalars of a text that a scan has no business with, eight at a step.
+// The inline pass reads every scalar of every paragraph several times (references, markup,
+// symbols); most positions are plain letters the scan turns away one by one, each a branch
+// the processor guesses wrong often enough to make these loops most of the pass.
+
+/// Vector tests over a text's scalars, read as their `UInt32` values (a `Unicode.Scalar` is
+/// one in memory). Each skip only passes over positions that the caller's own test would
+/// turn away, and leaves the caller to decide exactly at the positions it stops at: the
+/// scans stay what they were, only faster.
+enum ScalarScan {
+    /// Calls `body` with the text's scalars as `UInt32` values.
+    /// - Complexity: O(1) besides `body`.
+    @inline(__always)
+    static func values<R>(_ text: Scalars, _ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
+        text.withUnsafeBufferPointer { UnsafeRawBufferPointer($0).withMemoryRebound(to: UInt32.self, body) }
+    }
+
+    /// A bit per position of `u[j..<j+8]` (`j + 8 <= u.count`), set where `test` holds. The
+    /// test is made at all eight without a branch (`test` must be a plain expression), so
+    /// that a text where hits come at random costs no mispredicted branch per scalar.
+    /// (Swift's `SIMD8` comparisons were compiled lane by lane through memory here.)
+    /// - Complexity: O(1).
+    @inline(__always)
+    static func mask8(_ u: UnsafeBufferPointer<UInt32>, _ j: Int, _ test: (UInt32) -> Bool) -> UInt32 {
+        let p = u.baseAddress! + j
+        var m: UInt32 = 0
+        for k in 0..<8 { m |= (test(p[k]) ? 1 : 0) << UInt32(k) }
+        return m
+    }
+
+    /// Whether `v` is an ASCII letter (`A`–`Z`, `a`–`z`): what `Chars.isAlphabetic` says for
+    /// values below 0x80 (for others it asks Unicode).
+    /// - Complexity: O(1).
+    @inline(__always)
+    static func isASCIILetter(_ v: UInt32) -> Bool { (v | 0x20) &- 0x61 < 26 && v < 0x80 }
+
+    /// The first position at or after `from` where a word may open with one of `starts`
+    /// (at most four values, repeated to fill the four lanes): a value among `starts`
+    /// whose previous value is not an ASCII letter. Positions before it cannot open one;
+    /// the caller still asks its own test at the position returned (whose previous value
+    /// may be a non-ASCII letter). `u.count` when there is none.
+    /// - Complexity: O(n) in the positions passed over.
+    static func nextWordStart(_ u: UnsafeBufferPointer<UInt32>, from: Int, starts: SIMD4<UInt32>) -> Int {
+        var j = from
+        if j == 0 { return 0 }  // no previous value: the caller decides
+        let s0 = starts[0], s1 = starts[1], s2 = starts[2], s3 = starts[3]
+        @inline(__always) func opens(_ c: UInt32, _ p: UInt32) -> Bool {
+            ((c == s0) || (c == s1) || (c == s2) || (c == s3)) && !isASCIILetter(p)
+        }
+        while j + 8 <= u.count {
+            let p = u.baseAddress! + j
+            var m: UInt32 = 0
+            for k in 0..<8 { m |= (opens(p[k], p[k - 1]) ? 1 : 0) << UInt32(k) }
+            if m != 0 { return j + m.trailingZeroBitCount }
+            j += 8
+        }
+        while j < u.count && !opens(u[j], u[j - 1]) { j += 1 }
+        return j
+    }
+
+    /// The first position at or after `from` whose value is an ASCII capital (`A`–`Z`), or
+    /// `u.count`.
+    /// - Complexity: O(n) in the positions passed over.
+    static func nextCapital(_ u: UnsafeBufferPointer<UInt32>, from: Int) -> Int {
+        var j = from
+        while j + 8 <= u.count {
+            let m = mask8(u, j) { $0 &- 0x41 < 26 }
+            if m != 0 { return j + m.trailingZeroBitCount }
+            j += 8
+        }
+        while j < u.count && u[j] &- 0x41 >= 26 { j += 1 }
+        return j
+    }
+
+    /// The first position at or after `from` whose scalar `InlinePass.clean` does not copy
+    /// as it is (`InlinePass.isPlain` false): `[`, `*`, `\\`, the marker separator, a
+    /// superscript digit, and with `digits` an ASCII digit. `u.count` when there is none.
+    /// Exactly the end of the run `while isPlain(…)` would find, found eight at a step.
+    /// - Complexity: O(n) in the positions passed over.
+    static func nextNotPlain(_ u: UnsafeBufferPointer<UInt32>, from: Int, digits: Bool) -> Int {
+        var j = from
+        let digitSpan: UInt32 = digits ? 10 : 0
+        while true {
+            while j + 8 <= u.count {
+                // ASCII stops, and whether any value is wide enough to be another stop.
+                var wide: UInt32 = 0
+                let m = mask8(u, j) { v in
+                    wide |= v
+                    return (v == 0x5B) || (v == 0x2A) || (v == 0x5C) || (v &- 0x30 < digitSpan)
+                }
+                if wide >= 0x80 || m != 0 { break }
+                j += 8
+            }
+            // One at a time through the eight that stopped the skip (or the last few).
+            let end = min(j + 8, u.count)
+            while j < end {
+                guard let c = Unicode.Scalar(u[j]), InlinePass.isPlain(c, plainMarkers: digits) else { return j }
+                j += 1
+            }
+            if j == u.count { return j }
+        }
+    }
+
+    /// The scalars (given as their bytes) as a String when all are ASCII; nil otherwise.
+    /// - Complexity: O(n): a pass to check, one to narrow.
+    static func asciiString(_ raw: UnsafeRawBufferPointer) -> String? {
+        raw.withMemoryRebound(to: UInt32.self) { u -> String? in
+            guard allASCII(u) else { return nil }
+            if u.isEmpty { return "" }
+            return String(unsafeUninitializedCapacity: u.count) { out in
+                for k in 0..<u.count { out[k] = UInt8(truncatingIfNeeded: u[k]) }
+                return u.count
+            }
+        }
+    }
+
+    /// Whether every value is below 0x80 (ASCII): their OR is.
+    /// - Complexity: O(n), a loop the compiler vectorises.
+    @inline(__always)
+    static func allASCII(_ u: UnsafeBufferPointer<UInt32>) -> Bool {
+        var any: UInt32 = 0
+        for v in u { any |= v }
+        return any < 0x80
+    }
+}
