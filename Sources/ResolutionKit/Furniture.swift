@@ -7,6 +7,14 @@ enum Furniture {
     /// runs on every line, several times.
     static func isFurniture<S: RandomAccessCollection<Unicode.Scalar>>(_ line: S, profile: LanguageProfile) -> Bool where S.Index == Int {
         if line.isEmpty { return false }
+        // A line that opens with an ASCII letter (most lines of text) is no job number, barcode,
+        // page number, footer of tokens (each opens with a digit, `*` or `(`) nor rule: only
+        // a whole furniture line or a phrase beside a job number remain to ask.
+        let first = line[line.startIndex].value
+        if (first | 0x20) &- 0x61 < 26 {
+            for word in profile.furnitureLines where line.count == word.count && line.elementsEqual(word) { return true }
+            return line.count <= 160 && isFooterWithPhrase(line, profile: profile)
+        }
         if line.count <= 40 && (isJobNumber(line) || isBarcode(line) || isPageNumber(line)) { return true }
         if line.count <= 160 && isFooterLine(line) { return true }
         for word in profile.furnitureLines where line.count == word.count && line.elementsEqual(word) { return true }

@@ -269,7 +269,7 @@ enum InlinePass {
         let secondary = operative ? profile.openers : profile.verbs
         var len = primary.longestMatch(t, at: pos)
         if len == 0 { len = secondary.longestMatch(t, at: pos) }
-        return len > 0 ? Array(t[pos..<pos + len]).string : nil
+        return len > 0 ? t[pos..<pos + len].string : nil
     }
 
     /// True when the text opens with a known opener or verb (after any lead-in).

@@ -55,6 +55,17 @@ struct SourceLine {
     /// The column where the line ends on the printed page: indentation plus width.
     var reach: Int { indent + width }
 
+    /// A line whose text is these bytes, each a scalar below U+0100 (`PackedScalars(latin1:)`).
+    /// - Complexity: O(n), one copy.
+    init(latin1 text: UnsafeBufferPointer<UInt8>, indent: Int, index: Int, blankBefore: Int, isSeparator: Bool = false) {
+        packed = PackedScalars(latin1: text)
+        storedIndent = Int32(clamping: indent)
+        storedIndex = Int32(clamping: index)
+        storedBlankBefore = Int32(clamping: blankBefore)
+        storedWidth = Int32(clamping: text.count)  // no scalar below U+0100 is wide
+        self.isSeparator = isSeparator
+    }
+
     init<C: Collection<Unicode.Scalar>>(text: C, indent: Int, index: Int, blankBefore: Int, isSeparator: Bool = false) {
         packed = PackedScalars(text)
         storedIndent = Int32(clamping: indent)
@@ -327,6 +338,34 @@ enum LineSplitter {
             arabicInLine = false
             index += 1
         }
+        /// `flush` for a line that the buffer would hold as these bytes, all printable ASCII
+        /// (where only U+0020 is a space, and nothing is Arabic), with no tatweel pending.
+        func flushASCII(_ bytes: UnsafeBufferPointer<UInt8>) {
+            WorkMeter.add(1 + bytes.count)
+            var lead = 0
+            while lead < bytes.count && bytes[lead] == 0x20 { lead += 1 }
+            if lead == bytes.count {
+                if bytes.count >= 10 {
+                    var sep = SourceLine(text: [], indent: lead, index: index, blankBefore: blanks, isSeparator: true)
+                    sep.pageBreakBefore = pageBreak; pageBreak = false
+                    out.append(sep)
+                    blanks = 0
+                } else {
+                    blanks += 1
+                }
+            } else {
+                var end = bytes.count
+                while end > lead && bytes[end - 1] == 0x20 { end -= 1 }
+                let body = UnsafeBufferPointer(rebasing: bytes[lead..<end])
+                let rule = body.count >= 5 && body.allSatisfy { $0 == 0x5F || $0 == 0x2D }  // `_`, `-`
+                var line = SourceLine(latin1: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule)
+                line.pageBreakBefore = pageBreak; pageBreak = false
+                out.append(line)
+                blanks = 0
+            }
+            arabicInLine = false
+            index += 1
+        }
         var previousCR = false
         // Each piece is read as UTF-8 (a String's storage is valid UTF-8, so the scalars
         // decoded here are its `unicodeScalars`), copied into one reused buffer so that the
@@ -360,6 +399,15 @@ enum LineSplitter {
                         guard c >= 0x20 && c < 0x7F else { break }
                         if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { letters += 1 }
                         j += 1
+                    }
+                    // A whole line of printable ASCII, from its start to its break, with nothing
+                    // in the line's state to rewrite it: made straight from its bytes, as `flush`
+                    // would make it, without widening it into the line buffer and packing it back.
+                    if j < n, utf8[j] == 10 || utf8[j] == 13, current.isEmpty, !sawArabic, !arabicInLine, !formsInLine {
+                        flushASCII(UnsafeBufferPointer(rebasing: utf8[i..<j]))
+                        previousCR = utf8[j] == 13
+                        i = j + 1
+                        continue
                     }
                     appendASCII(UnsafeBufferPointer(rebasing: utf8[i..<j]), to: &current)
                     previousCR = false

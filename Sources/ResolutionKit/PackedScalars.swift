@@ -46,6 +46,14 @@ struct PackedScalars: RandomAccessCollection, Equatable {
         }
     }
 
+    /// Scalars below U+0100 given as their values, a byte each: stored as they are, which is
+    /// how `init(_:)` would pack them.
+    /// - Complexity: O(n), one copy.
+    init(latin1 bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = Array(bytes)
+        width = 1
+    }
+
     /// Packs scalars held contiguously, read as their `UInt32` values (a `Unicode.Scalar` is
     /// one in memory): the widest is found by OR-ing all values (every value is below 0x100,
     /// or 0x10000, exactly when their OR is), and the narrowing copy is a plain loop. Both

@@ -49,7 +49,7 @@ enum ReferenceScanner {
             guard isUpper(t[i]) else { i = ScalarScan.values(t) { ScalarScan.nextCapital($0, from: i + 1) }; continue }
             if i > 0 && (isAlnum(t[i - 1]) || t[i - 1] == "/" || t[i - 1] == ".") { i += 1; continue }
             if let end = symbolEnd(t, from: i) {
-                let symbol = Array(t[i..<end]).string
+                let symbol = t[i..<end].string
                 out.append(symbol)
                 i = end
                 if let (suffix, next) = abbreviatedContinuation(t, from: end) {
@@ -76,7 +76,7 @@ enum ReferenceScanner {
             let digits = k
             while k < t.count && Chars.isDigit(t[k]) { k += 1 }
             guard k > digits else { return nil }
-            return (Array(t[i..<k]).string, k)
+            return (t[i..<k].string, k)
         }
         return nil
     }
@@ -98,7 +98,7 @@ enum ReferenceScanner {
     static func oneSymbolEnd(_ t: Scalars, from start: Int) -> Int? {
         var i = start
         while i < t.count && isUpper(t[i]) { i += 1 }
-        guard i < t.count, t[i] == "/", series.contains(Array(t[start..<i]).string) else { return nil }
+        guard i < t.count, t[i] == "/", series.contains(t[start..<i].string) else { return nil }
         var end: Int? = nil
         while i < t.count && t[i] == "/" {
             let compStart = i + 1
@@ -158,12 +158,12 @@ enum ReferenceScanner {
             let b = j
             while j < t.count && Chars.isDigit(t[j]) { j += 1 }
             guard j > b else { return nil }
-            return (Array(t[i..<j]).string, j)
+            return (t[i..<j].string, j)
         }
         let a = i
         while i < t.count && Chars.isDigit(t[i]) && i - a < 4 { i += 1 }
         guard i > a, i == t.count || !Chars.isDigit(t[i]) else { return nil }
-        let first = Array(t[a..<i]).string
+        let first = t[a..<i].string
         var j = i
         while j < t.count && t[j] == " " { j += 1 }
         if j < t.count && t[j] == "/" {
@@ -172,7 +172,7 @@ enum ReferenceScanner {
             let b = j
             while j < t.count && Chars.isDigit(t[j]) && j - b < 4 { j += 1 }
             guard j > b, j == t.count || !Chars.isDigit(t[j]) else { return nil }
-            var s = first + "/" + Array(t[b..<j]).string
+            var s = first + "/" + t[b..<j].string
             // `57/270 B` — a part letter standing alone.
             var k = j
             while k < t.count && t[k] == " " && k - j < 1 { k += 1 }
@@ -192,10 +192,13 @@ enum ReferenceScanner {
         let inner = m
         while m < t.count && (Chars.isDigit(t[m]) || "IVXLC".unicodeScalars.contains(t[m]) || t[m] == "-" || t[m] == "S" || t[m] == "E") && m - inner < 8 { m += 1 }
         guard m > inner, m < t.count, t[m] == ")" || t[m] == "）" else { return nil }
-        let innerText = Array(t[inner..<m]).string
-        let isYear = innerText.count == 4 && innerText.allSatisfy(\.isNumber)
+        let innerText = t[inner..<m].string
+        // The inner text is ASCII digits, Roman numeral letters, `-`, `S` and `E` (read above),
+        // each a Character of its own, of which only the digits are numbers: asked of the
+        // scalars, without Character's property lookups.
+        let isYear = m - inner == 4 && t[inner..<m].allSatisfy(Chars.isDigit)
         if isYear && !letter.isEmpty { return nil }
-        if !isYear && innerText.contains(where: \.isNumber) { return nil }
+        if !isYear && t[inner..<m].contains(where: Chars.isDigit) { return nil }
         return (first + (letter.isEmpty ? "" : " " + letter) + " (" + innerText + ")", m + 1)
     }
 
@@ -263,12 +266,14 @@ enum ReferenceScanner {
             i = next
             guard i < t.count else { break }
             var matched = 0
+            var decision = false
             WorkMeter.add(1)
             for w in profile.resolutionWords where t.hasPrefix(w, at: i) {
-                matched = w.count; break
+                // The word matched is the text's: asked of it, with no copy of the text made.
+                matched = w.count; decision = profile.decisionWords.contains(w); break
             }
             guard matched > 0 else { i += 1; continue }
-            let kind = profile.decisionWords.contains(Array(t[i..<i + matched])) ? "decision" : "resolution"
+            let kind = decision ? "decision" : "resolution"
             var k = i + matched
             var gap = 0
             while k < t.count && gap < 40 {

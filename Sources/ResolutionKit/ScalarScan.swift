@@ -88,10 +88,15 @@ enum ScalarScan {
                     wide |= v
                     return (v == 0x5B) || (v == 0x2A) || (v == 0x5C) || (v &- 0x30 < digitSpan)
                 }
-                if wide >= 0x80 || m != 0 { break }
-                j += 8
+                // All ASCII: the mask is exact, its first bit the answer.
+                if wide < 0x80 {
+                    if m != 0 { return j + m.trailingZeroBitCount }
+                    j += 8
+                    continue
+                }
+                break
             }
-            // One at a time through the eight that stopped the skip (or the last few).
+            // One at a time through eight that hold a wider scalar (or the last few).
             let end = min(j + 8, u.count)
             while j < end {
                 guard let c = Unicode.Scalar(u[j]), InlinePass.isPlain(c, plainMarkers: digits) else { return j }
