@@ -91,7 +91,7 @@ public final class LanguageProfile: @unchecked Sendable {
     let leadIns: [[Unicode.Scalar]]
     let formulas: [[Unicode.Scalar]]
     /// The scalars formulas open with (a cheap first test, asked of every line).
-    let formulaInitials: Set<Unicode.Scalar>
+    let formulaInitials: ScalarSet
     /// Whole lines that are page furniture (`Please recycle`), as scalars once.
     let furnitureLines: [[Unicode.Scalar]]
     let dateRegexes: [NSRegularExpression]
@@ -111,6 +111,9 @@ public final class LanguageProfile: @unchecked Sendable {
     let listJoinerFolds: [[UInt32]]
     let decisionWords: Set<[Unicode.Scalar]>
     let citationClosers: [(word: [Unicode.Scalar], kind: String)]
+    /// The scalars a citation closer starts with, asked at every scalar of every paragraph
+    /// (made once here, not once a paragraph).
+    let citationCloserStarts: ScalarSet
     let citationListScalars: Set<Unicode.Scalar>
     /// `letters` as closed ranges of scalar values (a range that does not parse is a problem).
     let letterRanges: [ClosedRange<UInt32>]
@@ -131,7 +134,7 @@ public final class LanguageProfile: @unchecked Sendable {
             for p in spec.formulaPrefixes { for s in spec.formulaSuffixes { f.append(Array((p + organ + s).unicodeScalars)) } }
         }
         formulas = f
-        formulaInitials = Set(f.compactMap { $0.first(where: { !Chars.isSpace($0) }) })
+        formulaInitials = ScalarSet(f.compactMap { $0.first(where: { !Chars.isSpace($0) }) })
         furnitureLines = spec.furniture.map { Array($0.unicodeScalars) }
         let monthAlt = spec.months.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
         // A pattern that does not compile is recorded, never dropped silently: the
@@ -163,6 +166,7 @@ public final class LanguageProfile: @unchecked Sendable {
         listJoinerFolds = spec.listJoiners.map { $0.unicodeScalars.map { PhraseMatcher.fold($0, true) } }
         decisionWords = Set(spec.decisionWords.map { Array($0.unicodeScalars) })
         citationClosers = spec.citationClosers.sorted { $0.key < $1.key }.map { (Array($0.key.unicodeScalars), $0.value) }
+        citationCloserStarts = ScalarSet(citationClosers.compactMap(\.word.first))
         citationListScalars = Set(spec.citationListCharacters.unicodeScalars)
         letterRanges = spec.letters.compactMap { range in
             let ends = range.split(separator: "-").compactMap { UInt32($0, radix: 16) }

@@ -15,14 +15,27 @@ enum ReferenceScanner {
                                       "CAT", "CRPD", "HRC", "FCCC", "ICEF", "CD", "NPT", "UNW", "ECE", "ESCAP",
                                       "ECA", "ECLAC", "ESCWA", "UNCTAD", "CTBT", "JIU", "SPLOS"]
 
+    /// The references of a text, each once, in the order found.
+    /// - Complexity: O(n) in the text. Found references are handed over one by one, not
+    ///   gathered in arrays per scanner, and told apart from those already found by a
+    ///   look along the few found so far, a set only past eight: this runs on every
+    ///   paragraph, on both cores, and each allocation there contends for the one heap.
     static func scan(_ t: Scalars, profile: LanguageProfile) -> [FoundReference] {
         var out: [FoundReference] = []
-        var seen = Set<String>()
-        func add(_ s: String, _ kind: String) { if seen.insert(s).inserted { out.append(FoundReference(symbol: s, kind: kind)) } }
-        for s in symbols(t) { add(s, "document") }
+        var seen: Set<String>? = nil
+        func add(_ s: String, _ kind: String) {
+            if seen == nil {
+                guard !out.contains(where: { $0.symbol == s }) else { return }
+                out.append(FoundReference(symbol: s, kind: kind))
+                if out.count > 8 { seen = Set(out.map(\.symbol)) }
+            } else if seen!.insert(s).inserted {
+                out.append(FoundReference(symbol: s, kind: kind))
+            }
+        }
+        symbols(t) { add($0, "document") }
         // Only languages whose citations are closed by a word after the list are scanned so.
-        if !profile.citationClosers.isEmpty { for (s, kind) in closedCitations(t, profile: profile) { add(s, kind) } }
-        for (s, kind) in keywordCitations(t, profile: profile) { add(s, kind) }
+        if !profile.citationClosers.isEmpty { closedCitations(t, profile: profile, each: add) }
+        keywordCitations(t, profile: profile, each: add)
         return out
     }
 
@@ -42,6 +55,13 @@ enum ReferenceScanner {
 
     static func symbols(_ t: Scalars) -> [String] {
         var out: [String] = []
+        symbols(t) { out.append($0) }
+        return out
+    }
+
+    /// Hands each symbol of `t` to `each`, in order.
+    /// - Complexity: O(n).
+    static func symbols(_ t: Scalars, each: (String) -> Void) {
         var i = 0
         let n = t.count
         while i < n {
@@ -50,17 +70,16 @@ enum ReferenceScanner {
             if i > 0 && (isAlnum(t[i - 1]) || t[i - 1] == "/" || t[i - 1] == ".") { i += 1; continue }
             if let end = symbolEnd(t, from: i) {
                 let symbol = t[i..<end].string
-                out.append(symbol)
+                each(symbol)
                 i = end
                 if let (suffix, next) = abbreviatedContinuation(t, from: end) {
-                    out.append(symbol.split(separator: "-").map { $0 + "/" + suffix }.joined(separator: "-"))
+                    each(symbol.split(separator: "-").map { $0 + "/" + suffix }.joined(separator: "-"))
                     i = next
                 }
             } else {
                 i += 1
             }
         }
-        return out
     }
 
     /// `A/67/65-E/2012/48 和 Corr.1`: a corrigendum (addendum, revision) named by its last
@@ -206,7 +225,13 @@ enum ReferenceScanner {
     /// - Complexity: O(n × closers), plus at most 1,200 scalars back per citation.
     static func closedCitations(_ t: Scalars, profile: LanguageProfile) -> [(String, String)] {
         var out: [(String, String)] = []
-        let firsts = Set(profile.citationClosers.compactMap(\.word.first))
+        closedCitations(t, profile: profile) { out.append(($0, $1)) }
+        return out
+    }
+
+    /// Hands each citation of `closedCitations` to `each` (number, kind), in order.
+    static func closedCitations(_ t: Scalars, profile: LanguageProfile, each: (String, String) -> Void) {
+        let firsts = profile.citationCloserStarts
         var i = 0
         while i < t.count {
             if firsts.contains(t[i]), let closer = profile.citationClosers.first(where: { t.hasPrefix($0.word, at: i) }) {
@@ -215,21 +240,18 @@ enum ReferenceScanner {
                 var s = i
                 while s > 0 && i - s < 1200 && isCitationListScalar(t[s - 1], profile) { s -= 1 }
                 WorkMeter.add(i - s)
-                var found: [String] = []
                 var k = s
                 while k < i {
                     if (Chars.isDigit(t[k]) || t[k] == "S" || t[k] == "E") && (k == s || !Chars.isDigit(t[k - 1])),
                        let (num, end) = resolutionNumber(t, from: k) {
-                        found.append(num); k = end
+                        each(num, kind); k = end
                     } else { k += 1 }
                 }
-                out += found.map { ($0, kind) }
                 i += closer.word.count
                 continue
             }
             i += 1
         }
-        return out
     }
 
     static func isCitationListScalar(_ c: Unicode.Scalar, _ profile: LanguageProfile) -> Bool {
@@ -239,8 +261,14 @@ enum ReferenceScanner {
     /// Other languages: after `resolution(s)`/`résolution`/`резолюци…`/`القرار`, read a
     /// list of numbers joined by commas and conjunctions, skipping `of 21 December 2001`.
     static func keywordCitations(_ t: Scalars, profile: LanguageProfile) -> [(String, String)] {
-        guard !profile.resolutionWords.isEmpty else { return [] }
         var out: [(String, String)] = []
+        keywordCitations(t, profile: profile) { out.append(($0, $1)) }
+        return out
+    }
+
+    /// Hands each citation of `keywordCitations` to `each` (number, kind), in order.
+    static func keywordCitations(_ t: Scalars, profile: LanguageProfile, each: (String, String) -> Void) {
+        guard !profile.resolutionWords.isEmpty else { return }
         // Words are tried only where one could start: at a scalar that opens one of them
         // (a handful), after a non-letter. Trying each word at every position was 10% of
         // a parse.
@@ -279,7 +307,7 @@ enum ReferenceScanner {
             while k < t.count && gap < 40 {
                 if Chars.isDigit(t[k]) || ((t[k] == "S" || t[k] == "E") && k + 1 < t.count && (t[k + 1] == "-" || t[k + 1] == "S")),
                    k == 0 || !Chars.isDigit(t[k - 1]), let (num, end) = resolutionNumber(t, from: k) {
-                    out.append((num, kind)); k = end; gap = 0
+                    each(num, kind); k = end; gap = 0
                     continue
                 }
                 // A date after a number (`of 21 December 2001`) or a list separator.
@@ -288,6 +316,5 @@ enum ReferenceScanner {
             }
             i = max(k, i + matched)
         }
-        return out
     }
 }

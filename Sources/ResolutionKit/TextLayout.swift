@@ -65,8 +65,8 @@ struct TextLayout {
         // line that fills the measure (a wrap, not a paragraph end). Counting after every
         // line would let short paragraphs and one-line preface blocks outvote the wraps.
         var gaps = [Int](repeating: 0, count: 4)
-        for k in 1..<max(1, text.count) where !text[k].pageBreakBefore && text[k - 1].reach * 10 >= layout.measure * 8 {
-            gaps[min(text[k].blankBefore, 3)] += 1
+        for k in 1..<max(1, text.count) where !text.line(k).pageBreakBefore && text.line(k - 1).reach * 10 >= layout.measure * 8 {
+            gaps[min(text.line(k).blankBefore, 3)] += 1
         }
         let usual = gaps.indices.max { gaps[$0] < gaps[$1] || (gaps[$0] == gaps[$1] && $0 > $1) } ?? 0
         layout.blockGap = usual + 1
@@ -74,32 +74,32 @@ struct TextLayout {
         // The margin: the least indentation shared by a good part of the lines that fill
         // the measure. Not the commonest: where paragraphs are short, indented first
         // lines can outnumber the lines that run back to the margin.
-        var indents: [Int: Int] = [:]
+        var indents = IndentCounts()
         var full = 0
-        for line in text where line.reach * 10 >= layout.measure * 8 { indents[line.indent, default: 0] += 1; full += 1 }
-        layout.margin = indents.filter { $0.value * 100 >= full * 15 }.keys.min() ?? 0
+        for k in text.indices where text.line(k).reach * 10 >= layout.measure * 8 { indents.add(text.line(k).indent); full += 1 }
+        layout.margin = indents.counted.filter { $0.count * 100 >= full * 15 }.map(\.indent).min() ?? 0
 
         // For each indentation: do its lines mostly go on with a sentence that the line
         // before left unfinished at the measure (continuation: hanging subparagraphs, or
         // body text right of outdented numbers), or mostly start after a finished line
         // (a first-line indent)?
-        var goesOn: [Int: Int] = [:], starts: [Int: Int] = [:]
+        var goesOn = IndentCounts(), starts = IndentCounts()
         for k in 1..<max(1, text.count) {
-            let prev = text[k - 1], cur = text[k]
+            let prev = text.line(k - 1), cur = text.line(k)
             guard !cur.pageBreakBefore, cur.blankBefore < layout.blockGap else { continue }
             if prev.reach * 10 >= layout.measure * 8 && !endsWithTerminator(prev.scalars) {
-                goesOn[cur.indent, default: 0] += 1
+                goesOn.add(cur.indent)
             } else if endsWithTerminator(prev.scalars) || prev.reach * 10 < layout.measure * 8 {
-                starts[cur.indent, default: 0] += 1
+                starts.add(cur.indent)
             }
         }
-        for (indent, n) in goesOn where indent > layout.margin && n > starts[indent, default: 0] { layout.hangingIndents.insert(indent) }
+        for (indent, n) in goesOn.counted where indent > layout.margin && n > starts[indent] { layout.hangingIndents.insert(indent) }
 
         // Do the blank lines mark the paragraph ends? Look at the finished clauses that stop
         // well short of the measure, at the margin, with a line at the margin after them.
         var shortEnds = 0, gapped = 0
         for k in 1..<max(1, text.count) {
-            let prev = text[k - 1], cur = text[k]
+            let prev = text.line(k - 1), cur = text.line(k)
             guard !cur.pageBreakBefore, prev.reach * 10 < layout.measure * 7, endsWithTerminator(prev.scalars),
                   prev.indent <= layout.margin, cur.indent <= layout.margin else { continue }
             shortEnds += 1
@@ -129,7 +129,8 @@ struct TextLayout {
 
         // Paragraph marks: lines after a block gap, or indented openings.
         var marked = 0
-        for line in text where !line.pageBreakBefore {
+        for k in text.indices where !text.line(k).pageBreakBefore {
+            let line = text.line(k)
             if line.blankBefore >= layout.blockGap || (line.indent > layout.margin && !layout.hangingIndents.contains(line.indent)) { marked += 1 }
         }
         layout.flat = marked * 20 < text.count
@@ -468,4 +469,41 @@ struct TextLines: RandomAccessCollection {
     var startIndex: Int { 0 }
     var endIndex: Int { at.count }
     subscript(i: Int) -> SourceLine { lines[Int(at[i])] }
+
+    /// The layout facts of text line `i`, read in place: a `SourceLine` copy is two retains
+    /// and two releases, and the layout passes read a few numbers of every line.
+    /// - Complexity: O(1).
+    @inline(__always) func line(_ i: Int) -> LineFacts { LineFacts(lines: lines, at: Int(at[i])) }
+}
+
+/// A line's layout facts, read from its place in the lines array (`TextLines.line(_:)`).
+struct LineFacts {
+    let lines: [SourceLine]
+    let at: Int
+    var reach: Int { lines[at].reach }
+    var indent: Int { lines[at].indent }
+    var blankBefore: Int { lines[at].blankBefore }
+    var pageBreakBefore: Bool { lines[at].pageBreakBefore }
+    /// The text, read in place (one retain, where the whole line is two).
+    var scalars: PackedScalars { lines[at].scalars }
+}
+
+/// How many lines stand at each indentation: an array for the usual indentations (a
+/// dictionary's hashing was a tenth of the layout phase on long texts), a dictionary past it.
+struct IndentCounts {
+    private var small = [Int](repeating: 0, count: 256)
+    private var large: [Int: Int] = [:]
+
+    /// - Complexity: O(1).
+    mutating func add(_ indent: Int) {
+        if indent >= 0 && indent < small.count { small[indent] += 1 } else { large[indent, default: 0] += 1 }
+    }
+
+    subscript(indent: Int) -> Int { indent >= 0 && indent < small.count ? small[indent] : large[indent, default: 0] }
+
+    /// Every indentation counted at least once, with its count.
+    /// - Complexity: O(256 + distinct large indentations).
+    var counted: [(indent: Int, count: Int)] {
+        small.indices.filter { small[$0] > 0 }.map { ($0, small[$0]) } + large.map { ($0.key, $0.value) }
+    }
 }
