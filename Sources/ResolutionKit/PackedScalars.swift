@@ -112,6 +112,26 @@ struct PackedScalars: RandomAccessCollection, Equatable {
     /// Every scalar is below U+0100 (stored a byte each).
     var isLatin1: Bool { width == 1 }
 
+    /// Equal texts are packed alike (see the type's comment), so the bytes decide. Compared
+    /// eight at a step: the synthesised `==` compared the arrays byte by byte, and the
+    /// running-line search compares every recurring line with the first of its kind.
+    /// - Complexity: O(n) in the bytes.
+    static func == (a: PackedScalars, b: PackedScalars) -> Bool {
+        guard a.width == b.width, a.bytes.count == b.bytes.count else { return false }
+        return a.bytes.withUnsafeBytes { x in
+            b.bytes.withUnsafeBytes { y in
+                if x.baseAddress == y.baseAddress { return true }
+                var i = 0
+                while i + 8 <= x.count {
+                    if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+                    i += 8
+                }
+                while i < x.count { if x[i] != y[i] { return false }; i += 1 }
+                return true
+            }
+        }
+    }
+
     /// A 64-bit hash of the stored bytes and their width, FNV-1a taken eight bytes at a
     /// step. Equal texts hash alike: a text's packing is fixed by its scalars (the width of
     /// its widest). For grouping candidates that are then compared: not for a hash table

@@ -410,18 +410,22 @@ enum RunningLines {
         // A running line comes once a page at most (checked again below on the texts
         // themselves): a text repeated more often than that, such as a flood of identical
         // lines, is not gathered at all, where it took a position for each of its lines.
+        // Each group keeps the lines equal to its first (the texts, not only their hashes):
+        // compared here, in one pass in the lines' order, where comparing group by group
+        // read the lines of a text that repeats a few documents all over memory (a cache
+        // miss a line, most of this phase on such a text).
         var positions: [UInt64: [Int]] = [:]
         for k in lines.indices where hashes[k] != 0 {
-            if let n = counts[hashes[k]], n >= 2, n <= pages + 1 { positions[hashes[k], default: []].append(k) }
+            guard let n = counts[hashes[k]], n >= 2, n <= pages + 1 else { continue }
+            if let first = positions[hashes[k]]?.first, lines[k].scalars != lines[first].scalars { continue }
+            positions[hashes[k], default: []].append(k)
         }
         hashes = []
         counts = [:]
-        for (_, sameHash) in positions {
-            // Compared packed; unpacked once a group for the checks below.
-            let packed = lines[sameHash[0]].scalars
-            let at = sameHash.filter { lines[$0].scalars == packed }
+        for (_, at) in positions {
             guard at.count >= 2 else { continue }
-            let text = packed.scalars
+            // Compared packed above; unpacked once a group for the checks below.
+            let text = lines[at[0]].scalars.scalars
             // Labels and numbers alone on a line recur in the body itself.
             if BlockBuilder.isNumberOnly(text) || text.allSatisfy({ Chars.isDigit($0) || $0 == "(" || $0 == ")" || $0 == "." }) { continue }
             // A sentence is not page furniture (symbols, job numbers, page numbers and the
