@@ -256,6 +256,8 @@ final class PhraseMatcher: Sendable {
         guard ci else { return s.value }
         if s.value >= 65 && s.value <= 90 { return s.value + 32 }
         if s.value < 128 { return s.value }
+        // Arabic and the CJK ideographs have no case: answered without the property tables.
+        if (0x0600...0x06FF).contains(s.value) || (0x4E00...0x9FFF).contains(s.value) { return s.value }
         // A scalar that lowercasing leaves alone (uncased letters, lowercase ones) folds to
         // itself: said by a property table, without building its lowercase mapping.
         if !s.properties.changesWhenLowercased { return s.value }
@@ -270,19 +272,30 @@ final class PhraseMatcher: Sendable {
         guard start < text.count else { return 0 }
         let key = PhraseMatcher.fold(text[start], caseInsensitive)
         let group = key < 128 ? asciiGroups[Int(key)] : (otherGroups[key] ?? 0..<0)
-        outer: for phrase in group {
-            let base = bounds[phrase]
-            let count = bounds[phrase + 1] - base
-            guard start + count <= text.count else { continue }
-            var i = 1
-            while i < count {
-                if PhraseMatcher.fold(text[start + i], caseInsensitive) != folded[base + i] { continue outer }
-                i += 1
+        guard let longest = group.first else { return 0 }
+        // The text's scalars are folded once each, as the phrases come to them: folding a
+        // scalar outside ASCII asks Unicode's property tables, and the phrases of a group
+        // (dozens in Arabic, all opening with `و`) asked again for each phrase, which was
+        // most of the structure phase on Arabic text. The group's first phrase is its
+        // longest: no phrase reads past it.
+        let span = min(bounds[longest + 1] - bounds[longest], text.count - start)
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, span)) { memo -> Int in
+            memo.initialize(repeating: UInt32.max)  // no scalar's value: not folded yet
+            outer: for phrase in group {
+                let base = bounds[phrase]
+                let count = bounds[phrase + 1] - base
+                guard start + count <= text.count else { continue }
+                var i = 1
+                while i < count {
+                    if memo[i] == UInt32.max { memo[i] = PhraseMatcher.fold(text[start + i], caseInsensitive) }
+                    if memo[i] != folded[base + i] { continue outer }
+                    i += 1
+                }
+                if caseInsensitive, start + count < text.count, text[start + count].properties.isAlphabetic { continue }
+                return count
             }
-            if caseInsensitive, start + count < text.count, text[start + count].properties.isAlphabetic { continue }
-            return count
+            return 0
         }
-        return 0
     }
 }
 
