@@ -28,24 +28,24 @@ enum ScalarScan {
         return m
     }
 
-    /// Whether `v` is an ASCII letter (`A`–`Z`, `a`–`z`): what `Chars.isAlphabetic` says for
-    /// values below 0x80 (for others it asks Unicode).
+    /// Whether `v` is an ASCII letter (`A`–`Z`, `a`–`z`) or an Arabic letter (U+0621–U+064A):
+    /// letters `Chars.isAlphabetic` answers without Unicode's tables (for the others it asks).
     /// - Complexity: O(1).
     @inline(__always)
-    static func isASCIILetter(_ v: UInt32) -> Bool { (v | 0x20) &- 0x61 < 26 && v < 0x80 }
+    static func isTableFreeLetter(_ v: UInt32) -> Bool { ((v | 0x20) &- 0x61 < 26 && v < 0x80) || v &- 0x0621 < 0x2A }
 
     /// The first position at or after `from` where a word may open with one of `starts`
     /// (at most four values, repeated to fill the four lanes): a value among `starts`
-    /// whose previous value is not an ASCII letter. Positions before it cannot open one;
-    /// the caller still asks its own test at the position returned (whose previous value
-    /// may be a non-ASCII letter). `u.count` when there is none.
+    /// whose previous value is not an ASCII or Arabic letter (`isTableFreeLetter`). Positions
+    /// before it cannot open one; the caller still asks its own test at the position
+    /// returned (whose previous value may be another letter). `u.count` when there is none.
     /// - Complexity: O(n) in the positions passed over.
     static func nextWordStart(_ u: UnsafeBufferPointer<UInt32>, from: Int, starts: SIMD4<UInt32>) -> Int {
         var j = from
         if j == 0 { return 0 }  // no previous value: the caller decides
         let s0 = starts[0], s1 = starts[1], s2 = starts[2], s3 = starts[3]
         @inline(__always) func opens(_ c: UInt32, _ p: UInt32) -> Bool {
-            ((c == s0) || (c == s1) || (c == s2) || (c == s3)) && !isASCIILetter(p)
+            ((c == s0) || (c == s1) || (c == s2) || (c == s3)) && !isTableFreeLetter(p)
         }
         while j + 8 <= u.count {
             let p = u.baseAddress! + j
