@@ -1,6 +1,8 @@
 // Phase 1: text → lines, with the layout facts later phases need (indent, blank lines
 // before, display width) and the page furniture taken out.
 
+import Dispatch
+
 typealias Scalars = [Unicode.Scalar]
 
 /// One line of the source with the layout facts the line phases read.
@@ -557,17 +559,27 @@ enum TextPieces {
         var text = holder.text
         holder.text = ""
         if text.utf8.count <= pieceBytes { return [text] }
-        var pieces: [String] = []
-        text.withUTF8 { bytes in
-            var start = 0
-            while start < bytes.count {
-                var end = min(bytes.count, start + pieceBytes)
+        return text.withUTF8 { bytes -> [String] in
+            var bounds = [0]
+            while bounds[bounds.count - 1] < bytes.count {
+                var end = min(bytes.count, bounds[bounds.count - 1] + pieceBytes)
                 // Never inside a scalar: back up over UTF-8 continuation bytes (10xxxxxx).
                 while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end -= 1 }
-                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-                start = end
+                bounds.append(end)
             }
+            // Each piece is a copy of its own bytes (validated as it is made): made on both
+            // cores. The buffers are read or written within this call only, each slot by
+            // one iteration, which is what makes sharing them sound.
+            let count = bounds.count - 1
+            let ends = bounds
+            let made = UnsafeMutableBufferPointer<String>.allocate(capacity: count)
+            nonisolated(unsafe) let source = bytes, target = made
+            DispatchQueue.concurrentPerform(iterations: count) { k in
+                let piece = UnsafeBufferPointer(rebasing: source[ends[k]..<ends[k + 1]])
+                (target.baseAddress! + k).initialize(to: String(decoding: piece, as: UTF8.self))
+            }
+            defer { made.deinitialize(); made.deallocate() }
+            return Array(made)
         }
-        return pieces
     }
 }
