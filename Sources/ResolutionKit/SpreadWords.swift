@@ -27,10 +27,13 @@ enum SpreadWords {
         var read = 0
         while read < lines.count {
             var end = read
-            if isPiece(lines[read]) {
+            // The length is read in place first: no piece is longer (`isWordPiece`,
+            // `isCharacterPiece`), and handing a line to `isPiece` copies it (two retains
+            // and two releases), for every line of a text of long lines.
+            if lines[read].length <= longestPiece && isPiece(lines[read]) {
                 end = read + 1
-                while end < lines.count, isPiece(lines[end]), lines[end].blankBefore <= 1, !lines[end].pageBreakBefore,
-                      !lines[end].afterFootnotes { end += 1 }
+                while end < lines.count, lines[end].length <= longestPiece, isPiece(lines[end]), lines[end].blankBefore <= 1,
+                      !lines[end].pageBreakBefore, !lines[end].afterFootnotes { end += 1 }
             }
             if end - read >= shortestRun {
                 var merged = lines[read]
