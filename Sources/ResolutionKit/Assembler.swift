@@ -82,11 +82,14 @@ struct DocumentAssembler {
     /// The inline pass over every body item, split over the available cores for long
     /// documents. Each item is emptied once read (see `inline(_:footnotes:lead:taking:)`).
     func prepare(taking items: inout [BodyItem], footnotes: Set<Int>) -> [InlineResult] {
-        @Sendable func one(_ item: BodyItem) -> InlineResult {
+        @Sendable func one(_ item: BodyItem, scratch: inout Scalars) -> InlineResult {
             var item = item
-            return one(taking: &item)
+            return one(taking: &item, scratch: &scratch)
         }
-        @Sendable func one(taking item: inout BodyItem) -> InlineResult {
+        /// `scratch`: a buffer kept from item to item by the caller, into which a paragraph's
+        /// packed text is unpacked. One buffer per item was an allocation and a free per
+        /// paragraph, on both cores, contending for the one heap.
+        @Sendable func one(taking item: inout BodyItem, scratch: inout Scalars) -> InlineResult {
             switch item {
             // Headings and other text have no place for markers: a superscript there stays
             // in the text rather than vanish.
@@ -97,16 +100,16 @@ struct DocumentAssembler {
                 // Moved out of the box, so that each text is released once read.
                 var subs: [DraftSub] = []
                 swap(&subs, &box.value.subs)
-                let raw = box.value.raw
-                box.value.raw = []
+                box.value.takeRaw(into: &scratch)
                 item = .other([])
-                return inline(raw, footnotes: footnotes, lead: box.value.operative, taking: &subs)
+                return inline(scratch, footnotes: footnotes, lead: box.value.operative, taking: &subs)
             }
         }
         guard items.count > 512, !WorkMeter.enabled else {
             var results: [InlineResult] = []
             results.reserveCapacity(items.count)
-            for i in items.indices { results.append(one(taking: &items[i])) }
+            var scratch = Scalars()
+            for i in items.indices { results.append(one(taking: &items[i], scratch: &scratch)) }
             items = []
             return results
         }
@@ -119,7 +122,8 @@ struct DocumentAssembler {
         let size = (all.count + chunks - 1) / chunks
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let lo = chunk * size, hi = min(all.count, lo + size)
-            for i in lo..<max(lo, hi) { (out.baseAddress! + i).initialize(to: one(all[i])) }
+            var scratch = Scalars()
+            for i in lo..<max(lo, hi) { (out.baseAddress! + i).initialize(to: one(all[i], scratch: &scratch)) }
         }
         defer { results.deinitialize(); results.deallocate() }
         return Array(results)

@@ -177,6 +177,28 @@ struct PackedScalars: RandomAccessCollection, Equatable {
     }
 }
 
+extension PackedScalars {
+    /// The scalars written into `out` (emptied first, its capacity kept): a pass that unpacks
+    /// text after text reuses one buffer instead of allocating one per text.
+    /// - Complexity: O(n), a widening copy.
+    func unpack(into out: inout Scalars) {
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: repeatElement("\0", count: count))
+        let n = count
+        bytes.withUnsafeBytes { from in
+            out.withUnsafeMutableBufferPointer { to in
+                UnsafeMutableRawBufferPointer(to).withMemoryRebound(to: UInt32.self) { values in
+                    switch width {
+                    case 1: for i in 0..<n { values[i] = UInt32(from[i]) }
+                    case 2: for i in 0..<n { values[i] = UInt32(from.loadUnaligned(fromByteOffset: i * 2, as: UInt16.self)) }
+                    default: for i in 0..<n { values[i] = from.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self) }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A text that is built or changed as scalars and then held packed: the block being joined
 /// line by line, the paragraph or item the structure phase is growing. Reading it while it
 /// is open costs nothing; `pack()` stores it at its narrowest once it is finished, so that
@@ -217,6 +239,15 @@ struct PackableText {
 
     /// Whether the text ends a clause (`endsWithTerminator`), read without unpacking it.
     var endsClause: Bool { open.map { endsWithTerminator($0) } ?? endsWithTerminator(packed) }
+
+    /// Moves the text into `scratch` as scalars and empties this one, as setting `scalars`
+    /// to `[]` would: a packed text is unpacked into the scratch buffer (kept from text to
+    /// text by the caller, so that no buffer is allocated per text).
+    /// - Complexity: O(n) in the text's scalars; O(1) when it is unpacked already.
+    mutating func take(into scratch: inout Scalars) {
+        if let text = open { scratch = text } else { packed.unpack(into: &scratch) }
+        self = PackableText([])
+    }
 
     /// Stores the text at the width of its widest scalar, in an array of its exact size.
     /// - Complexity: O(n) in the text's scalars; O(1) when it is packed already.

@@ -54,6 +54,9 @@ struct DraftParagraph {
         set { content.scalars = newValue }
     }
 
+    /// Moves the paragraph's own text into `scratch` and empties it (`PackableText.take`).
+    mutating func takeRaw(into scratch: inout Scalars) { content.take(into: &scratch) }
+
     /// Packs the paragraph's text and its items', once the structure phase is done with it.
     mutating func pack() {
         content.pack()
