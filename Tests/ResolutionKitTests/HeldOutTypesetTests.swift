@@ -10,7 +10,7 @@ import Testing
 
     static let floor: [FormatCorpusTests.Format: [String: Double]] = [
         .pdf: ["ar": 1.0, "en": 1.0, "es": 1.0, "fr": 1.0, "ru": 1.0, "zh": 1.0],
-        .pdftotext: ["ar": 0.5, "en": 1.0, "es": 1.0, "fr": 1.0, "ru": 0.5, "zh": 1.0],
+        .pdftotext: ["ar": 0.5, "en": 1.0, "es": 1.0, "fr": 1.0, "ru": 1.0, "zh": 1.0],
         .layout: ["ar": 1.0, "en": 1.0, "es": 1.0, "fr": 1.0, "ru": 0.5, "zh": 1.0],
     ]
 
