@@ -573,11 +573,13 @@ enum BlockBuilder {
         return s.reduce(0) { $0 * 10 + Int($1.value - 48) }
     }
 
-    /// `(a)`, `iv)`, `1)`, `(هـ)`, `’10‘` or `•` alone: a subparagraph label whose text is on the next line
+    /// `(a)`, `iv)`, `1)`, `(هـ)`, `’10‘`, `㈠` or `•` alone: a subparagraph label whose text is on the next line
     /// (pdftotext makes the label before a tab a block of its own).
     static func isLabelOnly<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
         // A bullet alone: pdftotext prints a bulleted item's bullet apart from its text.
         if s.count == 1, let bullet = s.first, bullet == "•" || bullet == "·" || bullet == "▪" { return true }
+        // `㈠`…`㈩`: a Chinese item's number, one character.
+        if s.count == 1, let n = s.first, n.value >= 0x3220 && n.value <= 0x3229 { return true }
         // `’10‘`: an Arabic item's number between quotes.
         if s.count >= 3, s.count <= 4, s.first == "\u{2019}", s.last == "\u{2018}",
            s.dropFirst().dropLast().allSatisfy({ Chars.isDigit($0) }) { return true }

@@ -6,6 +6,16 @@ import Testing
 /// next to each other (pdftotext put their columns side by side), a column of labels, and a
 /// note's marker between a number alone and its text.
 extension PdftotextShapeTests {
+    /// Chinese items numbered `㈠`…`㈩`, each number alone on its line and its text after a
+    /// blank line: each number waits for its text, and the list goes on to `(十一)`.
+    @Test func chineseItemNumbersAloneOpenTheirItems() throws {
+        let doc = try Fixtures.pdftotextShape("circled-labels-apart.zh.txt")
+        let one = try #require(doc.operative.first { $0.number == 1 })
+        #expect(one.subparagraphs.map(\.label) == ["㈠", "㈡", "㈢", "㈣", "㈤", "㈥", "㈦", "㈧", "㈨", "㈩", "十一"])
+        #expect(one.subparagraphs.first?.text == "推进包容的政治进程以及安全和经济对话；")
+        #expect(doc.operative.first { $0.number == 5 }?.subparagraphs.map(\.label) == ["㈠", "㈡"])
+    }
+
     /// Items numbered between quotes (`’1‘`), printed `’ ‘1` before their first word, and
     /// `’‘10` alone before a text that starts after a blank line: every item is found.
     @Test func quotedItemNumbersOpenTheirItems() throws {
