@@ -422,6 +422,13 @@ enum BlockBuilder {
         if line.indent > layout.margin && !layout.hangingIndents.contains(line.indent) {
             return false
         }
+        // Where items hang their lines at the indent where paragraphs open, a line there
+        // after a finished clause at the margin opens: an item's lines hang under its own
+        // first line, not under text at the margin.
+        if line.indent > layout.margin && last.indent <= layout.margin && endsWithTerminator(lastText)
+            && LabelParser.parse(text, profile: profile) == nil && !isLabelOnly(text) {
+            return false
+        }
         // Where numbered paragraphs hang their lines at the indent where unnumbered ones open
         // (`     重申…，` / `     强调…`), a line there after an unnumbered paragraph's one
         // finished first line opens the next, where such paragraphs go on at the margin.

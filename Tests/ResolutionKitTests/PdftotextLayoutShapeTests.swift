@@ -143,6 +143,20 @@ import Testing
                 "\(twelve.text.prefix(100))")
     }
 
+    /// Preambular paragraphs open set in at the indent where the operative part's items
+    /// hang their wrapped lines, and go on at the margin: a set-in line after a finished
+    /// clause at the margin opens the next paragraph (`…устойчивого развития,` /
+    /// `признавая, что развитие…`), while the items' lines still hang under them.
+    @Test func openingsAtTheItemsHangingIndentOpen() throws {
+        let doc = try Fixtures.pdftotextShape("openings-at-the-items-hanging-indent.ru.layout.txt")
+        #expect(doc.preamble.count == 24)
+        #expect(doc.preamble.contains { $0.text.hasPrefix("признавая, что развитие, мир и безопасность") })
+        #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
+        #expect(doc.operative.count == 26)
+        #expect(doc.operative.first { $0.number == 20 }?.subparagraphs.count == 11)
+        #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
+    }
+
     /// A note's marker raised above the last body line of a page (`1` alone, then the line
     /// it belongs to), then the page's note (`1` alone, then its text): the page's notes
     /// start at the second `1`, and the body line stays in its paragraph.
