@@ -261,6 +261,18 @@ enum LineSplitter {
         // right-to-left line's runs left to right), and how deep the embeddings are.
         var runStarts: [Int] = []
         var embedDepth = 0
+        /// A line of spaces alone: a blank line, or a rule where it is long (a footnote
+        /// separator drawn with spaces).
+        func addBlank(width: Int) {
+            if width >= 10 {
+                var sep = SourceLine(text: [], indent: width, index: index, blankBefore: blanks, isSeparator: true)
+                sep.pageBreakBefore = pageBreak; pageBreak = false
+                out.append(sep)
+                blanks = 0
+            } else {
+                blanks += 1
+            }
+        }
         func flush() {
             defer { runStarts.removeAll(keepingCapacity: true); embedDepth = 0 }
             if pendingTatweel > 0 { current.append(contentsOf: repeatElement("\u{0640}", count: pendingTatweel)); pendingTatweel = 0 }
@@ -268,14 +280,7 @@ enum LineSplitter {
             var lead = 0
             while lead < current.count && Chars.isSpace(current[lead]) { lead += 1 }
             if lead == current.count {
-                if current.count >= 10 {
-                    var sep = SourceLine(text: [], indent: lead, index: index, blankBefore: blanks, isSeparator: true)
-                    sep.pageBreakBefore = pageBreak; pageBreak = false
-                    out.append(sep)
-                    blanks = 0
-                } else {
-                    blanks += 1
-                }
+                addBlank(width: lead)
             } else {
                 var end = current.count
                 while end > lead && Chars.isSpace(current[end - 1]) { end -= 1 }
@@ -350,14 +355,7 @@ enum LineSplitter {
             var lead = 0
             while lead < bytes.count && bytes[lead] == 0x20 { lead += 1 }
             if lead == bytes.count {
-                if bytes.count >= 10 {
-                    var sep = SourceLine(text: [], indent: lead, index: index, blankBefore: blanks, isSeparator: true)
-                    sep.pageBreakBefore = pageBreak; pageBreak = false
-                    out.append(sep)
-                    blanks = 0
-                } else {
-                    blanks += 1
-                }
+                addBlank(width: lead)
             } else {
                 var end = bytes.count
                 while end > lead && bytes[end - 1] == 0x20 { end -= 1 }

@@ -174,27 +174,13 @@ enum VisualOrder {
         if line.count > 6, line.last == "\u{2018}" {
             var open = line.count - 2
             while open > 0 && line.count - open <= 4 && Chars.isDigit(line[open]) { open -= 1 }
-            if line[open] == "\u{2019}", open < line.count - 2, open >= 3, Chars.isSpace(line[open - 1]), Chars.isSpace(line[open - 2]) {
-                var k = open - 2
-                while k > 0 && Chars.isSpace(line[k - 1]) { k -= 1 }
-                if k > 0 {
-                    line = Array(line[open...]) + [" "] + Array(line[..<k])
-                    return
-                }
-            }
+            if line[open] == "\u{2019}", moveToFront(&line, from: open) { return }
         }
         // `…text     (أ)`: an item's label printed at the line's right end, likewise.
         if line.count > 6, line.last == ")" {
             var open = line.count - 2
             while open > 0 && line.count - open <= 5 && line[open] != "(" && !Chars.isSpace(line[open]) { open -= 1 }
-            if line[open] == "(", open < line.count - 2, open >= 3, Chars.isSpace(line[open - 1]), Chars.isSpace(line[open - 2]) {
-                var k = open - 2
-                while k > 0 && Chars.isSpace(line[k - 1]) { k -= 1 }
-                if k > 0 {
-                    line = Array(line[open...]) + [" "] + Array(line[..<k])
-                    return
-                }
-            }
+            if line[open] == "(", moveToFront(&line, from: open) { return }
         }
         if line.count >= 2, line[0] == "." || line[0] == "．" {
             // `. 2يشدد`: poppler may also print a space between the stop and the digits.
@@ -223,6 +209,18 @@ enum VisualOrder {
         if line.count > 4, line[0] == "(", line[1] == " ", let close = line.firstIndex(of: ")"), close <= 5 {
             line.remove(at: 1)
         }
+    }
+
+    /// Moves the label from `open` to the end of the line to its front, when two spaces or
+    /// more part it from the text before it (`…text     (أ)` → `(أ) …text`).
+    /// - Complexity: O(n) in the line's scalars.
+    private static func moveToFront(_ line: inout Scalars, from open: Int) -> Bool {
+        guard open < line.count - 2, open >= 3, Chars.isSpace(line[open - 1]), Chars.isSpace(line[open - 2]) else { return false }
+        var k = open - 2
+        while k > 0 && Chars.isSpace(line[k - 1]) { k -= 1 }
+        guard k > 0 else { return false }
+        line = Array(line[open...]) + [" "] + Array(line[..<k])
+        return true
     }
 
     /// A document symbol from `start` (`S/PRST/2019/3`: letters, digits, `/`, `.`, `-`,
