@@ -154,25 +154,8 @@ struct PackedScalars: RandomAccessCollection, Equatable {
     /// The scalars as an array, made on each call.
     /// - Complexity: O(n), a widening copy.
     var scalars: Scalars {
-        let n = count, w = Int(width)
-        // Sized by `Array(repeating:count:)`, then overwritten: `init(unsafeUninitializedCapacity:)`
-        // reached an unspecialised buffer initialiser that looked up the array's type
-        // metadata on every call (a tenth of the cost of unpacking a short line).
-        var out = Scalars(repeating: "\0", count: n)
-        bytes.withUnsafeBytes { from in
-            out.withUnsafeMutableBufferPointer { to in
-                // `Unicode.Scalar` is a `UInt32` in memory, and only scalars' values were
-                // stored (no surrogates): written as `UInt32`, the loop is a plain widening
-                // copy the compiler can vectorise, with no validity check per element.
-                UnsafeMutableRawBufferPointer(to).withMemoryRebound(to: UInt32.self) { values in
-                    switch w {
-                    case 1: for i in 0..<n { values[i] = UInt32(from[i]) }
-                    case 2: for i in 0..<n { values[i] = UInt32(from.loadUnaligned(fromByteOffset: i * 2, as: UInt16.self)) }
-                    default: for i in 0..<n { values[i] = from.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self) }
-                    }
-                }
-            }
-        }
+        var out = Scalars()
+        unpack(into: &out)
         return out
     }
 }
@@ -182,11 +165,17 @@ extension PackedScalars {
     /// text after text reuses one buffer instead of allocating one per text.
     /// - Complexity: O(n), a widening copy.
     func unpack(into out: inout Scalars) {
+        // Sized first, then overwritten: `init(unsafeUninitializedCapacity:)` reached an
+        // unspecialised buffer initialiser that looked up the array's type metadata on
+        // every call (a tenth of the cost of unpacking a short line).
         out.removeAll(keepingCapacity: true)
         out.append(contentsOf: repeatElement("\0", count: count))
         let n = count
         bytes.withUnsafeBytes { from in
             out.withUnsafeMutableBufferPointer { to in
+                // `Unicode.Scalar` is a `UInt32` in memory, and only scalars' values were
+                // stored (no surrogates): written as `UInt32`, the loop is a plain widening
+                // copy the compiler can vectorise, with no validity check per element.
                 UnsafeMutableRawBufferPointer(to).withMemoryRebound(to: UInt32.self) { values in
                     switch width {
                     case 1: for i in 0..<n { values[i] = UInt32(from[i]) }
