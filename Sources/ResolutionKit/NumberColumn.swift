@@ -115,21 +115,36 @@ enum NumberColumn {
             }
             let values = grouped.map(\.value).sorted()
             guard zip(values, values.dropFirst()).allSatisfy({ $1 == $0 + 1 }) else { continue }
-            var openings: [Int] = []
-            // The page's first line goes on with the paragraph the last page left unfinished:
-            // it is judged against the text line before it, not taken as an opening.
-            var previous = textLine(before: grouped[0].index, in: lines, isFurniture: isFurniture)
             let isColumn = Set(grouped.map(\.index))
-            for k in grouped[0].index..<pageEnd {
-                let line = lines[k]
-                if line.isSeparator || isFurniture(line) || isColumn.contains(k) || number(line.scalars) != nil { continue }
-                // A paragraph printed with its number (`4. Decides…`) is not one of the column's.
-                if opens(line, after: previous, layout: layout, capitals: capitals), StructureBuilder.operativeNumber(line.text) == nil,
-                   LabelParser.parse(line.text, profile: profile) == nil { openings.append(k) }
-                previous = line
+            func openings(from start: Int) -> [Int] {
+                var found: [Int] = []
+                // The page's first line goes on with the paragraph the last page left
+                // unfinished: it is judged against the text line before it, not taken as an
+                // opening.
+                var previous = textLine(before: start, in: lines, isFurniture: isFurniture)
+                for k in start..<pageEnd {
+                    let line = lines[k]
+                    if line.isSeparator || isFurniture(line) || isColumn.contains(k) || number(line.scalars) != nil { continue }
+                    // A paragraph printed with its number (`4. Decides…`) is not one of the column's,
+                    // nor is a subparagraph, or its label alone with its text on the next line.
+                    if opens(line, after: previous, layout: layout, capitals: capitals), StructureBuilder.operativeNumber(line.text) == nil,
+                       LabelParser.parse(line.text, profile: profile) == nil, !BlockBuilder.isLabelOnly(line.scalars),
+                       !(previous.map { BlockBuilder.isLabelOnly($0.scalars) } ?? false) { found.append(k) }
+                    previous = line
+                }
+                return found
             }
-            guard openings.count == values.count else { continue }
-            for (value, target) in zip(values, openings) {
+            // Numbers before their paragraphs number openings after the first of them. A
+            // column printed after all of its page's text (at the foot, before the footer)
+            // numbers the page's openings from its top.
+            var targets = openings(from: grouped[0].index)
+            if targets.isEmpty, !(grouped[0].index..<pageEnd).contains(where: { k in
+                !lines[k].isSeparator && !isFurniture(lines[k]) && !isColumn.contains(k) && number(lines[k].scalars) == nil
+            }) {
+                targets = openings(from: pageStart)
+            }
+            guard targets.count == values.count else { continue }
+            for (value, target) in zip(values, targets) {
                 let label = lines[grouped.first { $0.value == value }!.index].text
                 lines[target].text = label + [" "] + lines[target].text
                 lines[target].width += label.count + 1
@@ -141,7 +156,8 @@ enum NumberColumn {
     /// A page's column of one number printed apart from its paragraph (`1.` above the organ's
     /// formula, the paragraph at the page's foot): it goes to the one paragraph after it on
     /// the page that opens with an operative verb, when there is exactly one and none before
-    /// it. A number whose next text line is its paragraph is left to the block phase.
+    /// it (or to the first of them, for `1.`). A number whose next text line is its paragraph
+    /// is left to the block phase.
     /// - Complexity: O(page).
     static func attachLoneNumber(_ lines: inout [SourceLine], page: Range<Int>, layout: TextLayout, profile: LanguageProfile,
                                  isFurniture: (SourceLine) -> Bool) {
@@ -158,7 +174,10 @@ enum NumberColumn {
         for k in page {
             let line = lines[k]
             if line.isSeparator || isFurniture(line) || number(line.scalars) != nil { continue }
-            let verb = opensWithVerb(line) && opens(line, after: previous, layout: layout, capitals: capitals)
+            // An operative verb at a line's start after a finished clause (a comma's included:
+            // the preamble's last paragraph ends with one) opens, however long that line is.
+            let verb = opensWithVerb(line) && (opens(line, after: previous, layout: layout, capitals: capitals)
+                || previous.map { endsWithTerminator($0.text) } ?? true)
             if k < at {
                 if verb { return }
             } else {
@@ -168,7 +187,9 @@ enum NumberColumn {
             }
             previous = line
         }
-        guard targets.count == 1, let target = targets.first else { return }
+        // Several verb paragraphs after `1.`: the first operative paragraph is the first of
+        // them, as nothing that opens with a verb comes between the preamble and it.
+        guard targets.count == 1 || (targets.count > 1 && number(lines[at].scalars) == 1), let target = targets.first else { return }
         let label = lines[at].text
         lines[target].text = label + [" "] + lines[target].text
         lines[target].width += label.count + 1

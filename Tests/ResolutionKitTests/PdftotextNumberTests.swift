@@ -103,6 +103,25 @@ import Testing
         #expect(doc.other.isEmpty, "\(doc.other.map(\.text))")
     }
 
+    /// A page's column printed after all of its text (`2.`–`8.` at the foot, before the
+    /// footer) numbers the page's openings from its top, the subparagraph labels alone on
+    /// their lines not counted; and the page before, whose one number `1.` stands above its
+    /// text, gives it to the first paragraph opening with an operative verb, though a second
+    /// (`постановляет далее`, part of paragraph 1) follows on the page.
+    @Test func aColumnAfterItsPageTextAndALoneOneAboveItFindTheirParagraphs() throws {
+        let doc = try Fixtures.pdftotextShape("number-column-after-its-page-text.ru.txt")
+        #expect(doc.preamble.count == 11)
+        #expect(doc.preamble.last?.text.hasPrefix("действуя на основании главы VII") == true)
+        #expect(doc.operative.map(\.number) == Array(1...15))
+        let byNumber = Dictionary(uniqueKeysWithValues: doc.operative.compactMap { p in p.number.map { ($0, p) } })
+        #expect(byNumber[1]?.text.hasPrefix("постановляет, что до 31 июля") == true)
+        #expect(byNumber[1]?.subparagraphs.map(\.label) == ["a", "b", "c", "d", "e", "f", "g", "h", "i"])
+        #expect(byNumber[2]?.text.hasPrefix("постановляет, что государство-член") == true)
+        #expect(byNumber[8]?.text.hasPrefix("выражает особую озабоченность") == true)
+        #expect(byNumber[9]?.text.hasPrefix("настоятельно призывает все стороны") == true)
+        #expect(doc.other.isEmpty, "\(doc.other.map(\.text))")
+    }
+
     /// Numbers printed after their paragraph's first line (`يقرر أن يمدد…`, `.1`, then the
     /// rest): each goes back to the front of that line, the paragraph stays whole, and the
     /// last number, after a one-line paragraph, is that paragraph's.
