@@ -294,7 +294,9 @@ enum BlockBuilder {
                 previous = nil; blockLength = 0
                 continue
             }
-            if let p = previous, lines[k].blankBefore < min(2, layout.blockGap), lines[k].indent <= layout.margin,
+            // At the margin, or at the indent of the line before: a preamble set in as a
+            // whole (`-layout` text, its lines at the operative texts' column) is as flat.
+            if let p = previous, lines[k].blankBefore < min(2, layout.blockGap), lines[k].indent <= max(layout.margin, lines[p].indent),
                !isNumberOnly(line), !isLabelOnly(line), endsWithTerminator(lines[p].scalars), blockLength > 80,
                layout.endsEarly(lines[p], before: line) {
                 found.insert(stretch)

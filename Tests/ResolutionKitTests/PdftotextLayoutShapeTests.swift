@@ -192,4 +192,16 @@ import Testing
         #expect(doc.operative.map(\.number) == Array(1...10))
         #expect(doc.operative.dropFirst().first?.text.hasSuffix("罪；") == true, "\(doc.operative.dropFirst().first?.text.suffix(10) ?? "")")
     }
+
+    /// The preamble set in as a whole, at the column where the operative texts run, with no
+    /// gap or indent between its paragraphs: as flat as a preamble at the margin, so an
+    /// opener after a comma (`…осуществляемого…,` / `подчеркивая важность`) opens a
+    /// paragraph there too.
+    @Test func aPreambleSetInAsAWholeIsReadAsFlat() throws {
+        let doc = try Fixtures.pdftotextShape("preamble-set-in-flat.ru.layout.txt")
+        #expect(doc.preamble.count == 13)
+        #expect(doc.preamble.contains { $0.text.hasPrefix("подчеркивая важность того, чтобы введенные меры") })
+        #expect(doc.preamble.contains { $0.text.hasPrefix("вновь выражая свою озабоченность по поводу деятельности") })
+        #expect(doc.operative.map(\.number) == Array(1...16))
+    }
 }
