@@ -143,13 +143,31 @@ extension PdftotextShapeTests {
 
 extension ArabicMarkTests {
     /// A comma printed glued to the word after it (`المشروعة ،بما`) goes back to the word
-    /// before; a comma set apart by spaces on both sides, or before a Latin run, is left.
+    /// before; one printed before a number goes after it, with the hyphen printed after the
+    /// number before it (`،2020` is `2020،`, `،19-` is `-19،`: the number's run painted left
+    /// to right); a comma set apart by spaces on both sides, or before a Latin run, is left.
     @Test func anArabicCommaOpeningAWordGoesBackToTheWordBefore() {
         func mended(_ s: String) -> String { var t = Array(s.unicodeScalars); ArabicCommas.reattach(&t); return t.string }
         #expect(mended("غير المشروعة ،بما في ذلك") == "غير المشروعة، بما في ذلك")
-        #expect(mended("في جلسته ؛8719 المعقودة") == "في جلسته؛ 8719 المعقودة")
+        #expect(mended("في جلسته ،8719 المعقودة") == "في جلسته 8719، المعقودة")
+        #expect(mended("تنتهي في 30 حزيران/يونيه ،2020") == "تنتهي في 30 حزيران/يونيه 2020،")
+        #expect(mended("،2021") == "2021،")
+        #expect(mended("جائحة كوفيد،19- على") == "جائحة كوفيد-19، على")
+        #expect(mended("للفترة ،2028-2018") == "للفترة 2028-2018،")
         #expect(mended("وارئ ، على") == "وارئ ، على")
         #expect(mended("البيان ،S/PRST/2011/15") == "البيان ،S/PRST/2011/15")
+    }
+
+    /// A one-line paragraph that ends with a date (`…حزيران/يونيه ،2020` as printed) ends
+    /// with its comma once the comma is back after the year, so the paragraph after it
+    /// (`وقد أجرى استعراضه…`, which opens with no known opener) is one of its own.
+    @Test func aYearPrintedAfterItsCommaEndsItsParagraph() throws {
+        let doc = try Fixtures.pdftotextShape("comma-before-year-at-line-end.ar.txt")
+        #expect(doc.preamble.count == 10)
+        let noted = try #require(doc.preamble.first { $0.text.hasPrefix("وإذ يلاحظ أن الفترة الحالية") })
+        #expect(noted.text.hasSuffix("2020،"), "\(noted.text.suffix(30))")
+        #expect(doc.preamble.contains { $0.text.hasPrefix("وقد أجرى استعراضه") })
+        #expect(doc.operative.map(\.number) == Array(1...15))
     }
 
     /// The same resolution's headings read the same from pdftotext's text as from its Word
