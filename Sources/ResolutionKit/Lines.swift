@@ -317,6 +317,7 @@ enum LineSplitter {
                 if arabicInLine && !runStarts.isEmpty { VisualOrder.restoreRunOrder(&body, runStarts: runStarts, from: lead) }
                 if arabicInLine {
                     ArabicMarks.dropDetached(&body)
+                    NumberRunSpacing.restore(&body)
                     ArabicCommas.reattach(&body)
                     if body.isEmpty {
                         // Only torn-off marks: no line, and no blank either.

@@ -22,7 +22,13 @@ enum VisualOrder {
                 if m < out.count && (m == 0 || Chars.isSpace(out[m - 1]) || out[m - 1] == "،" || out[m - 1] == "؛") {
                     marker = Array(out[m...]); out.removeLast(out.count - m)
                 }
+                // `،)S/PRST/2017/16( 2017`: the stop after the run, painted at its left end.
+                var stop: Unicode.Scalar? = nil
+                if marker.isEmpty, let last = out.last, last == "،" || last == "؛", out.count == 1 || Chars.isSpace(out[out.count - 2]) {
+                    stop = out.removeLast()
+                }
                 defer {
+                    if let stop { out.append(stop) }
                     // The marker stands after the run, apart from a word that follows it.
                     out.append(contentsOf: marker)
                     if !marker.isEmpty, i < line.count, Chars.isAlphabetic(line[i]) { out.append(" ") }
@@ -42,12 +48,14 @@ enum VisualOrder {
                 changed = true
                 continue
             }
-            // `(،)S/2020/70`: a bracketed symbol and the stop after it, painted with the
-            // stop inside the brackets and the symbol after them.
-            if line[i] == "(", i + 3 < line.count, line[i + 1] == "،" || line[i + 1] == "." || line[i + 1] == "؛",
-               line[i + 2] == ")", let end = symbolEnd(in: line, from: i + 3),
+            // `(،)S/2020/70`, `( ،)2010`: a bracketed symbol or year and the stop after it,
+            // painted with the stop (and the space after it) inside the brackets and the
+            // symbol after them.
+            let stop = i + 1 < line.count && line[i + 1] == " " ? i + 2 : i + 1
+            if line[i] == "(", stop + 2 < line.count, line[stop] == "،" || line[stop] == "." || line[stop] == "؛",
+               line[stop + 1] == ")", let end = symbolEnd(in: line, from: stop + 2) ?? digitsEnd(in: line, from: stop + 2),
                end == line.count || Chars.isSpace(line[end]) {
-                out.append("("); out.append(contentsOf: line[(i + 3)..<end]); out.append(")"); out.append(line[i + 1])
+                out.append("("); out.append(contentsOf: line[(stop + 2)..<end]); out.append(")"); out.append(line[stop])
                 i = end
                 changed = true
                 continue
@@ -242,6 +250,13 @@ enum VisualOrder {
         }
         guard slash, j > start, Chars.isAlphabetic(s[start]) else { return nil }
         return j
+    }
+
+    /// The end of the digits from `start`, when there is one at least.
+    private static func digitsEnd(in s: Scalars, from start: Int) -> Int? {
+        var j = start
+        while j < s.count && Chars.isDigit(s[j]) { j += 1 }
+        return j > start ? j : nil
     }
 
     /// The digits from `start` when they are followed by `close`; the index after `close`.

@@ -158,6 +158,28 @@ extension ArabicMarkTests {
         #expect(mended("البيان ،S/PRST/2011/15") == "البيان ،S/PRST/2011/15")
     }
 
+    /// A number's space printed on its other side (`في  30حزيران`, the run ` 30` painted left
+    /// to right) goes back after it; a number glued to a quote or a bracket is left, and so
+    /// is one with a hyphen after it (`المرفق 1-ألف` is written so).
+    @Test func aSpacePrintedBeforeANumberGoesBackAfterIt() {
+        func mended(_ s: String) -> String { var t = Array(s.unicodeScalars); NumberRunSpacing.restore(&t); return t.string }
+        #expect(mended("تنتهي في  30حزيران/يونيه") == "تنتهي في 30 حزيران/يونيه")
+        #expect(mended("المادة 25والمادة 26من النظام") == "المادة 25 والمادة 26 من النظام")
+        #expect(mended("12كانون الأول") == "12 كانون الأول")
+        #expect(mended("’ ‘1تعزيز عملية") == "’ ‘1تعزيز عملية")
+        #expect(mended("المرفق 1-ألف من الاتفاق") == "المرفق 1-ألف من الاتفاق")
+        #expect(mended("القرار 2532 (2020)") == "القرار 2532 (2020)")
+    }
+
+    /// A bracketed run whose stop was painted at its left end (`،)S/PRST/2017/16( 2017`,
+    /// `( ،)2010`) reads with the stop after it.
+    @Test func aStopPaintedBeforeABracketedRunGoesAfterIt() {
+        func mended(_ s: String) -> String { var t = Array(s.unicodeScalars); VisualOrder.restoreDigitRuns(&t); return t.string }
+        #expect(mended("و 29 آب/أغسطس ،)S/PRST/2017/16( 2017") == "و 29 آب/أغسطس 2017 (S/PRST/2017/16)،")
+        #expect(mended("( ،)2010 فيما يتعلق") == "(2010)، فيما يتعلق")
+        #expect(mended("القرار )2010( 1966 المؤرخ") == "القرار 1966 (2010) المؤرخ")
+    }
+
     /// A one-line paragraph that ends with a date (`…حزيران/يونيه ،2020` as printed) ends
     /// with its comma once the comma is back after the year, so the paragraph after it
     /// (`وقد أجرى استعراضه…`, which opens with no known opener) is one of its own.
