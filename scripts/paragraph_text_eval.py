@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""How close the paragraph texts read from a text format come to those read from the PDF.
+
+For each typeset resolution in DIR/LANG whose text form (NAME.pdftotext.txt or
+NAME.layout.txt) gives as many preambular and operative paragraphs as NAME.pdf, pairs the
+paragraphs in order and reports how many texts are identical and the mean similarity
+(difflib's ratio, spaces included). Structure is format_eval.py's business; this measures
+what a reader sees inside the paragraphs (spacing, punctuation, the order of number runs).
+
+Usage:
+  paragraph_text_eval.py RESO_BIN DIR LANG FORMAT [--reference REFERENCE_BIN]
+The PDF is read by REFERENCE_BIN (default RESO_BIN), so two builds can be compared on the
+same reference.
+"""
+import argparse, difflib, glob, json, os, subprocess
+
+def paragraphs(reso, path):
+    out = subprocess.run([reso, "show", path, "--format", "json"], capture_output=True, text=True, timeout=120)
+    doc = json.loads(out.stdout)
+    return [p["text"] for p in doc["preamble"]] + [p["text"] for p in doc["operative"]]
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("reso"); ap.add_argument("dir"); ap.add_argument("lang")
+    ap.add_argument("format", choices=["pdftotext", "layout", "wrapped"])
+    ap.add_argument("--reference")
+    a = ap.parse_args()
+    reference = a.reference or a.reso
+    compared = identical = documents = 0
+    total = 0.0
+    for pdf in sorted(glob.glob(os.path.join(a.dir, a.lang, "*.pdf"))):
+        text = pdf[:-4] + "." + a.format + ".txt"
+        if not os.path.exists(text):
+            continue
+        want, got = paragraphs(reference, pdf), paragraphs(a.reso, text)
+        if len(want) != len(got):
+            continue
+        documents += 1
+        for x, y in zip(want, got):
+            compared += 1
+            identical += x == y
+            total += difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()
+    mean = total / compared if compared else 0.0
+    print(f"{a.lang} {a.format}: {documents} documents, {compared} paragraphs, "
+          f"{identical} identical to the PDF's, mean similarity {mean:.4f}")
+
+if __name__ == "__main__":
+    main()
