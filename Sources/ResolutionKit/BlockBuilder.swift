@@ -216,7 +216,7 @@ enum BlockBuilder {
                    continues(blocks[k].text, last: last, with: line, layout: layout, pageTurned: pageTurned,
                              afterMarker: lastWasMarker, profile: profile, previousLabel: previousLabel,
                              flatStretch: flatStretch, inlineLabel: inlineLabels.contains(index),
-                             beforeNumbered: index + 1 < lines.count && opensNumbered(lines[index + 1]),
+                             beforeNumbered: headingBeforeNumbered(lines, at: index),
                              openingsAtMargin: openingsAtMargin) {
                     TextJoiner.append(lineText, to: &blocks[k].text, spaced: spaced)
                     if lastWasMarker {
@@ -322,11 +322,11 @@ enum BlockBuilder {
         // `12.` alone opens an operative paragraph whose text is on the next line.
         if text.isEmpty || line.afterFootnotes || isNumberOnly(lineText) || isLabelOnly(lineText) { return false }
         // A heading between two paragraphs, with no blank line and no indent to set it apart
-        // (pdftotext's default): one unfinished line after a finished clause, right before a
-        // numbered paragraph, opening with a capital where the script's paragraphs do not.
+        // (pdftotext's default): one unfinished line (or two) after a finished clause, right
+        // before a numbered paragraph, opening with a capital. No paragraph ends there
+        // unfinished, so even after a comma (the preamble's last) it is no paragraph's end.
         if beforeNumbered, endsWithTerminator(text), !endsWithTerminator(lineText), line.width < layout.measure,
            hasCase(lineText), startsUppercase(lineText),
-           profile.spec.paragraphsStartLowercase || endsWithStrongTerminator(text),
            StructureBuilder.operativeNumber(lineText) == nil, LabelParser.parse(lineText, profile: profile) == nil {
             return false
         }
@@ -502,6 +502,19 @@ enum BlockBuilder {
     static func endsWithStrongTerminator<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
         guard let c = lastMeaningful(s) else { return false }
         return Chars.isTerminator(c) && c != "，" && c != "," && c != "،"
+    }
+
+    /// The line at `index` may open a heading over a numbered paragraph: the next line
+    /// opens that paragraph, or the next is the heading's second line, unfinished and
+    /// unlabelled, and the one after it opens the paragraph.
+    /// - Complexity: O(1) for most lines.
+    static func headingBeforeNumbered(_ lines: [SourceLine], at index: Int) -> Bool {
+        guard index + 1 < lines.count else { return false }
+        if opensNumbered(lines[index + 1]) { return true }
+        guard index + 2 < lines.count, !endsWithTerminator(lines[index].scalars), !endsWithTerminator(lines[index + 1].scalars),
+              lines[index + 1].blankBefore == 0, !lines[index + 1].pageBreakBefore, !isLabelOnly(lines[index + 1].scalars),
+              !opensNumbered(lines[index + 1]) else { return false }
+        return opensNumbered(lines[index + 2])
     }
 
     /// `line` opens a numbered paragraph (`5.` alone, or `5. Requests…`).

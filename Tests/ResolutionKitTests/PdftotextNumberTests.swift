@@ -156,4 +156,18 @@ import Testing
         #expect(doc.operative.first { $0.number == 4 }?.text.hasSuffix("illicitly exported from Libya;") == true)
         #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
     }
+
+    /// A heading of two lines right after the preamble's last paragraph (`…Naciones
+    /// Unidas,` / `Prevención de las exportaciones ilícitas …` / `productos refinados …` /
+    /// `1.`), with no gap to set it apart: it heads paragraph 1 and is not the end of the
+    /// preamble.
+    @Test func aTwoLineHeadingAfterThePreambleHeadsTheFirstParagraph() throws {
+        let doc = try Fixtures.pdftotextShape("two-line-heading-after-the-preamble.es.txt")
+        #expect(doc.preamble.last?.text.hasSuffix("Carta de las Naciones Unidas,") == true, "\(doc.preamble.last?.text.suffix(40) ?? "")")
+        let first = try #require(doc.headings.first)
+        #expect(first.text.hasPrefix("Prevención de las exportaciones ilícitas"))
+        #expect(first.text.hasSuffix("derivados del petróleo"))
+        #expect(first.before == "op1")
+        #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
+    }
 }
