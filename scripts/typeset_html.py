@@ -70,7 +70,7 @@ p {{ margin: 0 0 {v['para_gap_pt']}pt 0; text-align: justify; }}
 .pre {{ text-indent: {hang if v['pre_indent'] else 0}cm; }}
 .op, .sub {{ padding-{side}: {hang}cm; }}
 .sub {{ padding-{side}: {2 * hang}cm; }}
-.label {{ display: inline-block; width: {hang}cm; margin-{side}: -{hang}cm; }}
+.label {{ display: inline-block; width: {hang}cm; margin-{side}: -{hang}cm; white-space: nowrap; }}
 .heading {{ font-weight: bold; margin: 10pt 0 6pt 0; text-align: center; }}
 .notes {{ margin-top: 18pt; font-size: 85%; }}
 .notes hr {{ width: 30%; margin-{side}: 0; }}
