@@ -112,6 +112,22 @@ import Testing
         #expect(blocks.count == 2, "\(blocks.map { String($0.prefix(12)) })")
     }
 
+    /// A bold word from a fallback face grows a line's whole box (the browser lays the line
+    /// out taller) and moves it down a few pixels, short of the spacing between paragraphs:
+    /// where paragraphs stand spaced, the line stays in its paragraph.
+    @Test func aLineMovedDownByATallerFaceStaysInItsSpacedParagraph() throws {
+        var lines: [Line] = []
+        var top = 100
+        for k in 0..<20 {
+            let last = k % 4 == 3
+            lines.append(Line(top: top, pieces: [Self.piece(110, last ? 300 : 668, RaggedPage.text + (last ? "," : ""))]))
+            // Lines 30 apart, paragraphs 44; the sixth line 35 below the fifth (over 115%).
+            top += last ? 44 : (k == 4 ? 35 : 30)
+        }
+        let blocks = try Self.blocks(lines, language: "en")
+        #expect(blocks.count == 5, "\(blocks.map { String($0.prefix(12)) })")
+    }
+
     /// Ragged lines end where the next word did not fit. A one-line paragraph that left
     /// room for the next line's first word ended there, even a little short of the longest
     /// lines; a line whose next word is long goes on.

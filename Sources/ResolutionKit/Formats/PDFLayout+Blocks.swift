@@ -26,6 +26,9 @@ extension PDFLayout {
         /// measure (items set in from the end side, as an RTL text whose list indent went to
         /// the wrong side has them). A line ending there is full, not a paragraph's last.
         var insets: [Int] = []
+        /// The distance at which spaced paragraphs stand (0 when they are not spaced): the
+        /// smallest recurring distance clearly over the pitch.
+        var paragraphPitch = 0
 
         /// Whether `end` stops at the page's edge or at one of the recurring insets.
         func isFull(end: Int, page: Int, tolerance: Int) -> Bool {
@@ -62,6 +65,12 @@ extension PDFLayout {
         let recurring = max(2, gaps.count / 20)
         let pitch = counts.keys.sorted().first { g in (counts[g - 1] ?? 0) + counts[g]! + (counts[g + 1] ?? 0) >= recurring }
             ?? Self.mode(gaps, bucket: 1)
+        let spaced = gaps.filter { $0 * 4 > pitch * 5 }
+        var spacedCounts: [Int: Int] = [:]
+        for g in spaced { spacedCounts[g, default: 0] += 1 }
+        let paragraphPitch = spacedCounts.keys.sorted().first { g in
+            (spacedCounts[g - 1] ?? 0) + spacedCounts[g]! + (spacedCounts[g + 1] ?? 0) >= max(3, spaced.count / 5)
+        } ?? 0
         // The measure's edge: where the longest lines end (a justified text's full lines).
         func edge(_ lines: [PDFLine]) -> Int {
             let ends = lines.map(end).sorted()
@@ -126,7 +135,7 @@ extension PDFLayout {
                        justified: justified,
                        lineHeight: Self.mode(bodyType.map { $0.baseline - $0.ownTop }, bucket: 1),
                        linesAtMargin: bodyType.filter { shifted($0) - allMargin > max(bodySize / 2, 2) }.count * 2 < bodyType.count,
-                       insets: insets)
+                       insets: insets, paragraphPitch: paragraphPitch)
     }
 
     /// - Complexity: O(n) in the body's characters.
@@ -173,7 +182,10 @@ extension PDFLayout {
                 // `5.` alone on its line (its text did not fit beside it): the text follows.
                 if lineCount == 1 && prev.page == line.page && (BlockBuilder.isNumberOnly(prev.text) || BlockBuilder.isLabelOnly(prev.text)) {}
                 // Paragraph spacing: even 4 points over a 115% line stands out from the pitch.
-                else if gap * 20 > pitch * 23 { opens = true }
+                // Where paragraphs stand spaced, half-way to their distance: a line box grown
+                // by a glyph of another font (a bold word from a fallback face) moves its line
+                // down by a few points too.
+                else if m.paragraphPitch > 0 && sameSize ? gap * 2 > pitch + m.paragraphPitch : gap * 20 > pitch * 23 { opens = true }
                 // Type of another size opens a block; a line mostly of another script's
                 // letters, set a point or two smaller or larger to match (Latin symbols in an
                 // Arabic text), does not.
