@@ -32,6 +32,21 @@ import Testing
         #expect(Self.typeset.count >= 4, "typeset PDFs with truth files in \(Self.folder)")
     }
 
+    /// A PDF whose page objects sit in compressed object streams (the same typeset
+    /// resolution saved so): the bytes show no page, `pdfinfo` counts them for splitting the
+    /// work, and the document read is the same as from the plain file.
+    @Test func pagesInObjectStreamsAreCountedByPdfinfo() throws {
+        let packed = Self.folder + "/object-streams.pdf", plain = Self.folder + "/S_RES_2505_2020_-2000446E.pdf"
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: packed)))
+        #expect(PDFReader.countPages(bytes) == 0)
+        #expect(PDFReader.pageCount(bytes, file: packed, path: packed, minimumBytes: 0) == 2)
+        #expect(PDFReader.pageCount(bytes, file: packed, path: packed) == 0, "a small file is not worth a process")
+        #expect(PDFReader.infoPages(Array("Title: x\nPages:           133\nEncrypted: no\n".utf8)) == 133)
+        let a = try ResolutionDocument.load(path: packed), b = try ResolutionDocument.load(path: plain)
+        #expect(a.operative.map(\.text) == b.operative.map(\.text))
+        #expect(a.preamble.count == b.preamble.count)
+    }
+
     @Test(arguments: typeset)
     func readsTheTruthStructure(_ pdf: String) throws {
         let doc = try ResolutionDocument.load(path: pdf)
