@@ -61,15 +61,17 @@ enum Furniture {
         while i < s.count {
             while i < s.count && Chars.isSpace(s[i]) { i += 1 }
             let start = i
-            while i < s.count && !Chars.isSpace(s[i]) { i += 1 }
-            guard i > start else { break }
-            tokens += 1
-            // Every footer token is short: a page number, a barcode, a job number, `(E)`.
-            guard i - start <= 12 else { return false }
-            // And each opens with a digit, `*` or `(`: a word of text is turned away here,
-            // before it is copied out (a line of text is asked this by every line phase).
+            guard start < s.count else { break }
+            // Every footer token opens with a digit, `*` or `(`: a word of text is turned away
+            // here, before its end is looked for (a line of text is asked this by every line
+            // phase, and a line with no spaces, as in Chinese, is one token to its end).
             let first = s[start]
             guard Chars.isDigit(first) || first == "*" || first == "(" else { return false }
+            // And each is short: a page number, a barcode, a job number, `(E)`. Read no
+            // further than that.
+            while i < s.count && !Chars.isSpace(s[i]) && i - start <= 12 { i += 1 }
+            guard i - start <= 12 else { return false }
+            tokens += 1
             let a = Array(s[start..<i])
             if isPageNumber(a) || isBarcode(a) { anchored = true; continue }
             if a.count == 8, a[2] == "-", a[0..<2].allSatisfy(Chars.isDigit), a[3...].allSatisfy(Chars.isDigit) { anchored = true; continue }
@@ -117,7 +119,10 @@ enum Furniture {
         // Every line of a text is asked this, several times (the furniture test runs in each
         // line phase): the usual inputs are scanned as raw code units, without a scalar made
         // (and for packed text, a width switched on) per position.
-        if let packed = s as? PackedScalars, let found = packed.withLatin1({ hasJobNumber(bytes: $0) }) { return found }
+        if let packed = s as? PackedScalars {
+            if let found = packed.withLatin1({ hasJobNumber(bytes: $0) }) { return found }
+            if let found = packed.withBMP({ hasJobNumber(units: $0) }) { return found }
+        }
         if let array = s as? Scalars {
             return array.withUnsafeBufferPointer { UnsafeRawBufferPointer($0).withMemoryRebound(to: UInt32.self) { hasJobNumber(units: $0) } }
         }

@@ -109,6 +109,15 @@ struct PackedScalars: RandomAccessCollection, Equatable {
         return bytes.withUnsafeBufferPointer(body)
     }
 
+    /// Calls `body` with the stored values when every scalar is in the Basic Multilingual
+    /// Plane and some past U+00FF (two bytes each, the scalar's value), for a scan that reads
+    /// raw code units (Chinese, Arabic, Russian lines); nil for other widths.
+    /// - Complexity: O(1) besides `body`.
+    @inline(__always) func withBMP<R>(_ body: (UnsafeBufferPointer<UInt16>) -> R) -> R? {
+        guard width == 2 else { return nil }
+        return bytes.withUnsafeBytes { $0.withMemoryRebound(to: UInt16.self) { body($0) } }
+    }
+
     /// Every scalar is below U+0100 (stored a byte each).
     var isLatin1: Bool { width == 1 }
 
