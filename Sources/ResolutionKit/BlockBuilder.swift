@@ -506,22 +506,24 @@ enum BlockBuilder {
 
     /// The line at `index` may open a heading over a numbered paragraph: the next line
     /// opens that paragraph, or the next is the heading's second line, unfinished and
-    /// unlabelled, and the one after it opens the paragraph.
+    /// unlabelled, and the one after it opens the paragraph. Lines are read in place.
     /// - Complexity: O(1) for most lines.
     static func headingBeforeNumbered(_ lines: [SourceLine], at index: Int) -> Bool {
         guard index + 1 < lines.count else { return false }
-        if opensNumbered(lines[index + 1]) { return true }
+        if opensNumbered(lines[index + 1].scalars) { return true }
         guard index + 2 < lines.count, !endsWithTerminator(lines[index].scalars), !endsWithTerminator(lines[index + 1].scalars),
-              lines[index + 1].blankBefore == 0, !lines[index + 1].pageBreakBefore, !isLabelOnly(lines[index + 1].scalars),
-              !opensNumbered(lines[index + 1]) else { return false }
-        return opensNumbered(lines[index + 2])
+              lines[index + 1].blankBefore == 0, !lines[index + 1].pageBreakBefore, !isLabelOnly(lines[index + 1].scalars)
+        else { return false }
+        return opensNumbered(lines[index + 2].scalars)
     }
 
-    /// `line` opens a numbered paragraph (`5.` alone, or `5. Requests…`).
+    /// A line whose text is `text` opens a numbered paragraph (`5.` alone, or `5. Requests…`).
+    /// Given the text, read in place: asked of every next line, a copy of the whole line was
+    /// two retains and two releases.
     /// - Complexity: O(1) for most lines (the first scalars decide).
-    static func opensNumbered(_ line: SourceLine) -> Bool {
-        guard let first = line.scalars.first, Chars.isDigit(first) else { return false }
-        return isNumberOnly(line.scalars) || StructureBuilder.operativeNumber(line.text) != nil
+    static func opensNumbered(_ text: PackedScalars) -> Bool {
+        guard let first = text.first, Chars.isDigit(first) else { return false }
+        return isNumberOnly(text) || StructureBuilder.operativeNumber(text.scalars) != nil
     }
 
     /// A short unpunctuated line after a finished paragraph is a heading, even when the

@@ -65,6 +65,14 @@ public enum Sanitizer {
         while i < n {
             // Eight bytes of printable ASCII at a time: most of any JSON or text output.
             if i + 8 <= n && ByteWords.allPrintableASCII(ByteWords.load(bytes, i)) { i += 8; continue }
+            // Eight bytes of other text (Chinese, Cyrillic) at a time: each byte is asked on its
+            // own below, and only a control, DEL or the lead bytes 0xC2, 0xD8 and 0xE2 can be
+            // turned away; a word with none of them passes whole (no continuation byte is one).
+            if i + 8 <= n {
+                let w = ByteWords.load(bytes, i)
+                if !ByteWords.hasBelow(w, 0x20) && !ByteWords.has(w, 0x7F) && !ByteWords.has(w, 0xC2)
+                    && !ByteWords.has(w, 0xD8) && !ByteWords.has(w, 0xE2) { i += 8; continue }
+            }
             let b = bytes[i]
             if b < 0x80 {
                 if (b < 0x20 && b != 0x0A && b != 0x09 && b != 0x0D) || b == 0x7F { return false }

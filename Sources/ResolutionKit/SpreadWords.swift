@@ -50,7 +50,9 @@ enum SpreadWords {
                 read = end
                 continue
             }
-            if write != read { lines.swapAt(write, read) }
+            // Swapped through the buffer: the lines are moved, where `Array.swapAt` copied both
+            // (two retains and two releases a line, for every line after the first run mended).
+            if write != read { lines.withUnsafeMutableBufferPointer { $0.swapAt(write, read) } }
             write += 1
             read += 1
         }
