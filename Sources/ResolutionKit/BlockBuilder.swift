@@ -117,9 +117,7 @@ enum BlockBuilder {
         // The same evidence, looked for ahead over each whole stretch: a preamble whose first
         // paragraphs are cut only by openers after commas (`…осуществления,` / `вновь
         // подтверждая…`) is flat from its first line, not from the first short line found.
-        let flatAhead = layout.hardWrapped ? flatStretches(lines, layout: layout, profile: profile) : []
-        let openingsAtMargin = layout.hardWrapped ? openingIndentsRunningAtMargin(lines, layout: layout, profile: profile) : []
-        let inlineLabels = layout.hardWrapped ? inlineEnumerations(lines, layout: layout, profile: profile) : []
+        let (flatAhead, openingsAtMargin, inlineLabels) = layout.hardWrapped ? lookAhead(lines, layout: layout, profile: profile) : ([], [], [])
         var stretch = 0
         // By index, not `for … in lines`: an iterator would keep every text alive.
         for index in lines.indices {

@@ -6,6 +6,8 @@
 //     footers), which are page furniture;
 //   - whether the text is hard-wrapped at all (one paragraph per line is not).
 
+import Dispatch
+
 struct TextLayout {
     /// Lines stop at a measure and paragraphs run over several lines.
     var hardWrapped = false
@@ -60,7 +62,35 @@ struct TextLayout {
         let reaches = text.map(\.reach)
         layout.measure = Self.orderStatistic(reaches, reaches.count * 9 / 10)
         layout.pages = 1 + lines.reduce(0) { $0 + ($1.pageBreakBefore ? 1 : 0) }
+        // Whether the text is hard-wrapped needs the measure only: known first, so that the
+        // running lines of a long hard-wrapped text (a pass over every line's text) are found
+        // on the other core while the rest is measured here.
+        layout.hardWrapped = isHardWrapped(text, measure: layout.measure)
+        guard layout.hardWrapped else { measureRest(&layout, text); return layout }
+        guard lines.count >= 1 << 14 else {
+            measureRest(&layout, text)
+            layout.repeatedFurniture = RunningLines.find(lines, pages: layout.pages)
+            return layout
+        }
+        // Each slot is written by one iteration and read once both have returned.
+        let measured = UnsafeMutablePointer<TextLayout>.allocate(capacity: 1)
+        let running = UnsafeMutablePointer<Set<Int>>.allocate(capacity: 1)
+        measured.initialize(to: layout)
+        defer { measured.deallocate(); running.deallocate() }
+        nonisolated(unsafe) let rest = measured, found = running
+        let pages = layout.pages
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            if k == 0 { measureRest(&rest.pointee, text) } else { found.initialize(to: RunningLines.find(lines, pages: pages)) }
+        }
+        layout = measured.move()
+        layout.repeatedFurniture = running.move()
+        return layout
+    }
 
+    /// The layout facts besides the measure, the pages and whether the text is hard-wrapped
+    /// (set in `layout` already), measured over the lines that carry text.
+    /// - Complexity: O(n) in the number of lines.
+    private static func measureRest(_ layout: inout TextLayout, _ text: TextLines) {
         // The usual gap inside a paragraph: the commonest count of blank lines after a
         // line that fills the measure (a wrap, not a paragraph end). Counting after every
         // line would let short paragraphs and one-line preface blocks outvote the wraps.
@@ -147,10 +177,6 @@ struct TextLayout {
             if wide.count >= 8 { layout.wideMeasure = wide[wide.count * 9 / 10] }
             layout.wideOpeningIndent = openingIndent(text, layout: layout)
         }
-
-        layout.hardWrapped = isHardWrapped(text, measure: layout.measure)
-        if layout.hardWrapped { layout.repeatedFurniture = RunningLines.find(lines, pages: layout.pages) }
-        return layout
     }
 
     /// The value at position `n` of `values` sorted ascending. Reaches are columns, small
