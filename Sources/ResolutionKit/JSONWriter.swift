@@ -48,12 +48,14 @@ public struct JSONWriter {
 
     /// A newline and 32 levels of indentation, appended in one piece (a save writes about a
     /// dozen indented lines per annotation, so byte-by-byte appends showed in the benchmark).
-    private static let newlineAndSpaces: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
+    /// A literal, read in place: a static array cost a lazy-initialisation check, a retain
+    /// and an unspecialised slice append at every key of a document's JSON.
+    private static let newlineAndSpaces: StaticString = "\n                                                                "
 
     private mutating func newlineIndent() {
         let width = depth * 2
-        if width < Self.newlineAndSpaces.count {
-            bytes.append(contentsOf: Self.newlineAndSpaces[0...width])
+        if width < Self.newlineAndSpaces.utf8CodeUnitCount {
+            Self.newlineAndSpaces.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0...width])) }
         } else {
             bytes.append(0x0A)
             for _ in 0..<width { bytes.append(0x20) }

@@ -267,7 +267,7 @@ enum LineSplitter {
             if width >= 10 {
                 var sep = SourceLine(text: [], indent: width, index: index, blankBefore: blanks, isSeparator: true)
                 sep.pageBreakBefore = pageBreak; pageBreak = false
-                out.append(sep)
+                out.append(consume sep)
                 blanks = 0
             } else {
                 blanks += 1
@@ -290,7 +290,7 @@ enum LineSplitter {
                     let rule = body.count >= 5 && body.allSatisfy { $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }
                     var line = SourceLine(text: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule)
                     line.pageBreakBefore = pageBreak; pageBreak = false
-                    out.append(line)
+                    out.append(consume line)
                     blanks = 0
                     // A long line that filled most of the buffer (sized for it) lets the
                     // buffer go: it is four bytes a scalar, and the line is held packed now.
@@ -342,7 +342,7 @@ enum LineSplitter {
                 let rule = body.count >= 5 && body.allSatisfy { $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }
                 var line = SourceLine(text: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule)
                 line.pageBreakBefore = pageBreak; pageBreak = false
-                out.append(line)
+                out.append(consume line)
                 blanks = 0
             }
             current.removeAll(keepingCapacity: true)
@@ -364,7 +364,7 @@ enum LineSplitter {
                 let rule = body.count >= 5 && body.allSatisfy { $0 == 0x5F || $0 == 0x2D }  // `_`, `-`
                 var line = SourceLine(latin1: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule)
                 line.pageBreakBefore = pageBreak; pageBreak = false
-                out.append(line)
+                out.append(consume line)
                 blanks = 0
             }
             arabicInLine = false
