@@ -15,6 +15,9 @@ extension BlockBuilder {
         var found = Set<Int>()
         for k in lines.indices {
             guard let first = lines[k].scalars.first, first == "(" || (first.isASCII && (Chars.isAlphabetic(first) || Chars.isDigit(first))) else { continue }
+            // The label must be closed by `)` (asked below): a line with none, most lines of
+            // text, is passed without being unpacked and parsed.
+            guard lines[k].scalars.contains(ascii: 0x29) else { continue }
             let text = lines[k].text
             guard let label = LabelParser.parse(text, profile: profile),
                   label.printed.unicodeScalars.allSatisfy({ $0.isASCII }) else { continue }

@@ -191,7 +191,7 @@ enum BlockBuilder {
                 } else if waitingNumber == nil, isLabelOnly(blocks[k].text), isNumberOnly(lineText) {
                     // `(i)` then `2.`: the label still waits for its text; so does the number.
                     waitingNumber = lineText
-                    lastLine = line
+                    lastLine = consume line
                     continue
                 }
             }
@@ -207,7 +207,7 @@ enum BlockBuilder {
                     blocks[k].text.append(contentsOf: waitingMarker)
                     waitingMarker = []
                     if let label = LabelParser.parse(blocks[k].text, profile: profile) { previousLabel = label }
-                    lastWasMarker = false; lastLine = line; pageTurned = false
+                    lastWasMarker = false; lastLine = consume line; pageTurned = false
                     continue
                 }
                 if layout.hardWrapped, blocks[k].text.count < maxBlockScalars,
@@ -224,7 +224,7 @@ enum BlockBuilder {
                         merged.width = last.width + 1 + line.width
                         lastLine = merged
                     } else {
-                        lastLine = line
+                        lastLine = consume line
                     }
                     lastWasMarker = false; pageTurned = false
                     continue
@@ -262,7 +262,7 @@ enum BlockBuilder {
                 else if StructureBuilder.operativeNumber(lineText) != nil || isNumberOnly(lineText) { previousLabel = nil }
             }
             lastWasMarker = false
-            lastLine = line
+            lastLine = consume line
             pageTurned = false
         }
         if !waitingMarker.isEmpty, !blocks.isEmpty { blocks[blocks.count - 1].text.append(contentsOf: waitingMarker) }
