@@ -234,7 +234,21 @@ enum LineSplitter {
         for piece in pieces {
             var text = piece
             text.withUTF8 { bytes in
-                for b in bytes {
+                var i = 0
+                while i < bytes.count {
+                    // Eight bytes with no line break in them at a step (most of the text): their
+                    // scalars are the bytes that are not UTF-8 continuation bytes (10xxxxxx),
+                    // counted by the high bit of each byte without its next bit.
+                    if i + 8 <= bytes.count {
+                        let w = ByteWords.load(bytes, i)
+                        if !ByteWords.has(w, 10) && !ByteWords.has(w, 13) {
+                            run += 8 - (w & ~(w << 1) & ByteWords.highs).nonzeroBitCount
+                            previous = 0  // not a break: all `previous` is asked
+                            i += 8
+                            continue
+                        }
+                    }
+                    let b = bytes[i]
                     if b == 10 || b == 13 {
                         if previous != 10 && previous != 13 { filled += 1 }
                         longest = max(longest, run); run = 0
@@ -242,6 +256,7 @@ enum LineSplitter {
                         run += 1
                     }
                     previous = b
+                    i += 1
                 }
             }
         }
