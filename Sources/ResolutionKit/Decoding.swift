@@ -69,7 +69,7 @@ public enum TextDecoder {
             return try finish(try decodeUTF16(Array(bytes.dropFirst(2)), little: little, path: path),
                               little ? "utf-16le" : "utf-16be", path)
         }
-        if let nul = bytes.firstIndex(of: 0) { throw DocumentError.binary(path: path, offset: nul) }
+        if let nul = firstNUL(bytes) { throw DocumentError.binary(path: path, offset: nul) }
         guard let bad = firstInvalidUTF8(bytes) else {
             return try finish(String(decoding: bytes, as: UTF8.self), "utf-8", path)
         }
@@ -163,6 +163,16 @@ public enum TextDecoder {
     /// surrogates, nothing above U+10FFFF), or nil when all is valid. The package's one UTF-8
     /// validator: documents and sidecars both go through it. Runs of ASCII are skipped eight
     /// bytes at a time. - Complexity: O(n).
+    /// The offset of the first NUL byte, found with the C library's `memchr` (vectorised):
+    /// `firstIndex(of:)` went a byte at a time over every text read.
+    /// - Complexity: O(n).
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b -> Int? in
+            guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        }
+    }
+
     public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { b -> Int? in
             var i = 0
