@@ -40,6 +40,13 @@ enum FootnoteExtractor {
         var lifted = false
         var i = 0
         func keep(_ i: Int) {
+            // Where nothing was lifted yet the line is kept where it is: changed in place, not
+            // copied over itself (two retains and two releases a line of a text with no notes).
+            if w == i {
+                if lifted { lines[i].afterFootnotes = true; lifted = false }
+                w += 1
+                return
+            }
             var l = lines[i]
             if lifted { l.afterFootnotes = true; lifted = false }
             lines[w] = l
