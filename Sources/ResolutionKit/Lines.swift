@@ -207,8 +207,6 @@ extension String {
 
 enum LineSplitter {
     /// Splits on LF, CRLF or CR. Blank lines are not returned; they are counted in
-    /// `blankBefore`. Whitespace-only lines of 10+ scalars are kept as separators.
-    /// Splits on LF, CRLF or CR. Blank lines are not returned; they are counted in
     /// `blankBefore`. Whitespace-only lines of 10+ scalars are kept as separators. A form
     /// feed ends the line it is on and flags the next line as the first of a page.
     /// Bidi controls are dropped, tatweel between two Arabic letters (justification) is
@@ -433,12 +431,12 @@ enum LineSplitter {
                     i = j
                     continue
                 }
-                // A run of three-byte scalars from U+3000 to U+9FFF (CJK text): none is a break,
-                // a control, a direction mark or Arabic, so each is appended as the general
+                // A run of three-byte scalars of CJK text (`isCJKRun`): none is a break, a
+                // control, a direction mark or Arabic, so each is appended as the general
                 // path below would append it, the run decoded in one step.
-                if b >= 0xE3 && b <= 0xE9 && pendingTatweel == 0 {
+                if pendingTatweel == 0 && isCJKRun(utf8, i, n) {
                     var j = i
-                    while j + 3 <= n && utf8[j] >= 0xE3 && utf8[j] <= 0xE9 { j += 3 }
+                    while j + 3 <= n && isCJKRun(utf8, j, n) { j += 3 }
                     letters += appendCJK(UnsafeBufferPointer(rebasing: utf8[i..<j]), to: &current)
                     previousCR = false
                     i = j
@@ -536,29 +534,6 @@ extension LineSplitter {
                 for k in 0..<run.count { values[old + k] = UInt32(run[k]) }
             }
         }
-    }
-}
-
-extension LineSplitter {
-    /// Appends three-byte UTF-8 sequences (leads 0xE3–0xE9: U+3000–U+9FFF) to a line as
-    /// scalars, and returns how many are Han (`Chars.isHan`: U+3400–U+4DBF, U+4E00–U+9FFF
-    /// in this span), the letters the general path counts for them.
-    /// - Complexity: O(k) amortised in the bytes appended.
-    static func appendCJK(_ run: UnsafeBufferPointer<UInt8>, to line: inout Scalars) -> Int {
-        let count = run.count / 3
-        let old = line.count
-        var han = 0
-        line.append(contentsOf: repeatElement("\0", count: count))
-        line.withUnsafeMutableBufferPointer { to in
-            UnsafeMutableRawBufferPointer(to).withMemoryRebound(to: UInt32.self) { values in
-                for k in 0..<count {
-                    let v = UInt32(run[3 * k] & 0x0F) << 12 | UInt32(run[3 * k + 1] & 0x3F) << 6 | UInt32(run[3 * k + 2] & 0x3F)
-                    values[old + k] = v
-                    han += (v &- 0x3400 <= 0x4DBF - 0x3400 || v &- 0x4E00 <= 0x9FFF - 0x4E00) ? 1 : 0
-                }
-            }
-        }
-        return han
     }
 }
 
