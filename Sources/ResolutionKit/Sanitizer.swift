@@ -65,13 +65,16 @@ public enum Sanitizer {
         while i < n {
             // Eight bytes of printable ASCII at a time: most of any JSON or text output.
             if i + 8 <= n && ByteWords.allPrintableASCII(ByteWords.load(bytes, i)) { i += 8; continue }
-            // Eight bytes of other text (Chinese, Cyrillic) at a time: each byte is asked on its
-            // own below, and only a control, DEL or the lead bytes 0xC2, 0xD8 and 0xE2 can be
-            // turned away; a word with none of them passes whole (no continuation byte is one).
+            // Eight bytes of other text (Chinese, Cyrillic, Arabic) at a time: each byte is
+            // asked on its own below, and only a control, DEL or the lead bytes 0xC2, 0xD8 and
+            // 0xE2 can be turned away; a word with none of them passes whole (no continuation
+            // byte is one). 0xD8 (half of Arabic's letters) only before 0x9C (U+061C): a word
+            // with no 0x9C whose last byte is not 0xD8 holds every 0xD8's next byte, and passes.
             if i + 8 <= n {
                 let w = ByteWords.load(bytes, i)
                 if !ByteWords.hasBelow(w, 0x20) && !ByteWords.has(w, 0x7F) && !ByteWords.has(w, 0xC2)
-                    && !ByteWords.has(w, 0xD8) && !ByteWords.has(w, 0xE2) { i += 8; continue }
+                    && !ByteWords.has(w, 0xE2)
+                    && (!ByteWords.has(w, 0xD8) || (!ByteWords.has(w, 0x9C) && bytes[i + 7] != 0xD8)) { i += 8; continue }
             }
             let b = bytes[i]
             if b < 0x80 {
