@@ -509,10 +509,11 @@ enum BlockBuilder {
     static func headingBeforeNumbered(_ lines: [SourceLine], at index: Int) -> Bool {
         guard index + 1 < lines.count else { return false }
         if opensNumbered(lines[index + 1].scalars) { return true }
-        guard index + 2 < lines.count, !endsWithTerminator(lines[index].scalars), !endsWithTerminator(lines[index + 1].scalars),
-              lines[index + 1].blankBefore == 0, !lines[index + 1].pageBreakBefore, !isLabelOnly(lines[index + 1].scalars)
-        else { return false }
-        return opensNumbered(lines[index + 2].scalars)
+        // The rarest first: asked of every line, most fail on the numbered line.
+        return index + 2 < lines.count && opensNumbered(lines[index + 2].scalars)
+            && lines[index + 1].blankBefore == 0 && !lines[index + 1].pageBreakBefore
+            && !endsWithTerminator(lines[index].scalars) && !endsWithTerminator(lines[index + 1].scalars)
+            && !isLabelOnly(lines[index + 1].scalars)
     }
 
     /// A line whose text is `text` opens a numbered paragraph (`5.` alone, or `5. Requests…`).
@@ -521,7 +522,7 @@ enum BlockBuilder {
     /// - Complexity: O(1) for most lines (the first scalars decide).
     static func opensNumbered(_ text: PackedScalars) -> Bool {
         guard let first = text.first, Chars.isDigit(first) else { return false }
-        return isNumberOnly(text) || StructureBuilder.operativeNumber(text.scalars) != nil
+        return isNumberOnly(text) || StructureBuilder.opensWithOperativeNumber(text)
     }
 
     /// A short unpunctuated line after a finished paragraph is a heading, even when the

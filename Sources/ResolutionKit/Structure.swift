@@ -287,6 +287,33 @@ enum StructureBuilder {
     }
 
     /// `12. text`, `12.text`, `12．text`, Arabic `12 - text`. Returns the number and the rest.
+    /// Whether `operativeNumber` finds a number at the start of `t`, which opens with a digit
+    /// (no `**`): the same reading, asked in place with nothing copied, for the block phase's
+    /// question about every next line.
+    /// - Complexity: O(k) in the scalars up to the first after the number's stop.
+    static func opensWithOperativeNumber<C: RandomAccessCollection<Unicode.Scalar>>(_ t: C) -> Bool where C.Index == Int {
+        var i = t.startIndex, n = 0, digits = 0
+        while i < t.endIndex, let d = Chars.digitValue(t[i]), digits < 5 { n = n * 10 + d; digits += 1; i += 1 }
+        guard digits > 0, i < t.endIndex, n > 0, Chars.digitValue(t[i]) == nil else { return false }
+        var j = i
+        if t[j] == "." || t[j] == "．" {
+            j += 1
+            guard j < t.endIndex, !Chars.isDigit(t[j]) else { return false }
+            if !Chars.isSpace(t[j]) && !Chars.isWide(t[j]) && t[j] != "*" { return false }
+        } else {
+            while j < t.endIndex && Chars.isSpace(t[j]) { j += 1 }
+            guard j < t.endIndex, t[j] == "-" || t[j] == "–" else { return false }
+            j += 1
+            guard j < t.endIndex, Chars.isSpace(t[j]) else { return false }
+        }
+        // Some text after the number (`operativeNumber`'s rest, trimmed, is not empty).
+        while j < t.endIndex {
+            if !Chars.isSpace(t[j]) { return true }
+            j += 1
+        }
+        return false
+    }
+
     static func operativeNumber(_ raw: Scalars) -> (Int, Scalars)? {
         var t = raw[...]
         var bold = false

@@ -149,6 +149,28 @@ import Testing
         #expect(StructureBuilder.operativeNumber("4 - يقرر".scalars)?.0 == 4)
     }
 
+    /// The in-place question the block phase asks of every next line gives what
+    /// `operativeNumber` gives, on the shapes above and on every line of the corpus's texts
+    /// that opens with a digit, packed as the block phase holds them.
+    @Test func theInPlaceOperativeNumberTestAgreesWithTheReading() throws {
+        var samples = ["12. 欢迎", "2015/26.评估", "2030 年议程", "72 段所述", "2.5 million", "4 - يقرر", "4- x", "4 -x",
+                       "1.", "1. ", "1.  ", "0. Decides", "123456. Decides", "12345. Decides", "1．决定", "7.*Decides*", "3.Decides"]
+        let corpus = Fixtures.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/sc-2020")
+        for lang in ["ar", "en", "fr", "zh"] {
+            let folder = corpus.appendingPathComponent(lang)
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".plain.txt") }.sorted().prefix(15)
+            for name in names {
+                let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+                samples += text.split(separator: "\n").map(String.init).filter { $0.first?.isNumber == true }
+            }
+        }
+        #expect(samples.count > 300)
+        for s in samples {
+            let packed = PackedScalars(s.unicodeScalars)
+            #expect(StructureBuilder.opensWithOperativeNumber(packed) == (StructureBuilder.operativeNumber(s.scalars) != nil), "\(s.prefix(30))")
+        }
+    }
+
     @Test func subparagraphLabelsAndDegrees() {
         var list = ListState()
         func place(_ s: String, _ p: LanguageProfile) -> String {
