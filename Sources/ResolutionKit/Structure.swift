@@ -286,26 +286,13 @@ enum StructureBuilder {
         return false
     }
 
-    /// `12. text`, `12.text`, `12．text`, Arabic `12 - text`. Returns the number and the rest.
     /// Whether `operativeNumber` finds a number at the start of `t`, which opens with a digit
     /// (no `**`): the same reading, asked in place with nothing copied, for the block phase's
     /// question about every next line.
     /// - Complexity: O(k) in the scalars up to the first after the number's stop.
     static func opensWithOperativeNumber<C: RandomAccessCollection<Unicode.Scalar>>(_ t: C) -> Bool where C.Index == Int {
-        var i = t.startIndex, n = 0, digits = 0
-        while i < t.endIndex, let d = Chars.digitValue(t[i]), digits < 5 { n = n * 10 + d; digits += 1; i += 1 }
-        guard digits > 0, i < t.endIndex, n > 0, Chars.digitValue(t[i]) == nil else { return false }
-        var j = i
-        if t[j] == "." || t[j] == "．" {
-            j += 1
-            guard j < t.endIndex, !Chars.isDigit(t[j]) else { return false }
-            if !Chars.isSpace(t[j]) && !Chars.isWide(t[j]) && t[j] != "*" { return false }
-        } else {
-            while j < t.endIndex && Chars.isSpace(t[j]) { j += 1 }
-            guard j < t.endIndex, t[j] == "-" || t[j] == "–" else { return false }
-            j += 1
-            guard j < t.endIndex, Chars.isSpace(t[j]) else { return false }
-        }
+        var bold = false
+        guard var j = numberAndStop(t, bold: &bold)?.restStart else { return false }
         // Some text after the number (`operativeNumber`'s rest, trimmed, is not empty).
         while j < t.endIndex {
             if !Chars.isSpace(t[j]) { return true }
@@ -314,14 +301,27 @@ enum StructureBuilder {
         return false
     }
 
+    /// `12. text`, `12.text`, `12．text`, Arabic `12 - text`. Returns the number and the rest.
     static func operativeNumber(_ raw: Scalars) -> (Int, Scalars)? {
         var t = raw[...]
         var bold = false
         if t.starts(with: ["*", "*"]) { t = t.dropFirst(2); bold = true }
+        guard let (n, j) = numberAndStop(t, bold: &bold) else { return nil }
+        var rest = trimmed(t[j...])
+        if bold, rest.starts(with: ["*", "*"]) { rest = Array(rest.dropFirst(2)) }
+        guard !rest.isEmpty else { return nil }
+        return (n, rest)
+    }
+
+    /// The number at the start of `t` and where the text after its stop begins: `12. `,
+    /// `3.**` (the bold closed after the stop, when `bold`), `4 - `, `4- `. Nil for a number
+    /// run into more digits (`2.5`, `2015/26.`), with no stop, or followed by a letter.
+    /// - Complexity: O(k) in the scalars up to the stop.
+    static func numberAndStop<C: RandomAccessCollection<Unicode.Scalar>>(_ t: C, bold: inout Bool)
+        -> (value: Int, restStart: Int)? where C.Index == Int {
         var i = t.startIndex, n = 0, digits = 0
         while i < t.endIndex, let d = Chars.digitValue(t[i]), digits < 5 { n = n * 10 + d; digits += 1; i += 1 }
-        guard digits > 0, i < t.endIndex, n > 0 else { return nil }
-        if Chars.digitValue(t[i]) != nil { return nil }
+        guard digits > 0, i < t.endIndex, n > 0, Chars.digitValue(t[i]) == nil else { return nil }
         var j = i
         if t[j] == "." || t[j] == "．" {
             j += 1
@@ -335,10 +335,7 @@ enum StructureBuilder {
             j += 1
             guard j < t.endIndex, Chars.isSpace(t[j]) else { return nil }
         }
-        var rest = trimmed(t[j...])
-        if bold, rest.starts(with: ["*", "*"]) { rest = Array(rest.dropFirst(2)) }
-        guard !rest.isEmpty else { return nil }
-        return (n, rest)
+        return (n, j)
     }
 
     static func isHeading(_ raw: Scalars, profile: LanguageProfile, startsParagraph: Bool) -> Bool {
