@@ -175,9 +175,12 @@ enum NumberColumn {
             let line = lines[k]
             if line.isSeparator || isFurniture(line) || number(line.scalars) != nil { continue }
             // An operative verb at a line's start after a finished clause (a comma's included:
-            // the preamble's last paragraph ends with one) opens, however long that line is.
+            // the preamble's last paragraph ends with one) opens, however long that line is,
+            // with a capital where the script's paragraphs open with one (`…, requests` in
+            // lower case goes on with its clause).
+            let capitalOrUncased = !capitals || !BlockBuilder.hasCase(line.text) || BlockBuilder.startsUppercase(line.text)
             let verb = opensWithVerb(line) && (opens(line, after: previous, layout: layout, capitals: capitals)
-                || previous.map { endsWithTerminator($0.text) } ?? true)
+                || (capitalOrUncased && previous.map { endsWithTerminator($0.text) } ?? true))
             if k < at {
                 if verb { return }
             } else {

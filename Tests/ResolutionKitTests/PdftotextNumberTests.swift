@@ -170,4 +170,20 @@ import Testing
         #expect(first.before == "op1")
         #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
     }
+
+    /// A page's one lone number goes to the page's one paragraph opening with an operative
+    /// verb (after the page's first text, which goes on from the page before). In English a verb in lower case at a line's start after a comma (`…, and` /
+    /// `requests…`) goes on with its clause and is no second candidate, however long the
+    /// line before it.
+    @Test func aLowercaseVerbAfterACommaIsNoParagraphForALoneNumber() {
+        let fill = "the Secretary-General to continue to keep the Council regularly informed of the situation"
+        let text = "2.\n\nthe region, in accordance with its earlier resolutions on the situation in the country;\n"
+            + "Decides to extend the mandate of the Mission until 31 December 2021 and " + fill + ",\n"
+            + "requests " + fill + " in the region of the country,\n" + "and " + fill + ";\n"
+        var lines = LineSplitter.split(text)
+        let profile = LanguageCatalog.profile("en")!
+        let layout = TextLayout.of(lines)
+        NumberColumn.attachLoneNumber(&lines, page: lines.indices, layout: layout, profile: profile, isFurniture: { _ in false })
+        #expect(lines.contains { $0.text.string.hasPrefix("2. Decides") }, "\(lines.map(\.text.string))")
+    }
 }
