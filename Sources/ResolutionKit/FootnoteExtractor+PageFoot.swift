@@ -73,6 +73,21 @@ extension FootnoteExtractor {
                 }
                 let taken = Set(apart.numbers + apart.notes)
                 for i in pageStart..<k where !taken.contains(i) { lines[w] = lines[i]; w += 1 }
+            } else if pageStart > 0 || k < lines.count,  // pages printed, so poppler's mend
+                      let mended = numberMendedIntoBody(lines, page: pageStart..<k, next: last + 1,
+                                                        profile: profile, isFurniture: isFurniture) {
+                if mended.number != last + 1 {
+                    renumberMarkers(&lines, in: pageStart..<mended.body, upTo: 1, by: last)
+                }
+                // The hyphen poppler took out goes back; the join with the next page's
+                // first line then reads it as any hyphen at a line's end.
+                var text = lines[mended.body].text
+                text.removeLast(mended.digits)
+                text.append("-")
+                lines[mended.body].text = text
+                last += 1
+                notes.append(RawFootnote(number: last, text: lines[mended.note].text, line: lines[mended.note].index))
+                for i in pageStart..<k where i != mended.note { lines[w] = lines[i]; w += 1 }
             } else {
                 keep(pageStart..<k)
             }
@@ -131,6 +146,42 @@ extension FootnoteExtractor {
             if p <= numbers[0] || !BlockBuilder.endsWithStrongTerminator(lines[p].scalars) { return nil }
         }
         return (numbers, notes, first)
+    }
+
+    /// A page's one note whose number poppler glued to the page's last body word. pdftotext
+    /// mends a word hyphenated at a line's end by joining it to the next word it prints, and
+    /// after the page's last body line that is the note's number: `police-` and `2` come out
+    /// as `police2`. The note's text then stands last on the page, before the footer, with
+    /// no number. Read so when the body's last line ends with a letter and the next note's
+    /// number (or 1, where numbering restarts on each page) and the page's last line reads
+    /// as a note (short, finished, opening no paragraph). The body line's index, how many
+    /// digits end it, the note's line, and its number as printed.
+    /// - Complexity: O(p) in the page's lines.
+    static func numberMendedIntoBody(_ lines: [SourceLine], page: Range<Int>, next: Int, profile: LanguageProfile,
+                                     isFurniture: (SourceLine) -> Bool) -> (body: Int, digits: Int, note: Int, number: Int)? {
+        func previousText(before i: Int) -> Int? {
+            var t = i - 1
+            while t >= page.lowerBound {
+                WorkMeter.add(1)
+                if !(isFurniture(lines[t]) || lines[t].isSeparator || lines[t].length == 0) { return t }
+                t -= 1
+            }
+            return nil
+        }
+        guard let noteLine = previousText(before: page.upperBound), let body = previousText(before: noteLine),
+              body > page.lowerBound else { return nil }
+        let note = lines[noteLine].text
+        guard note.count <= 60, BlockBuilder.endsWithStrongTerminator(note), bareOrLeadingNumber(note) == nil,
+              StructureBuilder.operativeNumber(note) == nil, LabelParser.parse(note, profile: profile) == nil,
+              profile.verbs.longestMatch(note, at: 0) == 0, profile.openers.longestMatch(note, at: 0) == 0 else { return nil }
+        let text = lines[body].scalars
+        var digits = 0
+        while digits < 3, digits < text.count, Chars.isDigit(text[text.count - 1 - digits]) { digits += 1 }
+        guard (1...2).contains(digits), text.count > digits, Chars.isAlphabetic(text[text.count - 1 - digits]) else { return nil }
+        var number = 0
+        for i in (text.count - digits)..<text.count { number = number * 10 + Int(text[i].value - 48) }
+        guard number == next || number == 1 else { return nil }
+        return (body, digits, noteLine, number)
     }
 
     /// Adds `shift` to the footnote markers `1...count` in `lines[range]`: superscript

@@ -112,6 +112,20 @@ import Testing
         #expect(doc.footnotes.map(\.citedBy) == [["pp1"], ["pp3"], ["op2"], ["op3"]])
     }
 
+    /// poppler mends a word hyphenated at a line's end with the next word it prints; after a
+    /// page's last body line that is the page's note number (`police-` and `2` → `police2`),
+    /// and the note's text stands with no number. The note is read as the second, and the
+    /// body keeps its word without the number.
+    @Test func aNoteNumberMendedIntoTheLastBodyWordIsTheNotes() throws {
+        let doc = try Fixtures.pdftotextShape("note-number-mended-into-hyphenated-word.en.txt")
+        #expect(doc.footnotes.map(\.text) == ["S/RES/2518 (2020).", "S/RES/2272 (2016)."])
+        let citing = try #require(doc.operative.first { $0.number == 14 })
+        #expect(doc.footnotes.last?.citedBy == [citing.id])
+        #expect(!citing.text.contains("police2"))
+        #expect(citing.text.contains("contributing countries, and UNDOF as appropriate"))
+        #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
+    }
+
     /// A one-page resolution too short to show its wrapping, with one note at the page's
     /// foot above the footer: still PDF text, and the note is read as one.
     @Test func aOnePageTextWithAFooterHasItsNoteRead() throws {
