@@ -7,8 +7,10 @@
 extension BlockBuilder {
     /// Indices of the lines that open with a label whose successor (`(ii)` after `(i)`, `v)`
     /// after `iv)`) comes mid-line after `;` or `,` within the next few lines of the same
-    /// paragraph (no blank gap). Only Latin, roman and digit labels in brackets or before a
-    /// closing bracket, whose successors can be spelt.
+    /// paragraph (no blank gap), or whose predecessor came so within the few lines before,
+    /// the line before ending with `;` or `,`: an enumeration's last items may each open a
+    /// line. Only Latin, roman and digit labels in brackets or before a closing bracket,
+    /// whose neighbours can be spelt.
     /// - Complexity: O(n) in the text: each label line looks at most `window` lines ahead.
     static func inlineEnumerations(_ lines: [SourceLine], layout: TextLayout, profile: LanguageProfile,
                                    window: Int = 6) -> Set<Int> {
@@ -37,6 +39,23 @@ extension BlockBuilder {
                     break
                 }
                 j += 1; ahead += 1
+            }
+            if found.contains(k) { continue }
+            // The enumeration's last items, each at a line start: the label before this
+            // one came mid-line, or opened a line already read as inline.
+            let predecessors: [Scalars] = label.readings.filter { $0.0 != .bullet && $0.1 > 0 }.map {
+                Array((open + LabelParser.key($0.0, $0.1 - 1) + ")").unicodeScalars)
+            }
+            guard !predecessors.isEmpty, k > 0, let end = lines[k - 1].scalars.last, end == ";" || end == "," || end == "；" || end == "，" else { continue }
+            j = k
+            while j > 0 && k - j < window {
+                if lines[j].blankBefore >= layout.blockGap || lines[j].isSeparator { break }
+                j -= 1
+                let before = lines[j].text
+                if predecessors.contains(where: { followsSeparator($0, in: before, from: 0) || (found.contains(j) && before.starts(with: $0)) }) {
+                    found.insert(k)
+                    break
+                }
             }
         }
         return found

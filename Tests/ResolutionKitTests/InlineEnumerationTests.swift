@@ -49,6 +49,31 @@ import Testing
         #expect(BlockBuilder.inlineEnumerations(stopLines, layout: TextLayout.of(stopLines), profile: profile).isEmpty)
     }
 
+    /// The same enumeration's last items each opening a line, as pdftotext printed it from a
+    /// page set wider (`…мандатом;` / `v) дальнейшее…;` / `vi) координацию…`): `v)` comes
+    /// after `iv)` mid-line, and `vi)` after `v)`, so both stay inline. The real list above
+    /// is still a list.
+    @Test func anEnumerationsLastItemsAtLineStartsStayInline() {
+        let text = "управления, включая, в частности i) выполнение в полном объеме еще не выполненных рекомендаций\n"
+            + "УСВН; ii) подготовку четких и конкретных прогнозов в отношении сроков завершения на максимально\n"
+            + "ранней стадии и их неукоснительное соблюдение; iii) продолжающееся обеспечение географической\n"
+            + "представленности и гендерной сбалансированности персонала при сохранении профессионального\n"
+            + "уровня; iv) продолжающееся проведение кадровой политики в соответствии с его временным мандатом;\n"
+            + "v) дальнейшее сокращение затрат, в том числе, в частности, за счет гибкого использования персонала;\n"
+            + "vi) координацию и обмен информацией между тремя органами Механизма по вопросам, которые их\n"
+            + "одинаково затрагивают, с целью обеспечить систематическое обдумывание и планирование будущих\n"
+            + "перспектив;\n"
+            + "10. вновь просит Механизм включать в свои шестимесячные доклады Совету информацию о\n"
+        var pieces = [text]
+        let lines = LineSplitter.split(taking: &pieces)
+        let profile = LanguageCatalog.profile("ru")!
+        #expect(BlockBuilder.inlineEnumerations(lines, layout: TextLayout.of(lines), profile: profile) == [5, 6])
+        // After a finished paragraph (`.`), `v)` opens an item of its own.
+        var closed = [text.replacingOccurrences(of: "мандатом;\nv)", with: "мандатом.\nv)")]
+        let closedLines = LineSplitter.split(taking: &closed)
+        #expect(BlockBuilder.inlineEnumerations(closedLines, layout: TextLayout.of(closedLines), profile: profile).isEmpty)
+    }
+
     /// S/RES/2529 (2020) in English, typeset by scripts/typeset.py and hard-wrapped.
     static let text = """
 United Nations
