@@ -59,6 +59,9 @@ enum EmbeddedLanguageFiles {
   "FB50-FDFF",
   "FE70-FEFF"
  ],
+ "listAlternatives": [
+  "أو"
+ ],
  "listJoiners": [
   "و"
  ],
@@ -392,6 +395,9 @@ enum EmbeddedLanguageFiles {
   "0061-007A",
   "00C0-024F"
  ],
+ "listAlternatives": [
+  "or"
+ ],
  "listJoiners": [
   "and"
  ],
@@ -720,6 +726,10 @@ enum EmbeddedLanguageFiles {
   "0061-007A",
   "00C0-024F"
  ],
+ "listAlternatives": [
+  "o",
+  "u"
+ ],
  "listJoiners": [
   "y"
  ],
@@ -1021,6 +1031,9 @@ enum EmbeddedLanguageFiles {
   "0041-005A",
   "0061-007A",
   "00C0-024F"
+ ],
+ "listAlternatives": [
+  "ou"
  ],
  "listJoiners": [
   "et"
@@ -1340,6 +1353,9 @@ enum EmbeddedLanguageFiles {
  "letters": [
   "0400-04FF"
  ],
+ "listAlternatives": [
+  "или"
+ ],
  "listJoiners": [
   "и"
  ],
@@ -1636,6 +1652,9 @@ enum EmbeddedLanguageFiles {
  "letters": [
   "4E00-9FFF",
   "3400-4DBF"
+ ],
+ "listAlternatives": [
+  "或"
  ],
  "listJoiners": [
   "和",

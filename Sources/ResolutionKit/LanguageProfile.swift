@@ -70,6 +70,10 @@ public struct LanguageSpec: Codable, Sendable {
     /// Words that join a document symbol to a corrigendum or addendum named by its last part
     /// only (`A/67/65 and Corr.1`).
     public var listJoiners: [String]
+    /// Words that put a list's last item as an alternative (`…; or` / `(i) …`): like the
+    /// joiners, they end the item before the last with no terminator. Optional, for language
+    /// files written before it.
+    public var listAlternatives: [String]? = nil
     /// Words that close a citation list written before them (`第 56/183、57/238 号决议`), with
     /// the kind they cite (`resolution`, `decision`).
     public var citationClosers: [String: String]
@@ -106,7 +110,8 @@ public final class LanguageProfile: @unchecked Sendable {
     /// The same scalars' values, repeated to fill four lanes, for `ScalarScan.nextWordStart`;
     /// nil when there are none or more than four.
     let resolutionWordStartLanes: SIMD4<UInt32>?
-    /// `spec.listJoiners`, each scalar case-folded once (`PhraseMatcher.fold`): compared with
+    /// `spec.listJoiners` and `spec.listAlternatives`, each scalar case-folded once
+    /// (`PhraseMatcher.fold`): compared with
     /// the last word of every line, where lowercasing both as strings was 5% of a parse.
     let listJoinerFolds: [[UInt32]]
     let decisionWords: Set<[Unicode.Scalar]>
@@ -163,7 +168,7 @@ public final class LanguageProfile: @unchecked Sendable {
         for w in resolutionWords { if let f = w.first, !startValues.contains(f.value) { startValues.append(f.value) } }
         resolutionWordStartLanes = startValues.isEmpty || startValues.count > 4 ? nil
             : SIMD4((0..<4).map { startValues[min($0, startValues.count - 1)] })
-        listJoinerFolds = spec.listJoiners.map { $0.unicodeScalars.map { PhraseMatcher.fold($0, true) } }
+        listJoinerFolds = (spec.listJoiners + (spec.listAlternatives ?? [])).map { $0.unicodeScalars.map { PhraseMatcher.fold($0, true) } }
         decisionWords = Set(spec.decisionWords.map { Array($0.unicodeScalars) })
         citationClosers = spec.citationClosers.sorted { $0.key < $1.key }.map { (Array($0.key.unicodeScalars), $0.value) }
         citationCloserStarts = ScalarSet(citationClosers.compactMap(\.word.first))

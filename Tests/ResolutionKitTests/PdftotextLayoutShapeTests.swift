@@ -107,6 +107,18 @@ import Testing
                 "\(op2.subparagraphs.dropFirst(2).first?.text ?? "")")
     }
 
+    /// The same with the list's last item as an alternative, in pdftotext's default text
+    /// (`…ЦАР; или` / `i) осуществляемые…`): `или` ends the item before it as `and` does,
+    /// and `i)` after `h)` opens the ninth item.
+    @Test func aLastItemAfterOrOpensItsOwnItem() throws {
+        let doc = try Fixtures.pdftotextShape("last-item-after-or.ru.txt")
+        let op1 = try #require(doc.operative.first { $0.number == 1 })
+        #expect(op1.subparagraphs.map(\.label) == ["a", "b", "c", "d", "e", "f", "g", "h", "i"])
+        #expect(op1.subparagraphs.dropLast().last?.text.hasSuffix("в рамках РСБ ЦАР; или") == true,
+                "\(op1.subparagraphs.dropLast().last?.text.suffix(40) ?? "")")
+        #expect(op1.subparagraphs.last?.text.hasPrefix("осуществляемые с предварительной санкции Комитета продажу") == true)
+    }
+
     /// An item whose first line ends with a comma and whose last line comes after a blank
     /// line (`(ب) …الأفراد،` / blank / `وضمان نشر…؛`): a comma ends no item, so the line goes
     /// on with it, and the labels after it still make the paragraph's list.
