@@ -333,10 +333,12 @@ enum BlockBuilder {
         if tornOpener(text, lineText, profile: profile) { return true }
         // A line alone in its block and centred between the margin and the measure is a
         // heading, though no stop ends it: a number or label after it opens the paragraph
-        // it heads.
+        // it heads. A numbered paragraph's first line, set in as far as it stops short of the
+        // measure (`       14. напоминает — …` / `— о том, что…`), heads nothing.
         if text.count == lastText.count, last.indent > layout.margin + 2, !layout.hangingIndents.contains(last.indent),
            abs((last.indent - layout.margin) - (layout.measure - last.reach)) <= 2,
-           StructureBuilder.operativeNumber(lineText) != nil || LabelParser.parse(lineText, profile: profile) != nil {
+           StructureBuilder.operativeNumber(lineText) != nil || LabelParser.parse(lineText, profile: profile) != nil,
+           StructureBuilder.operativeNumber(text) == nil, !opensWithLabel(text, profile: profile) {
             return false
         }
         // A label of an enumeration running inline in the sentence, brought to the line start

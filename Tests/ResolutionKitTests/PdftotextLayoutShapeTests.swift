@@ -107,6 +107,18 @@ import Testing
                 "\(op2.subparagraphs.dropFirst(2).first?.text ?? "")")
     }
 
+    /// A numbered paragraph's first line set in as far as it stops short of the measure
+    /// looks centred, like a heading; the dash that opens the next line (`— о том, что…`)
+    /// then looked like a bullet opening the paragraph the heading heads. A numbered line
+    /// heads nothing: the dash goes on with paragraph 14, and no paragraph has items.
+    @Test func aDashAfterANumberedLineSetInGoesOnWithIt() throws {
+        let doc = try Fixtures.pdftotextShape("numbered-line-set-in-before-a-dash.ru.layout.txt")
+        #expect(doc.operative.map(\.number) == Array(1...15))
+        #expect(doc.operative.allSatisfy { $0.subparagraphs.isEmpty }, "\(doc.operative.filter { !$0.subparagraphs.isEmpty }.map(\.id))")
+        let op14 = try #require(doc.operative.first { $0.number == 14 })
+        #expect(op14.text.contains("деятельностью Механизма — о том, что, как предусмотрено"), "\(op14.text.prefix(160))")
+    }
+
     /// The same with the list's last item as an alternative, in pdftotext's default text
     /// (`…ЦАР; или` / `i) осуществляемые…`): `или` ends the item before it as `and` does,
     /// and `i)` after `h)` opens the ninth item.
