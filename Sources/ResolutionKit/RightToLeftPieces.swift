@@ -39,8 +39,11 @@ enum RightToLeftPieces {
             while start - 1 >= 0, i - start < maxPieces, !removed.contains(start - 1) {
                 let piece = lines[start - 1]
                 let after = lines[start]
+                // A piece is short, unless the start printed last is the number and a word
+                // or two (`3. يجدد`): then the rest of the line before it is most of one.
+                let shortPiece = piece.width * 10 < measure * 8 || (start == i && first.width * 10 < measure * 3)
                 guard !piece.isSeparator, after.blankBefore < blockGap, !after.pageBreakBefore,
-                      piece.width * 10 < measure * 8, !endsWithTerminator(piece.scalars),
+                      shortPiece, !endsWithTerminator(piece.scalars),
                       StructureBuilder.operativeNumber(piece.text) == nil, !BlockBuilder.isNumberOnly(piece.scalars),
                       total + 1 + piece.width <= measure else { break }
                 total += 1 + piece.width

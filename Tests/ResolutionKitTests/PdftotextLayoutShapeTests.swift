@@ -167,6 +167,17 @@ import Testing
                 "\(twelve.text.prefix(100))")
     }
 
+    /// The same where the start printed last is only the number and the first word
+    /// (`طلبي الإبلاغ … اتخاذ هذا`, then `3. يجدد`): the rest of the line is then most of a
+    /// line, and it goes back after the start all the same.
+    @Test func aFirstLinesRestPrintedAboveItsNumberAndFirstWordGoesBack() throws {
+        let doc = try Fixtures.pdftotextShape("line-start-printed-below-its-rest.ar.layout.txt")
+        #expect(doc.headings.isEmpty, "\(doc.headings.map(\.text))")
+        #expect(doc.operative.map(\.number) == Array(1...5))
+        let three = try #require(doc.operative.first { $0.number == 3 })
+        #expect(three.text.hasPrefix("يجدد طلبي"), "\(three.text.prefix(60))")
+    }
+
     /// Preambular paragraphs open set in at the indent where the operative part's items
     /// hang their wrapped lines, and go on at the margin: a set-in line after a finished
     /// clause at the margin opens the next paragraph (`…устойчивого развития,` /
