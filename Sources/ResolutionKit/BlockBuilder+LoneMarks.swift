@@ -22,6 +22,10 @@ extension BlockBuilder {
         guard s.count >= 2, s.count <= 8, let close = s.last, close == ")" || close == "）" else { return false }
         var body = s.dropLast()
         if let open = body.first, open == "(" || open == "（" { body = body.dropFirst() }
+        // A PDF page may set the label's glyphs apart from their brackets (`(أ )`), as
+        // `LabelParser` allows.
+        if body.first == " " { body = body.dropFirst() }
+        if body.last == " " { body = body.dropLast() }
         // `1)`, `12)`: a list's number; longer runs of digits are years (`(2015)`) cut off
         // a citation.
         if !body.isEmpty && body.count <= 2 && body.allSatisfy({ Chars.isDigit($0) }) { return true }

@@ -56,6 +56,21 @@ import Testing
         #expect(BlockBuilder.isLabelOnly(lines.last!.scalars))
     }
 
+    /// A label alone whose letter the page set apart from its closing bracket (`(أ )`, as
+    /// pdftotext printed it above its item's text after a colon) is a label alone, as
+    /// `(أ)` is: the item after it opens the list, not the sentence before it.
+    @Test func aLabelAloneWithASpaceInsideItsBracketsIsALabel() {
+        #expect(BlockBuilder.isLabelOnly(Array("(أ )".unicodeScalars)))
+        #expect(BlockBuilder.isLabelOnly(Array("( ب)".unicodeScalars)))
+        #expect(!BlockBuilder.isLabelOnly(Array("(2015 )".unicodeScalars)))
+        let text = "\u{202B}إن مجلس الأمن،\u{202C}\n\n\u{202B}1. يشير إلى قراره 2506، ويهيب بزعيمي الطائفتين إلى القيام على وجه الاستعجال بما يلي:\u{202C}\n\n"
+            + "\u{202B}(أ )\u{202C}\n\n\u{202B}التعجيل بتوجيه جهودهما نحو مزيد من العمل على تقريب وجهات النظر بشأن القضايا\u{202C}\n"
+            + "\u{202B}الجوهرية؛\u{202C}\n\n\u{202B}(ب) إعادة تأكيد دعمهما السياسي لجميع اللجان التقنية؛\u{202C}\n"
+        let doc = ResolutionParser.parse(text: text, source: SourceInfo(path: "t.txt", sha256: "", encoding: "utf-8"))
+        #expect(doc.operative.first?.subparagraphs.map(\.label) == ["أ", "ب"])
+        #expect(doc.operative.first?.text.hasSuffix("بما يلي:") == true, "\(doc.operative.first?.text ?? "")")
+    }
+
     @Test func aLabelPrintedAtTheLinesRightEndOpensIt() {
         #expect(Self.restored("قيادة ودعم عمل لجنة تنسيق إعادة الانتشار         (أ)") == "(أ) قيادة ودعم عمل لجنة تنسيق إعادة الانتشار")
         #expect(Self.restored("رصد امتثال الطرفين   (هـ)") == "(هـ) رصد امتثال الطرفين")
