@@ -8,6 +8,7 @@
 
 enum ArabicCommas {
     static func isComma(_ s: Unicode.Scalar) -> Bool { s == "\u{060C}" || s == "\u{061B}" }
+    static func isQuote(_ s: Unicode.Scalar) -> Bool { s == "\u{201C}" || s == "\u{201D}" || s == "\"" || s == "\u{00BB}" || s == "\u{00AB}" }
 
     /// `word ،next` → `word، next`, where a letter ends `word` and a letter or digit opens `next`;
     /// `يونيه ،2020` → `يونيه 2020،` and `كوفيد،19-` → `كوفيد-19،` (`numberFirst`).
@@ -34,10 +35,12 @@ enum ArabicCommas {
     /// it. (The corpus's texts have no comma that opens a number.) Returns the position
     /// after the mended run, or nil where `comma` opens no such run.
     /// - Complexity: O(k) in the run's scalars.
+    /// A closing quote after the number goes with the comma (`،“2030` → `2030“،`).
     static func numberFirst(_ line: inout Scalars, comma i: Int) -> Int? {
-        guard i + 1 < line.count, Chars.isDigit(line[i + 1]),
+        let quoted = i + 2 < line.count && isQuote(line[i + 1]) && Chars.isDigit(line[i + 2])
+        guard i + 1 < line.count, Chars.isDigit(line[i + 1]) || quoted,
               i == 0 || Chars.isSpace(line[i - 1]) || Chars.isArabicLetter(line[i - 1]) else { return nil }
-        var k = i + 1
+        var k = quoted ? i + 2 : i + 1
         while k < line.count, Chars.isDigit(line[k])
                 || ((line[k] == "-" || line[k] == "/" || line[k] == ".") && k + 1 < line.count && Chars.isDigit(line[k + 1])) {
             k += 1
@@ -48,6 +51,14 @@ enum ArabicCommas {
         // The same scalars in the same span, written in place: the digits shift one to the
         // side the comma leaves.
         let comma = line[i]
+        if quoted {
+            guard !dash else { return nil }
+            let quote = line[i + 1]
+            for d in (i + 2)..<k { line[d - 2] = line[d] }
+            line[k - 2] = quote
+            line[k - 1] = comma
+            return end
+        }
         if dash {
             // `،19-` → `-19،`: the digits stay where they are.
             line[i] = "-"

@@ -145,7 +145,8 @@ extension ArabicMarkTests {
     /// A comma printed glued to the word after it (`المشروعة ،بما`) goes back to the word
     /// before; one printed before a number goes after it, with the hyphen printed after the
     /// number before it (`،2020` is `2020،`, `،19-` is `-19،`: the number's run painted left
-    /// to right); a comma set apart by spaces on both sides, or before a Latin run, is left.
+    /// to right, a closing quote after the number with it); a comma set apart by spaces on
+    /// both sides, or before a Latin run, is left.
     @Test func anArabicCommaOpeningAWordGoesBackToTheWordBefore() {
         func mended(_ s: String) -> String { var t = Array(s.unicodeScalars); ArabicCommas.reattach(&t); return t.string }
         #expect(mended("غير المشروعة ،بما في ذلك") == "غير المشروعة، بما في ذلك")
@@ -154,6 +155,9 @@ extension ArabicMarkTests {
         #expect(mended("،2021") == "2021،")
         #expect(mended("جائحة كوفيد،19- على") == "جائحة كوفيد-19، على")
         #expect(mended("للفترة ،2028-2018") == "للفترة 2028-2018،")
+        // A closing quote after the number is taken into the run as well (`لعام 2030“،`).
+        #expect(mended("خطة التنمية المستدامة لعام ،“2030") == "خطة التنمية المستدامة لعام 2030“،")
+        #expect(mended("لعام ،”2030 وإذ") == "لعام 2030”، وإذ")
         #expect(mended("وارئ ، على") == "وارئ ، على")
         #expect(mended("البيان ،S/PRST/2011/15") == "البيان ،S/PRST/2011/15")
     }
