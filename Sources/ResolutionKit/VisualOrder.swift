@@ -48,14 +48,15 @@ enum VisualOrder {
                 changed = true
                 continue
             }
-            // `(،)S/2020/70`, `( ،)2010`: a bracketed symbol or year and the stop after it,
-            // painted with the stop (and the space after it) inside the brackets and the
-            // symbol after them.
+            // `(،)S/2020/70`, `( ،)2010`, `(، )S/2020/832`: a bracketed symbol or year and the
+            // stop after it, painted with the stop (and a space beside it) inside the
+            // brackets and the symbol after them.
             let stop = i + 1 < line.count && line[i + 1] == " " ? i + 2 : i + 1
-            if line[i] == "(", stop + 2 < line.count, line[stop] == "،" || line[stop] == "." || line[stop] == "؛",
-               line[stop + 1] == ")", let end = symbolEnd(in: line, from: stop + 2) ?? digitsEnd(in: line, from: stop + 2),
+            let close = stop + 1 < line.count && line[stop + 1] == " " && stop == i + 1 ? stop + 2 : stop + 1
+            if line[i] == "(", close + 1 < line.count, line[stop] == "،" || line[stop] == "." || line[stop] == "؛",
+               line[close] == ")", let end = symbolEnd(in: line, from: close + 1) ?? digitsEnd(in: line, from: close + 1),
                end == line.count || Chars.isSpace(line[end]) {
-                out.append("("); out.append(contentsOf: line[(stop + 2)..<end]); out.append(")"); out.append(line[stop])
+                out.append("("); out.append(contentsOf: line[(close + 1)..<end]); out.append(")"); out.append(line[stop])
                 i = end
                 changed = true
                 continue

@@ -26,7 +26,10 @@ import Testing
 
     @Test func aStopPaintedInsideTheBracketsOfASymbolGoesAfterThem() {
         #expect(Self.restored("في التقرير النهائي لفريق الخبراء (،)S/2020/70") == "في التقرير النهائي لفريق الخبراء (S/2020/70)،")
+        // The space beside the stop may come after it, inside the bracket (`(، )`).
+        #expect(Self.restored("للدعم في ليبيا (، )S/2020/832") == "للدعم في ليبيا (S/2020/832)،")
         #expect(Self.restored("(،) لا رمز") == "(،) لا رمز")
+        #expect(Self.restored("(، ) لا رمز") == "(، ) لا رمز")
     }
 
     @Test func aLeftToRightNoteWhoseStopWasPaintedFirstEndsWithIt() {
