@@ -70,6 +70,7 @@ enum RightToLeftPieces {
             lines[i].blankBefore = lines[start].blankBefore
             lines[i].pageBreakBefore = lines[start].pageBreakBefore
         }
+        restoreAfterTornMarks(&lines, measure: measure, removed: &removed)
         guard !removed.isEmpty else { return }
         var write = 0
         for read in lines.indices where !removed.contains(read) {
@@ -77,5 +78,38 @@ enum RightToLeftPieces {
             write += 1
         }
         lines.removeSubrange(write...)
+    }
+
+    /// A printed line cut where a mark stood apart from its letter (`التحسُّن`, its `ُّ`
+    /// printed as a line of its own and dropped by the line phase): poppler prints the mark
+    /// first and then the line's two pieces as they stand from left to right, its end
+    /// (`التحسن في الظروف … الوطنية`) before its start (`وإذ يقر بأوجه`). The dropped mark
+    /// leaves its trace in the line numbers: a line with no blank before it that does not
+    /// follow the line before it. When that line and the next, with no blank between, fit
+    /// one printed line together and the second does not finish (the start runs on into the
+    /// end), the second goes first.
+    /// - Complexity: O(n) in the lines.
+    static func restoreAfterTornMarks(_ lines: inout [SourceLine], measure: Int, removed: inout Set<Int>) {
+        var i = 1
+        while i + 1 < lines.count {
+            WorkMeter.add(1)
+            let end = lines[i], start = lines[i + 1]
+            guard end.blankBefore == 0, !end.pageBreakBefore, end.index > lines[i - 1].index + 1,
+                  !removed.contains(i - 1), !removed.contains(i), !removed.contains(i + 1),
+                  start.blankBefore == 0, !start.pageBreakBefore, start.index == end.index + 1,
+                  !end.isSeparator, !start.isSeparator, end.width + 1 + start.width <= measure,
+                  !endsWithTerminator(start.scalars),
+                  StructureBuilder.operativeNumber(start.text) == nil, !BlockBuilder.isNumberOnly(start.scalars),
+                  !BlockBuilder.isNumberOnly(end.scalars), BlockBuilder.bareNumber(end.scalars) == nil,
+                  BlockBuilder.bareNumber(start.scalars) == nil
+            else { i += 1; continue }
+            var text = start.text
+            text.append(" ")
+            text.append(contentsOf: end.text)
+            lines[i].text = text
+            lines[i].width = approxColumns(text)
+            removed.insert(i + 1)
+            i += 2
+        }
     }
 }

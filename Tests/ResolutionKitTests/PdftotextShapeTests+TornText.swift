@@ -236,3 +236,17 @@ extension PdftotextShapeTests {
         #expect(Self.parse(capital).preamble.count == 4)
     }
 }
+
+extension PdftotextShapeTests {
+    /// A printed line cut where a mark stood apart from its letter (`التحسُّن`): poppler
+    /// printed the mark alone, then the line's end (`التحس ن في الظروف … الوطنية`), then its
+    /// start (`وإذ يقر بأوجه`). The start goes back first, so the paragraph opens with its
+    /// opener, and the end no longer runs into the paragraph before.
+    @Test func aLinesEndPrintedFirstAfterATornMarkGoesAfterItsStart() throws {
+        let doc = try Fixtures.pdftotextShape("line-end-first-after-a-torn-mark.ar.txt")
+        let before = try #require(doc.preamble.first { $0.text.hasPrefix("وإذ يعيد تأكيد المسؤولية الرئيسية") })
+        #expect(before.text.hasSuffix("في جميع أنحاء أراضيها،"), "\(before.text.suffix(60))")
+        let torn = try #require(doc.preamble.first { $0.text.hasPrefix("وإذ يقر بأوجه") })
+        #expect(torn.text.hasPrefix("وإذ يقر بأوجه التحس ن في الظروف الأمنية السائدة في دارفور، منوها"), "\(torn.text.prefix(80))")
+    }
+}
