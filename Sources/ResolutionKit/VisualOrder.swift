@@ -61,6 +61,18 @@ enum VisualOrder {
                 changed = true
                 continue
             }
+            // `( )S/2019/883وتقريره`, `( )2017وإطار`: the space after a bracketed symbol or
+            // year painted inside the brackets, the symbol after them, and the next word
+            // glued to it.
+            if line[i] == "(", i + 3 < line.count, line[i + 1] == " ", line[i + 2] == ")",
+               let end = symbolEnd(in: line, from: i + 3) ?? digitsEnd(in: line, from: i + 3),
+               end == line.count || Chars.isArabicLetter(line[end]) {
+                out.append("("); out.append(contentsOf: line[(i + 3)..<end]); out.append(")")
+                if end < line.count { out.append(" ") }
+                i = end
+                changed = true
+                continue
+            }
             out.append(line[i])
             i += 1
         }

@@ -32,6 +32,17 @@ import Testing
         #expect(Self.restored("(، ) لا رمز") == "(، ) لا رمز")
     }
 
+    /// The space after a bracketed symbol or year painted inside the brackets, and the next
+    /// word glued to the symbol: the space goes back between them.
+    @Test func aSpacePaintedInsideTheBracketsOfASymbolGoesAfterThem() {
+        #expect(Self.restored("بشأن مساعيه الحميدة ( )S/2019/883وتقريره المؤرخ") == "بشأن مساعيه الحميدة (S/2019/883) وتقريره المؤرخ")
+        #expect(Self.restored("السلام والأمن ( )2017وإطار العمل") == "السلام والأمن (2017) وإطار العمل")
+        #expect(Self.restored("ببيانه الرئاسي ( )S/PRST/2020/4") == "ببيانه الرئاسي (S/PRST/2020/4)")
+        // Empty brackets before Latin text, or a symbol before a space, are left.
+        #expect(!Self.restored("( )abc و").contains("(abc)"))
+        #expect(!Self.restored("( )S/2019/883 وتقريره").contains("(S/2019/883)"))
+    }
+
     @Test func aLeftToRightNoteWhoseStopWasPaintedFirstEndsWithIt() {
         #expect(Self.restored(".S/PRST/2019/3") == "S/PRST/2019/3.")
         // Its number painted last, at the right end where the right-to-left line starts.
