@@ -97,7 +97,7 @@ enum RightToLeftPieces {
             guard end.blankBefore == 0, !end.pageBreakBefore, end.index > lines[i - 1].index + 1,
                   !removed.contains(i - 1), !removed.contains(i), !removed.contains(i + 1),
                   start.blankBefore == 0, !start.pageBreakBefore, start.index == end.index + 1,
-                  !end.isSeparator, !start.isSeparator, end.width + 1 + start.width <= measure,
+                  !end.isSeparator, !start.isSeparator, (end.width + 1 + start.width) * 20 <= measure * 21,
                   !endsWithTerminator(start.scalars),
                   StructureBuilder.operativeNumber(start.text) == nil, !BlockBuilder.isNumberOnly(start.scalars),
                   !BlockBuilder.isNumberOnly(end.scalars), BlockBuilder.bareNumber(end.scalars) == nil,

@@ -249,4 +249,14 @@ extension PdftotextShapeTests {
         let torn = try #require(doc.preamble.first { $0.text.hasPrefix("وإذ يقر بأوجه") })
         #expect(torn.text.hasPrefix("وإذ يقر بأوجه التحس ن في الظروف الأمنية السائدة في دارفور، منوها"), "\(torn.text.prefix(80))")
     }
+
+    /// The same right after the organ's formula, the two pieces together a little wider
+    /// than the text's measure: the end (`يشدد على`) no longer stands as the first
+    /// preambular paragraph.
+    @Test func aLinesEndPrintedFirstGoesBackThoughItFillsTheMeasure() throws {
+        let doc = try Fixtures.pdftotextShape("line-end-first-filling-the-measure.ar.txt")
+        #expect(doc.preamble.first?.text.hasPrefix("إذ يؤكد من جديد جميع قراراته") == true, "\(doc.preamble.first?.text.prefix(40) ?? "")")
+        #expect(doc.preamble.first?.text.contains("في السودان وإذ يشدد على أهمية الامتثال") == true)
+        #expect(doc.preamble.count == 4)
+    }
 }
