@@ -130,8 +130,11 @@ enum StructureBuilder {
         }
         let spaced = profile.spec.joinWithSpace
 
+        // A block already read as the end of the heading before it.
+        var taken = -1
         // By index, not `for … in body`: an iterator would keep every text alive.
         for i in body.indices {
+            if i == taken { continue }
             let block = body[i]
             body[i].text = []
             let raw = block.text
@@ -226,6 +229,23 @@ enum StructureBuilder {
                     close()
                     items.append(.heading(stripHeadingMarkup(raw)))
                     continue
+                }
+                // A heading of two lines that the wrap set apart as two blocks (`Prevención de
+                // las exportaciones…` / `crudo y productos…`), right before the paragraph it
+                // heads: where paragraphs open with a capital, the lowercase second line
+                // opens nothing, and the two are the heading.
+                if hardWrapped, i + 2 < body.count, !profile.spec.paragraphsStartLowercase,
+                   BlockBuilder.hasCase(next), !BlockBuilder.startsUppercase(next), !endsWithTerminator(next),
+                   LabelParser.parse(next, profile: profile) == nil, operativeNumber(body[i + 2].text)?.0 == expected {
+                    var heading = raw
+                    TextJoiner.append(next, to: &heading, spaced: spaced)
+                    if isHeading(heading, profile: profile, startsParagraph: false) {
+                        close()
+                        items.append(.heading(stripHeadingMarkup(heading)))
+                        body[i + 1].text = []
+                        taken = i + 1
+                        continue
+                    }
                 }
                 // A heading over a heading (a part title above a section title): the
                 // section title is the one that heads the paragraphs; the part title is

@@ -119,6 +119,18 @@ import Testing
         #expect(op14.text.contains("деятельностью Механизма — о том, что, как предусмотрено"), "\(op14.text.prefix(160))")
     }
 
+    /// A heading of two lines set in at the preamble's indent, right before `1.`: the wrap
+    /// made two blocks of it, the second opening in lower case. Both are the heading over
+    /// paragraph 1, not a preambular paragraph.
+    @Test func aTwoLineHeadingSetApartAsTwoBlocksIsOneHeading() throws {
+        let doc = try Fixtures.pdftotextShape("two-line-heading-as-two-blocks.es.layout.txt")
+        #expect(doc.preamble.count == 13)
+        #expect(doc.preamble.last?.text.hasPrefix("Actuando en virtud del Capítulo VII") == true)
+        let first = try #require(doc.headings.first)
+        #expect(first.text == "Prevención de las exportaciones ilícitas de petróleo, incluidas las de petróleo crudo y productos refinados derivados del petróleo")
+        #expect(first.before == "op1")
+    }
+
     /// The same with the list's last item as an alternative, in pdftotext's default text
     /// (`…ЦАР; или` / `i) осуществляемые…`): `или` ends the item before it as `and` does,
     /// and `i)` after `h)` opens the ninth item.
