@@ -119,12 +119,13 @@ enum BlockBuilder {
         // подтверждая…`) is flat from its first line, not from the first short line found.
         let (flatAhead, openingsAtMargin, inlineLabels) = layout.hardWrapped ? lookAhead(lines, layout: layout, profile: profile) : ([], [], [])
         var stretch = 0
+        var spare: Scalars = []  // storage for unpacking lines, handed on from line to line
         // By index, not `for … in lines`: an iterator would keep every text alive.
         for index in lines.indices {
             if lines[index].blankBefore >= layout.blockGap { stretch = index }
             if flatAhead.contains(stretch) { flatStretch = true }
             // Unpacked once: `continues` and the checks below read the text many times.
-            var line = lines[index].unpacked
+            var line = lines[index].unpacked(reusing: &spare)
             lines[index].text = []
             if !raisedMarker.isEmpty {
                 line.text.append(contentsOf: raisedMarker)
@@ -191,6 +192,7 @@ enum BlockBuilder {
                 } else if waitingNumber == nil, isLabelOnly(blocks[k].text), isNumberOnly(lineText) {
                     // `(i)` then `2.`: the label still waits for its text; so does the number.
                     waitingNumber = lineText
+                    lastLine?.recycle(into: &spare)
                     lastLine = consume line
                     continue
                 }
@@ -207,6 +209,7 @@ enum BlockBuilder {
                     blocks[k].text.append(contentsOf: waitingMarker)
                     waitingMarker = []
                     if let label = LabelParser.parse(blocks[k].text, profile: profile) { previousLabel = label }
+                    lastLine?.recycle(into: &spare)
                     lastWasMarker = false; lastLine = consume line; pageTurned = false
                     continue
                 }
@@ -222,8 +225,10 @@ enum BlockBuilder {
                         var merged = line
                         merged.indent = last.indent
                         merged.width = last.width + 1 + line.width
+                        lastLine?.recycle(into: &spare)
                         lastLine = merged
                     } else {
+                        lastLine?.recycle(into: &spare)
                         lastLine = consume line
                     }
                     lastWasMarker = false; pageTurned = false
@@ -259,9 +264,10 @@ enum BlockBuilder {
             }
             if layout.hardWrapped {
                 if let label = LabelParser.parse(lineText, profile: profile) { previousLabel = label }
-                else if StructureBuilder.operativeNumber(lineText) != nil || isNumberOnly(lineText) { previousLabel = nil }
+                else if StructureBuilder.operativeNumberValue(lineText) != nil || isNumberOnly(lineText) { previousLabel = nil }
             }
             lastWasMarker = false
+            lastLine?.recycle(into: &spare)
             lastLine = consume line
             pageTurned = false
         }

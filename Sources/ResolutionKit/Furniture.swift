@@ -72,14 +72,31 @@ enum Furniture {
             while i < s.count && !Chars.isSpace(s[i]) && i - start <= 12 { i += 1 }
             guard i - start <= 12 else { return false }
             tokens += 1
-            let a = Array(s[start..<i])
-            if isPageNumber(a) || isBarcode(a) { anchored = true; continue }
-            if a.count == 8, a[2] == "-", a[0..<2].allSatisfy(Chars.isDigit), a[3...].allSatisfy(Chars.isDigit) { anchored = true; continue }
-            if a.count == 3, a[0] == "(", a[2] == ")", a[1].properties.isUppercase { continue }
-            if a.count == 6, a.allSatisfy(Chars.isDigit) { continue }  // print date `130120`
-            return false
+            // The token copied to the stack (at most 12 scalars), indexed from 0 as the token
+            // tests read it: copied into an array, it was an allocation for every line that
+            // opens with a digit (every numbered paragraph), in each phase that asks.
+            let token = s[start..<i]
+            let kind = withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 12) { buffer -> Int in
+                let a = UnsafeMutableBufferPointer(rebasing: buffer[..<token.count])
+                _ = a.initialize(fromContentsOf: token)
+                return footerToken(UnsafeBufferPointer(a))
+            }
+            if kind == 0 { return false }
+            if kind == 2 { anchored = true }
         }
         return tokens >= 2 && anchored
+    }
+
+    /// What a token of a footer line is: 2 for one that marks the line a footer (a page
+    /// number, a barcode, a job number), 1 for one that may stand in it (a language letter
+    /// `(E)`, a print date `130120`), 0 for anything else.
+    /// - Complexity: O(1): a token is at most 12 scalars.
+    private static func footerToken(_ a: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
+        if isPageNumber(a) || isBarcode(a) { return 2 }
+        if a.count == 8, a[2] == "-", a[0..<2].allSatisfy(Chars.isDigit), a[3...].allSatisfy(Chars.isDigit) { return 2 }
+        if a.count == 3, a[0] == "(", a[2] == ")", a[1].properties.isUppercase { return 1 }
+        if a.count == 6, a.allSatisfy(Chars.isDigit) { return 1 }  // print date `130120`
+        return 0
     }
 
     /// The job number and the recycling line side by side, as `pdftotext -layout` prints

@@ -36,6 +36,30 @@ struct SourceLine {
         if copy.unpackedText == nil { copy.unpackedText = packed.scalars }
         return copy
     }
+
+    /// `unpacked`, with the scalars written into the storage of `spare` (taken from it)
+    /// instead of a new array: the block phase unpacks every line, and hands the storage of
+    /// each line it is done with back through `recycle(into:)`, so that a text's lines are
+    /// unpacked into a few buffers rather than an allocation each.
+    /// - Complexity: O(n) in the line's scalars.
+    func unpacked(reusing spare: inout Scalars) -> SourceLine {
+        var copy = self
+        if copy.unpackedText == nil {
+            packed.unpack(into: &spare)
+            copy.unpackedText = spare
+            spare = []
+        }
+        return copy
+    }
+
+    /// Leaves the line packed and gives the storage of its unpacked text to `spare`, for
+    /// the next `unpacked(reusing:)` (which copies first if the text is still shared).
+    /// - Complexity: O(1).
+    mutating func recycle(into spare: inout Scalars) {
+        guard let text = unpackedText else { return }
+        unpackedText = nil
+        spare = text
+    }
     private var storedIndent: Int32
     private var storedIndex: Int32
     private var storedBlankBefore: Int32

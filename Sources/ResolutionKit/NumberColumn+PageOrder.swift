@@ -23,7 +23,7 @@ extension NumberColumn {
             for k in pageStart..<pageEnd {
                 if let v = number(lines[k].scalars) { numbered.append((k, v)); lone += 1 }
                 else if let c = lines[k].scalars.first, Chars.isDigit(c),
-                        let (v, _) = StructureBuilder.operativeNumber(lines[k].text), v < 1000 { numbered.append((k, v)) }
+                        let v = StructureBuilder.operativeNumberValue(lines[k].scalars), v < 1000 { numbered.append((k, v)) }
             }
             if let top = numbered.map(\.value).max() {
                 // Lone numbers are the shape; numbers printed with their text come along.

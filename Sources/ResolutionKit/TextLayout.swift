@@ -144,8 +144,8 @@ struct TextLayout {
         for k in 0..<text.count {
             let cur = text[k]
             let deeper = cur.indent > layout.margin && !layout.hangingIndents.contains(cur.indent)
-            // Only a line opening with a digit or bold is unpacked to be read as a number.
-            if let f = cur.scalars.first, Chars.digitValue(f) != nil || f == "*", StructureBuilder.operativeNumber(cur.text) != nil {
+            // Only a line opening with a digit or bold is read as a number, in place.
+            if let f = cur.scalars.first, Chars.digitValue(f) != nil || f == "*", StructureBuilder.operativeNumberValue(cur.scalars) != nil {
                 if deeper { numbersSetIn += 1 } else if cur.indent <= layout.margin { numbersAtMargin += 1 }
             }
             guard k > 0, !cur.pageBreakBefore, cur.blankBefore < layout.blockGap,

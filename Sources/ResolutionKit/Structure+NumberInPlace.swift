@@ -1,0 +1,22 @@
+extension StructureBuilder {
+    /// The number `operativeNumber(raw)` finds, read in place: nil exactly when it finds
+    /// none. For the phases that only ask whether a line is numbered (or which number it
+    /// carries): `operativeNumber` copies the text after the number, an allocation for
+    /// every numbered line of every pass that asks, and its callers were given the line
+    /// unpacked to ask it. Here a packed line (`SourceLine.scalars`) is read as it is.
+    /// - Complexity: O(n) in the scalars after the number only when they are all spaces;
+    ///   O(k) up to the first letter of the text otherwise.
+    static func operativeNumberValue<C: RandomAccessCollection<Unicode.Scalar>>(_ raw: C) -> Int? where C.Index == Int {
+        var start = raw.startIndex
+        var bold = false
+        if raw.count >= 2 && raw[start] == "*" && raw[start + 1] == "*" { start += 2; bold = true }
+        guard let (n, j) = numberAndStop(raw[start...], bold: &bold) else { return nil }
+        // The rest as `operativeNumber` makes it: trimmed, then a closing `**` dropped when
+        // the number opened bold and did not close it; it must not be empty.
+        var lo = j, hi = raw.endIndex
+        while lo < hi && Chars.isSpace(raw[lo]) { lo += 1 }
+        while hi > lo && Chars.isSpace(raw[hi - 1]) { hi -= 1 }
+        if bold && hi - lo >= 2 && raw[lo] == "*" && raw[lo + 1] == "*" { lo += 2 }
+        return lo < hi ? n : nil
+    }
+}
