@@ -112,9 +112,12 @@ extension FootnoteExtractor {
                                       isFurniture: (SourceLine) -> Bool) -> (numbers: [Int], notes: [Int], first: Int)? {
         var numbers: [Int] = []
         var first = 0
-        for i in page where !isFurniture(lines[i]) {
+        for i in page {
             WorkMeter.add(1)
-            guard let n = BlockBuilder.bareNumber(lines[i].scalars) else { continue }
+            // The number first, read in place; only a number alone is asked whether it is
+            // furniture (the furniture test copied every line of the page, and most lines
+            // of a long text are one page).
+            guard let n = BlockBuilder.bareNumber(lines[i].scalars), !isFurniture(lines[i]) else { continue }
             if numbers.isEmpty {
                 guard n == next || n == 1 else { return nil }
                 first = n

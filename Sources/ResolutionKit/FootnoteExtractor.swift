@@ -53,16 +53,16 @@ enum FootnoteExtractor {
             w += 1
         }
         while i < lines.count {
-            let line = lines[i]
             // A footnote line stands apart: after a blank line or another note. In
             // hard-wrapped text a line that merely starts with a marker continues the text.
             // Without blank lines, a line before it that stopped short also sets it apart.
             // Only a line opening as a note does (`[^`, a superscript digit) is unpacked.
-            let opensNote = line.scalars.first.map { $0 == "[" || Chars.superscriptValue($0) != nil } ?? false
-            let apart = opensNote && (!hardWrapped || line.blankBefore > 0 || i == 0 || lifted || line.pageBreakBefore
-                || layout.endsEarly(lines[i - 1], before: line.scalars))
-            if apart, let (n, body) = superscriptFootnote(line.text) ?? markdownFootnote(line.text) {
-                notes.append(RawFootnote(number: n, text: body, line: line.index))
+            // Read in place: a copy of every line was a retain and a release each.
+            let opensNote = lines[i].firstScalar.map { $0 == "[" || Chars.superscriptValue($0) != nil } ?? false
+            let apart = opensNote && (!hardWrapped || lines[i].blankBefore > 0 || i == 0 || lifted || lines[i].pageBreakBefore
+                || layout.endsEarly(lines[i - 1], before: lines[i].scalars))
+            if apart, let (n, body) = superscriptFootnote(lines[i].text) ?? markdownFootnote(lines[i].text) {
+                notes.append(RawFootnote(number: n, text: body, line: lines[i].index))
                 // The note's text is a copy: the line's own is released now, not when a kept
                 // line is moved over it (notes gathered at the end never are, so a text that is
                 // mostly notes held them twice).
@@ -71,7 +71,7 @@ enum FootnoteExtractor {
                 i += 1
                 continue
             }
-            if line.isSeparator {
+            if lines[i].isSeparator {
                 // A rule: in PDF text the footnote zone follows it (number line, body lines).
                 let (consumed, zone) = pdfZone(lines, from: i + 1, measure: measure)
                 if !zone.isEmpty {
@@ -80,7 +80,7 @@ enum FootnoteExtractor {
                     i = consumed
                     continue
                 }
-                if !line.text.isEmpty { keep(i) }  // an underscore rule: furniture, handled later
+                if lines[i].length > 0 { keep(i) }  // an underscore rule: furniture, handled later
                 i += 1
                 continue
             }

@@ -26,6 +26,11 @@ struct SourceLine {
     var length: Int { packed.count }
     /// The text read in place, for a question about a few of its scalars (its last stop).
     var scalars: PackedScalars { packed }
+    /// The text's first scalar, read in place: asked of an element (`lines[i].firstScalar`),
+    /// neither the line nor its text is copied (`lines[i].scalars.first` copies the text's
+    /// reference, a retain and a release).
+    /// - Complexity: O(1).
+    var firstScalar: Unicode.Scalar? { packed.first }
 
     /// The line with its text unpacked once, so that reading `text` again costs nothing: a
     /// phase that asks many questions of each line takes its copy this way, and the lines

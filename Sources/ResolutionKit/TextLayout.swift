@@ -407,8 +407,9 @@ enum RunningLines {
         // A page's first or last line that is the document symbol alone is its running
         // header, even where it is printed once only.
         // By index: `enumerated()` copied every line (two retains and two releases) to ask
-        // this of a few, and of none where there are no page feeds.
-        for k in lines.indices where pages > 1 && nearFeed[k] <= 2 && lines[k].length <= 40 && lines[k].text.contains("/") {
+        // this of a few, and of none where there are no page feeds. The slash is looked for
+        // in the packed text: unpacking every line next to a feed was most of this pass.
+        for k in lines.indices where pages > 1 && nearFeed[k] <= 2 && lines[k].length <= 40 && lines[k].scalars.contains(ascii: 0x2F) {
             let line = lines[k]
             // Compared without spaces, the year in parentheses allowed after it: the page may
             // print `S/RES/2532 (2020)` or `S/RES/2532(2020)`.
