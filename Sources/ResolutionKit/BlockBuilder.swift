@@ -125,7 +125,8 @@ enum BlockBuilder {
             if lines[index].blankBefore >= layout.blockGap { stretch = index }
             if flatAhead.contains(stretch) { flatStretch = true }
             // Unpacked once: `continues` and the checks below read the text many times.
-            var line = lines[index].unpacked(reusing: &spare)
+            var line = lines[index]
+            line.unpack(reusing: &spare)
             lines[index].text = []
             if !raisedMarker.isEmpty {
                 line.text.append(contentsOf: raisedMarker)

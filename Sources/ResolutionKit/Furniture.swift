@@ -75,11 +75,11 @@ enum Furniture {
             // The token copied to the stack (at most 12 scalars), indexed from 0 as the token
             // tests read it: copied into an array, it was an allocation for every line that
             // opens with a digit (every numbered paragraph), in each phase that asks.
-            let token = s[start..<i]
+            // Copied by index: a slice of a packed line holds a reference to its text.
+            let n = i - start
             let kind = withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 12) { buffer -> Int in
-                let a = UnsafeMutableBufferPointer(rebasing: buffer[..<token.count])
-                _ = a.initialize(fromContentsOf: token)
-                return footerToken(UnsafeBufferPointer(a))
+                for j in 0..<n { (buffer.baseAddress! + j).initialize(to: s[start + j]) }
+                return footerToken(UnsafeBufferPointer(rebasing: buffer[..<n]))
             }
             if kind == 0 { return false }
             if kind == 2 { anchored = true }

@@ -42,19 +42,18 @@ struct SourceLine {
         return copy
     }
 
-    /// `unpacked`, with the scalars written into the storage of `spare` (taken from it)
-    /// instead of a new array: the block phase unpacks every line, and hands the storage of
-    /// each line it is done with back through `recycle(into:)`, so that a text's lines are
-    /// unpacked into a few buffers rather than an allocation each.
+    /// Makes this a working copy (`unpacked`) in place, with the scalars written into the
+    /// storage of `spare` (taken from it) instead of a new array: the block phase unpacks
+    /// every line, and hands the storage of each line it is done with back through
+    /// `recycle(into:)`, so that a text's lines are unpacked into a few buffers rather than
+    /// an allocation each. In place, not returned: a returned copy was two more copies of
+    /// the line (each a retain and a release).
     /// - Complexity: O(n) in the line's scalars.
-    func unpacked(reusing spare: inout Scalars) -> SourceLine {
-        var copy = self
-        if copy.unpackedText == nil {
-            packed.unpack(into: &spare)
-            copy.unpackedText = spare
-            spare = []
-        }
-        return copy
+    mutating func unpack(reusing spare: inout Scalars) {
+        guard unpackedText == nil else { return }
+        packed.unpack(into: &spare)
+        unpackedText = spare
+        spare = []
     }
 
     /// Leaves the line packed and gives the storage of its unpacked text to `spare`, for
