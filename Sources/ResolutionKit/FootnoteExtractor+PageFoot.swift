@@ -187,6 +187,18 @@ extension FootnoteExtractor {
         return (body, digits, noteLine, number)
     }
 
+    /// Whether `s` holds an ASCII or a superscript digit (`Chars.isDigit`,
+    /// `Chars.superscriptValue`), looked for in the stored values of a packed line: one or
+    /// two bytes a scalar, compared as they are, where the generic scan decoded each scalar.
+    /// - Complexity: O(n) in the line's scalars.
+    static func hasDigit(_ s: PackedScalars) -> Bool {
+        if let found = s.withLatin1({ $0.contains { $0 &- 0x30 < 10 || $0 == 0xB9 || $0 == 0xB2 || $0 == 0xB3 } }) { return found }
+        if let found = s.withBMP({ $0.contains { $0 &- 0x30 < 10 || $0 == 0xB9 || $0 == 0xB2 || $0 == 0xB3 || $0 == 0x2070 || $0 &- 0x2074 < 6 } }) {
+            return found
+        }
+        return s.contains(where: { Chars.isDigit($0) || Chars.superscriptValue($0) != nil })
+    }
+
     /// Adds `shift` to the footnote markers `1...count` in `lines[range]`: superscript
     /// digits, digits glued to the word before them (`2017)1;`), and a number alone on a
     /// line (pdftotext's raised marker). Other digits are text and stay.
@@ -196,7 +208,7 @@ extension FootnoteExtractor {
         for k in range {
             WorkMeter.add(1 + lines[k].length)
             // A line with no digit at all has no marker: not unpacked.
-            guard lines[k].scalars.contains(where: { Chars.isDigit($0) || Chars.superscriptValue($0) != nil }) else { continue }
+            guard hasDigit(lines[k].scalars) else { continue }
             let t = lines[k].text
             if let n = BlockBuilder.bareNumber(t) {
                 if numbers.contains(n) { lines[k].text = Array(String(n + shift).unicodeScalars) }
