@@ -125,8 +125,13 @@ struct DocumentAssembler {
             var scratch = Scalars()
             for i in lo..<max(lo, hi) { (out.baseAddress! + i).initialize(to: one(all[i], scratch: &scratch)) }
         }
-        defer { results.deinitialize(); results.deallocate() }
-        return Array(results)
+        defer { results.deallocate() }
+        // Moved into the array, not copied: a copy retained every text and list of every
+        // result here, and deinitialising the buffer released them all again.
+        return [InlineResult](unsafeUninitializedCapacity: all.count) { buffer, initialized in
+            _ = buffer.moveInitialize(fromContentsOf: results)
+            initialized = all.count
+        }
     }
 
     /// Assembles the document and leaves `draft` as it was.
@@ -198,28 +203,28 @@ struct DocumentAssembler {
             case .other:
                 if !r.text.isEmpty { doc.other.append(OtherText(text: r.text, after: lastID)) }
             case .paragraph(let p):
-                let id: String
-                var paragraph: Paragraph
-                if p.operative, let n = p.number {
-                    id = "op\(n)"
-                    paragraph = Paragraph(id: id, kind: .operative, index: doc.operative.count + 1, number: n,
-                                          lead: r.lead, text: r.text)
-                } else {
-                    id = "pp\(doc.preamble.count + 1)"
-                    paragraph = Paragraph(id: id, kind: .preambular, index: doc.preamble.count + 1, lead: r.lead, text: r.text)
-                }
                 // A paragraph's id is unique by construction (its number or its place) and
                 // has no dot, so only subparagraph ids need the set of ids in use.
-                paragraph.footnoteRefs = r.markers
-                paragraph.references = r.found.map(\.symbol)
+                let number = p.operative ? p.number : nil
+                let id = number.map { "op\($0)" } ?? "pp\(doc.preamble.count + 1)"
                 // Only units that cite something are kept for the tables below: an entry
                 // per paragraph was tens of megabytes in a text of many short paragraphs.
                 if !r.markers.isEmpty { citations.append((id, r.markers)) }
                 if !r.found.isEmpty { references.append((id, r.found)) }
-                paragraph.subparagraphs = subparagraphs(r.subs, parent: id)
+                let subs = subparagraphs(r.subs, parent: id)
                 for h in pendingHeadings { doc.headings[h].before = id }
                 pendingHeadings.removeAll()
-                if paragraph.kind == .operative { doc.operative.append(paragraph) } else { doc.preamble.append(paragraph) }
+                // Made in the append, whole: a paragraph built in a local and then appended
+                // was copied twice on the way (a retain and a release for each of its texts).
+                if let number {
+                    doc.operative.append(Paragraph(id: id, kind: .operative, index: doc.operative.count + 1, number: number,
+                                                   lead: r.lead, text: r.text, footnoteRefs: r.markers,
+                                                   references: r.found.map(\.symbol), subparagraphs: subs))
+                } else {
+                    doc.preamble.append(Paragraph(id: id, kind: .preambular, index: doc.preamble.count + 1, lead: r.lead,
+                                                  text: r.text, footnoteRefs: r.markers,
+                                                  references: r.found.map(\.symbol), subparagraphs: subs))
+                }
                 lastID = id
             }
         }

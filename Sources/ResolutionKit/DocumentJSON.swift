@@ -40,10 +40,12 @@ public enum DocumentJSON {
         w.endObject()
         w.key("preface"); w.strings(doc.preface)
         w.key("preamble"); w.beginArray()
-        for p in doc.preamble { paragraph(&w, p) }
+        // Read in place: the array's iterator copied each paragraph (a retain and a release
+        // for each of its texts and lists) only to read it.
+        doc.preamble.withUnsafeBufferPointer { ps in for i in ps.indices { paragraph(&w, ps[i]) } }
         w.endArray()
         w.key("operative"); w.beginArray()
-        for p in doc.operative { paragraph(&w, p) }
+        doc.operative.withUnsafeBufferPointer { ps in for i in ps.indices { paragraph(&w, ps[i]) } }
         w.endArray()
         w.key("headings"); w.beginArray()
         for h in doc.headings {
