@@ -57,7 +57,7 @@ struct SourceLine {
     }
 
     /// Leaves the line packed and gives the storage of its unpacked text to `spare`, for
-    /// the next `unpacked(reusing:)` (which copies first if the text is still shared).
+    /// the next `unpack(reusing:)` (which copies first if the text is still shared).
     /// - Complexity: O(1).
     mutating func recycle(into spare: inout Scalars) {
         guard let text = unpackedText else { return }

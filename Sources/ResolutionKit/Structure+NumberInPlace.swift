@@ -4,8 +4,8 @@ extension StructureBuilder {
     /// carries): `operativeNumber` copies the text after the number, an allocation for
     /// every numbered line of every pass that asks, and its callers were given the line
     /// unpacked to ask it. Here a packed line (`SourceLine.scalars`) is read as it is.
-    /// - Complexity: O(n) in the scalars after the number only when they are all spaces;
-    ///   O(k) up to the first letter of the text otherwise.
+    /// - Complexity: O(k + s): the scalars up to the first one after the number's stop that
+    ///   is not a space, and the spaces at the end of the text.
     static func operativeNumberValue<C: RandomAccessCollection<Unicode.Scalar>>(_ raw: C) -> Int? where C.Index == Int {
         var start = raw.startIndex
         var bold = false
