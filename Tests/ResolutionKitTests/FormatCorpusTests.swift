@@ -20,8 +20,8 @@ import Testing
     static let floor: [Format: [String: Double]] = [
         .pdf: ["ar": 1.0, "en": 1.0, "es": 1.0, "fr": 1.0, "ru": 1.0, "zh": 1.0],
         .docx: ["ar": 1.0, "en": 1.0, "es": 1.0, "fr": 1.0, "ru": 1.0, "zh": 1.0],
-        .pdftotext: ["ar": 0.8, "en": 1.0, "es": 1.0, "fr": 0.9, "ru": 0.9, "zh": 1.0],
-        .layout: ["ar": 1.0, "en": 1.0, "es": 0.9, "fr": 1.0, "ru": 0.9, "zh": 1.0],
+        .pdftotext: ["ar": 1.0, "en": 1.0, "es": 1.0, "fr": 0.9, "ru": 0.9, "zh": 1.0],
+        .layout: ["ar": 1.0, "en": 1.0, "es": 1.0, "fr": 1.0, "ru": 1.0, "zh": 1.0],
         .wrapped: ["ar": 1.0, "en": 1.0, "es": 1.0, "fr": 1.0, "ru": 1.0, "zh": 0.9],
     ]
 
