@@ -24,9 +24,7 @@ import Testing
             + "(ii) to support the parties in the implementation of the agreement, including\n"
             + "through the Joint Committee established under paragraph (iii) of the agreement;\n"
             + "(iii) to coordinate the assistance of the United Nations;\n"
-        var pieces = [text]
-        let lines = LineSplitter.split(taking: &pieces)
-        let inline = BlockBuilder.inlineEnumerations(lines, layout: TextLayout.of(lines), profile: LanguageCatalog.profile("en")!)
+        let inline = Self.inlineLabelLines(text, "en")
         #expect(inline.isEmpty, "\(inline.sorted())")
     }
 
@@ -40,13 +38,8 @@ import Testing
             + "iv) продолжающееся проведение кадровой политики в соответствии с его\n"
             + "временным мандатом; v) дальнейшее сокращение затрат, в том числе, в\n"
             + "частности, за счет гибкого использования персонала; vi) координацию и\n"
-        var pieces = [text]
-        let lines = LineSplitter.split(taking: &pieces)
-        let profile = LanguageCatalog.profile("ru")!
-        #expect(BlockBuilder.inlineEnumerations(lines, layout: TextLayout.of(lines), profile: profile) == [3])
-        var stops = [text.replacingOccurrences(of: "iv)", with: "iv.")]
-        let stopLines = LineSplitter.split(taking: &stops)
-        #expect(BlockBuilder.inlineEnumerations(stopLines, layout: TextLayout.of(stopLines), profile: profile).isEmpty)
+        #expect(Self.inlineLabelLines(text, "ru") == [3])
+        #expect(Self.inlineLabelLines(text.replacingOccurrences(of: "iv)", with: "iv."), "ru").isEmpty)
     }
 
     /// The same enumeration's last items each opening a line, as pdftotext printed it from a
@@ -64,14 +57,17 @@ import Testing
             + "одинаково затрагивают, с целью обеспечить систематическое обдумывание и планирование будущих\n"
             + "перспектив;\n"
             + "10. вновь просит Механизм включать в свои шестимесячные доклады Совету информацию о\n"
+        #expect(Self.inlineLabelLines(text, "ru") == [5, 6])
+        // After a finished paragraph (`.`), `v)` opens an item of its own.
+        #expect(Self.inlineLabelLines(text.replacingOccurrences(of: "мандатом;\nv)", with: "мандатом.\nv)"), "ru").isEmpty)
+    }
+
+    /// The lines of `text` that open with a label of an enumeration running inline, read
+    /// with the profile of `language`.
+    static func inlineLabelLines(_ text: String, _ language: String) -> Set<Int> {
         var pieces = [text]
         let lines = LineSplitter.split(taking: &pieces)
-        let profile = LanguageCatalog.profile("ru")!
-        #expect(BlockBuilder.inlineEnumerations(lines, layout: TextLayout.of(lines), profile: profile) == [5, 6])
-        // After a finished paragraph (`.`), `v)` opens an item of its own.
-        var closed = [text.replacingOccurrences(of: "мандатом;\nv)", with: "мандатом.\nv)")]
-        let closedLines = LineSplitter.split(taking: &closed)
-        #expect(BlockBuilder.inlineEnumerations(closedLines, layout: TextLayout.of(closedLines), profile: profile).isEmpty)
+        return BlockBuilder.inlineEnumerations(lines, layout: TextLayout.of(lines), profile: LanguageCatalog.profile(language)!)
     }
 
     /// S/RES/2529 (2020) in English, typeset by scripts/typeset.py and hard-wrapped.
