@@ -77,26 +77,36 @@ enum Furniture {
             // opens with a digit (every numbered paragraph), in each phase that asks.
             // Copied by index: a slice of a packed line holds a reference to its text.
             let n = i - start
-            let kind = withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 12) { buffer -> Int in
+            let kind = withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 12) { buffer -> FooterToken in
                 for j in 0..<n { (buffer.baseAddress! + j).initialize(to: s[start + j]) }
                 return footerToken(UnsafeBufferPointer(rebasing: buffer[..<n]))
             }
-            if kind == 0 { return false }
-            if kind == 2 { anchored = true }
+            switch kind {
+            case .other: return false
+            case .anchor: anchored = true
+            case .allowed: break
+            }
         }
         return tokens >= 2 && anchored
     }
 
-    /// What a token of a footer line is: 2 for one that marks the line a footer (a page
-    /// number, a barcode, a job number), 1 for one that may stand in it (a language letter
-    /// `(E)`, a print date `130120`), 0 for anything else.
+    /// What a token of a footer line is.
+    private enum FooterToken {
+        /// Marks the line a footer: a page number, a barcode, a job number.
+        case anchor
+        /// May stand in a footer: a language letter `(E)`, a print date `130120`.
+        case allowed
+        /// Anything else: the line is no footer.
+        case other
+    }
+
     /// - Complexity: O(1): a token is at most 12 scalars.
-    private static func footerToken(_ a: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
-        if isPageNumber(a) || isBarcode(a) { return 2 }
-        if a.count == 8, a[2] == "-", a[0..<2].allSatisfy(Chars.isDigit), a[3...].allSatisfy(Chars.isDigit) { return 2 }
-        if a.count == 3, a[0] == "(", a[2] == ")", a[1].properties.isUppercase { return 1 }
-        if a.count == 6, a.allSatisfy(Chars.isDigit) { return 1 }  // print date `130120`
-        return 0
+    private static func footerToken(_ a: UnsafeBufferPointer<Unicode.Scalar>) -> FooterToken {
+        if isPageNumber(a) || isBarcode(a) { return .anchor }
+        if a.count == 8, a[2] == "-", a[0..<2].allSatisfy(Chars.isDigit), a[3...].allSatisfy(Chars.isDigit) { return .anchor }
+        if a.count == 3, a[0] == "(", a[2] == ")", a[1].properties.isUppercase { return .allowed }
+        if a.count == 6, a.allSatisfy(Chars.isDigit) { return .allowed }  // print date `130120`
+        return .other
     }
 
     /// The job number and the recycling line side by side, as `pdftotext -layout` prints
