@@ -397,8 +397,15 @@ enum BlockBuilder {
         if looksLikeHeadingAfter(text, line, measure: layout.measure) { return false }
         // CJK justifies every wrapped line to the measure, so a last line a character short
         // of it stopped by choice: there an opener after a comma opens, in flat text.
+        // So does a line that runs on to the next yet stops short of the measure by the
+        // set-in of first lines (`wideOpeningIndent`): pdftotext dropped the indent, not the
+        // room it took, so the line opened its paragraph even where the line before filled
+        // its measure (`…主席声明，` / `回顾…`). Wrapped lines inside a paragraph are justified
+        // to the full measure.
         let shortOfMeasure = profile.isCJK
-            && layout.wideReach(last) + 2 <= layout.wideMeasure - (opening ? layout.wideOpeningIndent : 0)
+            && (layout.wideReach(last) + 2 <= layout.wideMeasure - (opening ? layout.wideOpeningIndent : 0)
+                || (layout.wideOpeningIndent >= 2 && !endsWithTerminator(lineText)
+                    && abs(layout.wideMeasure - layout.wideOpeningIndent - layout.wideReach(line)) <= 1))
         return !opensParagraphAfter(text, line, profile: profile, flat: layout.flat || flatStretch, previousLabel: previousLabel,
                                     shortOfMeasure: shortOfMeasure)
     }

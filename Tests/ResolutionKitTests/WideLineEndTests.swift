@@ -33,4 +33,16 @@ import Testing
         let echo = try #require(doc.preamble.firstIndex { $0.text.hasPrefix("呼应秘书长") })
         #expect(echo > 0 && doc.preamble[echo - 1].text.hasSuffix("以确保效率和成效，"))
     }
+
+    /// A pdftotext text whose paragraph fills its line to a comma, the next paragraph's
+    /// opener on the next line: that line runs on yet stops short of the measure by the
+    /// set-in of first lines, and opens. An opener after a full line's comma whose line
+    /// fills the measure goes on inside its paragraph.
+    @Test func aSetInLineAfterAFullLineOpensItsParagraph() throws {
+        let doc = try Fixtures.pdftotextShape("first-line-set-in-after-a-full-line.zh.txt")
+        let welcome = try #require(doc.preamble.firstIndex { $0.text.hasPrefix("欢迎利比亚和区域内正在进行的经济对话") })
+        #expect(welcome > 0 && doc.preamble[welcome - 1].text.hasSuffix("需继续由国家石油公司独家控制，"))
+        #expect(!doc.preamble.contains { $0.text.hasPrefix("着重指出协调一致强化努力") })
+        #expect(doc.preamble.contains { $0.text.contains("欧洲联盟的重要作用，着重指出协调一致强化努力的重要性") })
+    }
 }
