@@ -111,12 +111,18 @@ enum FootnoteExtractor {
         return run
     }
 
-    /// `¹ 见 A/C.2/59/3。` — a line that opens with superscript digits.
+    /// `¹ 见 A/C.2/59/3。` — a line that opens with superscript digits. Not one whose text
+    /// opens with a clause's punctuation (`¹、2420(2018)和…`): that is a marker the wrap
+    /// carried to a line's start, and the sentence goes on after it.
     static func superscriptFootnote(_ s: Scalars) -> (Int, Scalars)? {
         var i = 0, n = 0
         while i < s.count, let v = Chars.superscriptValue(s[i]) { n = n * 10 + v; i += 1 }
         guard i > 0, i < s.count, n > 0 else { return nil }
-        return (n, trimmed(s[i...]))
+        let body = trimmed(s[i...])
+        if let first = body.first, Chars.isTerminator(first) || Chars.isWidePunctuation(first) || first == ")" || first == "）" {
+            return nil
+        }
+        return (n, body)
     }
 
     /// `[^3]: text` — a markdown footnote definition.

@@ -18,6 +18,18 @@ import Testing
         #expect(doc.preamble.contains { $0.text.hasPrefix("Exhortando a los Estados Miembros a que presten") })
     }
 
+    /// A note marker that the wrap carried to a line's start, the sentence going on after it
+    /// (`…2357(2017)` / `¹、2420(2018)和…`): a marker in the text, not a note whose text
+    /// opens with `、`. The note itself is found at the end, cited where the marker stands.
+    @Test func aMarkerWrappedToALineStartBeforePunctuationIsNoNote() throws {
+        let doc = try Fixtures.pdftotextShape("note-marker-wrapped-to-line-start.zh.txt")
+        #expect(doc.footnotes.map(\.text) == ["S/RES/2357 (2017)。"])
+        let recalling = try #require(doc.preamble.first { $0.text.hasPrefix("回顾其关于在利比亚沿岸公海上") })
+        #expect(recalling.text.hasSuffix("2420(2018)和2473(2019)号决议，"), "\(recalling.text)")
+        #expect(doc.footnotes.first?.citedBy == [recalling.id])
+        #expect(doc.other.isEmpty)
+    }
+
     /// A justified line with wide gaps comes out one word to a line, with blank lines
     /// between the words and out of order (`определяя,` `что` `ситуация` `в`, the next
     /// line, then `Судане` `представляет` `угрозу`). The words go on with their paragraph:
