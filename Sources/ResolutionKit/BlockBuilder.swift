@@ -406,7 +406,7 @@ enum BlockBuilder {
             && (layout.wideReach(last) + 2 <= layout.wideMeasure - (opening ? layout.wideOpeningIndent : 0)
                 || (layout.wideOpeningIndent >= 2 && !endsWithTerminator(lineText)
                     && abs(layout.wideMeasure - layout.wideOpeningIndent - layout.wideReach(line)) <= 1))
-        return !opensParagraphAfter(text, line, profile: profile, flat: layout.flat || flatStretch, previousLabel: previousLabel,
+        return !opensParagraphAfter(text, line, profile: profile, flat: (layout.flat || flatStretch) && !layout.gapsMarkEnds, previousLabel: previousLabel,
                                     shortOfMeasure: shortOfMeasure)
     }
 

@@ -87,6 +87,17 @@ import Testing
         #expect(doc.preamble.count == 9)
     }
 
+    /// Where blank lines mark the paragraph ends, an opener after a comma with no gap before
+    /// it opens a clause inside the paragraph, not a paragraph of its own.
+    @Test func anOpenerAfterACommaGoesOnWhereGapsMarkEnds() throws {
+        let doc = try Fixtures.pdftotextShape("openers-after-commas-inside-gapped-paragraphs.ru.layout.txt")
+        let starts = doc.preamble.map { String($0.text.prefix(16)) }
+        #expect(!starts.contains { $0.hasPrefix("особо отмечая") || $0.hasPrefix("высоко оценивая") }, "\(starts)")
+        let paragraph = try #require(doc.preamble.first { $0.text.hasPrefix("выражая признательность Межправительственной") })
+        #expect(paragraph.text.contains("в Южном Судане, особо отмечая"))
+        #expect(paragraph.text.contains("в Южном Судане, высоко оценивая текущую работу"))
+    }
+
     /// Where blank lines mark the paragraph ends, a heading (short, with no terminator) still
     /// ends at its line: the numbered paragraph under it opens, and the numbering goes on.
     @Test func aHeadingEndsAtItsLineWhereGapsMarkEnds() throws {
