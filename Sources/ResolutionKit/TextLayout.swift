@@ -323,6 +323,50 @@ struct TextLayout {
         return false
     }
 
+    /// `normalise`'s test of a line, over the values of a line in the Basic Multilingual
+    /// Plane (CJK text): the scalar loop's answer, with its exact test asked only where a
+    /// value may be a space (`mayBeSpace`, eight positions at a time without a branch). A
+    /// line of Han characters is mostly positions no test can stop at, which the scalar
+    /// loop read one by one through the packed line's subscript.
+    /// - Complexity: O(n) in the line's values.
+    static func needsMending(bmp t: UnsafeBufferPointer<UInt16>) -> Bool {
+        // Every space of `Chars.isSpace` below U+10000, and a few values besides (the exact
+        // test below turns those away): U+0009–U+000C, U+0020, U+00A0, U+2000–U+205F, U+3000,
+        // U+FEFF.
+        @inline(__always) func mayBeSpace(_ v: UInt16) -> Bool {
+            (v == 0x20) || (v &- 9 < 4) || (v == 0xA0) || (v &- 0x2000 < 0x60) || (v == 0x3000) || (v == 0xFEFF)
+        }
+        // The scalar loop's test at position i (from 1 on).
+        @inline(__always) func mends(_ i: Int) -> Bool {
+            let v = UInt32(t[i])
+            if v == 0x20 {
+                let p = Unicode.Scalar(UInt32(t[i - 1]))!
+                if Chars.isSpace(p) { return true }
+                guard i + 1 < t.count else { return false }
+                let q = Unicode.Scalar(UInt32(t[i + 1]))!
+                return Chars.isWide(p) && Chars.isWide(q) && Chars.isHan(p) && Chars.isHan(q)
+            }
+            return v < 0x80 ? v >= 9 && v <= 12 && v != 10 : Chars.isSpace(Unicode.Scalar(v)!)
+        }
+        guard t.count >= 2 else { return false }
+        var i = 1
+        while i + 8 <= t.count {
+            let p = t.baseAddress! + i
+            var m: UInt32 = 0
+            for k in 0..<8 { m |= (mayBeSpace(p[k]) ? 1 : 0) << UInt32(k) }
+            while m != 0 {
+                if mends(i + m.trailingZeroBitCount) { return true }
+                m &= m - 1
+            }
+            i += 8
+        }
+        while i < t.count {
+            if mayBeSpace(t[i]) && mends(i) { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// Whether the line phases must undo the page: collapse the runs of spaces that
     /// justified `-layout` text leaves between words, and the spaces that spread CJK
     /// characters across a line.
@@ -336,7 +380,7 @@ struct TextLayout {
             // than U+0020, or a space between two Han characters. Most lines need nothing,
             // and a letter costs one comparison here.
             var needs = false
-            if let found = t.withLatin1(Self.needsMending) {
+            if let found = t.withLatin1(Self.needsMending) ?? t.withBMP(Self.needsMending(bmp:)) {
                 needs = found
             } else {
                 for i in 1..<max(1, t.count) {
