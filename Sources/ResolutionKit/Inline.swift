@@ -168,6 +168,16 @@ enum InlinePass {
             }
             out.append(c)
             i += 1
+            // The digits after a digit copied as text are text too: a digit after a digit is
+            // never a glued marker (`gluedMarker` wants a letter or punctuation before it),
+            // and outside a link no other case takes one. Copied as a run, where each went
+            // round this loop alone (every number of every paragraph).
+            if plainMarkers && link == nil && Chars.isDigit(c) {
+                var j = i
+                while j < n && Chars.isDigit(raw[j]) { j += 1 }
+                out.append(sourceRange: i..<j)
+                i = j
+            }
         }
         if let s = boldStart, out.count > s { bold.append(s..<out.count) }
         // Trim, shifting offsets.

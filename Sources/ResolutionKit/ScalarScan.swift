@@ -79,22 +79,24 @@ enum ScalarScan {
     /// - Complexity: O(n) in the positions passed over.
     static func nextNotPlain(_ u: UnsafeBufferPointer<UInt32>, from: Int, digits: Bool) -> Int {
         var j = from
-        let digitSpan: UInt32 = digits ? 10 : 0
         while true {
             while j + 8 <= u.count {
-                // ASCII stops, and whether any value is wide enough to be another stop.
-                var wide: UInt32 = 0
-                let m = mask8(u, j) { v in
-                    wide |= v
-                    return (v == 0x5B) || (v == 0x2A) || (v == 0x5C) || (v &- 0x30 < digitSpan)
-                }
-                // All ASCII: the mask is exact, its first bit the answer.
-                if wide < 0x80 {
-                    if m != 0 { return j + m.trailingZeroBitCount }
-                    j += 8
-                    continue
-                }
-                break
+                // Four words of two values each. All ASCII: narrowed to the eight bytes of one
+                // word, value k in byte k, where the stops are found by byte arithmetic
+                // (`ByteWords`) without a branch. Tested value by value, the compiler made a
+                // branch of each test, eight a step.
+                let p = UnsafeRawPointer(u.baseAddress! + j)
+                let x0 = p.loadUnaligned(as: UInt64.self), x1 = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                let x2 = p.loadUnaligned(fromByteOffset: 16, as: UInt64.self), x3 = p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                guard (x0 | x1 | x2 | x3) & 0xFFFF_FF80_FFFF_FF80 == 0 else { break }
+                let b = twoBytes(x0) | twoBytes(x1) << 16 | twoBytes(x2) << 32 | twoBytes(x3) << 48
+                var m = ByteWords.zeroMask(b ^ (ByteWords.ones &* 0x5B)) | ByteWords.zeroMask(b ^ (ByteWords.ones &* 0x2A))
+                    | ByteWords.zeroMask(b ^ (ByteWords.ones &* 0x5C))
+                // Digits: bytes at least 0x30 (adding 0x50 reaches the high bit) and below 0x3A
+                // (adding 0x46 does not); no byte is above 0x7F, so no carry leaves one.
+                if digits { m |= (b &+ ByteWords.ones &* 0x50) & ~(b &+ ByteWords.ones &* 0x46) & ByteWords.highs }
+                if m != 0 { return j + m.trailingZeroBitCount / 8 }
+                j += 8
             }
             // One at a time through eight that hold a wider scalar (or the last few).
             let end = min(j + 8, u.count)
@@ -105,6 +107,12 @@ enum ScalarScan {
             if j == u.count { return j }
         }
     }
+
+    /// The two values (each below 0x80) of a word of two `UInt32`s as the two low bytes of
+    /// the result, the first value in the lowest.
+    /// - Complexity: O(1).
+    @inline(__always)
+    static func twoBytes(_ x: UInt64) -> UInt64 { (x | (x >> 24)) & 0xFFFF }
 
     /// The scalars (given as their bytes) as a String when all are ASCII; nil otherwise.
     /// - Complexity: O(n): a pass to check, one to narrow.
