@@ -217,17 +217,20 @@ extension FootnoteExtractor {
             guard t.contains(where: { Chars.isDigit($0) || Chars.superscriptValue($0) != nil }) else { continue }
             var out = Scalars()
             out.reserveCapacity(t.count + 4)
+            // Most lines with digits have no marker: those are left as they are, not packed again.
+            var changed = false
             var i = 0
             while i < t.count {
                 if Chars.superscriptValue(t[i]) != nil {
                     var j = i, value = 0
                     while j < t.count, let v = Chars.superscriptValue(t[j]) { value = value * 10 + v; j += 1 }
-                    if numbers.contains(value) { out += BlockBuilder.superscript(value + shift) } else { out += t[i..<j] }
+                    if numbers.contains(value) { out += BlockBuilder.superscript(value + shift); changed = true } else { out += t[i..<j] }
                     i = j
                     continue
                 }
                 if Chars.isDigit(t[i]), let (n, end) = InlinePass.gluedMarker(t, at: i, after: out.last, footnotes: numbers) {
                     out += String(n + shift).unicodeScalars
+                    changed = true
                     i = end
                     continue
                 }
@@ -242,7 +245,7 @@ extension FootnoteExtractor {
                 out.append(t[i])
                 i += 1
             }
-            lines[k].text = out
+            if changed { lines[k].text = out }
         }
     }
 

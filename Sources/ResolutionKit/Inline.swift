@@ -224,14 +224,16 @@ enum InlinePass {
     /// space, punctuation or the end: `peace,1 and`, `meeting.2`, `Council3;`.
     static func gluedMarker(_ raw: Scalars, at i: Int, after prev: Unicode.Scalar?, footnotes: Set<Int>) -> (Int, Int)? {
         guard let prev, !footnotes.isEmpty else { return nil }
-        let letter = prev.properties.isAlphabetic && !Chars.isWide(prev)
+        // Width first, and the property asked through `Chars.isAlphabetic` (ASCII and Arabic
+        // without the table): every digit after a CJK character asked the table here.
+        let letter = !Chars.isWide(prev) && Chars.isAlphabetic(prev)
         let punct = ",;:.)”’\"".unicodeScalars.contains(prev)
         guard letter || punct else { return nil }
         // `2.5`, `S-10`, `A/60`: digits that belong to a number or a symbol.
         if prev == "." || prev == ",", i >= 2, Chars.isDigit(raw[i - 2]) { return nil }
         var j = i, n = 0
         while j < raw.count && Chars.isDigit(raw[j]) && j - i < 3 { n = n * 10 + Int(raw[j].value - 48); j += 1 }
-        if j < raw.count && (Chars.isDigit(raw[j]) || raw[j].properties.isAlphabetic || raw[j] == "/" || raw[j] == "-") { return nil }
+        if j < raw.count && (Chars.isDigit(raw[j]) || Chars.isAlphabetic(raw[j]) || raw[j] == "/" || raw[j] == "-") { return nil }
         if j + 1 < raw.count && (raw[j] == "." || raw[j] == ",") && Chars.isDigit(raw[j + 1]) { return nil }
         return footnotes.contains(n) ? (n, j) : nil
     }
