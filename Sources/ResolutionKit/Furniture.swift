@@ -7,11 +7,16 @@ enum Furniture {
     /// runs on every line, several times.
     static func isFurniture<S: RandomAccessCollection<Unicode.Scalar>>(_ line: S, profile: LanguageProfile) -> Bool where S.Index == Int {
         if line.isEmpty { return false }
-        // A line that opens with an ASCII letter (most lines of text) is no job number, barcode,
-        // page number, footer of tokens (each opens with a digit, `*` or `(`) nor rule: only
-        // a whole furniture line or a phrase beside a job number remain to ask.
-        let first = line[line.startIndex].value
-        if (first | 0x20) &- 0x61 < 26 {
+        // A line that opens with anything but a digit, `*`, `(`, a space or a rule's dash (most
+        // lines of text: a letter, a Han character) is no job number, barcode, page number,
+        // footer of tokens (each opens with a digit, `*` or `(`) nor rule: only a whole
+        // furniture line or a phrase beside a job number remain to ask.
+        let first = line[line.startIndex]
+        let v = first.value
+        // An ASCII letter (most lines of Latin text) is told first, in one comparison.
+        let mayOpenToken = (v | 0x20) &- 0x61 >= 26
+            && (v &- 0x30 < 10 || v == 0x2A || v == 0x28 || v == 0x5F || v == 0x2D || first == "—" || first == "─" || Chars.isSpace(first))
+        if !mayOpenToken {
             for word in profile.furnitureLines where line.count == word.count && line.elementsEqual(word) { return true }
             return line.count <= 160 && isFooterWithPhrase(line, profile: profile)
         }
