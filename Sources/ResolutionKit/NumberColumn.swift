@@ -215,6 +215,10 @@ enum NumberColumn {
 
     /// `12.` alone on a line.
     static func number<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Int? where S.Index == Int {
+        // At most three digits and the stop (`isNumberOnly` with a stop at the end): told by
+        // the count first, which a packed line knows, where the test itself read the line's
+        // last scalar through the generic collection (asked of every line, several times).
+        guard s.count >= 2 && s.count <= 4 else { return nil }
         guard BlockBuilder.isNumberOnly(s), s.last == "." || s.last == "．" else { return nil }
         var n = 0
         for c in s.dropLast() { guard let d = Chars.digitValue(c) else { return nil }; n = n * 10 + d }
