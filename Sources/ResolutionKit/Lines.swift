@@ -143,9 +143,17 @@ enum LineSplitter {
         return split(taking: &pieces)
     }
 
-    /// Splits text held in consecutive pieces (see `TextPieces`), emptying each piece once
-    /// its lines are made: the decoded text is then never held whole next to its lines.
+    /// `split(taking:)` over pieces held as Strings.
     static func split(taking pieces: inout [String]) -> [SourceLine] {
+        var bytes = pieces.map { Array($0.utf8) }
+        pieces = []
+        return split(taking: &bytes)
+    }
+
+    /// Splits text held in consecutive pieces of UTF-8 (see `TextPieces`: each valid UTF-8,
+    /// cut between scalars), emptying each piece once its lines are made: the decoded text is
+    /// then never held whole next to its lines.
+    static func split(taking pieces: inout [[UInt8]]) -> [SourceLine] {
         var out: [SourceLine] = []
         // Sized once to the lines that hold something (a break not directly after another):
         // grown by doubling, the array could end up with half its capacity unused.
@@ -155,8 +163,7 @@ enum LineSplitter {
         // it once, so that a long line is neither regrown by doubling nor copied out of it.
         var longest = 0, run = 0
         for piece in pieces {
-            var text = piece
-            text.withUTF8 { bytes in
+            piece.withUnsafeBufferPointer { bytes in
                 var i = 0
                 while i < bytes.count {
                     // Eight bytes with no line break in them at a step (most of the text): their
@@ -313,12 +320,12 @@ enum LineSplitter {
         // decoded here are its `unicodeScalars`), copied into one reused buffer so that the
         // loop runs in this function's body: inside a closure, its every use of the line's
         // state was checked for exclusive access at run time.
-        let bufferSize = pieces.reduce(0) { max($0, $1.utf8.count) }
+        let bufferSize = pieces.reduce(0) { max($0, $1.count) }
         let utf8 = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bufferSize))
         defer { utf8.deallocate() }
         for p in pieces.indices {
-            let n = utf8.initialize(fromContentsOf: pieces[p].utf8)
-            pieces[p] = ""
+            let n = utf8.initialize(fromContentsOf: pieces[p])
+            pieces[p] = []
             var i = 0
             while i < n {
                 let b = utf8[i]
@@ -463,17 +470,19 @@ extension LineSplitter {
 }
 
 /// Decoded text cut into pieces of about a megabyte, at scalar boundaries, so that the line
-/// phase can release the text piece by piece as it makes lines.
+/// phase can release the text piece by piece as it makes lines. Each piece is its UTF-8
+/// bytes: cut from a String between scalars, each is valid UTF-8 already, and made into a
+/// String each was validated again (a pass over every byte of the text).
 enum TextPieces {
     static let pieceBytes = 1 << 20
 
     /// Copies `holder`'s text into pieces and empties the holder.
     /// - Complexity: O(n) in the text's bytes.
-    static func take(_ holder: TextHolder) -> [String] {
+    static func take(_ holder: TextHolder) -> [[UInt8]] {
         var text = holder.text
         holder.text = ""
-        if text.utf8.count <= pieceBytes { return [text] }
-        return text.withUTF8 { bytes -> [String] in
+        return text.withUTF8 { bytes -> [[UInt8]] in
+            if bytes.count <= pieceBytes { return [Array(bytes)] }
             var bounds = [0]
             while bounds[bounds.count - 1] < bytes.count {
                 var end = min(bytes.count, bounds[bounds.count - 1] + pieceBytes)
@@ -481,16 +490,16 @@ enum TextPieces {
                 while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end -= 1 }
                 bounds.append(end)
             }
-            // Each piece is a copy of its own bytes (validated as it is made): made on both
-            // cores. The buffers are read or written within this call only, each slot by
-            // one iteration, which is what makes sharing them sound.
+            // Each piece is a copy of its own bytes: made on both cores. The buffers are read
+            // or written within this call only, each slot by one iteration, which is what
+            // makes sharing them sound.
             let count = bounds.count - 1
             let ends = bounds
-            let made = UnsafeMutableBufferPointer<String>.allocate(capacity: count)
+            let made = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: count)
             nonisolated(unsafe) let source = bytes, target = made
             DispatchQueue.concurrentPerform(iterations: count) { k in
                 let piece = UnsafeBufferPointer(rebasing: source[ends[k]..<ends[k + 1]])
-                (target.baseAddress! + k).initialize(to: String(decoding: piece, as: UTF8.self))
+                (target.baseAddress! + k).initialize(to: Array(piece))
             }
             defer { made.deinitialize(); made.deallocate() }
             return Array(made)
