@@ -3,7 +3,7 @@
 /// Running headers and footers: short lines that recur across the document at page-like
 /// intervals, or next to the page feeds when there are any.
 enum RunningLines {
-    /// - Complexity: O(n) in the number of lines (one dictionary pass).
+    /// - Complexity: O(n) in the number of lines (two passes over a flat hash table).
     static func find(_ lines: [SourceLine], pages: Int) -> Set<Int> {
         var found = Set<Int>()
         // Distance of each line to the nearest page feed, in lines (both directions).
