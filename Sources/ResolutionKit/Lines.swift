@@ -154,7 +154,7 @@ enum LineSplitter {
     /// cut between scalars), emptying each piece once its lines are made: the decoded text is
     /// then never held whole next to its lines.
     static func split(taking pieces: inout [[UInt8]]) -> [SourceLine] {
-        var out: [SourceLine] = []
+        var st = LineSplitState()
         // Sized once to the lines that hold something (a break not directly after another):
         // grown by doubling, the array could end up with half its capacity unused.
         var filled = 1
@@ -191,130 +191,9 @@ enum LineSplitter {
             }
         }
         longest = max(longest, run)
-        out.reserveCapacity(filled)
-        var current: Scalars = []
-        current.reserveCapacity(min(longest + 1, 1 << 30))
-        var blanks = 0
-        var index = 0
-        var pageBreak = false
-        var arabicInLine = false
-        var formsInLine = false  // Arabic presentation forms to unfold (text copied from some PDFs)
-        var sawArabic = false
+        st.out.reserveCapacity(filled)
+        st.current.reserveCapacity(min(longest + 1, 1 << 30))
         var rtlLetters = 0, letters = 0
-        var pendingTatweel = 0
-        // Where each direction run after the line's first opens (`-layout` prints a
-        // right-to-left line's runs left to right), and how deep the embeddings are.
-        var runStarts: [Int] = []
-        var embedDepth = 0
-        /// A line of spaces alone: a blank line, or a rule where it is long (a footnote
-        /// separator drawn with spaces).
-        func addBlank(width: Int) {
-            if width >= 10 {
-                var sep = SourceLine(text: [], indent: width, index: index, blankBefore: blanks, isSeparator: true)
-                sep.pageBreakBefore = pageBreak; pageBreak = false
-                out.append(consume sep)
-                blanks = 0
-            } else {
-                blanks += 1
-            }
-        }
-        func flush() {
-            defer { runStarts.removeAll(keepingCapacity: true); embedDepth = 0 }
-            if pendingTatweel > 0 { current.append(contentsOf: repeatElement("\u{0640}", count: pendingTatweel)); pendingTatweel = 0 }
-            WorkMeter.add(1 + current.count)
-            var lead = 0
-            while lead < current.count && Chars.isSpace(current[lead]) { lead += 1 }
-            if lead == current.count {
-                addBlank(width: lead)
-            } else {
-                var end = current.count
-                while end > lead && Chars.isSpace(current[end - 1]) { end -= 1 }
-                if !formsInLine && !arabicInLine && !((current[lead] == ")" || current[lead] == "." || current[lead] == "\u{2019}") && sawArabic) {
-                    // Nothing to rewrite: packed straight from the line buffer.
-                    let body = current[lead..<end]
-                    let rule = body.count >= 5 && body.allSatisfy { $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }
-                    var line = SourceLine(text: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule)
-                    line.pageBreakBefore = pageBreak; pageBreak = false
-                    out.append(consume line)
-                    blanks = 0
-                    // A long line that filled most of the buffer (sized for it) lets the
-                    // buffer go: it is four bytes a scalar, and the line is held packed now.
-                    if end - lead >= 1 << 16 && (end - lead) * 2 >= current.capacity { current = [] }
-                    else { current.removeAll(keepingCapacity: true) }
-                    arabicInLine = false
-                    index += 1
-                    return
-                }
-                var body = Scalars()
-                if end - lead >= 1 << 16 && (end - lead) * 2 >= current.capacity {
-                    // A long line that fills most of the buffer takes the buffer itself:
-                    // a one-line file is then held once here, not twice.
-                    current.removeLast(current.count - end)
-                    current.removeFirst(lead)
-                    swap(&body, &current)
-                } else {
-                    // An exact-size copy: `Array(current[...])` could share the scratch
-                    // buffer and its capacity (sized for the longest line) with every line.
-                    body.reserveCapacity(end - lead)
-                    body.append(contentsOf: current[lead..<end])
-                }
-                if formsInLine { ArabicPresentationForms.unfold(&body); formsInLine = false }
-                if arabicInLine && !runStarts.isEmpty { VisualOrder.restoreRunOrder(&body, runStarts: runStarts, from: lead) }
-                if arabicInLine {
-                    ArabicMarks.dropDetached(&body)
-                    NumberRunSpacing.restore(&body)
-                    ArabicCommas.reattach(&body)
-                    if body.isEmpty {
-                        // Only torn-off marks: no line, and no blank either.
-                        current.removeAll(keepingCapacity: true)
-                        arabicInLine = false
-                        index += 1
-                        return
-                    }
-                }
-                if arabicInLine || ((body.first == ")" || body.first == "." || body.first == "\u{2019}") && sawArabic) { VisualOrder.restoreDigitRuns(&body) }
-                // The line before may be this printed line's end, torn off at a ligature.
-                if arabicInLine, blanks == 0, !pageBreak, let alef = body.last, ArabicLigatures.isAlef(alef),
-                   let k = out.indices.last, !out[k].isSeparator,
-                   let joined = ArabicLigatures.tornLine(first: out[k].text, second: body) {
-                    out[k].text = joined
-                    out[k].width = approxColumns(joined)
-                    current.removeAll(keepingCapacity: true)
-                    arabicInLine = false
-                    index += 1
-                    return
-                }
-                let rule = body.count >= 5 && body.allSatisfy { $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }
-                var line = SourceLine(text: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule)
-                line.pageBreakBefore = pageBreak; pageBreak = false
-                out.append(consume line)
-                blanks = 0
-            }
-            current.removeAll(keepingCapacity: true)
-            arabicInLine = false
-            index += 1
-        }
-        /// `flush` for a line that the buffer would hold as these bytes, all printable ASCII
-        /// (where only U+0020 is a space, and nothing is Arabic), with no tatweel pending.
-        func flushASCII(_ bytes: UnsafeBufferPointer<UInt8>) {
-            WorkMeter.add(1 + bytes.count)
-            var lead = 0
-            while lead < bytes.count && bytes[lead] == 0x20 { lead += 1 }
-            if lead == bytes.count {
-                addBlank(width: lead)
-            } else {
-                var end = bytes.count
-                while end > lead && bytes[end - 1] == 0x20 { end -= 1 }
-                let body = UnsafeBufferPointer(rebasing: bytes[lead..<end])
-                let rule = body.count >= 5 && body.allSatisfy { $0 == 0x5F || $0 == 0x2D }  // `_`, `-`
-                var line = SourceLine(latin1: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule)
-                line.pageBreakBefore = pageBreak; pageBreak = false
-                out.append(consume line)
-                blanks = 0
-            }
-            arabicInLine = false
-            index += 1
-        }
         var previousCR = false
         // Each piece is read as UTF-8 (a String's storage is valid UTF-8, so the scalars
         // decoded here are its `unicodeScalars`), copied into one reused buffer so that the
@@ -332,7 +211,7 @@ enum LineSplitter {
                 // Printable ASCII, most of most texts, needs none of the checks below: a run
                 // of it is appended in one step, where appending scalar by scalar checked the
                 // line buffer's uniqueness and capacity at each one.
-                if b >= 0x20 && b < 0x7F && pendingTatweel == 0 {
+                if b >= 0x20 && b < 0x7F && st.pendingTatweel == 0 {
                     var j = i + 1
                     if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letters += 1 }
                     // Eight bytes a step while all are printable ASCII, their letters counted
@@ -352,13 +231,13 @@ enum LineSplitter {
                     // A whole line of printable ASCII, from its start to its break, with nothing
                     // in the line's state to rewrite it: made straight from its bytes, as `flush`
                     // would make it, without widening it into the line buffer and packing it back.
-                    if j < n, utf8[j] == 10 || utf8[j] == 13, current.isEmpty, !sawArabic, !arabicInLine, !formsInLine {
-                        flushASCII(UnsafeBufferPointer(rebasing: utf8[i..<j]))
+                    if j < n, utf8[j] == 10 || utf8[j] == 13, st.current.isEmpty, !st.sawArabic, !st.arabicInLine, !st.formsInLine {
+                        st.flushASCII(UnsafeBufferPointer(rebasing: utf8[i..<j]))
                         previousCR = utf8[j] == 13
                         i = j + 1
                         continue
                     }
-                    appendASCII(UnsafeBufferPointer(rebasing: utf8[i..<j]), to: &current)
+                    appendASCII(UnsafeBufferPointer(rebasing: utf8[i..<j]), to: &st.current)
                     previousCR = false
                     i = j
                     continue
@@ -366,10 +245,10 @@ enum LineSplitter {
                 // A run of three-byte scalars of CJK text (`isCJKRun`): none is a break, a
                 // control, a direction mark or Arabic, so each is appended as the general
                 // path below would append it, the run decoded in one step.
-                if pendingTatweel == 0 && isCJKRun(utf8, i, n) {
+                if st.pendingTatweel == 0 && isCJKRun(utf8, i, n) {
                     var j = i
                     while j + 3 <= n && isCJKRun(utf8, j, n) { j += 3 }
-                    letters += appendCJK(UnsafeBufferPointer(rebasing: utf8[i..<j]), to: &current)
+                    letters += appendCJK(UnsafeBufferPointer(rebasing: utf8[i..<j]), to: &st.current)
                     previousCR = false
                     i = j
                     continue
@@ -391,52 +270,52 @@ enum LineSplitter {
                 let s = Unicode.Scalar(v) ?? "\u{FFFD}"
                 if s == "\n" {
                     if previousCR { previousCR = false; continue }
-                    flush()
+                    st.flush()
                 } else if s == "\r" {
-                    flush(); previousCR = true; continue
+                    st.flush(); previousCR = true; continue
                 } else if s == "\u{2028}" || s == "\u{2029}" {
-                    flush()
+                    st.flush()
                 } else if s == "\u{0C}" {
                     // pdftotext puts the feed right before the next page's first line.
-                    if current.contains(where: { !Chars.isSpace($0) }) { flush() } else { current.removeAll(keepingCapacity: true) }
-                    pageBreak = true
+                    if st.current.contains(where: { !Chars.isSpace($0) }) { st.flush() } else { st.current.removeAll(keepingCapacity: true) }
+                    st.pageBreak = true
                 } else if Chars.isBidiControl(s) {
                     // Invisible direction marks carry no text, but an embedding opened at the
                     // top level after text starts another run of the printed line.
                     switch s.value {
                     case 0x202A, 0x202B, 0x202D, 0x202E, 0x2066...0x2068:
-                        if embedDepth == 0 && !current.isEmpty { runStarts.append(current.count) }
-                        embedDepth += 1
-                    case 0x202C, 0x2069: embedDepth = max(0, embedDepth - 1)
+                        if st.embedDepth == 0 && !st.current.isEmpty { st.runStarts.append(st.current.count) }
+                        st.embedDepth += 1
+                    case 0x202C, 0x2069: st.embedDepth = max(0, st.embedDepth - 1)
                     default: break
                     }
                 } else if s == "\u{0640}" {
-                    if let last = current.last, Chars.isArabicLetter(last) { pendingTatweel += 1 }
-                    else { current.append(s) }
+                    if let last = st.current.last, Chars.isArabicLetter(last) { st.pendingTatweel += 1 }
+                    else { st.current.append(s) }
                 } else {
-                    if pendingTatweel > 0 {
+                    if st.pendingTatweel > 0 {
                         // Stretching between two letters is justification; elsewhere (`(هـ)`) it is text.
-                        if !Chars.isArabicLetter(s) { current.append(contentsOf: repeatElement("\u{0640}", count: pendingTatweel)) }
-                        pendingTatweel = 0
+                        if !Chars.isArabicLetter(s) { st.current.append(contentsOf: repeatElement("\u{0640}", count: st.pendingTatweel)) }
+                        st.pendingTatweel = 0
                     }
-                    if s.value >= 0x0600 && s.value <= 0x06FF { arabicInLine = true; sawArabic = true; rtlLetters += 1; letters += 1 }
+                    if s.value >= 0x0600 && s.value <= 0x06FF { st.arabicInLine = true; st.sawArabic = true; rtlLetters += 1; letters += 1 }
                     else if s.value >= 0xFB50 && s.value <= 0xFEFF && ArabicPresentationForms.contains(s) {
-                        formsInLine = true; arabicInLine = true; sawArabic = true; rtlLetters += 1; letters += 1
+                        st.formsInLine = true; st.arabicInLine = true; st.sawArabic = true; rtlLetters += 1; letters += 1
                     }
                     else if s.value < 0x80 ? ((s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A)   // ASCII letters without a property lookup
                                 : (s.value >= 0x400 && s.value < 0x500) || Chars.isHan(s) { letters += 1 }
-                    current.append(s)
+                    st.current.append(s)
                 }
                 previousCR = false
             }
         }
-        if !current.isEmpty || pendingTatweel > 0 { flush() }
+        if !st.current.isEmpty || st.pendingTatweel > 0 { st.flush() }
         if rtlLetters * 2 > letters {
             // Right-to-left text: extraction pads lines on the left by accident (and
             // `-layout` right-aligns them), so left indentation says nothing.
-            for k in out.indices { out[k].indent = 0 }
+            for k in st.out.indices { st.out[k].indent = 0 }
         }
-        return out
+        return st.out
     }
 }
 
