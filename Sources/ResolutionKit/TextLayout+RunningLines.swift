@@ -141,10 +141,13 @@ extension RunningLines {
     }
 }
 
-/// How often each 64-bit hash occurs, in a flat table (open addressing, linear probing):
-/// the hashes are well mixed already, so their low bits pick the slot, where a `Dictionary`
-/// hashed each key again through `Hasher`. Each key that occurs has one slot for good, so
-/// that a caller can keep slots instead of keys, and a group number per slot.
+/// How often each 64-bit hash occurs, in a flat table (open addressing, linear probing),
+/// where a `Dictionary` hashed each key again through `Hasher`. Each key that occurs has one
+/// slot for good, so that a caller can keep slots instead of keys, and a group number per
+/// slot. The slot comes from the key and a seed drawn for each table: the keys are FNV-1a
+/// hashes of the text, which anyone can compute, and lines made to share a slot would make
+/// linear probing quadratic (a file built to stall the parse). The table's contents never
+/// decide an order, so the seed changes no output.
 struct HashCounts {
     /// The keys by slot; 0 marks an empty slot (0 is never added).
     private(set) var keys: [UInt64]
@@ -153,27 +156,34 @@ struct HashCounts {
     /// A number the caller keeps per slot; -1 until it sets one.
     var groups: [Int32]
     private let mask: Int
+    /// The slot's bits are the top ones of the seeded product (`add`).
+    private let shift: UInt64
+    private let seed = UInt64.random(in: 0...UInt64.max)
 
     /// A table for at least `n` distinct keys, at most half full.
     /// - Complexity: O(n).
     init(atLeast n: Int) {
-        var size = 16
-        while size < 2 * n { size *= 2 }
+        var size = 16, bits: UInt64 = 4
+        while size < 2 * n { size *= 2; bits += 1 }
         keys = [UInt64](repeating: 0, count: size)
         counts = [Int32](repeating: 0, count: size)
         groups = [Int32](repeating: -1, count: size)
         mask = size - 1
+        shift = 64 - bits
     }
 
     /// Counts `key` (not 0) once more, and returns its slot.
-    /// - Complexity: O(1) expected (the table is at most half full).
+    /// - Complexity: O(1) expected (the table is at most half full, and the seed keeps
+    ///   chosen keys from crowding one run of slots).
     mutating func add(_ key: UInt64) -> Int {
-        var slot = Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
+        // Multiplicative hashing of the seeded key: the top bits depend on all of its bits.
+        var slot = Int(truncatingIfNeeded: ((key ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> shift) & mask
         while true {
             let k = keys[slot]
             if k == key { counts[slot] += 1; return slot }
             if k == 0 { keys[slot] = key; counts[slot] = 1; return slot }
             slot = (slot + 1) & mask
+            WorkMeter.add(1)  // each probe past the first: counted by the tests, not timed
         }
     }
 }

@@ -53,3 +53,26 @@ import Testing
         #expect(ratio < 2.3, "\(name): doubling the input multiplied the work by \(ratio) (\(small) → \(large))")
     }
 }
+
+/// The running-line search counts line hashes in a flat table with linear probing. The
+/// hashes (FNV-1a of the text) are public, so a file can be made of lines whose hashes agree
+/// in whatever bits pick a slot; probing must stay linear for them.
+@Suite(.serialized) struct HashCountsLinearityTests {
+    /// Probes past the first for `n` keys built to share their low bits and the bits
+    /// `key ^ key >> 32` folds together (an unseeded slot put them all in one run).
+    static func probes(_ n: Int) -> Int {
+        WorkMeter.measure {
+            var table = HashCounts(atLeast: n)
+            for i in 1...n { _ = table.add(UInt64(i) << 32 | UInt64(i)) }
+        }
+    }
+
+    @Test func keysMadeToCollideCostLinearProbing() {
+        // Half full at most: under one extra probe a key on average, whatever the keys (in
+        // one run, 8,000 keys would cost 32 million).
+        for n in [8_000, 16_000] {
+            let probes = Self.probes(n)
+            #expect(probes < n * 2, "\(probes) probes for \(n) keys")
+        }
+    }
+}
