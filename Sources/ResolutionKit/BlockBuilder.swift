@@ -44,21 +44,26 @@ enum BlockBuilder {
         // The same evidence, looked for ahead over each whole stretch: a preamble whose first
         // paragraphs are cut only by openers after commas (`…осуществления,` / `вновь
         // подтверждая…`) is flat from its first line, not from the first short line found.
-        let (flatAhead, openingsAtMargin, inlineLabels) = layout.hardWrapped ? lookAhead(lines, layout: layout, profile: profile) : ([], [], [])
+        let (flatAhead, openingsAtMargin, inlineLabels, furnitureAhead) = layout.hardWrapped
+            ? lookAhead(lines, layout: layout, profile: profile) : ([], [], [], [])
         var stretch = 0
+        var stretchIsFlat = flatAhead.contains(0)  // asked once a stretch, not once a line
         var spare: Scalars = []  // storage for unpacking lines, handed on from line to line
         // By index, not `for … in lines`: an iterator would keep every text alive.
         for index in lines.indices {
-            if lines[index].blankBefore >= layout.blockGap { stretch = index }
-            if flatAhead.contains(stretch) { flatStretch = true }
+            if lines[index].blankBefore >= layout.blockGap { stretch = index; stretchIsFlat = flatAhead.contains(stretch) }
+            if stretchIsFlat { flatStretch = true }
             // Unpacked once: `continues` and the checks below read the text many times.
             var line = lines[index]
             line.unpack(reusing: &spare)
             lines[index].text = []
+            // Known from `lookAhead` in hard-wrapped text, unless a raised marker changed the text.
+            var knownFurniture = furnitureAhead.isEmpty ? nil : Optional(furnitureAhead[index])
             if !raisedMarker.isEmpty {
                 line.text.append(contentsOf: raisedMarker)
                 line = line.unpacked
                 raisedMarker = []
+                knownFurniture = nil
             }
             // Read once: the checks below ask it many times, and each read of the getter is a
             // retain and a release.
@@ -66,7 +71,7 @@ enum BlockBuilder {
             WorkMeter.add(1 + lineText.count)
             if line.isSeparator { continue }
             if line.pageBreakBefore { pageTurned = true }
-            if layout.repeatedFurniture.contains(line.index) || Furniture.isFurniture(line.scalars, profile: profile) {
+            if knownFurniture ?? (layout.repeatedFurniture.contains(line.index) || Furniture.isFurniture(line.scalars, profile: profile)) {
                 furniture.append((line.index, lineText.string))
                 pageTurned = true
                 continue
@@ -110,7 +115,7 @@ enum BlockBuilder {
                 continue
             }
             let breakBefore = line.afterFootnotes || line.blankBefore >= 2 || pageTurned
-            if line.blankBefore >= layout.blockGap { flatStretch = flatAhead.contains(stretch) }
+            if line.blankBefore >= layout.blockGap { flatStretch = stretchIsFlat }
             if !blocks.isEmpty, lastLine != nil {
                 let k = blocks.count - 1
                 if waitingNumber == nil, isNumberOnly(blocks[k].text), isLabelOnly(lineText) {
@@ -145,7 +150,10 @@ enum BlockBuilder {
                    continues(blocks[k].text, last: last, with: line, layout: layout, pageTurned: pageTurned,
                              afterMarker: lastWasMarker, profile: profile, previousLabel: previousLabel,
                              flatStretch: flatStretch, inlineLabel: inlineLabels.contains(index),
-                             beforeNumbered: headingBeforeNumbered(lines, at: index),
+                             // Only asked where `continues` would read it (an unfinished line after a
+                             // finished clause): most lines of wrapped prose are spared the look ahead.
+                             beforeNumbered: !endsWithTerminator(lineText) && blocks[k].endsClause
+                                && headingBeforeNumbered(lines, at: index),
                              openingsAtMargin: openingsAtMargin) {
                     TextJoiner.append(lineText, to: &blocks[k].text, spaced: spaced)
                     if lastWasMarker {
@@ -208,10 +216,13 @@ enum BlockBuilder {
     /// The stretches (runs of lines between block gaps, named by their first line's
     /// position) that mark paragraphs with no blank line: somewhere in them a clause longer
     /// than a line ends early, at the margin, and the next line opens a block — the evidence
-    /// `build` otherwise finds only on reaching it.
+    /// `build` otherwise finds only on reaching it. Also which lines are page furniture
+    /// (`furniture[k]`, false for separators): asked here of every line, and handed to
+    /// `build`, which would otherwise ask it again.
     /// - Complexity: O(n) in the lines.
-    static func flatStretches(_ lines: [SourceLine], layout: TextLayout, profile: LanguageProfile) -> Set<Int> {
+    static func flatStretches(_ lines: [SourceLine], layout: TextLayout, profile: LanguageProfile) -> (Set<Int>, furniture: [Bool]) {
         var found = Set<Int>()
+        var furniture = [Bool](repeating: false, count: lines.count)
         var stretch = 0
         var previous: Int? = nil  // the previous line's position: read in place, not copied
         var blockLength = 0  // scalars since the last line that ended early
@@ -221,23 +232,26 @@ enum BlockBuilder {
             // line (or of the previous one) is two retains and two releases.
             let line = lines[k].scalars
             if lines[k].blankBefore >= layout.blockGap { stretch = k; previous = nil; blockLength = 0 }
-            if lines[k].pageBreakBefore || lines[k].afterFootnotes || layout.repeatedFurniture.contains(lines[k].index)
-                || Furniture.isFurniture(line, profile: profile) || bareNumber(line) != nil {
+            let isFurniture = layout.repeatedFurniture.contains(lines[k].index) || Furniture.isFurniture(line, profile: profile)
+            furniture[k] = isFurniture
+            if lines[k].pageBreakBefore || lines[k].afterFootnotes || isFurniture || bareNumber(line) != nil {
                 previous = nil; blockLength = 0
                 continue
             }
+            // Asked once: both questions below need it.
+            let endedEarly = previous.map { layout.endsEarly(lines[$0], before: line) } ?? false
             // At the margin, or at the indent of the line before: a preamble set in as a
             // whole (`-layout` text, its lines at the operative texts' column) is as flat.
             if let p = previous, lines[k].blankBefore < min(2, layout.blockGap), lines[k].indent <= max(layout.margin, lines[p].indent),
                !isNumberOnly(line), !isLabelOnly(line), endsWithTerminator(lines[p].scalars), blockLength > 80,
-               layout.endsEarly(lines[p], before: line) {
+               endedEarly {
                 found.insert(stretch)
             }
-            if let p = previous, layout.endsEarly(lines[p], before: line) { blockLength = 0 }
+            if endedEarly { blockLength = 0 }
             blockLength += lines[k].length
             previous = k
         }
-        return found
+        return (found, furniture)
     }
 
     /// Whether `line` goes on with the paragraph whose text is `text` and whose last source
@@ -482,7 +496,7 @@ enum BlockBuilder {
         let lineText = line.text  // read once (each read retains and releases)
         // `…, and` before a list's last item: the label that comes next in the running list
         // opens it, though no terminator ends the item before.
-        if !endsWithTerminator(prev), endsWithListJoiner(prev, profile: profile), let before = previousLabel,
+        if !endsWithTerminator(prev), let before = previousLabel, endsWithListJoiner(prev, profile: profile),
            let label = LabelParser.parse(lineText, profile: profile) {
             return follows(label, before)
         }
