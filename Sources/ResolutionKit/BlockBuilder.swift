@@ -49,6 +49,7 @@ enum BlockBuilder {
         var stretch = 0
         var stretchIsFlat = flatAhead.contains(0)  // asked once a stretch, not once a line
         var spare: Scalars = []  // storage for unpacking lines, handed on from line to line
+        var blockSpare: Scalars = []  // storage for growing blocks, handed on from block to block
         // By index, not `for … in lines`: an iterator would keep every text alive.
         for index in lines.indices {
             if lines[index].blankBefore >= layout.blockGap { stretch = index; stretchIsFlat = flatAhead.contains(stretch) }
@@ -149,12 +150,13 @@ enum BlockBuilder {
                 if layout.hardWrapped, blocks[k].text.count < maxBlockScalars,
                    continues(blocks[k].text, last: last, with: line, layout: layout, pageTurned: pageTurned,
                              afterMarker: lastWasMarker, profile: profile, previousLabel: previousLabel,
-                             flatStretch: flatStretch, inlineLabel: inlineLabels.contains(index),
+                             flatStretch: flatStretch, inlineLabel: !inlineLabels.isEmpty && inlineLabels.contains(index),
                              // Only asked where `continues` would read it (an unfinished line after a
                              // finished clause): most lines of wrapped prose are spared the look ahead.
                              beforeNumbered: !endsWithTerminator(lineText) && blocks[k].endsClause
                                 && headingBeforeNumbered(lines, at: index),
                              openingsAtMargin: openingsAtMargin) {
+                    blocks[k].grow(in: &blockSpare)
                     TextJoiner.append(lineText, to: &blocks[k].text, spaced: spaced)
                     if lastWasMarker {
                         // After a marker the text goes on along the same printed line.
@@ -175,7 +177,7 @@ enum BlockBuilder {
                endsWithTerminator(blocks[blocks.count - 1].text), blocks[blocks.count - 1].text.count > 80 {
                 flatStretch = true
             }
-            if !blocks.isEmpty { blocks[blocks.count - 1].pack() }
+            if !blocks.isEmpty { blocks[blocks.count - 1].pack(recycling: &blockSpare) }
             blocks.append(SourceBlock(opening: line, afterBreak: breakBefore))
             if !waitingMarker.isEmpty {
                 // The text came as a block of its own: the marker goes with it, not lost.
@@ -435,10 +437,11 @@ enum BlockBuilder {
 
     /// The block opens with a subparagraph label. Only the block's first scalars are read:
     /// asked once per line of a growing block, a parse of the whole text (which copies what
-    /// follows the label) would make a long item quadratic.
+    /// follows the label) would make a long item quadratic. Most blocks are turned away by
+    /// `mayOpenWithLabel` before their first scalars are copied.
     /// - Complexity: O(1).
     static func opensWithLabel(_ text: Scalars, profile: LanguageProfile) -> Bool {
-        LabelParser.parse(Array(text.prefix(24)), profile: profile) != nil
+        LabelParser.mayOpenWithLabel(text) && LabelParser.parse(Array(text.prefix(24)), profile: profile) != nil
     }
 
     /// The line's first letter belongs to a script with case (Latin, Cyrillic, Greek).

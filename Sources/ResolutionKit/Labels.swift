@@ -11,7 +11,31 @@ struct SubLabel {
 }
 
 enum LabelParser {
+    /// Whether `s` may open with a label, by its first 12 scalars alone: every label `parse`
+    /// accepts either opens with one of a few marks (`㈠`, `•`, `’`…), after an optional
+    /// `**`, or has its closing bracket within its first 10 scalars after that (an opening
+    /// bracket, a space, six scalars, a space). Most lines of text have neither, and are
+    /// turned away without a copy.
+    /// - Complexity: O(1).
+    static func mayOpenWithLabel<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
+        let n = s.count
+        var k = 0
+        if n >= 2 && s[0] == "*" && s[1] == "*" { k = 2 }
+        guard k < n else { return false }
+        let first = s[k]
+        if first.value >= 0x3220 && first.value <= 0x3229 { return true }
+        if first == "•" || first == "–" || first == "—" || first == "▪" || first == "●" || first == "’" || first == "‘" { return true }
+        var i = k
+        while i < n && i < k + 10 {
+            if s[i] == ")" || s[i] == "）" { return true }
+            i += 1
+        }
+        return false
+    }
+
     static func parse(_ s: Scalars, profile: LanguageProfile) -> SubLabel? {
+        // Most lines open with no label: asked first, before anything is copied.
+        guard mayOpenWithLabel(s) else { return nil }
         var t = s
         // Compared in place: `hasPrefix(["*", "*"])` built a two-scalar array on every call,
         // and every line of hard-wrapped text is asked this several times.

@@ -9,6 +9,9 @@ struct SourceBlock {
     var line: Int
     /// A page break, a footnote block or several blank lines came before this block.
     var afterBreak: Bool
+    /// The text is growing in a buffer lent by the block phase (`grow(in:)`), which takes it
+    /// back on `pack(recycling:)`.
+    private var inLentBuffer = false
 
     init(text: Scalars, indent: Int, line: Int, afterBreak: Bool) {
         content = PackableText(text)
@@ -38,4 +41,30 @@ struct SourceBlock {
 
     /// Stores the finished block's text at its narrowest (`PackableText.pack()`).
     mutating func pack() { content.pack() }
+
+    /// Moves the text, before it grows, into the storage of `buffer` (taken from it): a
+    /// block opened by a line shares that line's storage, so its first append copied it into
+    /// an array of the line's size, which then grew twice or three times more. A buffer that
+    /// the block phase hands from block to block (`pack(recycling:)`) already has the room.
+    /// - Complexity: O(n) in the text's scalars on the first call, O(1) after.
+    mutating func grow(in buffer: inout Scalars) {
+        guard !inLentBuffer else { return }
+        var grown = buffer
+        buffer = []
+        grown.removeAll(keepingCapacity: true)
+        grown.append(contentsOf: text)
+        text = consume grown
+        inLentBuffer = true
+    }
+
+    /// `pack()`, handing the storage the text grew in (`grow(in:)`) back to `buffer`, for
+    /// the next block.
+    /// - Complexity: O(n) in the text's scalars; O(1) when it is packed already.
+    mutating func pack(recycling buffer: inout Scalars) {
+        guard inLentBuffer else { content.pack(); return }
+        let grown = text
+        content.pack()
+        inLentBuffer = false
+        buffer = grown  // the only reference left: the packed text is a copy
+    }
 }
