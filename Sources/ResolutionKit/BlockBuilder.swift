@@ -445,14 +445,37 @@ enum BlockBuilder {
     }
 
     /// The line's first letter belongs to a script with case (Latin, Cyrillic, Greek).
-    static func hasCase(_ s: Scalars) -> Bool {
-        guard let f = s.first(where: { $0.properties.isAlphabetic }) else { return false }
-        return f.properties.isUppercase || f.properties.isLowercase
+    static func hasCase<S: Sequence<Unicode.Scalar>>(_ s: S) -> Bool {
+        guard let f = firstLetterCase(s) else { return false }
+        return f != .uncased
     }
 
-    static func startsUppercase(_ s: Scalars) -> Bool {
-        guard let f = s.first(where: { $0.properties.isAlphabetic }) else { return false }
-        return f.properties.isUppercase
+    static func startsUppercase<S: Sequence<Unicode.Scalar>>(_ s: S) -> Bool {
+        firstLetterCase(s) == .upper
+    }
+
+    enum LetterCase { case upper, lower, uncased }
+
+    /// The case of the first alphabetic scalar (`isUppercase`, else `isLowercase`, else
+    /// neither), nil when there is none. ASCII and the CJK ideographs of Unicode 1.1
+    /// (U+4E00…U+9FA5: alphabetic, uncased) are answered without the property tables, whose
+    /// look-ups cost hundreds of instructions each: a Chinese line was a look-up or three
+    /// per question.
+    /// - Complexity: O(k) in the scalars up to the first letter.
+    static func firstLetterCase<S: Sequence<Unicode.Scalar>>(_ s: S) -> LetterCase? {
+        for c in s {
+            let v = c.value
+            if v < 0x80 {
+                if v >= 0x41 && v <= 0x5A { return .upper }
+                if v >= 0x61 && v <= 0x7A { return .lower }
+                continue  // no other ASCII scalar is alphabetic
+            }
+            if v >= 0x4E00 && v <= 0x9FA5 { return .uncased }
+            let p = c.properties
+            guard p.isAlphabetic else { continue }
+            return p.isUppercase ? .upper : p.isLowercase ? .lower : .uncased
+        }
+        return nil
     }
 
     /// A paragraph-final stop (`；`, `。`, `:`), as opposed to the comma that may end a

@@ -359,8 +359,11 @@ enum StructureBuilder {
     }
 
     static func isHeading(_ raw: Scalars, profile: LanguageProfile, startsParagraph: Bool) -> Bool {
-        let t = stripHeadingMarkup(raw)
-        guard !t.isEmpty, !startsParagraph, t.count <= profile.spec.headingMaxLength, !endsWithTerminator(t) else { return false }
+        guard !startsParagraph else { return false }
+        // Read in place (`headingBounds`): asked of most unnumbered blocks, the stripped copy
+        // (two arrays of the whole block) cost more than all the questions.
+        let t = raw[headingBounds(raw)]
+        guard !t.isEmpty, t.count <= profile.spec.headingMaxLength, !endsWithTerminator(t) else { return false }
         if t.contains(where: { Chars.superscriptValue($0) != nil }) { return false }
         // Headings are capitalised wherever the script has case: a short lowercase line is a
         // piece of a paragraph (`и`, a word that pdftotext lifted out of a justified line).
@@ -370,10 +373,20 @@ enum StructureBuilder {
         return true
     }
 
-    /// Letters in `s` (marks and digits not counted), counting stops at `atMost`.
-    static func letterCount(_ s: Scalars, atMost: Int) -> Int {
+    /// Letters in `s` (marks and digits not counted), counting stops at `atMost`. ASCII and
+    /// the CJK ideographs of Unicode 1.1 (U+4E00…U+9FA5, all `otherLetter`) are told apart
+    /// without the property tables.
+    static func letterCount<S: Sequence<Unicode.Scalar>>(_ s: S, atMost: Int) -> Int {
         var n = 0
         for c in s {
+            let v = c.value
+            if v < 0x80 || (v >= 0x4E00 && v <= 0x9FA5) {
+                if v >= 0x4E00 || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) {
+                    n += 1
+                    if n >= atMost { return n }
+                }
+                continue
+            }
             switch c.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter, .modifierLetter:
                 n += 1
@@ -390,6 +403,21 @@ enum StructureBuilder {
     static func isFragment(_ raw: Scalars, profile: LanguageProfile) -> Bool {
         guard raw.count <= 40, BlockBuilder.hasCase(raw), !BlockBuilder.startsUppercase(raw) else { return false }
         return !raw.contains(" ") || !endsWithTerminator(raw)
+    }
+
+    /// Where the text `stripHeadingMarkup` keeps lies in `raw`, found without a copy.
+    /// - Complexity: O(k) in the scalars stripped.
+    static func headingBounds(_ raw: Scalars) -> Range<Int> {
+        var lo = 0, hi = raw.count
+        while lo < hi && raw[lo] == "#" { lo += 1 }
+        while lo < hi && Chars.isSpace(raw[lo]) { lo += 1 }
+        while hi > lo && Chars.isSpace(raw[hi - 1]) { hi -= 1 }
+        if hi - lo > 4 && raw[lo] == "*" && raw[lo + 1] == "*" && raw[hi - 1] == "*" && raw[hi - 2] == "*" {
+            lo += 2; hi -= 2
+            while lo < hi && Chars.isSpace(raw[lo]) { lo += 1 }
+            while hi > lo && Chars.isSpace(raw[hi - 1]) { hi -= 1 }
+        }
+        return lo..<hi
     }
 
     static func stripHeadingMarkup(_ raw: Scalars) -> Scalars {
