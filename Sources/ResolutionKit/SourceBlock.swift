@@ -2,9 +2,16 @@
 // (`BlockBuilder`) made of one source line or several.
 
 struct SourceBlock {
-    /// Packed once the block is finished (`pack()`): the blocks of a text of short
-    /// paragraphs are all held until the structure phase reads them.
-    private var content: PackableText
+    // The text, held as `PackableText` holds one (open while it grows, packed once it is
+    // finished: the blocks of a text of short paragraphs are all held until the structure
+    // phase reads them), but here, so that a finished block's packed text can be read as it
+    // is (`packedText`): the structure phase cuts a numbered paragraph out of it without
+    // unpacking it.
+    private var packed = PackedScalars()
+    /// `packed` holds the text (also while `open` holds it unpacked for reading).
+    private var packedIsCurrent = false
+    /// The text while it is built or read, until `pack()`.
+    private var open: Scalars?
     var indent: Int
     var line: Int
     /// A page break, a footnote block or several blank lines came before this block.
@@ -14,7 +21,7 @@ struct SourceBlock {
     private var inLentBuffer = false
 
     init(text: Scalars, indent: Int, line: Int, afterBreak: Bool) {
-        content = PackableText(text)
+        open = text
         self.indent = indent
         self.line = line
         self.afterBreak = afterBreak
@@ -23,24 +30,49 @@ struct SourceBlock {
     /// A block opened by `source`, reusing its packed text: a block that no other line
     /// joins is then finished without being packed again.
     init(opening source: SourceLine, afterBreak: Bool) {
-        content = PackableText(packed: source.scalars, unpacked: source.text)
+        packed = source.scalars
+        packedIsCurrent = true
+        open = source.text
         indent = source.indent
         line = source.index
         self.afterBreak = afterBreak
     }
 
-    /// The text as scalars; changed in place, it stays unpacked until `pack()`.
+    /// The text as scalars; changed in place, it stays unpacked until `pack()` (a text
+    /// growing line by line would be copied whole on each append if it were repacked).
     var text: Scalars {
-        get { content.scalars }
-        _modify { yield &content.scalars }
-        set { content.scalars = newValue }
+        get { open ?? packed.scalars }
+        _modify {
+            if open == nil { open = packed.scalars }
+            packed = PackedScalars()
+            packedIsCurrent = false
+            yield &open!
+        }
+        set {
+            open = newValue
+            packed = PackedScalars()
+            packedIsCurrent = false
+        }
     }
 
-    /// Whether the text ends a clause (`endsWithTerminator`), read without unpacking it.
-    var endsClause: Bool { content.endsClause }
+    /// The finished block's text as it is stored, read without unpacking it; nil until
+    /// `pack()`.
+    var packedText: PackedScalars? { open == nil ? packed : nil }
 
-    /// Stores the finished block's text at its narrowest (`PackableText.pack()`).
-    mutating func pack() { content.pack() }
+    /// Whether the text ends a clause (`endsWithTerminator`), read without unpacking it.
+    var endsClause: Bool { open.map { endsWithTerminator($0) } ?? endsWithTerminator(packed) }
+
+    /// Stores the finished block's text at the width of its widest scalar, in an array of
+    /// its exact size (as `PackableText.pack()`).
+    /// - Complexity: O(n) in the text's scalars; O(1) when it is packed already.
+    mutating func pack() {
+        guard let text = open else { return }
+        open = nil
+        if packedIsCurrent { return }
+        WorkMeter.add(text.count)
+        packed = PackedScalars(text)
+        packedIsCurrent = true
+    }
 
     /// Moves the text, before it grows, into the storage of `buffer` (taken from it): a
     /// block opened by a line shares that line's storage, so its first append copied it into
@@ -61,9 +93,9 @@ struct SourceBlock {
     /// the next block.
     /// - Complexity: O(n) in the text's scalars; O(1) when it is packed already.
     mutating func pack(recycling buffer: inout Scalars) {
-        guard inLentBuffer else { content.pack(); return }
+        guard inLentBuffer else { pack(); return }
         let grown = text
-        content.pack()
+        pack()
         inLentBuffer = false
         buffer = grown  // the only reference left: the packed text is a copy
     }

@@ -46,6 +46,17 @@ struct DraftParagraph {
         content = PackableText(raw)
     }
 
+    /// A paragraph whose text comes packed (cut out of a packed block), held as `pack()`
+    /// leaves it: a numbered paragraph that nothing joins is never unpacked here.
+    init(operative: Bool, number: Int?, packed: PackedScalars) {
+        self.operative = operative
+        self.number = number
+        // `PackableText` takes a packed text with its unpacked form, which `pack()` drops at
+        // once: the empty form given here is never read.
+        content = PackableText(packed: packed, unpacked: [])
+        content.pack()
+    }
+
     /// The paragraph's own text (before its items); changed in place, it stays unpacked
     /// until `pack()`.
     var raw: Scalars {
@@ -137,11 +148,25 @@ enum StructureBuilder {
             if i == taken { continue }
             let block = body[i]
             body[i].text = []
-            let raw = block.text
-            WorkMeter.add(1 + raw.count)
-            if let (n, rest) = operativeNumber(raw), n == expected {
+            // A numbered paragraph is cut out of the packed block as it is stored: unpacked,
+            // its rest copied and packed again, it took three passes over its text.
+            // (Latin-1 text only: see `packedSlice`.)
+            if let packed = block.packedText, packed.isLatin1, let (n, rest) = operativeNumberBounds(packed), n == expected,
+               let cut = packedSlice(packed, rest) {
+                WorkMeter.add(1 + packed.count)
                 close()
-                current = DraftParagraph(operative: true, number: n, raw: rest)
+                current = DraftParagraph(operative: true, number: n, packed: cut)
+                expected += 1
+                continue
+            }
+            var raw = block.text
+            WorkMeter.add(1 + raw.count)
+            if let (n, rest) = operativeNumberBounds(raw), n == expected {
+                close()
+                // The rest cut out of this copy in place (`operativeNumber` would copy it).
+                raw.removeSubrange(rest.upperBound...)
+                raw.removeSubrange(..<rest.lowerBound)
+                current = DraftParagraph(operative: true, number: n, raw: raw)
                 expected += 1
                 continue
             }
