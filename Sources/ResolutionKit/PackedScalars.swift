@@ -240,6 +240,15 @@ struct PackableText {
         open = unpacked
     }
 
+    /// A text that comes packed, held as `pack()` leaves one: it is unpacked only if read.
+    init(packed: PackedScalars) {
+        self.packed = packed
+        packedIsCurrent = true
+    }
+
+    /// The text as it is stored once packed, read without unpacking it; nil until `pack()`.
+    var packedText: PackedScalars? { open == nil ? packed : nil }
+
     /// The text as scalars. Changed in place, it stays unpacked until `pack()`: a text
     /// growing piece by piece would be copied whole on each append if it were repacked.
     var scalars: Scalars {

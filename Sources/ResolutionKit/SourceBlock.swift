@@ -2,16 +2,11 @@
 // (`BlockBuilder`) made of one source line or several.
 
 struct SourceBlock {
-    // The text, held as `PackableText` holds one (open while it grows, packed once it is
-    // finished: the blocks of a text of short paragraphs are all held until the structure
-    // phase reads them), but here, so that a finished block's packed text can be read as it
-    // is (`packedText`): the structure phase cuts a numbered paragraph out of it without
-    // unpacking it.
-    private var packed = PackedScalars()
-    /// `packed` holds the text (also while `open` holds it unpacked for reading).
-    private var packedIsCurrent = false
-    /// The text while it is built or read, until `pack()`.
-    private var open: Scalars?
+    /// Packed once the block is finished (`pack()`): the blocks of a text of short
+    /// paragraphs are all held until the structure phase reads them. A finished block's
+    /// packed text is read as it is (`packedText`): the structure phase cuts a numbered
+    /// paragraph out of it without unpacking it.
+    private var content: PackableText
     var indent: Int
     var line: Int
     /// A page break, a footnote block or several blank lines came before this block.
@@ -21,7 +16,7 @@ struct SourceBlock {
     private var inLentBuffer = false
 
     init(text: Scalars, indent: Int, line: Int, afterBreak: Bool) {
-        open = text
+        content = PackableText(text)
         self.indent = indent
         self.line = line
         self.afterBreak = afterBreak
@@ -30,49 +25,28 @@ struct SourceBlock {
     /// A block opened by `source`, reusing its packed text: a block that no other line
     /// joins is then finished without being packed again.
     init(opening source: SourceLine, afterBreak: Bool) {
-        packed = source.scalars
-        packedIsCurrent = true
-        open = source.text
+        content = PackableText(packed: source.scalars, unpacked: source.text)
         indent = source.indent
         line = source.index
         self.afterBreak = afterBreak
     }
 
-    /// The text as scalars; changed in place, it stays unpacked until `pack()` (a text
-    /// growing line by line would be copied whole on each append if it were repacked).
+    /// The text as scalars; changed in place, it stays unpacked until `pack()`.
     var text: Scalars {
-        get { open ?? packed.scalars }
-        _modify {
-            if open == nil { open = packed.scalars }
-            packed = PackedScalars()
-            packedIsCurrent = false
-            yield &open!
-        }
-        set {
-            open = newValue
-            packed = PackedScalars()
-            packedIsCurrent = false
-        }
+        get { content.scalars }
+        _modify { yield &content.scalars }
+        set { content.scalars = newValue }
     }
 
     /// The finished block's text as it is stored, read without unpacking it; nil until
     /// `pack()`.
-    var packedText: PackedScalars? { open == nil ? packed : nil }
+    var packedText: PackedScalars? { content.packedText }
 
     /// Whether the text ends a clause (`endsWithTerminator`), read without unpacking it.
-    var endsClause: Bool { open.map { endsWithTerminator($0) } ?? endsWithTerminator(packed) }
+    var endsClause: Bool { content.endsClause }
 
-    /// Stores the finished block's text at the width of its widest scalar, in an array of
-    /// its exact size (as `PackableText.pack()`).
-    /// - Complexity: O(n) in the text's scalars; O(1) when it is packed already.
-    mutating func pack() {
-        guard let text = open else { return }
-        open = nil
-        if packedIsCurrent { return }
-        WorkMeter.add(text.count)
-        packed = PackedScalars(text)
-        packedIsCurrent = true
-    }
+    /// Stores the finished block's text at its narrowest (`PackableText.pack()`).
+    mutating func pack() { content.pack() }
 
     /// Moves the text, before it grows, into the storage of `buffer` (taken from it): a
     /// block opened by a line shares that line's storage, so its first append copied it into

@@ -51,10 +51,7 @@ struct DraftParagraph {
     init(operative: Bool, number: Int?, packed: PackedScalars) {
         self.operative = operative
         self.number = number
-        // `PackableText` takes a packed text with its unpacked form, which `pack()` drops at
-        // once: the empty form given here is never read.
-        content = PackableText(packed: packed, unpacked: [])
-        content.pack()
+        content = PackableText(packed: packed)
     }
 
     /// The paragraph's own text (before its items); changed in place, it stays unpacked
