@@ -418,12 +418,12 @@ enum BlockBuilder {
         // room it took, so the line opened its paragraph even where the line before filled
         // its measure (`…主席声明，` / `回顾…`). Wrapped lines inside a paragraph are justified
         // to the full measure.
-        let shortOfMeasure = profile.isCJK
+        let endedByWidth = profile.isCJK
             && (layout.wideReach(last) + 2 <= layout.wideMeasure - (opening ? layout.wideOpeningIndent : 0)
                 || (layout.wideOpeningIndent >= 2 && !endsWithTerminator(lineText)
                     && abs(layout.wideMeasure - layout.wideOpeningIndent - layout.wideReach(line)) <= 1))
         return !opensParagraphAfter(text, line, profile: profile, flat: (layout.flat || flatStretch) && !layout.gapsMarkEnds, previousLabel: previousLabel,
-                                    shortOfMeasure: shortOfMeasure)
+                                    endedByWidth: endedByWidth)
     }
 
     /// `text` is the first word or two of a preambular opener whose rest opens `next`: joined
@@ -488,6 +488,8 @@ enum BlockBuilder {
     /// The line at `index` may open a heading over a numbered paragraph: the next line
     /// opens that paragraph, or the next is the heading's second line, unfinished and
     /// unlabelled, and the one after it opens the paragraph. Lines are read in place.
+    /// The line at `index` itself is not read: the block phase has emptied it by now, and
+    /// asks this only of a line that it saw unfinished.
     /// - Complexity: O(1) for most lines.
     static func headingBeforeNumbered(_ lines: [SourceLine], at index: Int) -> Bool {
         guard index + 1 < lines.count else { return false }
@@ -495,8 +497,7 @@ enum BlockBuilder {
         // The rarest first: asked of every line, most fail on the numbered line.
         return index + 2 < lines.count && opensNumbered(lines[index + 2].scalars)
             && lines[index + 1].blankBefore == 0 && !lines[index + 1].pageBreakBefore
-            && !endsWithTerminator(lines[index].scalars) && !endsWithTerminator(lines[index + 1].scalars)
-            && !isLabelOnly(lines[index + 1].scalars)
+            && !endsWithTerminator(lines[index + 1].scalars) && !isLabelOnly(lines[index + 1].scalars)
     }
 
     /// A line whose text is `text` opens a numbered paragraph (`5.` alone, or `5. Requests…`).
@@ -518,7 +519,7 @@ enum BlockBuilder {
     /// label, a known opener or verb) starts a new block even when the text carries no
     /// indentation to say so.
     static func opensParagraphAfter(_ prev: Scalars, _ line: SourceLine, profile: LanguageProfile, flat: Bool = false,
-                                    previousLabel: SubLabel? = nil, shortOfMeasure: Bool = false) -> Bool {
+                                    previousLabel: SubLabel? = nil, endedByWidth: Bool = false) -> Bool {
         let lineText = line.text  // read once (each read retains and releases)
         // `…, and` before a list's last item: the label that comes next in the running list
         // opens it, though no terminator ends the item before.
@@ -546,10 +547,11 @@ enum BlockBuilder {
         // Openers after a comma also open clauses inside a paragraph (`…, вновь подтверждая`,
         // `…، وإذ`): only flat text, which marks paragraphs in no other way, takes them as
         // paragraph starts. Chinese SC texts run such verbs inside one paragraph too often,
-        // unless the line before stopped short of the measure (`shortOfMeasure`).
+        // unless the widths say a paragraph ended there (`endedByWidth`: the line before
+        // stopped short of the measure, or this one was set in).
         // Only openers: an operative verb after a comma (`…، ويشدد على`) goes on with the
         // clause, and numbered paragraphs are found by their numbers anyway.
-        return flat && (!profile.isCJK || shortOfMeasure) && InlinePass.startsWithOpener(lineText, profile: profile)
+        return flat && (!profile.isCJK || endedByWidth) && InlinePass.startsWithOpener(lineText, profile: profile)
     }
 
     /// `label` comes right after `before` in some reading of both (`(c)` after `(b)`).
