@@ -62,12 +62,14 @@ let package = Package(
         .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"]),
         .executableTarget(name: "FuzzParser", dependencies: ["ResolutionKit", "FuzzSupport", "CFuzzDriver"]),
         .executableTarget(name: "FuzzSidecar", dependencies: ["Annotations", "FuzzSupport", "CFuzzDriver"]),
-        .testTarget(name: "ResolutionKitTests", dependencies: ["ResolutionKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Inputs"]),
+        // What more than one test target needs (kept out of the product: it lives under Tests/).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ResolutionKitTests", dependencies: ["ResolutionKit", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Inputs"]),
         .testTarget(name: "ResolutionDiffTests", dependencies: ["ResolutionDiff", "ResolutionKit"]),
         .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "ResolutionKit"]),
         .testTarget(name: "LibraryIndexTests", dependencies: ["LibraryIndex", "Annotations", "ResolutionKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "ResolutionDiff", "Terminal"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["reso"]),
-        .testTarget(name: "ResoCLITests", dependencies: ["reso"]),
+        .testTarget(name: "ResoCLITests", dependencies: ["reso", "TestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `reso show` as a user meets it: the built binary, its stdout, stderr and exit code.
 @Suite struct ShowCommandTests {

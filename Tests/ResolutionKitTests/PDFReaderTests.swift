@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ResolutionKit
 
 /// PDF in: the committed fixtures (UN-style resolutions typeset from the corpus) read with
