@@ -4,7 +4,7 @@ import Testing
 import ResolutionKit
 
 enum DiffFixtures {
-    /// The repository root (Tests/ResolutionDiffTests/Fixtures.swift → ../..).
+    /// The repository root (Tests/ResolutionDiffTests/DiffFixtures.swift → ../..).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let corpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/sc-2020").path
