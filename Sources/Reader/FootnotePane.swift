@@ -108,7 +108,7 @@ extension ReaderState {
 
     static let paragraphCitations: [ParagraphCitation] = {
         var seen = Set<ParagraphCitation>()
-        return LanguageCatalog.profiles.flatMap(\.spec.paragraphCitations).filter { !$0.before.isEmpty && seen.insert($0).inserted }
+        return LanguageCatalog.specs.flatMap(\.paragraphCitations).filter { !$0.before.isEmpty && seen.insert($0).inserted }
     }()
 
     mutating func handleReferences(_ sel: Int, _ event: InputEvent) -> [Effect] {

@@ -86,6 +86,16 @@ public struct LanguageSpec: Codable, Sendable {
     public var phrases: LanguagePhrases?
 }
 
+extension LanguageSpec {
+    /// A `letters` entry (`0400-04FF`) as a range of scalar values; nil when it is not two
+    /// hex numbers joined by `-`, in order.
+    static func letterRange(_ text: String) -> ClosedRange<UInt32>? {
+        let ends = text.split(separator: "-").compactMap { UInt32($0, radix: 16) }
+        guard ends.count == 2, ends[0] <= ends[1] else { return nil }
+        return ends[0]...ends[1]
+    }
+}
+
 /// A profile ready for matching: word lists as scalar arrays indexed by first scalar,
 /// patterns compiled once.
 public final class LanguageProfile: @unchecked Sendable {
@@ -174,12 +184,11 @@ public final class LanguageProfile: @unchecked Sendable {
         citationCloserStarts = ScalarSet(citationClosers.compactMap(\.word.first))
         citationListScalars = Set(spec.citationListCharacters.unicodeScalars)
         letterRanges = spec.letters.compactMap { range in
-            let ends = range.split(separator: "-").compactMap { UInt32($0, radix: 16) }
-            guard ends.count == 2, ends[0] <= ends[1] else {
+            guard let r = LanguageSpec.letterRange(range) else {
                 problems.append("\(spec.code).json: the letter range \(range) is not two hex numbers joined by -")
                 return nil
             }
-            return ends[0]...ends[1]
+            return r
         }
         var idx: [String: Int] = [:]
         for (i, l) in spec.subparagraphLetters.enumerated() { idx[l] = i }
@@ -302,65 +311,6 @@ final class PhraseMatcher: Sendable {
             return 0
         }
     }
-}
-
-public enum LanguageCatalog {
-    /// Every bundled language, loaded once, and what went wrong loading them.
-    static let loaded: (profiles: [LanguageProfile], problems: [String]) = {
-        let (files, unreadable) = LanguageDataFiles.load()
-        var result = load(files)
-        result.problems = unreadable.map { "\($0): cannot be read" } + result.problems
-        if files.isEmpty && unreadable.isEmpty {
-            result.problems.append("no language files found (looked in \(LanguageDataFiles.searchPath.joined(separator: ", ")))")
-        }
-        return result
-    }()
-
-    public static var profiles: [LanguageProfile] { loaded.profiles }
-
-    /// Every file that failed to decode and every pattern that failed to compile. Empty
-    /// for a sound installation; `LanguageDataTests` fails on anything here.
-    public static var problems: [String] { loaded.problems }
-
-    /// Profiles from language files (code → JSON bytes), with a line for each problem.
-    public static func load(_ files: [String: Data]) -> (profiles: [LanguageProfile], problems: [String]) {
-        let decoder = JSONDecoder()
-        var profiles: [LanguageProfile] = []
-        var problems: [String] = []
-        for (code, data) in files.sorted(by: { $0.key < $1.key }) {
-            do {
-                let profile = LanguageProfile(spec: try decoder.decode(LanguageSpec.self, from: data))
-                problems += profile.problems
-                profiles.append(profile)
-            } catch {
-                problems.append("\(code).json: \(describe(error))")
-            }
-        }
-        return (profiles.sorted { $0.code < $1.code }, problems)
-    }
-
-    static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): return "the field \(key.stringValue) is missing"
-        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
-            return "the field \(c.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type"
-        case DecodingError.dataCorrupted(let c): return "not valid JSON (\(c.debugDescription))"
-        default: return "\(error)"
-        }
-    }
-
-    public static func profile(_ code: String) -> LanguageProfile? { profiles.first { $0.code == code } }
-
-    /// Used only when no language file loaded at all: it knows no words, so every text is
-    /// kept as `other` — never a crash.
-    static let fallback = LanguageProfile(spec: LanguageSpec(
-        code: "und", name: "unknown", script: .latin, joinWithSpace: true, organs: [], formulaPrefixes: [],
-        formulaSuffixes: [], preambularOpeners: [], operativeVerbs: [], alsoPrefixes: [], alsoSuffixes: [], leadIns: [],
-        months: [], datePatterns: [], dateOrder: .dmy, meetingPatterns: [], adoptionPatterns: [], draftCues: [],
-        sessionPatterns: [], agendaPatterns: [], resolutionLinePatterns: [], furniture: [], stopwords: [],
-        resolutionWords: [], subparagraphLetters: [], labelAliases: [:], closingWords: [], headingMaxLength: 0,
-        paragraphsStartLowercase: false, ordinalNumerals: [], letters: [], letterWeight: 1, decisionWords: [],
-        listJoiners: [], citationClosers: [:], citationListCharacters: "", paragraphCitations: [], phrases: nil))
 }
 
 /// A set of scalars answered for ASCII by a bitmap: asked at every scalar of a text, a

@@ -9,11 +9,11 @@ import Darwin
 extension ResolutionDocument {
     /// Reads, decodes and parses one document file.
     public static func load(path: String) throws -> ResolutionDocument {
-        // The language files (decoded, their patterns compiled: ~7 ms) are loaded on the
-        // other core while the file is read: the parse needs both, and neither needs the
-        // other. The parse's first use waits for them (a static's one-time initialiser);
-        // a later load finds them loaded and this does nothing.
-        DispatchQueue.global(qos: .userInitiated).async { _ = LanguageCatalog.loaded }
+        // The language files are decoded on the other core while the file is read: the
+        // parse needs both, and neither needs the other. The parse's first use waits for
+        // them (a static's one-time initialiser); a later load finds them decoded and this
+        // does nothing. Only the language the text is in is compiled, once detected.
+        DispatchQueue.global(qos: .userInitiated).async { _ = LanguageCatalog.specs }
         var bytes = try DocumentFile.read(path)
         return try ResolutionParser.parse(taking: &bytes, path: path)
     }

@@ -13,7 +13,7 @@ public enum ResolutionParser {
     /// Parses and empties `bytes` once they are read (decoded text or laid-out blocks hold
     /// what is needed), so that the file's bytes are not held through the later phases.
     public static func parse(taking bytes: inout [UInt8], path: String) throws -> ResolutionDocument {
-        if LanguageCatalog.profiles.isEmpty {
+        if LanguageCatalog.specs.isEmpty {
             throw DocumentError.noLanguageData(detail: LanguageCatalog.problems.first ?? "no language files")
         }
         // The hash is independent of the parse: on large inputs it runs on the other core.
@@ -179,85 +179,5 @@ final class HashInBackground: @unchecked Sendable {
     func value() -> String {
         group.wait()
         return result
-    }
-}
-
-enum LanguageDetector {
-    /// The language whose script dominates, each script's letters (from the language files)
-    /// counted with their weight; among the languages of that script, the one whose common
-    /// words occur most. A text with no such letters goes to the script most languages share.
-    /// - Complexity: O(min(n, 200,000) × letter ranges), plus the stopword count.
-    static func detect(_ text: String, among profiles: [LanguageProfile] = LanguageCatalog.profiles) -> LanguageProfile {
-        guard !profiles.isEmpty else { return LanguageCatalog.fallback }
-        // One counter per script, in the order scripts first appear among the profiles.
-        var scripts: [Script] = []
-        var ranges: [(range: ClosedRange<UInt32>, script: Int)] = []
-        var weights: [Int] = []
-        for p in profiles {
-            let k: Int
-            if let i = scripts.firstIndex(of: p.spec.script) {
-                k = i
-                weights[k] = max(weights[k], p.spec.letterWeight)
-            } else {
-                k = scripts.count
-                scripts.append(p.spec.script)
-                weights.append(max(1, p.spec.letterWeight))
-            }
-            for r in p.letterRanges where !ranges.contains(where: { $0.range == r && $0.script == k }) { ranges.append((r, k)) }
-        }
-        var counts = [Int](repeating: 0, count: scripts.count)
-        var sample = 0
-        for s in text.unicodeScalars {
-            sample += 1
-            if sample > 200_000 { break }
-            let v = s.value
-            for r in ranges where r.range.contains(v) { counts[r.script] += 1; break }
-        }
-        let scored = counts.indices.map { counts[$0] * weights[$0] }
-        let languages = scripts.map { script in profiles.filter { $0.spec.script == script } }
-        var best = scored.indices.max { scored[$0] < scored[$1] || (scored[$0] == scored[$1] && $0 > $1) }!
-        if scored[best] == 0 { best = languages.indices.max { languages[$0].count < languages[$1].count }! }
-        let candidates = languages[best]
-        if candidates.count == 1 { return candidates[0] }
-        // Counted once per profile (not once per comparison); ties go to the first.
-        return candidates.map { ($0, stopwordCount(text, $0)) }.max { $0.1 < $1.1 }!.0
-    }
-
-    /// How often the profile's stopwords occur among the first 60,000 scalars, words being
-    /// runs of letters compared lowercase.
-    /// - Complexity: O(60,000): one pass over scalars, no lowercased copy of the text and no
-    ///   String per word (lowercasing and splitting into Characters was 39% of a parse).
-    static func stopwordCount(_ text: String, _ profile: LanguageProfile) -> Int {
-        var wanted: [[Unicode.Scalar]: Int] = [:]
-        var longest = 0
-        for w in profile.spec.stopwords {
-            let scalars = Array(w.lowercased().unicodeScalars)
-            wanted[scalars] = 0
-            longest = max(longest, scalars.count)
-        }
-        var word: [Unicode.Scalar] = []
-        word.reserveCapacity(longest + 1)
-        var total = 0
-        var seen = 0
-        func close() {
-            if !word.isEmpty, word.count <= longest, wanted[word] != nil { total += 1 }
-            word.removeAll(keepingCapacity: true)
-        }
-        for c in text.unicodeScalars {
-            seen += 1
-            if seen > 60_000 { break }
-            let v = c.value
-            if v >= 0x61 && v <= 0x7A { word.append(c); continue }
-            if v >= 0x41 && v <= 0x5A { word.append(Unicode.Scalar(v + 32)!); continue }
-            if v < 0x80 || !c.properties.isAlphabetic { close(); continue }
-            // Non-ASCII letters: lowercased one by one (`É` → `é`).
-            if c.properties.isUppercase, let lower = c.properties.lowercaseMapping.unicodeScalars.first {
-                word.append(lower)
-            } else {
-                word.append(c)
-            }
-        }
-        close()
-        return total
     }
 }

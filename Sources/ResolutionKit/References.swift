@@ -49,7 +49,7 @@ enum ReferenceScanner {
     /// whatever language cites it.
     static let joiners: [Scalars] = {
         var seen = Set<Scalars>()
-        return LanguageCatalog.profiles.flatMap(\.spec.listJoiners).map { Array($0.unicodeScalars) }
+        return LanguageCatalog.specs.flatMap(\.listJoiners).map { Array($0.unicodeScalars) }
             .filter { !$0.isEmpty && seen.insert($0).inserted }
     }()
 

@@ -24,6 +24,28 @@ import LanguageData
         }
     }
 
+    /// A text's language is found from the decoded files, and only that language is
+    /// compiled: the profile it gets is the catalog's one instance, the same as detection
+    /// among every compiled profile finds, however many threads ask at once.
+    @Test func detectionFromTheFilesFindsTheCatalogsOneProfile() throws {
+        let corpus = URL(fileURLWithPath: Self.sourceFolder).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/corpus/sc-2020").path
+        for lang in ["ar", "en", "es", "fr", "ru", "zh"] {
+            let dir = corpus + "/" + lang
+            let name = try #require(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".plain.txt") }.sorted().first)
+            let text = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
+            let found = LanguageDetector.detect(text)
+            #expect(found.code == lang, "\(name)")
+            #expect(found === LanguageDetector.detect(text, among: LanguageCatalog.profiles), "\(name)")
+            let asked = UnsafeMutableBufferPointer<LanguageProfile?>.allocate(capacity: 8)
+            asked.initialize(repeating: nil)
+            defer { asked.deallocate() }
+            nonisolated(unsafe) let slots = asked
+            DispatchQueue.concurrentPerform(iterations: 8) { k in slots[k] = LanguageCatalog.profile(lang) }
+            #expect(asked.allSatisfy { $0 === found }, "\(lang)")
+        }
+    }
+
     @Test func aBrokenFileOrPatternIsReportedNotSkipped() throws {
         let good = try #require(FileManager.default.contents(atPath: Self.sourceFolder + "/en.json"))
         var json = try #require(JSONSerialization.jsonObject(with: good) as? [String: Any])
