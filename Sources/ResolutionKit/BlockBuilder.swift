@@ -119,11 +119,13 @@ enum BlockBuilder {
             if line.blankBefore >= layout.blockGap { flatStretch = stretchIsFlat }
             if !blocks.isEmpty, lastLine != nil {
                 let k = blocks.count - 1
-                if waitingNumber == nil, isNumberOnly(blocks[k].text), isLabelOnly(lineText) {
+                // The line asked first: it is a local, while each read of the block's text is a
+                // retain and a release, and most lines are neither a label nor a number alone.
+                if waitingNumber == nil, isLabelOnly(lineText), isNumberOnly(blocks[k].text) {
                     // `3.` then `a)`: the label opens its item; the number waits.
                     waitingNumber = blocks[k].text
                     blocks.removeLast()
-                } else if waitingNumber == nil, isLabelOnly(blocks[k].text), isNumberOnly(lineText) {
+                } else if waitingNumber == nil, isNumberOnly(lineText), isLabelOnly(blocks[k].text) {
                     // `(i)` then `2.`: the label still waits for its text; so does the number.
                     waitingNumber = lineText
                     lastLine?.recycle(into: &spare)
@@ -131,12 +133,29 @@ enum BlockBuilder {
                     continue
                 }
             }
-            if !blocks.isEmpty, let last = lastLine {
+            if !blocks.isEmpty, lastLine != nil {
                 // The last block is grown in place (`blocks[k].text`): holding it in a local
-                // would share its buffer, and each append would copy the whole paragraph.
+                // would share its buffer, and each append would copy the whole paragraph. So
+                // its text is read once for the questions below, in a scope that ends before
+                // the block grows. (`lastLine!` is handed on in place, not bound to a local:
+                // a copy of the line is retains and releases on every line.)
                 let k = blocks.count - 1
-                // `12.` alone on its line: the paragraph text follows on the next line.
-                if isNumberOnly(blocks[k].text) || isLabelOnly(blocks[k].text) {
+                var alone = false, joins = false
+                do {
+                    let blockText = blocks[k].text
+                    // `12.` alone on its line: the paragraph text follows on the next line.
+                    alone = isNumberOnly(blockText) || isLabelOnly(blockText)
+                    joins = !alone && layout.hardWrapped && blockText.count < maxBlockScalars
+                        && continues(blockText, last: lastLine!, with: line, layout: layout, pageTurned: pageTurned,
+                                     afterMarker: lastWasMarker, profile: profile, previousLabel: previousLabel,
+                                     flatStretch: flatStretch, inlineLabel: !inlineLabels.isEmpty && inlineLabels.contains(index),
+                                     // Only asked where `continues` would read it (an unfinished line after a
+                                     // finished clause): most lines of wrapped prose are spared the look ahead.
+                                     beforeNumbered: !endsWithTerminator(lineText) && blocks[k].endsClause
+                                        && headingBeforeNumbered(lines, at: index),
+                                     openingsAtMargin: openingsAtMargin)
+                }
+                if alone {
                     WorkMeter.add(1 + lineText.count)
                     blocks[k].text.append(" ")
                     blocks[k].text.append(contentsOf: lineText)
@@ -147,22 +166,14 @@ enum BlockBuilder {
                     lastWasMarker = false; lastLine = consume line; pageTurned = false
                     continue
                 }
-                if layout.hardWrapped, blocks[k].text.count < maxBlockScalars,
-                   continues(blocks[k].text, last: last, with: line, layout: layout, pageTurned: pageTurned,
-                             afterMarker: lastWasMarker, profile: profile, previousLabel: previousLabel,
-                             flatStretch: flatStretch, inlineLabel: !inlineLabels.isEmpty && inlineLabels.contains(index),
-                             // Only asked where `continues` would read it (an unfinished line after a
-                             // finished clause): most lines of wrapped prose are spared the look ahead.
-                             beforeNumbered: !endsWithTerminator(lineText) && blocks[k].endsClause
-                                && headingBeforeNumbered(lines, at: index),
-                             openingsAtMargin: openingsAtMargin) {
+                if joins {
                     blocks[k].grow(in: &blockSpare)
                     TextJoiner.append(lineText, to: &blocks[k].text, spaced: spaced)
                     if lastWasMarker {
                         // After a marker the text goes on along the same printed line.
                         var merged = line
-                        merged.indent = last.indent
-                        merged.width = last.width + 1 + line.width
+                        merged.indent = lastLine!.indent
+                        merged.width = lastLine!.width + 1 + line.width
                         lastLine?.recycle(into: &spare)
                         lastLine = merged
                     } else {
@@ -317,7 +328,7 @@ enum BlockBuilder {
             // Across a page the paragraph goes on mid-sentence, at the margin.
             guard line.indent <= layout.margin || line.indent == last.indent else { return false }
             if endsWithStrongTerminator(text) || layout.endsEarly(last, before: lineText, opening: opening) { return false }
-            if opensParagraphAfter(text, line, profile: profile, flat: layout.flat || flatStretch, previousLabel: previousLabel) { return false }
+            if opensParagraphAfter(text, lineText, profile: profile, flat: layout.flat || flatStretch, previousLabel: previousLabel) { return false }
             // A clause ended at the foot of the page and the new page opens like a paragraph.
             // Where paragraphs open with a capital, the capital says it; elsewhere an opener.
             if endsWithTerminator(text) {
@@ -422,7 +433,7 @@ enum BlockBuilder {
             && (layout.wideReach(last) + 2 <= layout.wideMeasure - (opening ? layout.wideOpeningIndent : 0)
                 || (layout.wideOpeningIndent >= 2 && !endsWithTerminator(lineText)
                     && abs(layout.wideMeasure - layout.wideOpeningIndent - layout.wideReach(line)) <= 1))
-        return !opensParagraphAfter(text, line, profile: profile, flat: (layout.flat || flatStretch) && !layout.gapsMarkEnds, previousLabel: previousLabel,
+        return !opensParagraphAfter(text, lineText, profile: profile, flat: (layout.flat || flatStretch) && !layout.gapsMarkEnds, previousLabel: previousLabel,
                                     endedByWidth: endedByWidth)
     }
 
@@ -518,9 +529,10 @@ enum BlockBuilder {
     /// A finished clause followed by a line that opens like a paragraph (a number, a
     /// label, a known opener or verb) starts a new block even when the text carries no
     /// indentation to say so.
-    static func opensParagraphAfter(_ prev: Scalars, _ line: SourceLine, profile: LanguageProfile, flat: Bool = false,
+    /// Given the line's text (`lineText`), as `continues` holds it: a read of the line's
+    /// text here was one more retain and release a line.
+    static func opensParagraphAfter(_ prev: Scalars, _ lineText: Scalars, profile: LanguageProfile, flat: Bool = false,
                                     previousLabel: SubLabel? = nil, endedByWidth: Bool = false) -> Bool {
-        let lineText = line.text  // read once (each read retains and releases)
         // `…, and` before a list's last item: the label that comes next in the running list
         // opens it, though no terminator ends the item before.
         if !endsWithTerminator(prev), let before = previousLabel, endsWithListJoiner(prev, profile: profile),
