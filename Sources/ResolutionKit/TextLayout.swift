@@ -6,7 +6,6 @@
 //     footers), which are page furniture;
 //   - whether the text is hard-wrapped at all (one paragraph per line is not).
 
-import Dispatch
 
 struct TextLayout {
     /// Lines stop at a measure and paragraphs run over several lines.
@@ -62,28 +61,14 @@ struct TextLayout {
         let reaches = text.map(\.reach)
         layout.measure = Self.orderStatistic(reaches, reaches.count * 9 / 10)
         layout.pages = 1 + lines.reduce(0) { $0 + ($1.pageBreakBefore ? 1 : 0) }
-        // Whether the text is hard-wrapped needs the measure only: known first, so that the
-        // running lines of a long hard-wrapped text (a pass over every line's text) are found
-        // on the other core while the rest is measured here.
         layout.hardWrapped = isHardWrapped(text, measure: layout.measure)
-        guard layout.hardWrapped else { measureRest(&layout, text); return layout }
-        guard lines.count >= 1 << 14 else {
-            measureRest(&layout, text)
-            layout.repeatedFurniture = RunningLines.find(lines, pages: layout.pages)
-            return layout
-        }
-        // Each slot is written by one iteration and read once both have returned.
-        let measured = UnsafeMutablePointer<TextLayout>.allocate(capacity: 1)
-        let running = UnsafeMutablePointer<Set<Int>>.allocate(capacity: 1)
-        measured.initialize(to: layout)
-        defer { measured.deallocate(); running.deallocate() }
-        nonisolated(unsafe) let rest = measured, found = running
-        let pages = layout.pages
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
-            if k == 0 { measureRest(&rest.pointee, text) } else { found.initialize(to: RunningLines.find(lines, pages: pages)) }
-        }
-        layout = measured.move()
-        layout.repeatedFurniture = running.move()
+        measureRest(&layout, text)
+        // Running lines are a thing of extracted (hard-wrapped) text. Found here, after the
+        // rest is measured, not beside it on the other core: the two passes read the same
+        // lines, and on the 2-core machine this is measured on they took longer side by side
+        // (each line's storage retained and released from both cores) than one after the
+        // other.
+        if layout.hardWrapped { layout.repeatedFurniture = RunningLines.find(lines, pages: layout.pages) }
         return layout
     }
 
