@@ -14,7 +14,7 @@ public enum CompareBenchmark {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let oldPath = dir + "/old.txt", newPath = dir + "/new.txt"
         let count = try DiffBenchmark.writeVersions(from: seedPath, old: oldPath, new: newPath, bytes: megabytes << 20)
-        let bytes = ((try? FileManager.default.attributesOfItem(atPath: oldPath)[.size] as? Int) ?? 0) ?? 0
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: oldPath)[.size] as? Int) ?? 0
         let clock = ContinuousClock()
         func ms(_ d: Duration) -> String {
             String(format: "%.2f ms", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)

@@ -202,10 +202,10 @@ struct DocumentAssembler {
                 lastID = doc.headings.last!.id
             case .other:
                 if !r.text.isEmpty { doc.other.append(OtherText(text: r.text, after: lastID)) }
-            case .paragraph(let p):
+            case .paragraph(let operative, let printed):
                 // A paragraph's id is unique by construction (its number or its place) and
                 // has no dot, so only subparagraph ids need the set of ids in use.
-                let number = p.operative ? p.number : nil
+                let number = operative ? printed : nil
                 let id = number.map { "op\($0)" } ?? "pp\(doc.preamble.count + 1)"
                 // Only units that cite something are kept for the tables below: an entry
                 // per paragraph was tens of megabytes in a text of many short paragraphs.

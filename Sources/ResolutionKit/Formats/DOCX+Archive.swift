@@ -24,7 +24,7 @@ struct DOCXArchive {
     /// - Complexity: O(entries).
     init(_ bytes: [UInt8], path: String) throws {
         self.path = path
-        guard bytes.count >= 22, let archive = try? Archive(data: Data(bytes), accessMode: .read) else {
+        guard bytes.count >= 22, let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else {
             throw DocumentError.corruptArchive(path: path, reason: "no readable ZIP central directory")
         }
         self.archive = archive

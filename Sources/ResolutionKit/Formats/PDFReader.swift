@@ -150,7 +150,7 @@ enum PDFReader: FormatReader {
         guard fd >= 0 else { throw DocumentError.unreadable(path: path, reason: "cannot create a temporary copy for poppler") }
         defer { close(fd) }
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        let name = String(cString: template)
+        let name = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         guard written == bytes.count else { unlink(name); throw DocumentError.unreadable(path: path, reason: "cannot write a temporary copy for poppler") }
         return (name, true)
     }
