@@ -66,10 +66,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ResolutionKitTests", dependencies: ["ResolutionKit", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Inputs"]),
         .testTarget(name: "ResolutionDiffTests", dependencies: ["ResolutionDiff", "ResolutionKit"]),
-        .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "ResolutionKit"]),
+        .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "ResolutionKit", "TestSupport"]),
         .testTarget(name: "LibraryIndexTests", dependencies: ["LibraryIndex", "Annotations", "ResolutionKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReaderTests", dependencies: ["Reader", "ResolutionKit", "ResolutionDiff", "Terminal"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["reso"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["reso", "TestSupport"]),
         .testTarget(name: "ResoCLITests", dependencies: ["reso", "TestSupport"]),
     ]
 )

@@ -2,6 +2,7 @@
 
 import Foundation
 import ResolutionKit
+import TestSupport
 import Testing
 @testable import Annotations
 #if canImport(Glibc)
@@ -137,37 +138,19 @@ struct Child {
         posix_spawn_file_actions_addopen(&actions, 0, stdin ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var empty = sigset_t(); sigemptyset(&empty)
-        var all = sigset_t(); sigfillset(&all)
-        posix_spawnattr_setsigmask(&attr, &empty)
-        posix_spawnattr_setsigdefault(&attr, &all)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var env = ProcessInfo.processInfo.environment
         env["RESO_STORE"] = nil
         for (k, v) in environment { env[k] = v }
         // posix_spawn has no portable chdir action: a shell changes folder, then execs in place
         // (same pid, so signals reach the program itself).
-        let argv = (["/bin/sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "sh", folder, executable] + args)
-            .map { strdup($0) } + [nil]
-        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, "/bin/sh", &actions, &attr, argv, envp)
-        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EINVAL) }
+        let pid = try CleanSpawn.start("/bin/sh", ["-c", "cd \"$1\" && shift && exec \"$@\"", "sh", folder, executable] + args,
+                                       environment: env, actions: &actions).get()
         return Child(pid: pid, stdoutPath: out, stderrPath: err)
     }
 
     /// Waits; returns the exit status, or 128 + signal when killed.
     @discardableResult
-    func wait() -> Int32 {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let signal = status & 0x7F
-        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
-    }
+    func wait() -> Int32 { CleanSpawn.wait(pid) }
 
     // Decoded by hand: String(contentsOfFile:) would silently drop a byte-order mark.
     var stdout: String { String(decoding: Fixture.bytes(stdoutPath) ?? [], as: UTF8.self) }

@@ -2,6 +2,7 @@
 // shared/reference/swift-ncurses.md): a socket per session, tmux spawned with an empty signal
 // mask, and polling of capture-pane instead of sleeping.
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,26 +24,15 @@ func spawnAndWait(_ path: String, _ args: [String], environment: [String: String
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
-    var attr = posix_spawnattr_t()
-    posix_spawnattr_init(&attr)
-    defer { posix_spawnattr_destroy(&attr) }
-    var empty = sigset_t(); sigemptyset(&empty)
-    var all = sigset_t(); sigfillset(&all)
-    posix_spawnattr_setsigmask(&attr, &empty)
-    posix_spawnattr_setsigdefault(&attr, &all)
-    posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var env = environment ?? ProcessInfo.processInfo.environment
     env["TMUX"] = nil
-    let argv = ([path] + args).map { strdup($0) } + [nil]
-    let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-    var pid: pid_t = 0
-    let rc = posix_spawn(&pid, path, &actions, &attr, argv, envp)
-    guard rc == 0 else { throw E2EError(description: "cannot run \(path): \(String(cString: strerror(rc)))") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let pid: pid_t
+    switch CleanSpawn.start(path, args, environment: env, actions: &actions) {
+    case .success(let p): pid = p
+    case .failure(let e): throw E2EError(description: "cannot run \(path): \(String(cString: strerror(e.code.rawValue)))")
+    }
+    let exit = CleanSpawn.wait(pid)
     let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
-    let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     return (exit, text)
 }
 
