@@ -31,12 +31,13 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let doc = try loadDocument(file)
+        defer { KeptUntilExit.keep(doc) }
         if let n = doc.revisions?.count, n > 0 {
             // The text shown has the changes applied: say so, once, where it is not mixed with output.
             FileHandle.standardError.write(Data("reso: \(file) has \(n) tracked change\(n == 1 ? "" : "s") (shown as ⟨tracked: …⟩ lines; insertions are in the text, deletions are not)\n".utf8))
         }
         switch format {
-        case .json: DocumentJSON.stream(doc) { ConsoleOutput.write($0, as: .json) }
+        case .json: DocumentJSON.stream(doc, terminalSafe: true) { ConsoleOutput.write(terminalSafeJSON: $0) }
         case .markdown: ConsoleOutput.write(MarkdownRenderer().render(doc))
         case .text:
             let wide = try ambiguousWide || ResoConfig.load().ambiguousWide
