@@ -10,9 +10,11 @@ public enum DocumentJSON {
     }
 
     /// Streams the JSON to `sink` in pieces (see `JSONWriter.init(streamingTo:)`): what
-    /// `reso show --format json` prints, without holding the whole JSON in memory.
-    public static func stream(_ doc: ResolutionDocument, to sink: @escaping ([UInt8]) -> Void) {
-        var w = JSONWriter(streamingTo: sink)
+    /// `reso show --format json` prints, without holding the whole JSON in memory. With
+    /// `terminalSafe`, C1 and bidi controls in strings are escaped as they are written, so
+    /// that every piece is safe for a terminal (`Sanitizer.isSafe`) and the same JSON value.
+    public static func stream(_ doc: ResolutionDocument, terminalSafe: Bool = false, to sink: @escaping ([UInt8]) -> Void) {
+        var w = JSONWriter(streamingTo: sink, escapingTerminalControls: terminalSafe)
         write(doc, to: &w)
         w.flush()
     }

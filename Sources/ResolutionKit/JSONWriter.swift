@@ -16,15 +16,22 @@ public struct JSONWriter {
     /// Where a streaming writer hands its output, in pieces of about `chunk` bytes.
     private var sink: (([UInt8]) -> Void)? = nil
     private var chunk = Int.max
+    /// See `init(streamingTo:chunk:escapingTerminalControls:)`.
+    private var escapesTerminalControls = false
 
     public init(reservingCapacity capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     /// A writer that hands its output to `sink` in pieces as it goes, so that a document of
     /// tens of megabytes is never held whole as JSON next to the document itself. Pieces end
     /// between values, never inside a string, so each is whole UTF-8. Call `flush()` last.
-    public init(streamingTo sink: @escaping ([UInt8]) -> Void, chunk: Int = 1 << 16) {
+    /// With `escapingTerminalControls`, strings also have their C1 controls (U+0080–U+009F)
+    /// and bidi controls (`Sanitizer.isBidiControl`) written as `\uXXXX` escapes, as
+    /// `Sanitizer.jsonEscaped` would write them: the output is then safe for a terminal as it
+    /// is made (`Sanitizer.isSafe` holds for every piece), and need not be scanned again.
+    public init(streamingTo sink: @escaping ([UInt8]) -> Void, chunk: Int = 1 << 16, escapingTerminalControls: Bool = false) {
         self.sink = sink
         self.chunk = chunk
+        self.escapesTerminalControls = escapingTerminalControls
         bytes.reserveCapacity(chunk + 4096)
     }
 
@@ -144,13 +151,24 @@ public struct JSONWriter {
                 // has a quote or a control character in few of its words).
                 if i + 8 <= n {
                     let w = ByteWords.load(utf8, i)
-                    if !ByteWords.hasBelow(w, 0x20) && !ByteWords.has(w, 0x22) && !ByteWords.has(w, 0x5C) && !ByteWords.has(w, 0x7F) {
+                    if !ByteWords.hasBelow(w, 0x20) && !ByteWords.has(w, 0x22) && !ByteWords.has(w, 0x5C) && !ByteWords.has(w, 0x7F)
+                        && (!escapesTerminalControls || w & ByteWords.highs == 0 || Sanitizer.noControlLead(w, last: utf8[i + 7])) {
                         i += 8
                         continue
                     }
                 }
                 let b = utf8[i]
                 i += 1
+                if b >= 0x80 {
+                    // A lead byte of a terminal control: the scalar is written escaped.
+                    guard escapesTerminalControls, let (v, length) = Sanitizer.terminalControl(utf8, at: i - 1) else { continue }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<(i - 1)]))
+                    bytes.append(0x5C); bytes.append(0x75)
+                    for shift in stride(from: 12, through: 0, by: -4) { bytes.append(JSONWriter.hex[Int(v >> UInt32(shift)) & 0xF]) }
+                    i += length - 1
+                    runStart = i
+                    continue
+                }
                 guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<(i - 1)]))
                 runStart = i

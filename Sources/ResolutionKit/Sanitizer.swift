@@ -72,9 +72,7 @@ public enum Sanitizer {
             // with no 0x9C whose last byte is not 0xD8 holds every 0xD8's next byte, and passes.
             if i + 8 <= n {
                 let w = ByteWords.load(bytes, i)
-                if !ByteWords.hasBelow(w, 0x20) && !ByteWords.has(w, 0x7F) && !ByteWords.has(w, 0xC2)
-                    && !ByteWords.has(w, 0xE2)
-                    && (!ByteWords.has(w, 0xD8) || (!ByteWords.has(w, 0x9C) && bytes[i + 7] != 0xD8)) { i += 8; continue }
+                if !ByteWords.hasBelow(w, 0x20) && !ByteWords.has(w, 0x7F) && noControlLead(w, last: bytes[i + 7]) { i += 8; continue }
             }
             let b = bytes[i]
             if b < 0x80 {
@@ -82,19 +80,41 @@ public enum Sanitizer {
                 i += 1
                 continue
             }
-            let next = i + 1 < n ? bytes[i + 1] : 0
-            switch b {
-            case 0xC2 where next < 0xA0: return false                      // U+0080–U+009F
-            case 0xD8 where next == 0x9C: return false                     // U+061C
-            case 0xE2 where i + 2 < n:
-                let last = bytes[i + 2]
-                if next == 0x80 && (last == 0x8E || last == 0x8F || (last >= 0xAA && last <= 0xAE)) { return false }
-                if next == 0x81 && last >= 0xA6 && last <= 0xA9 { return false }
-            default: break
-            }
+            if terminalControl(bytes, at: i) != nil { return false }
             i += 1
         }
         return true
+    }
+
+    /// True when the UTF-8 word `w` (eight bytes, the last of them `last`) holds no lead byte
+    /// of a C1 or bidi control: none of 0xC2, 0xE2, and 0xD8 only where its next byte is in
+    /// the word and none is 0x9C (U+061C). No continuation byte is such a lead, so a word that
+    /// passes needs no look at its bytes one by one.
+    /// - Complexity: O(1).
+    @inline(__always)
+    static func noControlLead(_ w: UInt64, last: UInt8) -> Bool {
+        !ByteWords.has(w, 0xC2) && !ByteWords.has(w, 0xE2)
+            && (!ByteWords.has(w, 0xD8) || (!ByteWords.has(w, 0x9C) && last != 0xD8))
+    }
+
+    /// The C1 or bidi control whose UTF-8 starts at `i`, with its length in bytes; nil for
+    /// any other byte there (an ASCII byte included: C0 and DEL are the caller's to test).
+    /// - Complexity: O(1).
+    @inline(__always)
+    static func terminalControl(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int)? {
+        let n = bytes.count
+        let next = i + 1 < n ? bytes[i + 1] : 0
+        switch bytes[i] {
+        case 0xC2 where next < 0xA0: return (UInt32(next), 2)   // U+0080–U+009F (valid UTF-8: next ≥ 0x80)
+        case 0xD8 where next == 0x9C: return (0x061C, 2)
+        case 0xE2 where i + 2 < n:
+            let last = bytes[i + 2]
+            let v = 0x2000 | UInt32(next & 0x3F) << 6 | UInt32(last & 0x3F)
+            if next == 0x80 && (last == 0x8E || last == 0x8F || (last >= 0xAA && last <= 0xAE)) { return (v, 3) }
+            if next == 0x81 && last >= 0xA6 && last <= 0xA9 { return (v, 3) }
+            return nil
+        default: return nil
+        }
     }
 
     @inline(__always)
