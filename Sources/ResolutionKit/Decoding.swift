@@ -123,34 +123,61 @@ public enum TextDecoder {
     }
 
     private static func finish(_ text: String, _ encoding: String, _ path: String) throws -> DecodedText {
-        // Control characters are ASCII: count them on the UTF-8 bytes. A text file has few;
-        // many of them means binary data.
         var text = text
         let total = text.utf8.count
-        // Eight bytes at a time (`ByteWords`): visible bytes counted in the word, and only a
-        // word with a byte below 0x20 (a line break, most often) looked at byte by byte.
-        let (controls, visible) = text.withUTF8 { bytes -> (Int, Int) in
-            var controls = 0, visible = 0
-            func control(_ b: UInt8) -> Bool { b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C && b != 0x1B }
-            var i = 0
-            while i + 8 <= bytes.count {
-                let w = ByteWords.load(bytes, i)
-                visible &+= ByteWords.countAbove0x20(w)
-                if ByteWords.hasBelow(w, 0x20) {
-                    for k in i..<(i + 8) where control(bytes[k]) { controls &+= 1 }
-                }
-                i += 8
-            }
-            for k in i..<bytes.count {
-                if bytes[k] > 0x20 { visible &+= 1 } else if control(bytes[k]) { controls &+= 1 }
-            }
-            return (controls, visible)
-        }
+        let (controls, visible) = text.withUTF8(controlsAndVisible)
         if visible == 0 || (total < 65_536 && text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace })) {
             throw DocumentError.empty(path: path)
         }
         if controls * 10 > total { throw DocumentError.binary(path: path, offset: 0) }
         return DecodedText(text: text, encoding: encoding)
+    }
+
+    /// Files at least this large that are UTF-8 as they stand are parsed from their own bytes
+    /// (`isPlainUTF8`), not from a String made of them. Below it the copy costs little, and
+    /// `decode`'s checks for a text of whitespace alone need the scalars.
+    static let inPlaceBytes = 1 << 20
+
+    /// True when `bytes` (at least `inPlaceBytes` of them) are a text that `decode` would read
+    /// as UTF-8 without a byte-order mark, unchanged: so that the parse can read the bytes
+    /// themselves. False when `decode` is to read them (a byte-order mark, or not UTF-8).
+    /// Throws what `decode` throws for a binary or empty file.
+    /// - Complexity: O(n): a search for NUL, the validation, and the count of controls.
+    static func isPlainUTF8(_ bytes: [UInt8], path: String) throws -> Bool {
+        precondition(bytes.count >= inPlaceBytes, "a small text is decoded as a String")
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return false
+        }
+        if let nul = firstNUL(bytes) { throw DocumentError.binary(path: path, offset: nul) }
+        guard firstInvalidUTF8(bytes) == nil else { return false }
+        let (controls, visible) = bytes.withUnsafeBufferPointer(controlsAndVisible)
+        if visible == 0 { throw DocumentError.empty(path: path) }
+        if controls * 10 > bytes.count { throw DocumentError.binary(path: path, offset: 0) }
+        return true
+    }
+
+    /// The control characters (C0 but line breaks, tab, form feed and escape) and the visible
+    /// bytes (above 0x20) among UTF-8 bytes. Control characters are ASCII, so they are counted
+    /// on the bytes: a text file has few, and many of them means binary data.
+    /// - Complexity: O(n): eight bytes at a time (`ByteWords`), visible bytes counted in the
+    ///   word, and only a word with a byte below 0x20 (a line break, most often) looked at
+    ///   byte by byte.
+    private static func controlsAndVisible(_ bytes: UnsafeBufferPointer<UInt8>) -> (controls: Int, visible: Int) {
+        var controls = 0, visible = 0
+        func control(_ b: UInt8) -> Bool { b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C && b != 0x1B }
+        var i = 0
+        while i + 8 <= bytes.count {
+            let w = ByteWords.load(bytes, i)
+            visible &+= ByteWords.countAbove0x20(w)
+            if ByteWords.hasBelow(w, 0x20) {
+                for k in i..<(i + 8) where control(bytes[k]) { controls &+= 1 }
+            }
+            i += 8
+        }
+        for k in i..<bytes.count {
+            if bytes[k] > 0x20 { visible &+= 1 } else if control(bytes[k]) { controls &+= 1 }
+        }
+        return (controls, visible)
     }
 
     /// Chinese running text always has its full-width comma or full stop, or 的.

@@ -39,40 +39,36 @@ enum DenseText {
     /// `isDense(blocks:bytes:)` for what the lines cannot show).
     /// - Complexity: O(n) in the text's bytes, with no allocation.
     static func isDense(_ text: String) -> Bool {
-        let size = text.utf8.count
+        var text = text
+        return text.withUTF8 { isDense(utf8: $0) }
+    }
+
+    /// `isDense` of text given as its UTF-8 bytes (valid UTF-8).
+    static func isDense(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let size = bytes.count
         guard size >= minimumBytes else { return false }
         // Settled by loops the compiler vectorises, for most texts: the line breaks, the
         // largest byte (no scalar packs wider than it allows, and no text has more scalars
         // than bytes), and the breaks right after a stop.
-        var breaks = 0, ended = 0
-        var largest: UInt8 = 0
-        let counted = text.utf8.withContiguousStorageIfAvailable { (bytes: UnsafeBufferPointer<UInt8>) -> Void in
-            // In the closure's own variables: loops that write captured ones were not vectorised.
-            var lineBreaks = 0
-            var top: UInt8 = 0
-            var i = 0
-            while i + 8 <= bytes.count {
-                let w = ByteWords.load(bytes, i)
-                lineBreaks &+= ByteWords.count(w, 10) &+ ByteWords.count(w, 13)
-                i += 8
-            }
-            for b in bytes[i...] { lineBreaks &+= (b == 10 || b == 13) ? 1 : 0 }
-            for b in bytes { top = max(top, b) }
-            breaks = lineBreaks
-            largest = top
-            // No more lines than breaks can end a clause: counted only where enough could.
-            if (breaks + 1) * bytesPerBlock > size { ended = endedLines(bytes) }
-        } != nil
-        let lineBound = (breaks + 1) * bytesPerLineRecord + size * packedWidth(lead: largest)
-        if counted {
-            if ended * bytesPerBlock > size { return true }
-            if Double(lineBound) <= recordCostLimit * Double(size) { return false }
+        var lineBreaks = 0
+        var top: UInt8 = 0
+        var i = 0
+        while i + 8 <= bytes.count {
+            let w = ByteWords.load(bytes, i)
+            lineBreaks &+= ByteWords.count(w, 10) &+ ByteWords.count(w, 13)
+            i += 8
         }
+        for b in bytes[i...] { lineBreaks &+= (b == 10 || b == 13) ? 1 : 0 }
+        for b in bytes { top = max(top, b) }
+        // No more lines than breaks can end a clause: counted only where enough could.
+        if (lineBreaks + 1) * bytesPerBlock > size && endedLines(bytes) * bytesPerBlock > size { return true }
+        let lineBound = (lineBreaks + 1) * bytesPerLineRecord + size * packedWidth(lead: top)
+        if Double(lineBound) <= recordCostLimit * Double(size) { return false }
         // Line by line: each line's scalars at the width of its widest.
         var cost = 0
         var scalars = 0, width = 1
         var ink = false
-        func count(_ b: UInt8) {
+        for b in bytes {
             if b & 0xC0 != 0x80 { scalars += 1 }
             switch b {
             case 10, 13:
@@ -83,9 +79,6 @@ enum DenseText {
                 ink = true
                 if b >= 0xC4 { width = max(width, packedWidth(lead: b)) }
             }
-        }
-        if text.utf8.withContiguousStorageIfAvailable({ (bytes: UnsafeBufferPointer<UInt8>) -> Void in for b in bytes { count(b) } }) == nil {
-            for b in text.utf8 { count(b) }
         }
         if ink { cost += bytesPerLineRecord + scalars * width }
         return Double(cost) > recordCostLimit * Double(size)
@@ -129,6 +122,12 @@ enum DenseText {
     /// - Complexity: O(n) in the text's bytes; one piece's bytes are held at a time besides
     ///   the pieces made.
     static func unplaced(_ text: String, joinWithSpace: Bool) -> [OtherText] {
+        var text = text
+        return text.withUTF8 { unplaced(utf8: $0, joinWithSpace: joinWithSpace) }
+    }
+
+    /// `unplaced` of text given as its UTF-8 bytes (valid UTF-8).
+    static func unplaced(utf8 bytes: UnsafeBufferPointer<UInt8>, joinWithSpace: Bool) -> [OtherText] {
         var pieces: [OtherText] = []
         var piece: [UInt8] = []
         piece.reserveCapacity(pieceBytes + 256)
@@ -154,9 +153,7 @@ enum DenseText {
             WorkMeter.add(1)
             if b == 10 || b == 13 { endLine() } else { line.append(b) }
         }
-        if text.utf8.withContiguousStorageIfAvailable({ (bytes: UnsafeBufferPointer<UInt8>) -> Void in for b in bytes { take(b) } }) == nil {
-            for b in text.utf8 { take(b) }
-        }
+        for b in bytes { take(b) }
         endLine()
         flush()
         return pieces

@@ -355,13 +355,14 @@ extension LineSplitter {
 enum TextPieces {
     static let pieceBytes = 1 << 20
 
-    /// Copies `holder`'s text into pieces and empties the holder.
+    /// Copies `holder`'s text into pieces and empties the holder (a text of one piece is
+    /// handed on as it is).
     /// - Complexity: O(n) in the text's bytes.
     static func take(_ holder: TextHolder) -> [[UInt8]] {
-        var text = holder.text
-        holder.text = ""
-        return text.withUTF8 { bytes -> [[UInt8]] in
-            if bytes.count <= pieceBytes { return [Array(bytes)] }
+        let text = holder.utf8
+        holder.utf8 = []
+        if text.count <= pieceBytes { return [text] }
+        return text.withUnsafeBufferPointer { bytes -> [[UInt8]] in
             var bounds = [0]
             while bounds[bounds.count - 1] < bytes.count {
                 var end = min(bytes.count, bounds[bounds.count - 1] + pieceBytes)

@@ -38,9 +38,16 @@ public enum ResolutionParser {
     /// line phase can release it: bound by a `case let` in the caller, the text stayed
     /// referenced by the reading (one whole copy of the input) until the parse returned.
     private static func takeText(_ reading: inout FormatReading?) -> (TextHolder, String)? {
-        guard case let .text(text, encoding)? = reading else { return nil }
-        reading = nil
-        return (TextHolder(text), encoding)
+        switch reading {
+        case let .text(text, encoding)?:
+            reading = nil
+            return (TextHolder(text), encoding)
+        case let .utf8(bytes, encoding)?:
+            reading = nil
+            return (TextHolder(utf8: bytes), encoding)
+        default:
+            return nil
+        }
     }
 
     /// The reader for each format.
@@ -82,14 +89,14 @@ public enum ResolutionParser {
     }
 
     static func parse(_ holder: TextHolder, source: SourceInfo) -> ResolutionDocument {
-        let profile = LanguageDetector.detect(holder.text)
-        if DenseText.isDense(holder.text) {
+        let profile = LanguageDetector.detect(holder.detectionSample)
+        if holder.utf8.withUnsafeBufferPointer(DenseText.isDense(utf8:)) {
             var doc = ResolutionDocument(source: source, language: profile.code)
-            doc.other = DenseText.unplaced(holder.text, joinWithSpace: profile.spec.joinWithSpace)
-            holder.text = ""
+            doc.other = holder.utf8.withUnsafeBufferPointer { DenseText.unplaced(utf8: $0, joinWithSpace: profile.spec.joinWithSpace) }
+            holder.utf8 = []
             return doc
         }
-        let size = holder.text.utf8.count
+        let size = holder.utf8.count
         // Each phase's input is released as soon as the next phase has what it needs, so
         // that a large document is held in memory only a few times over. The decoded text
         // goes first, once it is split into lines (when the holder has its only copy).
@@ -147,16 +154,33 @@ public enum ResolutionParser {
     }
 }
 
-/// The decoded text, passed by reference so that the parse can let go of it after the
-/// line phase instead of holding it (a whole copy of the input) to the end.
+/// The decoded text as its UTF-8 bytes (valid UTF-8), passed by reference so that the parse
+/// can let go of it after the line phase instead of holding it (a whole copy of the input)
+/// to the end.
 final class TextHolder {
-    var text: String
-    init(_ text: String) { self.text = text }
+    var utf8: [UInt8]
+    init(_ text: String) { utf8 = Array(text.utf8) }
+    init(utf8: [UInt8]) { self.utf8 = utf8 }
+
+    /// The text's beginning as a String, for language detection, which reads at most its
+    /// first 200,000 scalars: 800,000 bytes hold at least as many, cut between scalars.
+    /// - Complexity: O(min(n, 800,000)).
+    var detectionSample: String {
+        var end = min(utf8.count, 800_000)
+        // Never inside a scalar: back up over UTF-8 continuation bytes (10xxxxxx).
+        while end < utf8.count && end > 0 && utf8[end] & 0xC0 == 0x80 { end -= 1 }
+        return String(decoding: utf8[..<end], as: UTF8.self)
+    }
 }
 
 /// Text files: decoded here, laid out by the line phases.
 enum PlainTextReader: FormatReader {
     static func read(_ bytes: [UInt8], path: String) throws -> FormatReading {
+        // A large file that is UTF-8 as it stands is read from its own bytes: made into a
+        // String, it was copied and its pages touched once more only to be cut into pieces.
+        if bytes.count >= TextDecoder.inPlaceBytes, try TextDecoder.isPlainUTF8(bytes, path: path) {
+            return .utf8(bytes, encoding: "utf-8")
+        }
         let decoded = try TextDecoder.decode(bytes, path: path)
         return .text(decoded.text, encoding: decoded.encoding)
     }

@@ -55,6 +55,41 @@ import Glibc
         #expect(throws: DocumentError.undecodable(path: "l", offset: 15)) { try TextDecoder.decode(latin1, path: "l") }
     }
 
+    /// A large file that is UTF-8 as it stands is parsed from its own bytes, not from a String
+    /// made of them: the same document either way, and every other large file still goes
+    /// through `decode`, with its errors.
+    @Test(arguments: ["000", "003"])
+    func largeUTF8TextIsReadInPlaceToTheSameDocument(_ seed: String) throws {
+        let text = Fixtures.seedText(seed)
+        var big = text
+        while big.utf8.count < TextDecoder.inPlaceBytes + 4096 { big += "\n\n" + text }
+        let bytes = Array(big.utf8)
+        #expect(try TextDecoder.isPlainUTF8(bytes, path: "x"))
+        let inPlace = try ResolutionParser.parse(bytes: bytes, path: "x")
+        let viaString = ResolutionParser.parse(text: big, source: inPlace.source)
+        #expect(inPlace.source.encoding == "utf-8")
+        #expect(inPlace.preamble.count + inPlace.operative.count > 0)
+        #expect(DocumentJSON.encode(inPlace) == DocumentJSON.encode(viaString))
+
+        // A byte-order mark: decoded, and reported.
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF] + bytes
+        #expect(try !TextDecoder.isPlainUTF8(bom, path: "x"))
+        #expect(try ResolutionParser.parse(bytes: bom, path: "x").source.encoding == "utf-8-bom")
+        // A NUL, or mostly controls: binary, as `decode` says.
+        var nul = bytes
+        nul[bytes.count / 2] = 0
+        #expect(throws: DocumentError.binary(path: "n", offset: bytes.count / 2)) { try ResolutionParser.parse(bytes: nul, path: "n") }
+        let controls = [UInt8](repeating: 0x01, count: bytes.count / 5) + bytes
+        #expect(throws: DocumentError.binary(path: "c", offset: 0)) { try ResolutionParser.parse(bytes: controls, path: "c") }
+        // Not UTF-8: left to `decode`, whose error names the bad byte.
+        var bad = bytes
+        var at = 1000
+        while bytes[at] & 0xC0 == 0x80 { at += 1 }  // between two scalars
+        bad.insert(contentsOf: [0xFF, 0xFF], at: at)
+        #expect(try !TextDecoder.isPlainUTF8(bad, path: "u"))
+        #expect(throws: DocumentError.undecodable(path: "u", offset: at)) { try ResolutionParser.parse(bytes: bad, path: "u") }
+    }
+
     @Test func sha256MatchesKnownVectors() {
         #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")

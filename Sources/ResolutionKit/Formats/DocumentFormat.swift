@@ -26,6 +26,8 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
 enum FormatReading {
     /// Decoded text; `encoding` is what `source.encoding` reports.
     case text(String, encoding: String)
+    /// Text that is its file's bytes, valid UTF-8 (`TextDecoder.isPlainUTF8`).
+    case utf8([UInt8], encoding: String)
     /// Paragraphs already known from the file (see `LaidOutText`).
     case blocks(LaidOutText)
 }
