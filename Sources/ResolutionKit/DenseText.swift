@@ -52,14 +52,20 @@ enum DenseText {
         // than bytes), and the breaks right after a stop.
         var lineBreaks = 0
         var top: UInt8 = 0
-        var i = 0
-        while i + 8 <= bytes.count {
-            let w = ByteWords.load(bytes, i)
-            lineBreaks &+= ByteWords.count(w, 10) &+ ByteWords.count(w, 13)
-            i += 8
+        // Both in one loop the compiler vectorises, counted in 32-bit lanes a block at a time
+        // (counting eight bytes at a time in a word took five times the instructions).
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + (1 << 16))
+            var breaks: UInt32 = 0
+            for k in start..<end {
+                let b = bytes[k]
+                breaks &+= b == 10 || b == 13 ? 1 : 0
+                top = max(top, b)
+            }
+            lineBreaks += Int(breaks)
+            start = end
         }
-        for b in bytes[i...] { lineBreaks &+= (b == 10 || b == 13) ? 1 : 0 }
-        for b in bytes { top = max(top, b) }
         // No more lines than breaks can end a clause: counted only where enough could.
         if (lineBreaks + 1) * bytesPerBlock > size && endedLines(bytes) * bytesPerBlock > size { return true }
         let lineBound = (lineBreaks + 1) * bytesPerLineRecord + size * packedWidth(lead: top)
