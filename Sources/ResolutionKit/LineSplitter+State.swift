@@ -20,6 +20,16 @@ struct LineSplitState {
     var runStarts: [Int] = []
     var embedDepth = 0
 
+    /// The ASCII letters of the lines made so far and of the line being read: what the
+    /// splitter did not count before the text's first right-to-left letter.
+    /// - Complexity: O(n) in the scalars read so far (once a text, at its first such letter).
+    var asciiLettersSoFar: Int {
+        var n = 0
+        for k in out.indices { n += out[k].scalars.asciiLetterCount }
+        for s in current { n &+= (s.value | 0x20) &- 0x61 < 26 ? 1 : 0 }
+        return n
+    }
+
     /// A line of spaces alone: a blank line, or a rule where it is long (a footnote
     /// separator drawn with spaces).
     mutating func addBlank(width: Int) {

@@ -194,6 +194,7 @@ enum LineSplitter {
         st.out.reserveCapacity(filled)
         st.current.reserveCapacity(min(longest + 1, 1 << 30))
         var rtlLetters = 0, letters = 0
+        var countingASCII = false  // ASCII letters counted as they come (see the ASCII runs)
         var previousCR = false
         // Each piece is read as UTF-8 (a String's storage is valid UTF-8, so the scalars
         // decoded here are its `unicodeScalars`), copied into one reused buffer so that the
@@ -212,21 +213,15 @@ enum LineSplitter {
                 // of it is appended in one step, where appending scalar by scalar checked the
                 // line buffer's uniqueness and capacity at each one.
                 if b >= 0x20 && b < 0x7F && st.pendingTatweel == 0 {
-                    var j = i + 1
-                    if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letters += 1 }
-                    // Eight bytes a step while all are printable ASCII, their letters counted
-                    // in the word (`asciiLetters`): the byte loop below was most of this phase.
-                    while j + 8 <= n {
-                        let w = UnsafeRawPointer(utf8.baseAddress! + j).loadUnaligned(as: UInt64.self)
-                        guard w & ByteWords.highs == 0, !ByteWords.hasBelow(w, 0x20), !ByteWords.has(w, 0x7F) else { break }
-                        letters += asciiLetters(w)
-                        j += 8
-                    }
-                    while j < n {
-                        let c = utf8[j]
-                        guard c >= 0x20 && c < 0x7F else { break }
-                        if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { letters += 1 }
-                        j += 1
+                    // ASCII letters weigh only against right-to-left ones: counted once some
+                    // have been seen (and those before, then: `asciiLettersSoFar`). Counted in
+                    // every text, they were a fifth of this phase in Latin text.
+                    let j: Int
+                    if st.sawArabic {
+                        if !countingASCII { letters += st.asciiLettersSoFar; countingASCII = true }
+                        j = asciiRunEnd(utf8, from: i, to: n, letters: &letters)
+                    } else {
+                        j = asciiRunEnd(utf8, from: i, to: n)
                     }
                     // A whole line of printable ASCII, from its start to its break, with nothing
                     // in the line's state to rewrite it: made straight from its bytes, as `flush`
@@ -302,7 +297,7 @@ enum LineSplitter {
                     else if s.value >= 0xFB50 && s.value <= 0xFEFF && ArabicPresentationForms.contains(s) {
                         st.formsInLine = true; st.arabicInLine = true; st.sawArabic = true; rtlLetters += 1; letters += 1
                     }
-                    else if s.value < 0x80 ? ((s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A)   // ASCII letters without a property lookup
+                    else if s.value < 0x80 ? countingASCII && ((s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A)   // ASCII letters without a property lookup
                                 : (s.value >= 0x400 && s.value < 0x500) || Chars.isHan(s) { letters += 1 }
                     st.current.append(s)
                 }
@@ -310,6 +305,7 @@ enum LineSplitter {
             }
         }
         if !st.current.isEmpty || st.pendingTatweel > 0 { st.flush() }
+        if st.sawArabic && !countingASCII { letters += st.asciiLettersSoFar }
         if rtlLetters * 2 > letters {
             // Right-to-left text: extraction pads lines on the left by accident (and
             // `-layout` right-aligns them), so left indentation says nothing.
@@ -320,6 +316,47 @@ enum LineSplitter {
 }
 
 extension LineSplitter {
+    /// Where the run of printable ASCII (0x20–0x7E) that starts at `i` ends, before `n`.
+    /// - Complexity: O(k) in the run's bytes, eight at a step (the byte loop was most of
+    ///   the line phase).
+    @inline(__always)
+    static func asciiRunEnd(_ utf8: UnsafeMutableBufferPointer<UInt8>, from i: Int, to n: Int) -> Int {
+        var j = i + 1
+        while j + 8 <= n {
+            let w = UnsafeRawPointer(utf8.baseAddress! + j).loadUnaligned(as: UInt64.self)
+            guard w & ByteWords.highs == 0, !ByteWords.hasBelow(w, 0x20), !ByteWords.has(w, 0x7F) else { break }
+            j += 8
+        }
+        while j < n {
+            let c = utf8[j]
+            guard c >= 0x20 && c < 0x7F else { break }
+            j += 1
+        }
+        return j
+    }
+
+    /// `asciiRunEnd`, with the run's ASCII letters (`A`–`Z`, `a`–`z`) added to `letters`.
+    /// - Complexity: O(k) in the run's bytes.
+    @inline(__always)
+    static func asciiRunEnd(_ utf8: UnsafeMutableBufferPointer<UInt8>, from i: Int, to n: Int, letters: inout Int) -> Int {
+        var j = i + 1
+        let b = utf8[i]
+        if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letters += 1 }
+        while j + 8 <= n {
+            let w = UnsafeRawPointer(utf8.baseAddress! + j).loadUnaligned(as: UInt64.self)
+            guard w & ByteWords.highs == 0, !ByteWords.hasBelow(w, 0x20), !ByteWords.has(w, 0x7F) else { break }
+            letters += asciiLetters(w)
+            j += 8
+        }
+        while j < n {
+            let c = utf8[j]
+            guard c >= 0x20 && c < 0x7F else { break }
+            if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { letters += 1 }
+            j += 1
+        }
+        return j
+    }
+
     /// How many bytes of `w`, all printable ASCII (0x20–0x7E), are letters (`A`–`Z`,
     /// `a`–`z`): each byte with 0x20 set lies in 0x20–0x7F, and adding 0x1F (or 0x05)
     /// reaches its high bit exactly when it is at least 0x61 (or 0x7B), no carry leaving it.

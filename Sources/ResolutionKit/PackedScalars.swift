@@ -118,6 +118,25 @@ struct PackedScalars: RandomAccessCollection, Equatable {
         return bytes.withUnsafeBytes { $0.withMemoryRebound(to: UInt16.self) { body($0) } }
     }
 
+    /// How many scalars are ASCII letters (`A`–`Z`, `a`–`z`), counted in the stored values.
+    /// - Complexity: O(n).
+    var asciiLetterCount: Int {
+        // Plain loops over the stored values, which the compiler vectorises.
+        if let n = withLatin1({ b -> Int in
+            var n = 0
+            for v in b { n &+= (v | 0x20) &- 0x61 < 26 ? 1 : 0 }
+            return n
+        }) { return n }
+        if let n = withBMP({ b -> Int in
+            var n = 0
+            for v in b { n &+= (v | 0x20) &- 0x61 < 26 ? 1 : 0 }
+            return n
+        }) { return n }
+        var n = 0
+        for s in scalars { n &+= (s.value | 0x20) &- 0x61 < 26 ? 1 : 0 }
+        return n
+    }
+
     /// Whether some scalar is the ASCII character `v`, looked for in the stored values
     /// without unpacking them; Latin-1 text eight bytes at a step (`ByteWords`).
     /// - Complexity: O(n).
