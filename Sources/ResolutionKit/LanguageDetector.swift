@@ -2,6 +2,9 @@
 // compiled to decide it: only the one detected is).
 
 enum LanguageDetector {
+    /// How many of a text's first scalars decide its language.
+    static let sampleScalars = 200_000
+
     /// The bundled language of `text`, compiled (only that one is).
     static func detect(_ text: String) -> LanguageProfile {
         let specs = LanguageCatalog.specs
@@ -53,7 +56,7 @@ enum LanguageDetector {
             }
             for s in text.unicodeScalars {
                 sample += 1
-                if sample > 200_000 { break }
+                if sample > sampleScalars { break }
                 let v = s.value
                 if v < 0x10000 {
                     let k = table[Int(v)]
@@ -65,7 +68,7 @@ enum LanguageDetector {
         } else {
             for s in text.unicodeScalars {
                 sample += 1
-                if sample > 200_000 { break }
+                if sample > sampleScalars { break }
                 let v = s.value
                 for r in ranges where r.range.contains(v) { counts[r.script] += 1; break }
             }

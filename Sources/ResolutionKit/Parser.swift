@@ -163,12 +163,20 @@ final class TextHolder {
     init(utf8: [UInt8]) { self.utf8 = utf8 }
 
     /// The text's beginning as a String, for language detection, which reads at most its
-    /// first 200,000 scalars: 800,000 bytes hold at least as many, cut between scalars.
+    /// first 200,000 scalars: those, and the rest of the text only when it is short.
     /// - Complexity: O(min(n, 800,000)).
     var detectionSample: String {
-        var end = min(utf8.count, 800_000)
-        // Never inside a scalar: back up over UTF-8 continuation bytes (10xxxxxx).
-        while end < utf8.count && end > 0 && utf8[end] & 0xC0 == 0x80 { end -= 1 }
+        if utf8.count <= LanguageDetector.sampleScalars { return String(decoding: utf8, as: UTF8.self) }
+        // The bytes that start a scalar (not UTF-8 continuation bytes, 10xxxxxx), counted up
+        // to one past the sample: the sample ends right before that one.
+        var end = 0, scalars = 0
+        while end < utf8.count {
+            if utf8[end] & 0xC0 != 0x80 {
+                if scalars == LanguageDetector.sampleScalars { break }
+                scalars += 1
+            }
+            end += 1
+        }
         return String(decoding: utf8[..<end], as: UTF8.self)
     }
 }
