@@ -31,17 +31,17 @@ extension FootnoteExtractor {
         while k <= lines.count {
             let pageEnds = k == lines.count || (k > pageStart && lines[k].pageBreakBefore)
             if !pageEnds { k += 1; continue }
-            // Notes sit in the page's last `footZone` lines: only those are copied.
+            // Notes sit in the page's last `footZone` lines: only those are read, in place
+            // (a copy of them, every page, was a tenth of the pass).
             let tailStart = max(pageStart, k - footZone)
-            let tail = Array(lines[tailStart..<k])
             var lifted: (start: Int, notes: [RawFootnote], body: [SourceLine])? = nil
             // Only a line opening with a digit is unpacked to be read as a note's number.
-            for s in tail.indices where tail[s].scalars.first.map(Chars.isDigit) == true
-                && bareOrLeadingNumber(tail[s].text) != nil && !isFurniture(tail[s]) {
+            for s in tailStart..<k where lines[s].firstScalar.map(Chars.isDigit) == true
+                && bareOrLeadingNumber(lines[s].text) != nil && !isFurniture(lines[s]) {
                 // `3.` right before the notes: its text may come among them.
-                let before = tailStart + s - 1
-                let awaiting = before >= pageStart && (BlockBuilder.isNumberOnly(lines[before].text) || BlockBuilder.isLabelOnly(lines[before].text))
-                if let found = parseFoot(tail, from: s, isFurniture: isFurniture, awaitingText: awaiting),
+                let before = s - 1
+                let awaiting = before >= pageStart && (BlockBuilder.isNumberOnly(lines[before].scalars) || BlockBuilder.isLabelOnly(lines[before].scalars))
+                if let found = parseFoot(lines, s..<k, isFurniture: isFurniture, awaitingText: awaiting),
                    found.notes[0].number == last + 1 || found.notes[0].number == 1 {
                     lifted = (s, found.notes, found.body)
                     break
@@ -52,13 +52,16 @@ extension FootnoteExtractor {
                 // notes before them, as the document's footnotes, and so are the page's markers.
                 if found[0].number == 1 && last > 0 {
                     for i in found.indices { found[i].number += last }
-                    renumberMarkers(&lines, in: pageStart..<(tailStart + start), upTo: found.count, by: last)
+                    renumberMarkers(&lines, in: pageStart..<start, upTo: found.count, by: last)
                 }
-                keep(pageStart..<(tailStart + start))
+                // The footer lines after the notes stay for the furniture pass: taken before
+                // the body's lines are written, which may land on them.
+                var footer: [SourceLine] = []
+                for i in start..<k where isFurniture(lines[i]) { footer.append(lines[i]) }
+                keep(pageStart..<start)
                 for line in body { lines[w] = line; w += 1 }
                 body = []
-                // The footer lines after the notes stay for the furniture pass.
-                for line in tail[start...] where isFurniture(line) { lines[w] = line; w += 1 }
+                for line in footer { lines[w] = line; w += 1 }
                 notes += found
                 last = found.last!.number
             } else if let apart = numbersApartFromNotes(lines, page: pageStart..<k, next: last + 1,
@@ -187,16 +190,40 @@ extension FootnoteExtractor {
         return (body, digits, noteLine, number)
     }
 
-    /// Whether `s` holds an ASCII or a superscript digit (`Chars.isDigit`,
-    /// `Chars.superscriptValue`), looked for in the stored values of a packed line: one or
-    /// two bytes a scalar, compared as they are, where the generic scan decoded each scalar.
+    /// Whether a line may hold a marker `renumberMarkers` changes: a superscript digit, or
+    /// a run of digits glued to a letter or a closing punctuation (the scalars
+    /// `InlinePass.gluedMarker` asks for before the run; a run elsewhere is text). A
+    /// necessary test, read in the stored values of the packed line (one or two bytes a
+    /// scalar) without unpacking it; a line stored four bytes a scalar is always read.
     /// - Complexity: O(n) in the line's scalars.
-    static func hasDigit(_ s: PackedScalars) -> Bool {
-        if let found = s.withLatin1({ $0.contains { $0 &- 0x30 < 10 || $0 == 0xB9 || $0 == 0xB2 || $0 == 0xB3 } }) { return found }
-        if let found = s.withBMP({ $0.contains { $0 &- 0x30 < 10 || $0 == 0xB9 || $0 == 0xB2 || $0 == 0xB3 || $0 == 0x2070 || $0 &- 0x2074 < 6 } }) {
-            return found
+    static func mayHoldMarker(_ s: PackedScalars) -> Bool {
+        // The scalar before a run of digits that may make the run a glued marker.
+        func gluable(_ v: UInt32) -> Bool {
+            switch v {
+            case 0x30...0x39: return false  // inside a longer run
+            case 0x2C, 0x3B, 0x3A, 0x2E, 0x29, 0x201D, 0x2019, 0x22: return true  // , ; : . ) ” ’ "
+            default:
+                let prev = Unicode.Scalar(v) ?? " "
+                return !Chars.isWide(prev) && Chars.isAlphabetic(prev)
+            }
         }
-        return s.contains(where: { Chars.isDigit($0) || Chars.superscriptValue($0) != nil })
+        if let found = s.withLatin1({ b -> Bool in
+            for i in b.indices {
+                let v = b[i]
+                if v == 0xB9 || v == 0xB2 || v == 0xB3 { return true }
+                if v &- 0x30 < 10, i > 0, gluable(UInt32(b[i - 1])) { return true }
+            }
+            return false
+        }) { return found }
+        if let found = s.withBMP({ b -> Bool in
+            for i in b.indices {
+                let v = b[i]
+                if v == 0xB9 || v == 0xB2 || v == 0xB3 || v == 0x2070 || v &- 0x2074 < 6 { return true }
+                if v &- 0x30 < 10, i > 0, gluable(UInt32(b[i - 1])) { return true }
+            }
+            return false
+        }) { return found }
+        return true
     }
 
     /// Adds `shift` to the footnote markers `1...count` in `lines[range]`: superscript
@@ -207,14 +234,15 @@ extension FootnoteExtractor {
         let numbers = Set(1...count)
         for k in range {
             WorkMeter.add(1 + lines[k].length)
-            // A line with no digit at all has no marker: not unpacked.
-            guard hasDigit(lines[k].scalars) else { continue }
-            let t = lines[k].text
-            if let n = BlockBuilder.bareNumber(t) {
+            // Read in place first: a number alone, then whether any marker may stand in the
+            // line at all. Most lines of a page hold digits (years, symbols) and none a
+            // marker; those are neither unpacked nor scanned as scalars.
+            if let n = BlockBuilder.bareNumber(lines[k].scalars) {
                 if numbers.contains(n) { lines[k].text = Array(String(n + shift).unicodeScalars) }
                 continue
             }
-            guard t.contains(where: { Chars.isDigit($0) || Chars.superscriptValue($0) != nil }) else { continue }
+            guard mayHoldMarker(lines[k].scalars) else { continue }
+            let t = lines[k].text
             var out = Scalars()
             out.reserveCapacity(t.count + 4)
             // Most lines with digits have no marker: those are left as they are, not packed again.
@@ -255,37 +283,51 @@ extension FootnoteExtractor {
         return nil
     }
 
-    /// Reads `page[start...]` (furniture skipped) as notes to its end; nil unless every
+    /// Reads `lines[range]` (furniture skipped) as notes to its end; nil unless every
     /// line is taken and each note is a few lines at most (body text is not notes).
     /// `awaitingText`: the body line before the notes is a number or label alone (`3.`),
     /// whose text pdftotext may print between the note numbers and the note texts. When
     /// there is a text more than the notes need, its first sentence goes back to the body
-    /// (`body`).
-    static func parseFoot(_ page: [SourceLine], from start: Int, isFurniture: (SourceLine) -> Bool,
+    /// (`body`). The range's first line is a note's number (`bareOrLeadingNumber`) and no
+    /// furniture: the caller asked.
+    /// Lines are read in place, and each is unpacked and read for its number once: the
+    /// zone was copied and its lines unpacked afresh for every question, on every page.
+    /// - Complexity: O(r) in the range's lines (r <= footZone) and their scalars.
+    static func parseFoot(_ lines: [SourceLine], _ range: Range<Int>, isFurniture: (SourceLine) -> Bool,
                           awaitingText: Bool = false) -> (notes: [RawFootnote], body: [SourceLine])? {
-        let zone = Array(page[start...].filter { !isFurniture($0) })
-        guard let (first, _) = bareOrLeadingNumber(zone[0].text) else { return nil }
-        for line in zone where BlockBuilder.isNumberOnly(line.text) || StructureBuilder.operativeNumber(line.text) != nil {
-            return nil
+        // A paragraph's number in the zone: body text, not notes. Asked first, of the
+        // packed lines, so that a zone of body text is turned down before it is read.
+        for i in range where BlockBuilder.isNumberOnly(lines[i].scalars) || StructureBuilder.operativeNumberValue(lines[i].scalars) != nil {
+            if !isFurniture(lines[i]) { return nil }
         }
+        // The zone: each line's place in `lines`, source index, text and number
+        // (`bareOrLeadingNumber`, which needs a digit first).
+        var zone: [(at: Int, index: Int, text: Scalars, lead: (Int, Scalars)?)] = []
+        zone.reserveCapacity(range.count)
+        for i in range where !isFurniture(lines[i]) {
+            let text = lines[i].text
+            zone.append((i, lines[i].index, text, text.first.map(Chars.isDigit) == true ? bareOrLeadingNumber(text) : nil))
+        }
+        guard let (first, _) = zone[0].lead else { return nil }
         let spaced = { (s: Scalars) in !Chars.isWide(s.last ?? " ") }
         // A block of bare numbers, then a block of texts (pdftotext's default output). The
         // column of numbers may also be cut by the texts (`1`, texts, `2`): bare numbers in
         // sequence anywhere in the zone, every other line a text, read the same way.
+        // `texts` holds positions in `zone`.
         var numbers = 0
-        while numbers < zone.count, let (n, body) = bareOrLeadingNumber(zone[numbers].text), body.isEmpty, n == first + numbers {
+        while numbers < zone.count, let (n, body) = zone[numbers].lead, body.isEmpty, n == first + numbers {
             numbers += 1
         }
-        var texts = zone[numbers...]
+        var texts = ArraySlice(numbers..<zone.count)
         if numbers < zone.count {
-            var scattered: [SourceLine] = []
+            var scattered: [Int] = []
             var count = 0
             var inSequence = true
-            for line in zone {
-                if let (n, body) = bareOrLeadingNumber(line.text) {
+            for z in zone.indices {
+                if let (n, body) = zone[z].lead {
                     if body.isEmpty && n == first + count { count += 1 } else { inSequence = false; break }
                 } else {
-                    scattered.append(line)
+                    scattered.append(z)
                 }
             }
             if inSequence, count > numbers, count >= 2 {
@@ -295,23 +337,23 @@ extension FootnoteExtractor {
         }
         var bodyLines: [SourceLine] = []
         if awaitingText, numbers >= 1, texts.count > numbers {
-            while texts.count > numbers, let line = texts.first {
-                bodyLines.append(line)
+            while texts.count > numbers, let z = texts.first {
+                bodyLines.append(lines[zone[z].at])
                 texts = texts.dropFirst()
-                if endsWithTerminator(line.text) { break }
+                if endsWithTerminator(zone[z].text) { break }
             }
         }
         if numbers >= (bodyLines.isEmpty ? 2 : 1), texts.count >= numbers, texts.count <= numbers * 4,
-           texts.allSatisfy({ bareOrLeadingNumber($0.text) == nil }) {
+           texts.allSatisfy({ zone[$0].lead == nil }) {
             var notes: [RawFootnote] = []
             var j = texts.startIndex
             for i in 0..<numbers {
-                var body = texts[j].text
+                var body = zone[texts[j]].text
                 j += 1
                 // Each note takes more lines while its text runs on, leaving one line at
                 // least for each note still to come; the last takes the rest.
                 while j < texts.endIndex && (i == numbers - 1 || (!endsWithTerminator(body) && texts.endIndex - j > numbers - 1 - i)) {
-                    TextJoiner.append(texts[j].text, to: &body, spaced: spaced(body))
+                    TextJoiner.append(zone[texts[j]].text, to: &body, spaced: spaced(body))
                     j += 1
                 }
                 notes.append(RawFootnote(number: first + i, text: body, line: zone[i].index))
@@ -322,7 +364,7 @@ extension FootnoteExtractor {
         var notes: [RawFootnote] = []
         var linesInNote = 0
         for line in zone {
-            if let (n, body) = bareOrLeadingNumber(line.text) {
+            if let (n, body) = line.lead {
                 if n == first + notes.count {
                     notes.append(RawFootnote(number: n, text: body, line: line.index))
                     linesInNote = 0
