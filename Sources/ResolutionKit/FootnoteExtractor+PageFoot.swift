@@ -120,7 +120,8 @@ extension FootnoteExtractor {
             // The number first, read in place; only a number alone is asked whether it is
             // furniture (the furniture test copied every line of the page, and most lines
             // of a long text are one page).
-            guard let n = BlockBuilder.bareNumber(lines[i].scalars), !isFurniture(lines[i]) else { continue }
+            // Its length first: a number alone is three scalars at most (`bareNumber`).
+            guard lines[i].length <= 3, let n = BlockBuilder.bareNumber(lines[i].scalars), !isFurniture(lines[i]) else { continue }
             if numbers.isEmpty {
                 guard n == next || n == 1 else { return nil }
                 first = n
@@ -176,10 +177,8 @@ extension FootnoteExtractor {
         }
         guard let noteLine = previousText(before: page.upperBound), let body = previousText(before: noteLine),
               body > page.lowerBound else { return nil }
-        let note = lines[noteLine].text
-        guard note.count <= 60, BlockBuilder.endsWithStrongTerminator(note), bareOrLeadingNumber(note) == nil,
-              StructureBuilder.operativeNumber(note) == nil, LabelParser.parse(note, profile: profile) == nil,
-              profile.verbs.longestMatch(note, at: 0) == 0, profile.openers.longestMatch(note, at: 0) == 0 else { return nil }
+        // The body line's end first, read in place: it rarely ends with a letter and a
+        // number, and the note's line is then neither unpacked nor parsed.
         let text = lines[body].scalars
         var digits = 0
         while digits < 3, digits < text.count, Chars.isDigit(text[text.count - 1 - digits]) { digits += 1 }
@@ -187,6 +186,10 @@ extension FootnoteExtractor {
         var number = 0
         for i in (text.count - digits)..<text.count { number = number * 10 + Int(text[i].value - 48) }
         guard number == next || number == 1 else { return nil }
+        let note = lines[noteLine].text
+        guard note.count <= 60, BlockBuilder.endsWithStrongTerminator(note), bareOrLeadingNumber(note) == nil,
+              StructureBuilder.operativeNumber(note) == nil, LabelParser.parse(note, profile: profile) == nil,
+              profile.verbs.longestMatch(note, at: 0) == 0, profile.openers.longestMatch(note, at: 0) == 0 else { return nil }
         return (body, digits, noteLine, number)
     }
 
@@ -237,7 +240,7 @@ extension FootnoteExtractor {
             // Read in place first: a number alone, then whether any marker may stand in the
             // line at all. Most lines of a page hold digits (years, symbols) and none a
             // marker; those are neither unpacked nor scanned as scalars.
-            if let n = BlockBuilder.bareNumber(lines[k].scalars) {
+            if lines[k].length <= 3, let n = BlockBuilder.bareNumber(lines[k].scalars) {
                 if numbers.contains(n) { lines[k].text = Array(String(n + shift).unicodeScalars) }
                 continue
             }
