@@ -21,7 +21,7 @@ enum LabelColumn {
         var i = 0
         while i < lines.count {
             WorkMeter.add(1)
-            guard !lines[i].isSeparator, BlockBuilder.isLabelOnly(lines[i].scalars),
+            guard !lines[i].isSeparator, lines[i].isLabelAlone,
                   let first = reading(lines[i].text, profile: profile) else { i += 1; continue }
             var column = [i]
             var style = first
@@ -29,7 +29,7 @@ enum LabelColumn {
             // The column: labels alone that count on in one style, blank lines between them.
             while j < lines.count, !lines[j].pageBreakBefore {
                 if lines[j].isSeparator { j += 1; continue }
-                guard BlockBuilder.isLabelOnly(lines[j].scalars), let next = reading(lines[j].text, profile: profile),
+                guard lines[j].isLabelAlone, let next = reading(lines[j].text, profile: profile),
                       let following = next.first(where: { r in style.contains { $0.0 == r.0 && $0.1 + 1 == r.1 } })
                 else { break }
                 style = [following]
@@ -49,7 +49,7 @@ enum LabelColumn {
                 if k > j && line.pageBreakBefore && openings.isEmpty { break }
                 if line.isSeparator || isFurniture(line) { k += 1; continue }
                 if StructureBuilder.operativeNumber(line.text) != nil || BlockBuilder.isNumberOnly(line.scalars)
-                    || BlockBuilder.isLabelOnly(line.scalars) || LabelParser.parse(line.text, profile: profile) != nil { break }
+                    || line.isLabelAlone || LabelParser.parse(line.text, profile: profile) != nil { break }
                 if previous.map({ BlockBuilder.endsWithStrongTerminator($0.scalars) }) ?? true { openings.append(k) }
                 previous = line
                 k += 1

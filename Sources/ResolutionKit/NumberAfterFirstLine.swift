@@ -53,7 +53,7 @@ enum NumberAfterFirstLine {
         // the line after opens with a verb), or either (`first` set, neither plain).
         var numbers: [(index: Int, first: Int, plain: Bool)] = []
         var plainlyAfter = 0, plainlyBefore = 0
-        for i in lines.indices where NumberColumn.number(lines[i].scalars) != nil {
+        for i in lines.indices where lines[i].numberAlone != nil {
             let p = before(i), q = after(i)
             if let p, endsWithTerminator(lines[p].text), let q, !numbered(q), opensWithVerb(q) {
                 plainlyBefore += 1

@@ -21,8 +21,8 @@ extension NumberColumn {
             var numbered: [(index: Int, value: Int)] = []
             var lone = 0
             for k in pageStart..<pageEnd {
-                if let v = number(lines[k].scalars) { numbered.append((k, v)); lone += 1 }
-                else if let c = lines[k].scalars.first, Chars.isDigit(c),
+                if let v = lines[k].numberAlone { numbered.append((k, v)); lone += 1 }
+                else if let c = lines[k].firstScalar, Chars.isDigit(c),
                         let v = StructureBuilder.operativeNumberValue(lines[k].scalars), v < 1000 { numbered.append((k, v)) }
             }
             if let top = numbered.map(\.value).max() {
@@ -46,7 +46,7 @@ extension NumberColumn {
         let sorted = numbered.map(\.value).sorted()
         guard sorted.first == highest + 1, sorted.last == highest + sorted.count,
               zip(sorted, sorted.dropFirst()).allSatisfy({ $1 == $0 + 1 }) else { return false }
-        for (k, n) in numbered.enumerated() where number(lines[n.index].scalars) != nil {
+        for (k, n) in numbered.enumerated() where lines[n.index].numberAlone != nil {
             let next = k + 1 < numbered.count ? numbered[k + 1].index : lines.count
             let text = (n.index + 1..<next).first { !lines[$0].isSeparator && !isFurniture(lines[$0]) }
             guard text != nil else { return false }

@@ -21,10 +21,10 @@ enum NumberColumn {
         var i = 0
         while i < lines.count {
             WorkMeter.add(1)
-            guard let first = number(lines[i].scalars) else { i += 1; continue }
+            guard let first = lines[i].numberAlone else { i += 1; continue }
             var column = [(index: i, value: first)]
             var j = i + 1
-            while j < lines.count, !lines[j].pageBreakBefore, let v = number(lines[j].scalars), v == column.last!.value + 1 {
+            while j < lines.count, !lines[j].pageBreakBefore, let v = lines[j].numberAlone, v == column.last!.value + 1 {
                 column.append((j, v)); j += 1
             }
             guard column.count >= 2 else { i += 1; continue }
@@ -32,7 +32,7 @@ enum NumberColumn {
             var end = j
             var openings: [Int] = []
             var previous: SourceLine? = nil
-            while end < lines.count, !(end > j && lines[end].pageBreakBefore), number(lines[end].scalars) == nil,
+            while end < lines.count, !(end > j && lines[end].pageBreakBefore), lines[end].numberAlone == nil,
                   !BlockBuilder.isNumberOnly(lines[end].scalars) {
                 WorkMeter.add(1)
                 let line = lines[end]
@@ -40,7 +40,7 @@ enum NumberColumn {
                     // A subparagraph (`a)`, `(b)`, or the label alone with its text on the next
                     // line) belongs to the paragraph before it.
                     if opens(line, after: previous, layout: layout, capitals: capitals),
-                       LabelParser.parse(line.text, profile: profile) == nil, !BlockBuilder.isLabelOnly(line.scalars),
+                       LabelParser.parse(line.text, profile: profile) == nil, !line.isLabelAlone,
                        !(previous.map { BlockBuilder.isLabelOnly($0.scalars) } ?? false) { openings.append(end) }
                     previous = line
                 }
@@ -50,7 +50,7 @@ enum NumberColumn {
             // no terminator before the next opening is one, unless it is the last and goes on
             // over the page.
             // (Not when the next page opens with a number: its paragraph starts there.)
-            let runsOn = end >= lines.count || (lines[end].pageBreakBefore && number(lines[end].scalars) == nil
+            let runsOn = end >= lines.count || (lines[end].pageBreakBefore && lines[end].numberAlone == nil
                 && StructureBuilder.operativeNumber(lines[end].text) == nil)
             var numbered: [Int] = []
             for (k, o) in openings.enumerated() {
@@ -91,7 +91,7 @@ enum NumberColumn {
             var lastText: Int? = nil
             for k in pageStart..<pageEnd where !lines[k].isSeparator {
                 WorkMeter.add(1)
-                if let v = number(lines[k].scalars) {
+                if let v = lines[k].numberAlone {
                     if let p = previousNumber, lastText == p.index {
                         if grouped.last?.index != p.index { grouped.append(p) }
                         grouped.append((k, v))
@@ -107,7 +107,7 @@ enum NumberColumn {
             // A number left alone elsewhere on the page (`12.` at its top, `8.`–`11.` after
             // its text) is part of the same column when all of them together make a run.
             let lone = (pageStart..<pageEnd).compactMap { k in
-                lines[k].isSeparator ? nil : number(lines[k].scalars).map { (index: k, value: $0) }
+                lines[k].isSeparator ? nil : lines[k].numberAlone.map { (index: k, value: $0) }
             }
             let loneValues = lone.map(\.value).sorted()
             if lone.count > grouped.count, zip(loneValues, loneValues.dropFirst()).allSatisfy({ $1 == $0 + 1 }) {
@@ -124,11 +124,11 @@ enum NumberColumn {
                 var previous = textLine(before: start, in: lines, isFurniture: isFurniture)
                 for k in start..<pageEnd {
                     let line = lines[k]
-                    if line.isSeparator || isFurniture(line) || isColumn.contains(k) || number(line.scalars) != nil { continue }
+                    if line.isSeparator || isFurniture(line) || isColumn.contains(k) || line.numberAlone != nil { continue }
                     // A paragraph printed with its number (`4. Decides…`) is not one of the column's,
                     // nor is a subparagraph, or its label alone with its text on the next line.
                     if opens(line, after: previous, layout: layout, capitals: capitals), StructureBuilder.operativeNumber(line.text) == nil,
-                       LabelParser.parse(line.text, profile: profile) == nil, !BlockBuilder.isLabelOnly(line.scalars),
+                       LabelParser.parse(line.text, profile: profile) == nil, !line.isLabelAlone,
                        !(previous.map { BlockBuilder.isLabelOnly($0.scalars) } ?? false) { found.append(k) }
                     previous = line
                 }
@@ -139,7 +139,7 @@ enum NumberColumn {
             // numbers the page's openings from its top.
             var targets = openings(from: grouped[0].index)
             if targets.isEmpty, !(grouped[0].index..<pageEnd).contains(where: { k in
-                !lines[k].isSeparator && !isFurniture(lines[k]) && !isColumn.contains(k) && number(lines[k].scalars) == nil
+                !lines[k].isSeparator && !isFurniture(lines[k]) && !isColumn.contains(k) && lines[k].numberAlone == nil
             }) {
                 targets = openings(from: pageStart)
             }
@@ -161,7 +161,7 @@ enum NumberColumn {
     /// - Complexity: O(page).
     static func attachLoneNumber(_ lines: inout [SourceLine], page: Range<Int>, layout: TextLayout, profile: LanguageProfile,
                                  isFurniture: (SourceLine) -> Bool) {
-        let numbers = page.filter { !lines[$0].isSeparator && number(lines[$0].scalars) != nil }
+        let numbers = page.filter { !lines[$0].isSeparator && lines[$0].numberAlone != nil }
         guard numbers.count == 1, let at = numbers.first else { return }
         func opensWithVerb(_ line: SourceLine) -> Bool {
             InlinePass.startsWithLead(line.text, profile: profile) && !InlinePass.startsWithOpener(line.text, profile: profile)
@@ -173,7 +173,7 @@ enum NumberColumn {
         var firstText = true
         for k in page {
             let line = lines[k]
-            if line.isSeparator || isFurniture(line) || number(line.scalars) != nil { continue }
+            if line.isSeparator || isFurniture(line) || line.numberAlone != nil { continue }
             // An operative verb at a line's start after a finished clause (a comma's included:
             // the preamble's last paragraph ends with one) opens, however long that line is,
             // with a capital where the script's paragraphs open with one (`…, requests` in
@@ -192,7 +192,7 @@ enum NumberColumn {
         }
         // Several verb paragraphs after `1.`: the first operative paragraph is the first of
         // them, as nothing that opens with a verb comes between the preamble and it.
-        guard targets.count == 1 || (targets.count > 1 && number(lines[at].scalars) == 1), let target = targets.first else { return }
+        guard targets.count == 1 || (targets.count > 1 && lines[at].numberAlone == 1), let target = targets.first else { return }
         let label = lines[at].text
         lines[target].text = label + [" "] + lines[target].text
         lines[target].width += label.count + 1
@@ -207,7 +207,7 @@ enum NumberColumn {
         var k = index - 1
         while k >= 0 && index - k <= 80 {
             let line = lines[k]
-            if !line.isSeparator, !isFurniture(line), number(line.scalars) == nil { return line }
+            if !line.isSeparator, !isFurniture(line), line.numberAlone == nil { return line }
             k -= 1
         }
         return nil
@@ -241,4 +241,15 @@ enum NumberColumn {
         if cased || BlockBuilder.endsWithStrongTerminator(prev.text) { return true }
         return layout.measure == 0 || layout.endsEarly(prev, before: line.text)
     }
+}
+
+extension SourceLine {
+    /// `NumberColumn.number` of the text, told by its length first (two to four scalars):
+    /// the column passes ask it of every line, and the length is read in place, where
+    /// handing the packed text to the test was a retain and a release each time.
+    var numberAlone: Int? { length >= 2 && length <= 4 ? NumberColumn.number(scalars) : nil }
+
+    /// `BlockBuilder.isLabelOnly` of the text, told by its length first (eight scalars at
+    /// most), for the same reason.
+    var isLabelAlone: Bool { length <= 8 && BlockBuilder.isLabelOnly(scalars) }
 }
