@@ -35,9 +35,10 @@ extension FootnoteExtractor {
             // (a copy of them, every page, was a tenth of the pass).
             let tailStart = max(pageStart, k - footZone)
             var lifted: (start: Int, notes: [RawFootnote], body: [SourceLine])? = nil
-            // Only a line opening with a digit is unpacked to be read as a note's number.
+            // A line is asked whether it opens with a note's number in place, unpacked by
+            // none (in Chinese text many lines open with a year or a symbol's digits).
             for s in tailStart..<k where lines[s].firstScalar.map(Chars.isDigit) == true
-                && bareOrLeadingNumber(lines[s].text) != nil && !isFurniture(lines[s]) {
+                && opensWithNoteNumber(lines[s].scalars) && !isFurniture(lines[s]) {
                 // `3.` right before the notes: its text may come among them.
                 let before = s - 1
                 let awaiting = before >= pageStart && (BlockBuilder.isNumberOnly(lines[before].scalars) || BlockBuilder.isLabelOnly(lines[before].scalars))
@@ -278,6 +279,20 @@ extension FootnoteExtractor {
             }
             if changed { lines[k].text = out }
         }
+    }
+
+    /// Whether `bareOrLeadingNumber(s)` finds a number, asked of a line without unpacking
+    /// it: one to three digits (not 0, below 500), then the line's end or a space, and after
+    /// the spaces no digit.
+    /// - Complexity: O(k) in the scalars up to the first after the number and its spaces.
+    static func opensWithNoteNumber<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
+        var i = s.startIndex, n = 0
+        while i < s.endIndex && i - s.startIndex < 3 && Chars.isDigit(s[i]) { n = n * 10 + Int(s[i].value - 48); i += 1 }
+        guard i > s.startIndex, n > 0, n < 500 else { return false }
+        if i == s.endIndex { return true }
+        guard Chars.isSpace(s[i]) else { return false }
+        while i < s.endIndex && Chars.isSpace(s[i]) { i += 1 }
+        return i == s.endIndex || !Chars.isDigit(s[i])
     }
 
     /// `3` alone, or `3 text`: the number and what follows it.
