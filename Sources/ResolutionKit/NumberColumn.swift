@@ -163,9 +163,9 @@ enum NumberColumn {
                                  isFurniture: (SourceLine) -> Bool) {
         let numbers = page.filter { !lines[$0].isSeparator && lines[$0].numberAlone != nil }
         guard numbers.count == 1, let at = numbers.first else { return }
-        func opensWithVerb(_ line: SourceLine) -> Bool {
-            InlinePass.startsWithLead(line.text, profile: profile) && !InlinePass.startsWithOpener(line.text, profile: profile)
-                && StructureBuilder.operativeNumber(line.text) == nil && LabelParser.parse(line.text, profile: profile) == nil
+        func opensWithVerb(_ text: Scalars) -> Bool {
+            InlinePass.startsWithLead(text, profile: profile) && !InlinePass.startsWithOpener(text, profile: profile)
+                && StructureBuilder.operativeNumber(text) == nil && LabelParser.parse(text, profile: profile) == nil
         }
         let capitals = !profile.spec.paragraphsStartLowercase
         var previous = textLine(before: page.lowerBound, in: lines, isFurniture: isFurniture)
@@ -178,9 +178,11 @@ enum NumberColumn {
             // the preamble's last paragraph ends with one) opens, however long that line is,
             // with a capital where the script's paragraphs open with one (`…, requests` in
             // lower case goes on with its clause).
-            let capitalOrUncased = !capitals || !BlockBuilder.hasCase(line.text) || BlockBuilder.startsUppercase(line.text)
-            let verb = opensWithVerb(line) && (opens(line, after: previous, layout: layout, capitals: capitals)
-                || (capitalOrUncased && previous.map { endsWithTerminator($0.text) } ?? true))
+            // The text is unpacked once, and case is asked only of a line that opens with a verb.
+            let text = line.text
+            let verb = opensWithVerb(text) && (opens(line, after: previous, layout: layout, capitals: capitals)
+                || ((!capitals || !BlockBuilder.hasCase(text) || BlockBuilder.startsUppercase(text))
+                    && previous.map { endsWithTerminator($0.scalars) } ?? true))
             if k < at {
                 if verb { return }
             } else {
