@@ -17,12 +17,16 @@ extension FootnoteExtractor {
     static func liftPageFootNotes(_ lines: inout [SourceLine], after previous: [RawFootnote], profile: LanguageProfile,
                                   isFurniture: (SourceLine) -> Bool) -> [RawFootnote] {
         // Kept lines are written at `w`, never past the page being read. Lines that do not
-        // move are not written at all: a write would copy the whole array while a page
-        // copy that spans it (a text without page feeds) still shares its storage.
+        // move are not written at all. Kept lines are swapped down, not copied: a copy over
+        // a line was a retain and a release, for every line after the first page with notes.
+        // What a swap leaves behind lies between `w` and the page read, and is never read
+        // again (it goes with the tail at the end).
         var w = 0
         func keep(_ range: Range<Int>) {
             if w == range.lowerBound { w = range.upperBound; return }
-            for i in range { lines[w] = lines[i]; w += 1 }
+            lines.withUnsafeMutableBufferPointer { buffer in
+                for i in range { buffer.swapAt(w, i); w += 1 }
+            }
         }
         var notes: [RawFootnote] = []
         var last = previous.map(\.number).max() ?? 0
@@ -211,19 +215,28 @@ extension FootnoteExtractor {
                 return !Chars.isWide(prev) && Chars.isAlphabetic(prev)
             }
         }
+        // Most scalars are neither a digit nor in the two blocks of superscripts (U+00B2…
+        // U+00B9, U+2070…U+2079): one or two comparisons each.
         if let found = s.withLatin1({ b -> Bool in
             for i in b.indices {
                 let v = b[i]
-                if v == 0xB9 || v == 0xB2 || v == 0xB3 { return true }
-                if v &- 0x30 < 10, i > 0, gluable(UInt32(b[i - 1])) { return true }
+                if v &- 0x30 < 10 {
+                    if i > 0, gluable(UInt32(b[i - 1])) { return true }
+                } else if v &- 0xB2 < 8, v == 0xB2 || v == 0xB3 || v == 0xB9 {
+                    return true
+                }
             }
             return false
         }) { return found }
         if let found = s.withBMP({ b -> Bool in
             for i in b.indices {
                 let v = b[i]
-                if v == 0xB9 || v == 0xB2 || v == 0xB3 || v == 0x2070 || v &- 0x2074 < 6 { return true }
-                if v &- 0x30 < 10, i > 0, gluable(UInt32(b[i - 1])) { return true }
+                if v &- 0x30 < 10 {
+                    if i > 0, gluable(UInt32(b[i - 1])) { return true }
+                } else if v &- 0xB2 < 8 || v &- 0x2070 < 10,
+                          v == 0xB2 || v == 0xB3 || v == 0xB9 || v == 0x2070 || v &- 0x2074 < 6 {
+                    return true
+                }
             }
             return false
         }) { return found }
@@ -315,7 +328,10 @@ extension FootnoteExtractor {
                           awaitingText: Bool = false) -> (notes: [RawFootnote], body: [SourceLine])? {
         // A paragraph's number in the zone: body text, not notes. Asked first, of the
         // packed lines, so that a zone of body text is turned down before it is read.
-        for i in range where BlockBuilder.isNumberOnly(lines[i].scalars) || StructureBuilder.operativeNumberValue(lines[i].scalars) != nil {
+        // Both open with a digit (`**` before an operative number's): most lines are told by
+        // their first scalar.
+        for i in range where lines[i].firstScalar.map({ Chars.digitValue($0) != nil || $0 == "*" }) == true
+            && (BlockBuilder.isNumberOnly(lines[i].scalars) || StructureBuilder.operativeNumberValue(lines[i].scalars) != nil) {
             if !isFurniture(lines[i]) { return nil }
         }
         // The zone: each line's place in `lines`, source index, text and number
