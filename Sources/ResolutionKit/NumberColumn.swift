@@ -246,12 +246,20 @@ enum NumberColumn {
 }
 
 extension SourceLine {
-    /// `NumberColumn.number` of the text, told by its length first (two to four scalars):
-    /// the column passes ask it of every line, and the length is read in place, where
-    /// handing the packed text to the test was a retain and a release each time.
-    var numberAlone: Int? { length >= 2 && length <= 4 ? NumberColumn.number(scalars) : nil }
+    /// `NumberColumn.number` of the text, told by its length (two to four scalars) and its
+    /// stop first: the column passes ask it of every line, and those are read in place,
+    /// where handing the packed text to the test copied the line (a retain and a release
+    /// each) also for the many short lines of text (a CJK line cut to one character).
+    var numberAlone: Int? {
+        guard length >= 2 && length <= 4, let stop = lastScalar, stop == "." || stop == "．" else { return nil }
+        return NumberColumn.number(scalars)
+    }
 
-    /// `BlockBuilder.isLabelOnly` of the text, told by its length first (eight scalars at
-    /// most), for the same reason.
-    var isLabelAlone: Bool { length <= 8 && BlockBuilder.isLabelOnly(scalars) }
+    /// `BlockBuilder.isLabelOnly` of the text, told first by its length (eight scalars at
+    /// most) and by how a label alone ends (a bracket, or `‘` after an Arabic number), or is
+    /// one character (a bullet, `㈠`), for the same reason.
+    var isLabelAlone: Bool {
+        guard length <= 8, let end = lastScalar, length == 1 || end == ")" || end == "）" || end == "\u{2018}" else { return false }
+        return BlockBuilder.isLabelOnly(scalars)
+    }
 }

@@ -26,6 +26,9 @@ struct SourceLine {
     /// reference, a retain and a release).
     /// - Complexity: O(1).
     var firstScalar: Unicode.Scalar? { packed.first }
+    /// The text's last scalar, read in place as `firstScalar` is.
+    /// - Complexity: O(1).
+    var lastScalar: Unicode.Scalar? { packed.last }
 
     /// The line with its text unpacked once, so that reading `text` again costs nothing: a
     /// phase that asks many questions of each line takes its copy this way, and the lines
