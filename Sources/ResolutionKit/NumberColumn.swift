@@ -168,33 +168,45 @@ enum NumberColumn {
                 && StructureBuilder.operativeNumber(text) == nil && LabelParser.parse(text, profile: profile) == nil
         }
         let capitals = !profile.spec.paragraphsStartLowercase
+        // Two verb paragraphs after a number other than `1.` leave it where it is: the
+        // page's other lines need not be read.
+        let one = lines[at].numberAlone == 1
         var previous = textLine(before: page.lowerBound, in: lines, isFurniture: isFurniture)
         var targets: [Int] = []
         var firstText = true
         for k in page {
             let line = lines[k]
             if line.isSeparator || isFurniture(line) || line.numberAlone != nil { continue }
+            defer { previous = line }
             // An operative verb at a line's start after a finished clause (a comma's included:
             // the preamble's last paragraph ends with one) opens, however long that line is,
             // with a capital where the script's paragraphs open with one (`…, requests` in
             // lower case goes on with its clause).
-            // The text is unpacked once, and case is asked only of a line that opens with a verb.
-            let text = line.text
-            let verb = opensWithVerb(text) && (opens(line, after: previous, layout: layout, capitals: capitals)
-                || ((!capitals || !BlockBuilder.hasCase(text) || BlockBuilder.startsUppercase(text))
-                    && previous.map { endsWithTerminator($0.scalars) } ?? true))
+            // Neither holds after a line that finished no clause and did not stop short (what
+            // `opens` asks first): most lines of a page, told from the line before in place,
+            // so that their text is neither unpacked nor matched against the verbs.
+            let verb: Bool
+            if let p = previous, !endsWithTerminator(p.scalars), !(layout.measure > 0 && p.reach * 10 < layout.measure * 7) {
+                verb = false
+            } else {
+                // The text is unpacked once, and case is asked only of a line that opens with a verb.
+                let text = line.text
+                verb = opensWithVerb(text) && (opens(line, after: previous, layout: layout, capitals: capitals)
+                    || ((!capitals || !BlockBuilder.hasCase(text) || BlockBuilder.startsUppercase(text))
+                        && previous.map { endsWithTerminator($0.scalars) } ?? true))
+            }
             if k < at {
                 if verb { return }
             } else {
                 if firstText && verb { return }
                 firstText = false
                 if verb { targets.append(k) }
+                if targets.count >= 2 && !one { return }
             }
-            previous = line
         }
         // Several verb paragraphs after `1.`: the first operative paragraph is the first of
         // them, as nothing that opens with a verb comes between the preamble and it.
-        guard targets.count == 1 || (targets.count > 1 && lines[at].numberAlone == 1), let target = targets.first else { return }
+        guard targets.count == 1 || (targets.count > 1 && one), let target = targets.first else { return }
         let label = lines[at].text
         lines[target].text = label + [" "] + lines[target].text
         lines[target].width += label.count + 1
