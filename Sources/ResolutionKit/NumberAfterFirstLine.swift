@@ -41,10 +41,13 @@ enum NumberAfterFirstLine {
             return nil
         }
         func opensWithVerb(_ k: Int) -> Bool { profile.verbs.longestMatch(lines[k].text, at: 0) > 0 }
+        // Lines are read in place where a test allows (`operativeNumberValue` is
+        // `operativeNumber` on the packed text, `endsWithTerminator` reads the end): only
+        // the label and verb tests unpack a line.
         func numbered(_ k: Int) -> Bool {
             let t = lines[k].scalars
             return BlockBuilder.isNumberOnly(t) || BlockBuilder.isLabelOnly(t) || BlockBuilder.bareNumber(t) != nil
-                || StructureBuilder.operativeNumber(lines[k].text) != nil || LabelParser.parse(lines[k].text, profile: profile) != nil
+                || StructureBuilder.operativeNumberValue(t) != nil || LabelParser.parse(lines[k].text, profile: profile) != nil
         }
 
         // Each number alone, with what its neighbours say: plainly `after` its first line
@@ -55,12 +58,12 @@ enum NumberAfterFirstLine {
         var plainlyAfter = 0, plainlyBefore = 0
         for i in lines.indices where lines[i].numberAlone != nil {
             let p = before(i), q = after(i)
-            if let p, endsWithTerminator(lines[p].text), let q, !numbered(q), opensWithVerb(q) {
+            if let p, endsWithTerminator(lines[p].scalars), let q, !numbered(q), opensWithVerb(q) {
                 plainlyBefore += 1
                 continue
             }
-            guard let p, !numbered(p), opensWithVerb(p), before(p).map({ endsWithTerminator(lines[$0].text) }) ?? true else { continue }
-            let plain = !endsWithTerminator(lines[p].text) && q.map { !numbered($0) && !opensWithVerb($0) } == true
+            guard let p, !numbered(p), opensWithVerb(p), before(p).map({ endsWithTerminator(lines[$0].scalars) }) ?? true else { continue }
+            let plain = !endsWithTerminator(lines[p].scalars) && q.map { !numbered($0) && !opensWithVerb($0) } == true
             if plain { plainlyAfter += 1 }
             numbers.append((i, p, plain))
         }
@@ -73,7 +76,7 @@ enum NumberAfterFirstLine {
             lines[p].text = label + [" "] + lines[p].text
             lines[p].width += label.count + 1
             // The blank lines were the number's: an unfinished paragraph goes on after it.
-            if !endsWithTerminator(lines[p].text), let q = after(i) { lines[q].blankBefore = 0 }
+            if !endsWithTerminator(lines[p].scalars), let q = after(i) { lines[q].blankBefore = 0 }
         }
     }
 }
