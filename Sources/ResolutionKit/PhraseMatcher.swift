@@ -26,41 +26,50 @@ final class PhraseMatcher: Sendable {
     private let ends: [Bool]
     let caseInsensitive: Bool
 
-    /// - Complexity: O(p · m) in the phrases and their length, once per language.
+    /// - Complexity: O(c + p log p · m) for the phrases' c scalars (p phrases of m at most),
+    ///   once per language: the phrases sorted, then laid out in one pass, each sharing the
+    ///   nodes of the prefix it has in common with the one before it.
     init(_ phrases: [String], caseInsensitive: Bool) {
         self.caseInsensitive = caseInsensitive
-        // Built with a dictionary of children per node, then laid out flat.
-        var children: [[UInt32: Int]] = [[:]]  // node 0: the root
+        var sorted = phrases.map { $0.unicodeScalars.map { PhraseMatcher.fold($0, caseInsensitive) } }.filter { !$0.isEmpty }
+        sorted.sort { $0.lexicographicallyPrecedes($1) }
+        // Node 0 is the root. Sorted, a phrase's new nodes hang below the path of the one
+        // before it, and every node's edges are made in the order of their labels.
         var ends = [false]
-        for p in phrases {
-            let s = p.unicodeScalars.map { PhraseMatcher.fold($0, caseInsensitive) }
-            guard !s.isEmpty else { continue }
-            var node = 0
-            for v in s {
-                if let next = children[node][v] { node = next; continue }
-                children.append([:])
+        var edges: [(parent: Int32, label: UInt32, child: Int32)] = []
+        var path: [Int32] = [0]  // the nodes of the previous phrase, root first
+        var previous: [UInt32] = []
+        for phrase in sorted {
+            var common = 0
+            while common < phrase.count && common < previous.count && phrase[common] == previous[common] { common += 1 }
+            path.removeLast(path.count - (common + 1))
+            for d in common..<phrase.count {
+                let node = Int32(ends.count)
                 ends.append(false)
-                children[node][v] = children.count - 1
-                node = children.count - 1
+                edges.append((path[d], phrase[d], node))
+                path.append(node)
             }
-            ends[node] = true
+            ends[Int(path[phrase.count])] = true
+            previous = phrase
         }
         var asciiRoots = [Int32](repeating: -1, count: 128)
         var otherRoots: [UInt32: Int32] = [:]
-        for (v, node) in children[0] {
-            if v < 128 { asciiRoots[Int(v)] = Int32(node) } else { otherRoots[v] = Int32(node) }
-        }
-        var edgeStart: [Int32] = [0]
-        var labels: [UInt32] = []
-        var targets: [Int32] = []
-        for node in children.indices {
-            if node > 0 {
-                for (v, next) in children[node].sorted(by: { $0.key < $1.key }) {
-                    labels.append(v)
-                    targets.append(Int32(next))
-                }
+        // Each node's edges side by side: counted by parent, then placed in the order made.
+        var edgeStart = [Int32](repeating: 0, count: ends.count + 1)
+        for e in edges where e.parent != 0 { edgeStart[Int(e.parent) + 1] += 1 }
+        for n in 0..<ends.count { edgeStart[n + 1] += edgeStart[n] }
+        var next = Array(edgeStart.dropLast())
+        var labels = [UInt32](repeating: 0, count: Int(edgeStart[ends.count]))
+        var targets = [Int32](repeating: 0, count: labels.count)
+        for e in edges {
+            if e.parent == 0 {
+                if e.label < 128 { asciiRoots[Int(e.label)] = e.child } else { otherRoots[e.label] = e.child }
+                continue
             }
-            edgeStart.append(Int32(labels.count))
+            let k = Int(next[Int(e.parent)])
+            labels[k] = e.label
+            targets[k] = e.child
+            next[Int(e.parent)] += 1
         }
         self.asciiRoots = asciiRoots
         self.otherRoots = otherRoots
