@@ -201,6 +201,17 @@ struct TextLayout {
         // Past 80% of the measure: early only if the next word would have fitted with room
         // to spare. CJK wraps between any two characters and justifies, so its wrapped
         // lines reach the measure but for a character or two.
+        // A packed line below U+0100 (no wide scalar) has its first word measured in its
+        // bytes: the scalar loop below read it through the packed line's subscript, and this
+        // is asked of most lines of hard-wrapped Latin text, in the block phase and before it.
+        if let packed = next as? PackedScalars,
+           let firstWord = packed.withLatin1({ b -> Int in
+               var k = 0
+               while k < b.count, !Chars.isSpace(Unicode.Scalar(b[k])) { k += 1 }
+               return k
+           }) {
+            return (line.reach + 1 + firstWord) * 100 <= measure * 88
+        }
         var firstWord = 0
         for s in next {
             if Chars.isSpace(s) { break }
