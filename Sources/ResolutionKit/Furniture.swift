@@ -1,5 +1,10 @@
 // Phase 2: page furniture — job numbers, barcodes, "please recycle", page numbers,
 // footnote rules. It is text of the printed page, not of the resolution.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 enum Furniture {
     /// True for a whole line that belongs to the page rather than the resolution. Generic,
@@ -172,11 +177,13 @@ enum Furniture {
     /// - Complexity: O(n).
     private static func hasJobNumber(bytes s: UnsafeBufferPointer<UInt8>) -> Bool {
         @inline(__always) func digit(_ u: UInt8) -> Bool { u >= 48 && u <= 57 }
+        guard s.count >= 8, let base = s.baseAddress else { return false }
+        // From hyphen to hyphen (`memchr`): most lines hold none, and every line is asked.
         var i = 2
         while i + 5 < s.count {
-            // No hyphen at i..<i+8: none of these positions can hold a job number's hyphen.
-            if i + 8 <= s.count, !ByteWords.has(ByteWords.load(s, i), 0x2D) { i += 8; continue }
-            if s[i] == 0x2D, digit(s[i - 1]), digit(s[i - 2]),
+            guard let hit = memchr(base + i, 0x2D, s.count - 5 - i) else { return false }
+            i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if digit(s[i - 1]), digit(s[i - 2]),
                digit(s[i + 1]), digit(s[i + 2]), digit(s[i + 3]), digit(s[i + 4]), digit(s[i + 5]) { return true }
             i += 1
         }
