@@ -142,18 +142,72 @@ public enum TextDecoder {
     /// as UTF-8 without a byte-order mark, unchanged: so that the parse can read the bytes
     /// themselves. False when `decode` is to read them (a byte-order mark, or not UTF-8).
     /// Throws what `decode` throws for a binary or empty file.
-    /// - Complexity: O(n): a search for NUL, the validation, and the count of controls.
+    /// - Complexity: O(n): a search for NUL, then the validation and the count of controls in
+    ///   one pass (`validatedCounts`).
     static func isPlainUTF8(_ bytes: [UInt8], path: String) throws -> Bool {
         precondition(bytes.count >= inPlaceBytes, "a small text is decoded as a String")
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return false
         }
         if let nul = firstNUL(bytes) { throw DocumentError.binary(path: path, offset: nul) }
-        guard firstInvalidUTF8(bytes) == nil else { return false }
-        let (controls, visible) = bytes.withUnsafeBufferPointer(controlsAndVisible)
+        let (invalid, controls, visible) = bytes.withUnsafeBufferPointer(validatedCounts)
+        guard invalid == nil else { return false }
         if visible == 0 { throw DocumentError.empty(path: path) }
         if controls * 10 > bytes.count { throw DocumentError.binary(path: path, offset: 0) }
         return true
+    }
+
+    /// `firstInvalidUTF8` and `controlsAndVisible` in one pass: the offset of the first byte
+    /// that is not well-formed UTF-8 (nil when there is none), and the counts of the bytes
+    /// before it. (Two passes, the count was a third of the time to read a large file.)
+    /// - Complexity: O(n): a word of eight ASCII bytes at a step, other text by scalar.
+    static func validatedCounts(_ b: UnsafeBufferPointer<UInt8>) -> (invalid: Int?, controls: Int, visible: Int) {
+        var controls = 0, visible = 0
+        @inline(__always) func control(_ x: UInt8) -> Bool { x < 0x20 && x != 0x0A && x != 0x0D && x != 0x09 && x != 0x0C && x != 0x1B }
+        var i = 0
+        let n = b.count
+        while i < n {
+            if i + 8 <= n {
+                let w = ByteWords.load(b, i)
+                if w & ByteWords.highs == 0 {
+                    visible &+= ByteWords.countAbove0x20(w)
+                    if ByteWords.hasBelow(w, 0x20) {
+                        for k in i..<(i + 8) where control(b[k]) { controls &+= 1 }
+                    }
+                    i += 8
+                    continue
+                }
+            }
+            let c = b[i]
+            if c < 0x80 {
+                if c > 0x20 { visible &+= 1 } else if control(c) { controls &+= 1 }
+                i += 1
+                continue
+            }
+            // A scalar of two to four bytes, checked as `firstInvalidUTF8` checks it; each of
+            // its bytes is visible.
+            @inline(__always) func cont(_ k: Int) -> Bool { i + k < n && b[i + k] & 0xC0 == 0x80 }
+            let length: Int
+            if c >= 0xC2 && c <= 0xDF {
+                guard cont(1) else { return (i, controls, visible) }
+                length = 2
+            } else if c >= 0xE0 && c <= 0xEF {
+                guard cont(1), cont(2) else { return (i, controls, visible) }
+                let c1 = b[i + 1]
+                if (c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) { return (i, controls, visible) }
+                length = 3
+            } else if c >= 0xF0 && c <= 0xF4 {
+                guard cont(1), cont(2), cont(3) else { return (i, controls, visible) }
+                let c1 = b[i + 1]
+                if (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90) { return (i, controls, visible) }
+                length = 4
+            } else {
+                return (i, controls, visible)
+            }
+            visible &+= length
+            i += length
+        }
+        return (nil, controls, visible)
     }
 
     /// The control characters (C0 but line breaks, tab, form feed and escape) and the visible

@@ -90,6 +90,34 @@ import Glibc
         #expect(throws: DocumentError.undecodable(path: "u", offset: at)) { try ResolutionParser.parse(bytes: bad, path: "u") }
     }
 
+    /// The one-pass validation and count agrees with `firstInvalidUTF8` and with a count of
+    /// every byte before the first bad one: random bytes of ASCII, controls, and pieces of
+    /// two-, three- and four-byte sequences (whole, cut, overlong, surrogates).
+    @Test func validationAndCountsInOnePassAgreeWithTheirReferences() {
+        let pieces: [[UInt8]] = [[0x41], [0x20], [0x0A], [0x01], [0x1B], [0x7F], [0xC3, 0xA9], [0xE4, 0xB8, 0xAD],
+                                 [0xF0, 0x9F, 0x98, 0x80], [0xC3], [0xE4, 0xB8], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80],
+                                 [0xF4, 0x90, 0x80, 0x80], [0x80], [0xFF]]
+        var rng = PropertyTests.SplitMix(state: 19_10)
+        var invalidSeen = 0
+        for length in 0..<60 {
+            for _ in 0..<40 {
+                var bytes: [UInt8] = []
+                while bytes.count < length {
+                    // Mostly letters, so that whole ASCII words occur at every offset.
+                    bytes += Int.random(in: 0..<3, using: &rng) == 0 ? pieces.randomElement(using: &rng)! : [0x61]
+                }
+                let (invalid, controls, visible) = bytes.withUnsafeBufferPointer(TextDecoder.validatedCounts)
+                #expect(invalid == TextDecoder.firstInvalidUTF8(bytes), "\(bytes)")
+                let valid = bytes[..<(invalid ?? bytes.count)]
+                let isControl = { (b: UInt8) in b < 0x20 && ![0x0A, 0x0D, 0x09, 0x0C, 0x1B].contains(b) }
+                #expect(controls == valid.filter(isControl).count, "\(bytes)")
+                #expect(visible == valid.filter { $0 > 0x20 }.count, "\(bytes)")
+                if invalid != nil { invalidSeen += 1 }
+            }
+        }
+        #expect(invalidSeen > 100, "bad sequences should occur")
+    }
+
     @Test func sha256MatchesKnownVectors() {
         #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
