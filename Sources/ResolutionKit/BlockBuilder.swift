@@ -255,9 +255,10 @@ enum BlockBuilder {
             let endedEarly = previous.map { layout.endsEarly(lines[$0], before: line) } ?? false
             // At the margin, or at the indent of the line before: a preamble set in as a
             // whole (`-layout` text, its lines at the operative texts' column) is as flat.
-            if let p = previous, lines[k].blankBefore < min(2, layout.blockGap), lines[k].indent <= max(layout.margin, lines[p].indent),
-               !isNumberOnly(line), !isLabelOnly(line), endsWithTerminator(lines[p].scalars), blockLength > 80,
-               endedEarly {
+            // (The answers at hand first: most lines of wrapped text go on from the line before.)
+            if endedEarly, blockLength > 80, let p = previous, lines[k].blankBefore < min(2, layout.blockGap),
+               lines[k].indent <= max(layout.margin, lines[p].indent),
+               endsWithTerminator(lines[p].scalars), !isNumberOnly(line), !isLabelOnly(line) {
                 found.insert(stretch)
             }
             if endedEarly { blockLength = 0 }
