@@ -106,6 +106,10 @@ public final class LanguageProfile: @unchecked Sendable {
     let formulas: [[Unicode.Scalar]]
     /// The scalars formulas open with (a cheap first test, asked of every line).
     let formulaInitials: ScalarSet
+    /// The first scalars (eight at most) that every line read as a formula opens with, one
+    /// for each formula: its text without the last scalar (a stop that may be set apart),
+    /// trimmed (`StructureBuilder.isFormula`).
+    let formulaOpenings: [[Unicode.Scalar]]
     /// Whole lines that are page furniture (`Please recycle`), as scalars once.
     let furnitureLines: [[Unicode.Scalar]]
     let dateRegexes: [NSRegularExpression]
@@ -150,6 +154,7 @@ public final class LanguageProfile: @unchecked Sendable {
         }
         formulas = f
         formulaInitials = ScalarSet(f.compactMap { $0.first(where: { !Chars.isSpace($0) }) })
+        formulaOpenings = f.map { Array(trimmed(Array($0.dropLast())).prefix(8)) }
         furnitureLines = spec.furniture.map { Array($0.unicodeScalars) }
         let monthAlt = spec.months.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
         // A pattern that does not compile is recorded, never dropped silently: the

@@ -302,6 +302,18 @@ enum StructureBuilder {
         // asked first, since it turns away most lines after a scalar or two, where counting
         // the text read up to 61 scalars of every line.
         guard let first = raw.first(where: { $0 != "*" && !Chars.isSpace($0) }), profile.formulaInitials.contains(first) else { return false }
+        // Then its first text scalars, which open one of the formulas' (`formulaOpenings`):
+        // in English many lines open with a formula's `T`, few with `The Secu`.
+        func opens(_ opening: [Unicode.Scalar]) -> Bool {
+            var m = 0
+            for c in raw where isText(c) && (m > 0 || !Chars.isSpace(c)) {
+                if m == opening.count { return true }
+                if c != opening[m] { return false }
+                m += 1
+            }
+            return m == opening.count
+        }
+        guard profile.formulaOpenings.contains(where: opens) else { return false }
         var length = 0
         for c in raw where isText(c) { length += 1; if length > 60 { return false } }
         let t = raw.filter(isText)
