@@ -65,6 +65,10 @@ import Glibc
         while big.utf8.count < TextDecoder.inPlaceBytes + 4096 { big += "\n\n" + text }
         let bytes = Array(big.utf8)
         #expect(try TextDecoder.isPlainUTF8(bytes, path: "x"))
+        guard case .utf8? = try? PlainTextReader.read(bytes, path: "x") else {
+            Issue.record("a large UTF-8 file should be handed on as its bytes")
+            return
+        }
         let inPlace = try ResolutionParser.parse(bytes: bytes, path: "x")
         let viaString = ResolutionParser.parse(text: big, source: inPlace.source)
         #expect(inPlace.source.encoding == "utf-8")
