@@ -56,7 +56,7 @@ struct TextLayout {
         var layout = TextLayout()
         // The lines that carry text, by position: a filtered copy of the lines was the
         // phase's largest allocation on long hard-wrapped inputs.
-        let text = TextLines(lines: lines, at: lines.indices.compactMap { lines[$0].isSeparator ? nil : Int32(truncatingIfNeeded: $0) })
+        let text = TextLines(lines)
         guard !text.isEmpty else { return layout }
         let reaches = text.map(\.reach)
         layout.measure = Self.orderStatistic(reaches, reaches.count * 9 / 10)
@@ -102,9 +102,10 @@ struct TextLayout {
         for k in 1..<max(1, text.count) {
             let prev = text.line(k - 1), cur = text.line(k)
             guard !cur.pageBreakBefore, cur.blankBefore < layout.blockGap else { continue }
-            if prev.reach * 10 >= layout.measure * 8 && !endsWithTerminator(prev.scalars) {
+            let prevEnds = text.endsWithTerminator(k - 1)
+            if prev.reach * 10 >= layout.measure * 8 && !prevEnds {
                 goesOn.add(cur.indent)
-            } else if endsWithTerminator(prev.scalars) || prev.reach * 10 < layout.measure * 8 {
+            } else if prevEnds || prev.reach * 10 < layout.measure * 8 {
                 starts.add(cur.indent)
             }
         }
@@ -115,7 +116,7 @@ struct TextLayout {
         var shortEnds = 0, gapped = 0
         for k in 1..<max(1, text.count) {
             let prev = text.line(k - 1), cur = text.line(k)
-            guard !cur.pageBreakBefore, prev.reach * 10 < layout.measure * 7, endsWithTerminator(prev.scalars),
+            guard !cur.pageBreakBefore, prev.reach * 10 < layout.measure * 7, text.endsWithTerminator(k - 1),
                   prev.indent <= layout.margin, cur.indent <= layout.margin else { continue }
             shortEnds += 1
             if cur.blankBefore >= layout.blockGap { gapped += 1 }
@@ -127,14 +128,14 @@ struct TextLayout {
         // ended (`;`, `.`, `:`, `。`) with no gap between: nearly all are set in.
         var afterEnds = 0, setIn = 0, numbersSetIn = 0, numbersAtMargin = 0
         for k in 0..<text.count {
-            let cur = text[k]
+            let cur = text.line(k)
             let deeper = cur.indent > layout.margin && !layout.hangingIndents.contains(cur.indent)
             // Only a line opening with a digit or bold is read as a number, in place.
             if let f = cur.scalars.first, Chars.digitValue(f) != nil || f == "*", StructureBuilder.operativeNumberValue(cur.scalars) != nil {
                 if deeper { numbersSetIn += 1 } else if cur.indent <= layout.margin { numbersAtMargin += 1 }
             }
             guard k > 0, !cur.pageBreakBefore, cur.blankBefore < layout.blockGap,
-                  BlockBuilder.endsWithStrongTerminator(text[k - 1].scalars) else { continue }
+                  text.endsWithStrongTerminator(k - 1) else { continue }
             afterEnds += 1
             if deeper { setIn += 1 }
         }
@@ -182,10 +183,10 @@ struct TextLayout {
 
     /// Hard-wrapped (PDF-extracted) text has many lines that fill the measure and stop
     /// mid-sentence; markdown-like text has one paragraph per line.
-    static func isHardWrapped<Lines: Collection<SourceLine>>(_ lines: Lines, measure: Int) -> Bool {
+    static func isHardWrapped(_ lines: TextLines, measure: Int) -> Bool {
         guard lines.count >= 8, measure >= 24 && measure <= 260 else { return false }
         var full = 0
-        for line in lines where line.reach * 10 >= measure * 8 && !endsWithTerminator(line.scalars) { full += 1 }
+        for k in lines.indices where lines.line(k).reach * 10 >= measure * 8 && !lines.endsWithTerminator(k) { full += 1 }
         // One paragraph per line almost never stops mid-sentence near the widest width;
         // wrapped text does so on many lines, though short documents whose clauses end
         // with commas show fewer.
@@ -247,7 +248,7 @@ struct TextLayout {
         for k in 1..<max(1, text.count - 1) {
             let prev = text[k - 1], cur = text[k], next = text[k + 1]
             guard !cur.pageBreakBefore, !next.pageBreakBefore, cur.blankBefore == 0, next.blankBefore == 0,
-                  cur.width > cur.length, endsWithTerminator(prev.scalars),
+                  cur.width > cur.length, text.endsWithTerminator(k - 1),
                   layout.wideReach(prev) + 4 < layout.wideMeasure,
                   isWideOnly(cur) else { continue }
             seen += 1
@@ -422,6 +423,19 @@ struct TextLayout {
 struct TextLines: RandomAccessCollection {
     let lines: [SourceLine]
     let at: [Int32]
+    /// Each text line's last meaningful scalar (`lastMeaningful`), `UInt32.max` for none:
+    /// found once a line here, where the layout passes asked it of most lines four times
+    /// over, each time scanning back over the line's packed text.
+    let lastStops: [UInt32]
+
+    /// The lines of `lines` that carry text (separators left out).
+    /// - Complexity: O(n) in the lines, and in the scalars that `lastMeaningful` passes.
+    init(_ lines: [SourceLine]) {
+        self.lines = lines
+        at = lines.indices.compactMap { lines[$0].isSeparator ? nil : Int32(truncatingIfNeeded: $0) }
+        lastStops = at.map { lastMeaningful(lines[Int($0)].scalars)?.value ?? UInt32.max }
+    }
+
     var startIndex: Int { 0 }
     var endIndex: Int { at.count }
     subscript(i: Int) -> SourceLine { lines[Int(at[i])] }
@@ -430,6 +444,20 @@ struct TextLines: RandomAccessCollection {
     /// and two releases, and the layout passes read a few numbers of every line.
     /// - Complexity: O(1).
     @inline(__always) func line(_ i: Int) -> LineFacts { LineFacts(lines: lines, at: Int(at[i])) }
+
+    /// `endsWithTerminator` of text line `i`'s text, from `lastStops`.
+    /// - Complexity: O(1).
+    @inline(__always) func endsWithTerminator(_ i: Int) -> Bool {
+        guard let c = Unicode.Scalar(lastStops[i]) else { return false }
+        return Chars.isTerminator(c)
+    }
+
+    /// `BlockBuilder.endsWithStrongTerminator` of text line `i`'s text, from `lastStops`.
+    /// - Complexity: O(1).
+    @inline(__always) func endsWithStrongTerminator(_ i: Int) -> Bool {
+        guard let c = Unicode.Scalar(lastStops[i]) else { return false }
+        return Chars.isTerminator(c) && c != "，" && c != "," && c != "،"
+    }
 }
 
 /// A line's layout facts, read from its place in the lines array (`TextLines.line(_:)`).

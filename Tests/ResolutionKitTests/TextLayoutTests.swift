@@ -4,6 +4,34 @@ import Testing
 
 /// The layout phase on small texts built to show one rule each.
 @Suite struct TextLayoutTests {
+    /// The layout passes read each text line's last meaningful scalar from `TextLines`,
+    /// found once a line: for every line of the typeset set's hard-wrapped texts in six
+    /// languages (and a text of separators, blank lines and marked ends), it must answer
+    /// what the line's own text answers, line for line, with separators left out.
+    @Test func textLinesAnswerLineEndsAsEachLineDoes() throws {
+        let dir = Fixtures.root.appendingPathComponent("Tests/Fixtures/typeset").path
+        var texts = ["a;\n\n" + String(repeating: "_", count: 12) + "\n  b,¹ \n\n\nc.*\n   \n" + String(repeating: " ", count: 12) + "\nd"]
+        for language in ["ar", "en", "es", "fr", "ru", "zh"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir + "/" + language) where name.hasSuffix(".wrapped.txt") {
+                texts.append(try String(contentsOfFile: dir + "/" + language + "/" + name, encoding: .utf8))
+            }
+        }
+        #expect(texts.count > 40)
+        var compared = 0
+        for text in texts {
+            let lines = LineSplitter.split(text)
+            let textLines = TextLines(lines)
+            #expect(textLines.map(\.index) == lines.filter { !$0.isSeparator }.map(\.index))
+            for k in textLines.indices {
+                let own = textLines[k].scalars
+                #expect(textLines.endsWithTerminator(k) == endsWithTerminator(own))
+                #expect(textLines.endsWithStrongTerminator(k) == BlockBuilder.endsWithStrongTerminator(own))
+                compared += 1
+            }
+        }
+        #expect(compared > 4_000)
+    }
+
     /// Hard-wraps `paragraphs` at `measure` columns, a blank line between paragraphs.
     static func wrapped(_ paragraphs: [String], measure: Int) -> String {
         var out: [String] = []
