@@ -2,6 +2,8 @@
 // first, as SPEC.md shows it), and fast enough for documents of tens of megabytes
 // (Foundation's encoder is several times slower on Linux).
 
+import Dispatch
+
 public enum DocumentJSON {
     public static func encode(_ doc: ResolutionDocument) -> [UInt8] {
         var w = JSONWriter(reservingCapacity: 1 << 20)
@@ -19,7 +21,9 @@ public enum DocumentJSON {
         w.flush()
     }
 
-    static func write(_ doc: ResolutionDocument, to w: inout JSONWriter) {
+    /// Writes the document. `batching`: long paragraph arrays in batches on both cores
+    /// (`paragraphs`); the same bytes either way.
+    static func write(_ doc: ResolutionDocument, to w: inout JSONWriter, batching: Bool = true) {
         w.beginObject()
         w.key("schema"); w.string(doc.schema)
         w.key("source"); w.beginObject()
@@ -42,12 +46,10 @@ public enum DocumentJSON {
         w.endObject()
         w.key("preface"); w.strings(doc.preface)
         w.key("preamble"); w.beginArray()
-        // Read in place: the array's iterator copied each paragraph (a retain and a release
-        // for each of its texts and lists) only to read it.
-        doc.preamble.withUnsafeBufferPointer { ps in for i in ps.indices { paragraph(&w, ps[i]) } }
+        paragraphs(&w, doc.preamble, batching: batching)
         w.endArray()
         w.key("operative"); w.beginArray()
-        doc.operative.withUnsafeBufferPointer { ps in for i in ps.indices { paragraph(&w, ps[i]) } }
+        paragraphs(&w, doc.operative, batching: batching)
         w.endArray()
         w.key("headings"); w.beginArray()
         for h in doc.headings {
@@ -85,6 +87,43 @@ public enum DocumentJSON {
         if let changes = doc.revisions, !changes.isEmpty { trackedChanges(&w, changes) }
         w.endObject()
         w.bytes.append(0x0A)
+    }
+
+    /// Paragraphs written in batches this many at a time: `batch` each, on both cores.
+    static let batchesAtOnce = 4, batch = 256
+
+    /// The elements of a paragraph array, for `w`, which has the array open. A long array
+    /// is written a few batches at a time, each batch by an element writer of its own on
+    /// whichever core is free, and the batches are added in order: writing a large
+    /// document's JSON was the last phase of `reso show` on one core, the other idle.
+    /// Only a few batches are held at once, so the JSON is still never held whole.
+    /// - Complexity: O(n) in the paragraphs' JSON.
+    static func paragraphs(_ w: inout JSONWriter, _ paragraphs: [Paragraph], batching: Bool = true) {
+        // Read in place: the array's iterator copied each paragraph (a retain and a release
+        // for each of its texts and lists) only to read it.
+        paragraphs.withUnsafeBufferPointer { ps in
+            guard batching && ps.count >= 4 * batch else {
+                for i in ps.indices { paragraph(&w, ps[i]) }
+                return
+            }
+            let writers = UnsafeMutableBufferPointer<JSONWriter>.allocate(capacity: batchesAtOnce)
+            for k in 0..<batchesAtOnce { (writers.baseAddress! + k).initialize(to: w.elementWriter(opening: k == 0, reservingCapacity: 1 << 18)) }
+            defer { writers.deinitialize(); writers.deallocate() }
+            for start in stride(from: 0, to: ps.count, by: batch * batchesAtOnce) {
+                let lanes = min(batchesAtOnce, (ps.count - start + batch - 1) / batch)
+                // Each lane writes its own writer and reads its own paragraphs, within this
+                // call only, which is what makes sharing the buffers sound.
+                nonisolated(unsafe) let out = writers, source = ps
+                DispatchQueue.concurrentPerform(iterations: lanes) { k in
+                    let lo = start + k * batch, hi = min(source.count, lo + batch)
+                    for i in lo..<hi { paragraph(&out[k], source[i]) }
+                }
+                for k in 0..<lanes {
+                    w.appendElements(of: writers[k])
+                    writers[k].removeElements()
+                }
+            }
+        }
     }
 
     static func paragraph(_ w: inout JSONWriter, _ p: Paragraph) {

@@ -53,6 +53,42 @@ public struct JSONWriter {
         afterKey = true
     }
 
+    /// A writer for elements of the array that this writer has open (its last call was
+    /// `beginArray()` or an element), written apart, on another thread say: what it writes
+    /// is what this writer would have written for the same elements, to be added with
+    /// `appendElements(of:)` in order. `opening` says whether its elements start the
+    /// array (no comma before the first).
+    /// - Complexity: O(1) besides the capacity.
+    func elementWriter(opening: Bool, reservingCapacity capacity: Int = 0) -> JSONWriter {
+        var w = JSONWriter(reservingCapacity: capacity)
+        w.depth = depth
+        w.first = opening
+        w.escapesTerminalControls = escapesTerminalControls
+        return w
+    }
+
+    /// Adds the elements that `other` (an `elementWriter`) wrote to the open array (a
+    /// streaming writer hands what it holds to its sink, then `other`'s bytes).
+    /// - Complexity: O(n) in the bytes added.
+    mutating func appendElements(of other: JSONWriter) {
+        guard !other.bytes.isEmpty else { return }
+        if let sink {
+            // Handed on as they are, not copied: they are whole elements.
+            flush()
+            sink(other.bytes)
+        } else {
+            bytes.append(contentsOf: other.bytes)
+        }
+        first = false
+    }
+
+    /// Empties an element writer whose elements were added, for more of the same array.
+    /// - Complexity: O(1); the capacity is kept.
+    mutating func removeElements() {
+        bytes.removeAll(keepingCapacity: true)
+        first = false
+    }
+
     /// A newline and 32 levels of indentation, appended in one piece (a save writes about a
     /// dozen indented lines per annotation, so byte-by-byte appends showed in the benchmark).
     /// A literal, read in place: a static array cost a lazy-initialisation check, a retain

@@ -53,3 +53,45 @@ import Testing
         for p in pieces { #expect(p.withUnsafeBufferPointer(Sanitizer.isSafe(utf8:))) }
     }
 }
+
+/// A long paragraph array is written a few batches at a time on both cores
+/// (`DocumentJSON.paragraphs`), each batch by a writer of its own: the bytes must be exactly
+/// those of one writer going paragraph by paragraph, whole or streamed, and whatever the
+/// count leaves over after the batches (the first batch opens the array without a comma).
+@Suite struct DocumentJSONBatchTests {
+    /// Every seed's paragraphs (subparagraphs, notes, references, CJK and quotes in their
+    /// texts), repeated to `count` operative and `count / 2` preambular paragraphs.
+    static func document(count: Int) throws -> ResolutionDocument {
+        let seeds = try Fixtures.seedPaths.map { try ResolutionDocument.load(path: $0) }
+        var doc = try #require(seeds.first)
+        let operative = seeds.flatMap(\.operative), preamble = seeds.flatMap(\.preamble)
+        try #require(operative.contains { !$0.subparagraphs.isEmpty } && !preamble.isEmpty)
+        doc.operative = (0..<count).map { k in
+            var p = operative[k % operative.count]
+            p.id = "op\(k + 1)"; p.number = k + 1; p.index = k + 1
+            return p
+        }
+        doc.preamble = (0..<(count / 2)).map { k in
+            var p = preamble[k % preamble.count]
+            p.id = "pp\(k + 1)"; p.index = k + 1
+            return p
+        }
+        return doc
+    }
+
+    @Test(arguments: [1_023, 1_024, 1_025, 2_048 + 257, 5_000])
+    func batchesWriteTheBytesOfOneWriter(count: Int) throws {
+        let doc = try Self.document(count: count)
+        for safe in [false, true] {
+            var reference: [[UInt8]] = []
+            var one = JSONWriter(streamingTo: { reference.append($0) }, escapingTerminalControls: safe)
+            DocumentJSON.write(doc, to: &one, batching: false)
+            one.flush()
+            var pieces: [[UInt8]] = []
+            DocumentJSON.stream(doc, terminalSafe: safe) { pieces.append($0) }
+            #expect(pieces.flatMap { $0 } == reference.flatMap { $0 }, "terminal-safe: \(safe)")
+            #expect(pieces.allSatisfy { String(validating: $0, as: UTF8.self) != nil }, "a piece cut a character in two")
+            if !safe { #expect(DocumentJSON.encode(doc) == reference.flatMap { $0 }) }
+        }
+    }
+}
