@@ -21,4 +21,3 @@ void reso_keep_large_buffers_mapped(void) {
     mallopt(M_TOP_PAD, 8 * 1024 * 1024);
 #endif
 }
-

@@ -494,7 +494,13 @@ enum BlockBuilder {
     /// clause inside a paragraph.
     static func endsWithStrongTerminator<S: RandomAccessCollection<Unicode.Scalar>>(_ s: S) -> Bool where S.Index == Int {
         guard let c = lastMeaningful(s) else { return false }
-        return Chars.isTerminator(c) && c != "，" && c != "," && c != "،"
+        return isStrongTerminator(c)
+    }
+
+    /// A terminator (`Chars.isTerminator`) other than a comma: it ends a clause for sure.
+    /// - Complexity: O(1).
+    static func isStrongTerminator(_ c: Unicode.Scalar) -> Bool {
+        Chars.isTerminator(c) && c != "，" && c != "," && c != "،"
     }
 
     /// The line at `index` may open a heading over a numbered paragraph: the next line

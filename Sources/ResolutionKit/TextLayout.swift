@@ -456,7 +456,7 @@ struct TextLines: RandomAccessCollection {
     /// - Complexity: O(1).
     @inline(__always) func endsWithStrongTerminator(_ i: Int) -> Bool {
         guard let c = Unicode.Scalar(lastStops[i]) else { return false }
-        return Chars.isTerminator(c) && c != "，" && c != "," && c != "،"
+        return BlockBuilder.isStrongTerminator(c)
     }
 }
 
