@@ -70,6 +70,7 @@ struct SourceLine {
     var afterFootnotes = false // a footnote block was lifted out just before this line
     var pageBreakBefore = false // a form feed (`\f`) came since the previous line
     var spread = false         // the words of one justified line, mended (`SpreadWords`)
+    var widened = false        // a justified line that `-layout` printed with its spaces widened
 
     /// Leading whitespace, in scalars.
     var indent: Int { get { Int(storedIndent) } set { storedIndent = Int32(clamping: newValue) } }

@@ -46,6 +46,11 @@ struct TextLayout {
     /// default text drops the first-line indent, so a first line that filled its measure
     /// looks short by that much. 0 where no such indent is clear.
     var wideOpeningIndent = 0
+    /// The measure of the lines printed with single spaces, where `-layout` printed the
+    /// justified lines of a proportional font with their spaces widened: those reach the
+    /// page's right edge on the column grid, and the rest, as full on the page, stop well
+    /// short of it. Equal to `measure` where few lines were widened.
+    var evenMeasure = 0
 
     /// Flowing text: one paragraph per line, nothing to undo.
     static let flowing = TextLayout()
@@ -60,6 +65,7 @@ struct TextLayout {
         guard !text.isEmpty else { return layout }
         let reaches = text.map(\.reach)
         layout.measure = Self.orderStatistic(reaches, reaches.count * 9 / 10)
+        layout.evenMeasure = layout.measure
         layout.pages = 1 + lines.reduce(0) { $0 + ($1.pageBreakBefore ? 1 : 0) }
         layout.hardWrapped = isHardWrapped(text, measure: layout.measure)
         measureRest(&layout, text)
@@ -198,6 +204,7 @@ struct TextLayout {
     /// Proportional fonts make column counts approximate, hence the slack. `opening`: the
     /// line opened its paragraph, and may have been set in (`wideOpeningIndent`).
     func endsEarly<S: Sequence<Unicode.Scalar>>(_ line: SourceLine, before next: S, opening: Bool = false) -> Bool {
+        let measure = line.widened ? self.measure : evenMeasure
         if line.reach * 10 < measure * 8 { return true }
         // Past 80% of the measure: early only if the next word would have fitted with room
         // to spare. CJK wraps between any two characters and justifies, so its wrapped
@@ -368,8 +375,28 @@ struct TextLayout {
     /// justified `-layout` text leaves between words, and the spaces that spread CJK
     /// characters across a line.
     /// - Complexity: O(n) in the text's scalars.
-    func normalise(_ lines: inout [SourceLine]) {
+    mutating func normalise(_ lines: inout [SourceLine]) {
+        evenMeasure = measure
         guard hardWrapped else { return }
+        // The reaches of the lines not widened, counted by column (a long text has a line
+        // array's worth of them): `evenCounts[r]` lines reach column r.
+        var evenCounts = [Int](repeating: 0, count: 256), even = 0, widened = 0
+        func countEven(_ reach: Int) {
+            let r = min(reach, 1 << 16)
+            if r >= evenCounts.count { evenCounts += repeatElement(0, count: r + 1 - evenCounts.count) }
+            evenCounts[r] += 1
+            even += 1
+        }
+        defer {
+            // Only where widened lines are common enough to have set the measure.
+            if widened * 10 >= even + widened, even >= 8 {
+                var seen = 0
+                for r in evenCounts.indices {
+                    seen += evenCounts[r]
+                    if seen > even * 9 / 10 { evenMeasure = r; break }
+                }
+            }
+        }
         for k in lines.indices where !lines[k].isSeparator {
             // Read in place: most lines need nothing, and a mended one is packed again.
             let t = lines[k].scalars
@@ -392,7 +419,7 @@ struct TextLayout {
                     }
                 }
             }
-            guard needs else { continue }
+            guard needs else { countEven(lines[k].reach); continue }
             var out = Scalars()
             out.reserveCapacity(t.count)
             var i = 0
@@ -414,7 +441,14 @@ struct TextLayout {
             // measure: its width stays what the page showed, or it would look like a
             // paragraph's short last line. A right-to-left line's gaps are not that: each
             // left-to-right run in it (`S/PRST/2018/2 (2018)`) is printed at its own place.
-            if out.contains(where: Chars.isArabicLetter) { lines[k].width = approxColumns(out) }
+            if out.contains(where: Chars.isArabicLetter) {
+                lines[k].width = approxColumns(out)
+            } else if lines[k].width == t.count && t.count - out.count >= 2 {
+                lines[k].widened = true
+                widened += 1
+                continue
+            }
+            countEven(lines[k].reach)
         }
     }
 }

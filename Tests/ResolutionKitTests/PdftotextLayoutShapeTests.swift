@@ -96,6 +96,10 @@ import Testing
         let paragraph = try #require(doc.preamble.first { $0.text.hasPrefix("выражая признательность Межправительственной") })
         #expect(paragraph.text.contains("в Южном Судане, особо отмечая"))
         #expect(paragraph.text.contains("в Южном Судане, высоко оценивая текущую работу"))
+        // The truth's count. `…в Южном Судане и` / `подчеркивая, что…` is one paragraph: its
+        // line, printed with single spaces, is as full on the page as the lines `-layout`
+        // widened to the grid's right edge (`TextLayout.evenMeasure`).
+        #expect(doc.preamble.count == 10, "\(starts)")
     }
 
     /// Where blank lines mark the paragraph ends, a heading (short, with no terminator) still
