@@ -15,6 +15,8 @@ struct LineSplitState {
     var formsInLine = false  // Arabic presentation forms to unfold (text copied from some PDFs)
     var sawArabic = false
     var pendingTatweel = 0
+    /// The mark written for kashidas in this text (`ArabicKashida`), if any.
+    var kashida: ArabicKashida.StandIn? = nil
     // Where each direction run after the line's first opens (`-layout` prints a
     // right-to-left line's runs left to right), and how deep the embeddings are.
     var runStarts: [Int] = []
@@ -84,6 +86,7 @@ struct LineSplitState {
             }
             if formsInLine { ArabicPresentationForms.unfold(&body); formsInLine = false }
             if arabicInLine && !runStarts.isEmpty { VisualOrder.restoreRunOrder(&body, runStarts: runStarts, from: lead) }
+            if arabicInLine, let kashida { ArabicKashida.drop(kashida, from: &body) }
             if arabicInLine {
                 ArabicMarks.dropDetached(&body)
                 NumberRunSpacing.restore(&body)

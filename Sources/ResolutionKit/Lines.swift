@@ -153,8 +153,11 @@ enum LineSplitter {
     /// Splits text held in consecutive pieces of UTF-8 (see `TextPieces`: each valid UTF-8,
     /// cut between scalars), emptying each piece once its lines are made: the decoded text is
     /// then never held whole next to its lines.
-    static func split(taking pieces: inout [[UInt8]]) -> [SourceLine] {
+    /// `kashida`: the mark that the text's producer wrote its kashidas as (`ArabicKashida`),
+    /// dropped from the lines with right-to-left text where it stands for one.
+    static func split(taking pieces: inout [[UInt8]], kashida: ArabicKashida.StandIn? = nil) -> [SourceLine] {
         var st = LineSplitState()
+        st.kashida = kashida
         // Sized once to the lines that hold something (a break not directly after another):
         // grown by doubling, the array could end up with half its capacity unused.
         var filled = 1

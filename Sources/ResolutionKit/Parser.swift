@@ -101,7 +101,11 @@ public enum ResolutionParser {
         // that a large document is held in memory only a few times over. The decoded text
         // goes first, once it is split into lines (when the holder has its only copy).
         var pieces = TextPieces.take(holder)
-        var lines = LineSplitter.split(taking: &pieces)
+        // Decided before the lines are made: the line phase reads brackets and commas (digit
+        // runs in visual order, commas printed before their word), so a kashida written as
+        // one must be gone by then.
+        let kashida = profile.spec.script == .arabic ? ArabicKashida.standIn(sampling: pieces, phrases: profile.spec.months) : nil
+        var lines = LineSplitter.split(taking: &pieces, kashida: kashida)
         if profile.spec.script == .arabic {
             var counts = (sound: 0, reversed: 0)
             for l in lines { ArabicLigatures.tally(l.text, into: &counts) }

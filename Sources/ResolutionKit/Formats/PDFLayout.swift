@@ -33,15 +33,23 @@ struct PDFLayout {
         if rightToLeft {
             for p in pages.indices { for l in pages[p].indices { PDFLineBuilder.fill(&pages[p][l], rightToLeft: true, renumber: { $0 }) } }
             var normal = 0, reversed = 0, kashidas = 0
+            // The language's months hold a mark of their own (`نيسان/أبريل`): read from the
+            // lines as they stand, before the quirks are undone.
+            var sample = ""
+            for page in pages { for line in page where sample.utf8.count < 20_000 { sample += line.text.string + "\n" } }
+            var standIns = ArabicKashida.Tally(phrases: profileFor(sample).spec.months)
             for page in pages { for line in page where line.rtl {
                 let pairs = BidiOrder.tightBrackets(line.cells)
                 normal += pairs.normal
                 reversed += pairs.reversed
                 kashidas += PDFProducerQuirks.apostrophesInsideArabicWords(line.cells)
+                standIns.add(line.cells.map(\.scalar))
             } }
             quirks.mirroredBrackets = reversed >= 2 && reversed > normal
             quirks.apostropheKashida = kashidas >= 3
-            if quirks.mirroredBrackets || quirks.apostropheKashida {
+            // Apostrophes have their own, looser rule (`kashidaFromApostrophes`).
+            if let standIn = standIns.standIn, standIn.mark != "'" { quirks.kashidaStandIn = standIn }
+            if quirks.mirroredBrackets || quirks.apostropheKashida || quirks.kashidaStandIn != nil {
                 for p in pages.indices { for l in pages[p].indices {
                     PDFLineBuilder.fill(&pages[p][l], rightToLeft: true, quirks: quirks, renumber: { $0 })
                 } }

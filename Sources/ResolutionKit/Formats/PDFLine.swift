@@ -188,6 +188,7 @@ enum PDFLineBuilder {
         while cells.last?.scalar == " " { cells.removeLast() }
         if line.rtl { cells = BidiOrder.logical(fromVisual: cells, mirrored: quirks.mirroredBrackets) }
         if quirks.apostropheKashida { PDFProducerQuirks.kashidaFromApostrophes(&cells) }
+        if let standIn = quirks.kashidaStandIn { PDFProducerQuirks.kashidas(from: standIn, in: &cells) }
         cells = keepingLabelTatweel(cells)
         // A space only made room between wide characters (CJK justification).
         line.cells = cells.enumerated().filter { i, c in
@@ -274,6 +275,8 @@ struct PDFProducerQuirks {
     /// The kashida that justification stretched Arabic words with written as apostrophes
     /// (`ة''نجللا`): a font with no mapping for the glyph.
     var apostropheKashida = false
+    /// The kashida written as another mark (`ArabicKashida`): `,`, `(`, `/`, `@`…
+    var kashidaStandIn: ArabicKashida.StandIn? = nil
 
     static func isArabicLetter(_ s: Unicode.Scalar) -> Bool { PDFLineBuilder.isRTL(s) && s.properties.isAlphabetic }
 
@@ -290,6 +293,23 @@ struct PDFProducerQuirks {
             i = j
         }
         return count
+    }
+
+    /// The runs of the document's kashida mark that stand where a kashida can
+    /// (`ArabicKashida.StandIn.isKashida`) become tatweel, which the line then drops.
+    /// - Complexity: O(n).
+    static func kashidas(from standIn: ArabicKashida.StandIn, in cells: inout [PDFCell]) {
+        let line = cells.map(\.scalar)
+        var i = 0
+        while i < line.count {
+            guard line[i] == standIn.mark else { i += 1; continue }
+            var end = i
+            while end < line.count, line[end] == standIn.mark { end += 1 }
+            if standIn.isKashida(line, i, end) {
+                for k in i..<end { cells[k].scalar = PDFLineBuilder.tatweel }
+            }
+            i = end
+        }
     }
 
     /// Apostrophes that touch an Arabic letter become tatweel, which the line then drops
