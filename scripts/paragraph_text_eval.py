@@ -8,9 +8,10 @@ paragraphs in order and reports how many texts are identical and the mean simila
 what a reader sees inside the paragraphs (spacing, punctuation, the order of number runs).
 
 Usage:
-  paragraph_text_eval.py RESO_BIN DIR LANG FORMAT [--reference REFERENCE_BIN]
-The PDF is read by REFERENCE_BIN (default RESO_BIN), so two builds can be compared on the
-same reference.
+  paragraph_text_eval.py RESO_BIN DIR LANG FORMAT [--reference REFERENCE_BIN] [--against pdf|docx]
+The reference file (NAME.pdf, or NAME.docx with `--against docx`) is read by REFERENCE_BIN
+(default RESO_BIN), so two builds can be compared on the same reference. FORMAT `pdf`
+compares the PDF itself (with `--against docx`).
 """
 import argparse, difflib, glob, json, os, subprocess
 
@@ -22,17 +23,19 @@ def paragraphs(reso, path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("reso"); ap.add_argument("dir"); ap.add_argument("lang")
-    ap.add_argument("format", choices=["pdftotext", "layout", "wrapped"])
+    ap.add_argument("format", choices=["pdftotext", "layout", "wrapped", "pdf"])
     ap.add_argument("--reference")
+    ap.add_argument("--against", choices=["pdf", "docx"], default="pdf")
     a = ap.parse_args()
     reference = a.reference or a.reso
     compared = identical = documents = 0
     total = 0.0
     for pdf in sorted(glob.glob(os.path.join(a.dir, a.lang, "*.pdf"))):
-        text = pdf[:-4] + "." + a.format + ".txt"
-        if not os.path.exists(text):
+        text = pdf if a.format == "pdf" else pdf[:-4] + "." + a.format + ".txt"
+        against = pdf[:-4] + ".docx" if a.against == "docx" else pdf
+        if not os.path.exists(text) or not os.path.exists(against) or text == against:
             continue
-        want, got = paragraphs(reference, pdf), paragraphs(a.reso, text)
+        want, got = paragraphs(reference, against), paragraphs(a.reso, text)
         if len(want) != len(got):
             continue
         documents += 1
@@ -42,7 +45,7 @@ def main():
             total += difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()
     mean = total / compared if compared else 0.0
     print(f"{a.lang} {a.format}: {documents} documents, {compared} paragraphs, "
-          f"{identical} identical to the PDF's, mean similarity {mean:.4f}")
+          f"{identical} identical to the {a.against.upper()}'s, mean similarity {mean:.4f}")
 
 if __name__ == "__main__":
     main()
