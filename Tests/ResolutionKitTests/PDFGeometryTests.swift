@@ -147,6 +147,33 @@ import Testing
         #expect(blocks.contains { $0.hasPrefix("In this") && $0.contains("internationally") }, "\(blocks.map { String($0.prefix(30)) })")
     }
 
+    /// No paragraph ends inside a quotation: a ragged line that left room for the next word
+    /// but stopped inside an open quotation (a title with a colon in it) goes on. The same
+    /// line with the quotation closed before it still ends its paragraph.
+    @Test func aRaggedLineInsideAnOpenQuotationGoesOn() throws {
+        func blocks(quoteOpen: Bool) throws -> [String] {
+            var page = RaggedPage(ends: [790, 742, 768, 731, 785, 756, 779, 712, 788, 748], closing: ",")
+            // 60 short of the longest: `Agenda` would have fitted after it.
+            page.add(146, 584, quoteOpen ? "Recalling resolution 70/1 entitled \u{201C}Transforming our world:"
+                                         : "Recalling resolution 70/1 entitled \u{201C}Transforming our world\u{201D}:")
+            page.add(110, 420, "the 2030 Agenda for Sustainable Development\u{201D},")
+            return try Self.blocks(page.lines, language: "en")
+        }
+        let open = try blocks(quoteOpen: true)
+        #expect(open.contains { $0.hasPrefix("Recalling resolution 70/1") && $0.contains("2030 Agenda") }, "\(open.map { String($0.prefix(30)) })")
+        let closed = try blocks(quoteOpen: false)
+        #expect(closed.contains { $0.hasPrefix("Recalling resolution 70/1") && !$0.contains("2030 Agenda") }, "\(closed.map { String($0.prefix(30)) })")
+        // A mark left open three lines up (a stray one) holds nothing open.
+        var page = RaggedPage(ends: [790, 742, 768, 731, 785, 756, 779, 712, 788, 748], closing: ",")
+        page.add(146, 644, "Stressing \u{201C}the Security Council reaffirms its strong commitment to the")
+        page.add(110, 680, RaggedPage.text)
+        page.add(110, 674, RaggedPage.text)
+        page.add(110, 450, "sovereignty and unity of the country and of all its people,")
+        page.add(110, 420, "Report of the Secretary-General on the situation,")
+        let stray = try Self.blocks(page.lines, language: "en")
+        #expect(stray.contains { $0.hasPrefix("Report of the Secretary") }, "\(stray.map { String($0.prefix(30)) })")
+    }
+
     /// Ragged items set in from the end side: a line that left room to the page's edge but
     /// not to the item's own longest line goes on, even after a comma.
     @Test func aRaggedItemMeasuresRoomToItsOwnLongestLine() throws {

@@ -151,6 +151,23 @@ extension PDFLayout {
         var breakBefore = false
         // The longest line of the block on its current page, and how many it has there.
         var blockEdge = 0, linesOnPage = 0
+        // Quotation marks in the block so far: an odd count of double quotes (either way
+        // round, as right-to-left text writes them) or more guillemets opened than closed
+        // leaves a quotation open, and no paragraph ends inside one. Only a quotation opened
+        // on the line or the one before counts: a stray mark must not hold a block open.
+        var quotes = 0, guillemets = 0, quoteOpenedAt = -1_000
+        func countQuotes(_ line: PDFLine) {
+            let wasOpen = quotes % 2 == 1 || guillemets > 0
+            for c in line.cells {
+                switch c.scalar {
+                case "\u{201C}", "\u{201D}", "\u{201E}", "\"": quotes += 1
+                case "\u{00AB}": guillemets += 1
+                case "\u{00BB}": guillemets -= 1
+                default: break
+                }
+            }
+            if !wasOpen && (quotes % 2 == 1 || guillemets > 0) { quoteOpenedAt = lineCount }
+        }
         func flush() {
             guard !cells.isEmpty else { return }
             blocks.append(SourceBlock(text: Self.markup(cells), indent: 0, line: blocks.count, afterBreak: breakBefore))
@@ -220,7 +237,11 @@ extension PDFLayout {
                 else if indented && !hanging && (deeper || short) { opens = true }
                 // A label set off by a tab (`7.<tab>Requests`, `(b)<tab>to…`) opens its block.
                 else if line.textStart != nil && !hanging { opens = true }
-                else if short && (m.justified || endsWithTerminator(prev.text) || (lineCount == 1 && prev.isAllEmphasis)) { opens = true }
+                // A line that ended by choice ends its paragraph, unless a quotation is still
+                // open there (`المعنون ”تحويل عالمنا:` / `خطة التنمية…“`, a title with a colon
+                // in it, at the end of a ragged line).
+                else if short && (quotes % 2 == 0 && guillemets <= 0 || lineCount - quoteOpenedAt > 2)
+                            && (m.justified || endsWithTerminator(prev.text) || (lineCount == 1 && prev.isAllEmphasis)) { opens = true }
                 else if line.rtl != prev.rtl && short { opens = true }
                 // A new page that starts with a label or number at the indent; not a line at
                 // the indent where the block's lines were already going on (an item's text
@@ -230,6 +251,7 @@ extension PDFLayout {
             }
             if opens {
                 flush()
+                quotes = 0; guillemets = 0; quoteOpenedAt = -1_000
                 breakBefore = previous.map { $0.page != line.page } ?? false
                 blockStart = line
                 lineCount = 0
@@ -242,6 +264,7 @@ extension PDFLayout {
                 blockEdge = samePage ? max(blockEdge, end(line)) : end(line)
                 linesOnPage = samePage ? linesOnPage + 1 : 1
             }
+            countQuotes(line)
             lineCount += 1
             previous = line
         }
