@@ -52,25 +52,10 @@ enum ArabicKashida {
                 guard let k = s.firstIndex(of: mark), k > 0, k + 1 < s.count else { continue }
                 let use = OwnUse(before: Array(s[..<k]), after: Array(s[(k + 1)...]))
                 uses.append(use)
-                let backwards = OwnUse(before: reversingLigatures(use.before), after: reversingLigatures(use.after))
+                let backwards = OwnUse(before: ArabicLigatures.reversingPairs(use.before), after: ArabicLigatures.reversingPairs(use.after))
                 if backwards != use { uses.append(backwards) }
             }
             return uses
-        }
-
-        /// `s` with each lam-alef pair the other way round.
-        static func reversingLigatures(_ s: Scalars) -> Scalars {
-            var out = s
-            var i = 0
-            while i + 1 < out.count {
-                if out[i] == ArabicLigatures.lam && (ArabicLigatures.isAlef(out[i + 1]) || out[i + 1] == ArabicLigatures.alefMaksura) {
-                    out.swapAt(i, i + 1)
-                    i += 2
-                } else {
-                    i += 1
-                }
-            }
-            return out
         }
 
         /// The single run at `start..<end` is this phrase's mark: its words stand on each

@@ -27,6 +27,23 @@ enum ArabicLigatures {
         }
     }
 
+    /// `text` as a font that prints its ligatures backwards gives it: each lam + alef (and
+    /// lam + maksura) pair the other way round (`الأمم` → `األمم`).
+    /// - Complexity: O(n).
+    static func reversingPairs(_ text: Scalars) -> Scalars {
+        var out = text
+        var i = 0
+        while i + 1 < out.count {
+            if out[i] == lam, isAlef(out[i + 1]) || out[i + 1] == alefMaksura {
+                out.swapAt(i, i + 1)
+                i += 2
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
     /// Whether the counts say that this document's ligatures came out reversed.
     static func reversed(_ counts: (sound: Int, reversed: Int)) -> Bool {
         counts.reversed >= 3 && counts.reversed > counts.sound * 2

@@ -9,18 +9,6 @@ import Testing
 @Suite struct ArabicLigatureTests {
     static let corpus = CorpusTests.corpus + "/ar"
 
-    /// What such a font does: each lam + alef (and lam + maksura) pair comes out backwards.
-    static func reverseLigatures(_ s: Scalars) -> Scalars {
-        var out = s
-        var i = 0
-        while i + 1 < out.count {
-            if out[i] == ArabicLigatures.lam, ArabicLigatures.isAlef(out[i + 1]) || out[i + 1] == ArabicLigatures.alefMaksura {
-                out.swapAt(i, i + 1); i += 2
-            } else { i += 1 }
-        }
-        return out
-    }
-
     static func texts() throws -> [Scalars] {
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".plain.txt") }.sorted()
         return try files.map { Array(try String(contentsOfFile: corpus + "/" + $0, encoding: .utf8).unicodeScalars) }
@@ -41,7 +29,7 @@ import Testing
     func reversedTextIsFoundAndMostlyRepaired() throws {
         var wordsBefore = 0, wordsAfter = 0, total = 0, broken = 0
         for sound in try Self.texts() {
-            var text = Self.reverseLigatures(sound)
+            var text = ArabicLigatures.reversingPairs(sound)
             var counts = (sound: 0, reversed: 0)
             ArabicLigatures.tally(text, into: &counts)
             guard counts.reversed + counts.sound >= 20 else { continue }
