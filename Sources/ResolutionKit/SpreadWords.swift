@@ -35,6 +35,17 @@ enum SpreadWords {
                 while end < lines.count, lines[end].length <= longestPiece, isPiece(lines[end]), lines[end].blankBefore <= 1,
                       !lines[end].pageBreakBefore, !lines[end].afterFootnotes { end += 1 }
             }
+            // A finished word right above the run, with no blank line between it and the
+            // first piece where blank lines part the rest (`(ДАИШ),` / `приветствуя` /
+            // blank / `значительные` …), is the last line of the paragraph before: pdftotext
+            // put it in one block with the spread line's first word, printed below it.
+            if end - read > shortestRun, lines[read + 1].blankBefore == 0, lines[read + 2].blankBefore == 1,
+               endsWithTerminator(lines[read].text) {
+                if write != read { lines.withUnsafeMutableBufferPointer { $0.swapAt(write, read) } }
+                write += 1
+                read += 1
+                continue
+            }
             if end - read >= shortestRun {
                 var merged = lines[read]
                 for k in (read + 1)..<end {

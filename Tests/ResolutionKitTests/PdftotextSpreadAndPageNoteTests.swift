@@ -43,6 +43,26 @@ import Testing
         #expect(doc.operative.map(\.number) == [1, 2, 3])
     }
 
+    /// A paragraph's last line of one word (`прогресса,`) printed right above a spread
+    /// line, with no blank line between it and the spread line's first word where blank
+    /// lines part the rest (`вновь` / blank / `подтверждая` …): the word ends its paragraph,
+    /// and the spread line opens the next.
+    @Test func aOneWordLastLineAboveASpreadLineEndsItsParagraph() throws {
+        let doc = try Fixtures.pdftotextShape("widow-above-a-spread-first-line.ru.txt")
+        let before = try #require(doc.preamble.first { $0.text.hasPrefix("призывая к возобновлению консультаций") })
+        #expect(before.text.hasSuffix("в целях развития достигнутого прогресса,"), "\(before.text.suffix(60))")
+        #expect(doc.preamble.contains { $0.text.hasPrefix("вновь подтверждая свою приверженность оказанию сторонам") })
+        #expect(doc.preamble.count == 27)
+        let ru = try #require(LanguageCatalog.profile("ru"))
+        var lines = LineSplitter.split("вербовки в ряды группировки ИГИЛ\n(ДАИШ),\nприветствуя\n\nзначительные\n\nусилия\n\nправительства\n\nприлагаемые с целью\n")
+        SpreadWords.mend(&lines, profile: ru)
+        #expect(lines.map { $0.text.string } == ["вербовки в ряды группировки ИГИЛ", "(ДАИШ),", "приветствуя значительные усилия правительства", "прилагаемые с целью"])
+        // The same pieces parted by blank lines from the first on are one printed line.
+        var even = LineSplitter.split("вербовки в ряды группировки ИГИЛ\n(ДАИШ),\n\nприветствуя\n\nзначительные\n\nусилия\n")
+        SpreadWords.mend(&even, profile: ru)
+        #expect(even.map { $0.text.string } == ["вербовки в ряды группировки ИГИЛ", "(ДАИШ), приветствуя значительные усилия"])
+    }
+
     /// The merge takes runs of one-word lines only (one-character lines in CJK text):
     /// numbers, labels and lines of several words stand as they are.
     @Test func onlyRunsOfOneWordLinesAreMerged() throws {
