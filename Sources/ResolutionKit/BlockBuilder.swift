@@ -404,7 +404,9 @@ enum BlockBuilder {
         }
         // Where paragraphs open set in, a line at the margin carries on the text, even one
         // that starts with an opener after a comma (`…в Сомали, и` / `подчеркивая важность…`).
-        if layout.indentsMarkOpenings && line.indent <= layout.margin
+        // Not a line after one that stood alone at the margin: that was no paragraph's
+        // opening (a title, `Resolution 2526 (2020)` / `Adopted by…`).
+        if layout.indentsMarkOpenings && line.indent <= layout.margin && !(opening && last.indent <= layout.margin)
             && StructureBuilder.operativeNumber(lineText) == nil && LabelParser.parse(lineText, profile: profile) == nil {
             return true
         }

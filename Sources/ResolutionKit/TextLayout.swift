@@ -132,22 +132,33 @@ struct TextLayout {
         // Do set-in first lines mark the openings? Numbered paragraphs say it: all of them
         // open set in, none at the margin. So do the lines right after a paragraph surely
         // ended (`;`, `.`, `:`, `。`) with no gap between: nearly all are set in.
-        var afterEnds = 0, setIn = 0, numbersSetIn = 0, numbersAtMargin = 0
+        var afterEnds = 0, setIn = 0, numbersSetIn = 0, numbersAtMargin = 0, headingsAtMargin = 0
         for k in 0..<text.count {
             let cur = text.line(k)
             let deeper = cur.indent > layout.margin && !layout.hangingIndents.contains(cur.indent)
             // Only a line opening with a digit or bold is read as a number, in place.
-            if let f = cur.scalars.first, Chars.digitValue(f) != nil || f == "*", StructureBuilder.operativeNumberValue(cur.scalars) != nil {
-                if deeper { numbersSetIn += 1 } else if cur.indent <= layout.margin { numbersAtMargin += 1 }
+            var opensWithFigure = false
+            if let f = cur.scalars.first, Chars.digitValue(f) != nil || f == "*" {
+                if StructureBuilder.operativeNumberValue(cur.scalars) != nil {
+                    if deeper { numbersSetIn += 1 } else if cur.indent <= layout.margin { numbersAtMargin += 1 }
+                } else {
+                    opensWithFigure = Chars.digitValue(f) != nil
+                }
             }
-            guard k > 0, !cur.pageBreakBefore, cur.blankBefore < layout.blockGap,
+            // A line that opens with a figure and is no numbered paragraph (a note's number,
+            // a job number, a page's `2/3`) after a finished one says nothing of how
+            // paragraphs open: it is the page's furniture or its notes.
+            guard k > 0, !opensWithFigure, !cur.pageBreakBefore, cur.blankBefore < layout.blockGap,
                   text.endsWithStrongTerminator(k - 1) else { continue }
             afterEnds += 1
-            if deeper { setIn += 1 }
+            // A short unfinished line at the margin after a finished paragraph is a heading
+            // (or a title, a closing line): there the margin holds more than text running
+            // on, whatever the set-in openings say.
+            if deeper { setIn += 1 } else if cur.reach * 10 < layout.measure * 7 && !text.endsWithTerminator(k) { headingsAtMargin += 1 }
         }
         // One line in twenty may miss, and one always: an abbreviation's stop at a line end
-        // (`т. е.`) is no paragraph end.
-        layout.indentsMarkOpenings = numbersSetIn >= 2 && numbersAtMargin == 0 && afterEnds - setIn <= 1 + afterEnds / 20
+        // (`т. е.`) is no paragraph end. No heading may.
+        layout.indentsMarkOpenings = numbersSetIn >= 2 && numbersAtMargin == 0 && headingsAtMargin == 0 && afterEnds - setIn <= 1 + afterEnds / 20
 
         // Paragraph marks: lines after a block gap, or indented openings.
         var marked = 0

@@ -39,6 +39,24 @@ import Testing
         #expect(doc.operative.map(\.number) == Array(1...16))
     }
 
+    /// Set-in openings still mark the paragraphs where the lines after a finished one at
+    /// the margin open with a figure: a note's number after the note before (`S/2020/202.`,
+    /// `2`), the job number after the page's last line. A line at the margin after a comma
+    /// at the measure runs on, opener or not (`…в Дарфуре,` / `принимая к сведению в этой
+    /// связи…`), but not after a line alone at the margin (the title's).
+    @Test func notesAndJobNumbersAtTheMarginDoNotHideSetInOpenings() throws {
+        let doc = try Fixtures.pdftotextShape("openings-set-in-notes-at-margin.ru.layout.txt")
+        #expect(!doc.preamble.contains { $0.text.hasPrefix("принимая к сведению в этой связи") })
+        let third = try #require(doc.preamble.first { $0.text.hasPrefix("вновь подтверждая главную ответственность") })
+        #expect(third.text.contains("в Дарфуре, принимая к сведению в этой связи Национальный план"))
+        #expect(third.text.hasSuffix("продолжающееся перемещение населения,"), "\(third.text.suffix(60))")
+        #expect(doc.preamble.count == 9)
+        #expect(doc.operative.map(\.number) == Array(1...12))
+        #expect(doc.footnotes.count == 4)
+        // The title's lines stand at the margin too, alone: the second runs on no text.
+        #expect(doc.preface.contains("принятая Советом Безопасности 3 июня 2020 года"), "\(doc.preface)")
+    }
+
     /// A centred line alone in its block is a heading though no stop ends it: `1.` after it
     /// opens the operative part instead of running on in the heading.
     @Test func aNumberAfterACentredHeadingOpensItsParagraph() throws {
