@@ -171,8 +171,12 @@ extension BlockBuilder {
             && (layout.wideReach(last) + 2 <= layout.wideMeasure - (opening ? layout.wideOpeningIndent : 0)
                 || (layout.wideOpeningIndent >= 2 && !endsWithTerminator(lineText)
                     && abs(layout.wideMeasure - layout.wideOpeningIndent - layout.wideReach(line)) <= 1))
-        return !opensParagraphAfter(text, lineText, profile: profile, flat: (layout.flat || flatStretch) && !layout.gapsMarkEnds, previousLabel: previousLabel,
-                                    endedByWidth: endedByWidth)
+        // In the other scripts the lengths are no grid, but a line that reaches further than
+        // any first line does here (`openingReach`) was not set in: it carries the clause on.
+        let setInOpening = profile.isCJK || layout.openingReach == 0 || line.reach <= layout.openingReach
+        return !opensParagraphAfter(text, lineText, profile: profile,
+                                    flat: (layout.flat || flatStretch) && !layout.gapsMarkEnds && setInOpening,
+                                    previousLabel: previousLabel, endedByWidth: endedByWidth)
     }
 
     /// `text` is the first word or two of a preambular opener whose rest opens `next`: joined

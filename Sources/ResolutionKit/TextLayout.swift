@@ -46,6 +46,11 @@ struct TextLayout {
     /// default text drops the first-line indent, so a first line that filled its measure
     /// looks short by that much. 0 where no such indent is clear.
     var wideOpeningIndent = 0
+    /// The furthest a paragraph's full first line reaches, where pdftotext's default text
+    /// dropped a set-in of first lines that the lengths still show (`openingReach(_:layout:)`):
+    /// a line that reaches further was not set in, so it opens no paragraph. 0 where no
+    /// such set-in is clear.
+    var openingReach = 0
     /// The measure of the lines printed with single spaces, where `-layout` printed the
     /// justified lines of a proportional font with their spaces widened: those reach the
     /// page's right edge on the column grid, and the rest, as full on the page, stop well
@@ -179,6 +184,7 @@ struct TextLayout {
                 .map { layout.wideReach($0) }.sorted()
             if wide.count >= 8 { layout.wideMeasure = wide[wide.count * 9 / 10] }
             layout.wideOpeningIndent = openingIndent(text, layout: layout)
+            layout.openingReach = openingReach(text, layout: layout)
         }
     }
 
@@ -254,28 +260,6 @@ struct TextLayout {
             firstWord += 1
         }
         return (line.reach + 1 + firstWord) * 100 <= measure * 88
-    }
-
-    /// The commonest shortfall from `wideMeasure` of the lines of wide characters that open
-    /// a paragraph (after a finished clause that stopped short) and run on to the next line:
-    /// the set-in of first lines that the text no longer shows. It counts only when it is
-    /// clear, seen three times and on a third of those lines.
-    /// - Complexity: O(n) in the lines, and in the scalars of the lines it measures.
-    static func openingIndent(_ text: TextLines, layout: TextLayout) -> Int {
-        var shortfalls = [Int](repeating: 0, count: 17), seen = 0
-        for k in 1..<max(1, text.count - 1) {
-            let prev = text[k - 1], cur = text[k], next = text[k + 1]
-            guard !cur.pageBreakBefore, !next.pageBreakBefore, cur.blankBefore == 0, next.blankBefore == 0,
-                  cur.width > cur.length, text.endsWithTerminator(k - 1),
-                  layout.wideReach(prev) + 4 < layout.wideMeasure,
-                  isWideOnly(cur) else { continue }
-            seen += 1
-            let short = layout.wideMeasure - layout.wideReach(cur)
-            if short >= 2 && short <= 16 { shortfalls[short] += 1 }
-        }
-        guard let best = shortfalls.indices.max(by: { shortfalls[$0] < shortfalls[$1] }),
-              shortfalls[best] >= 3, shortfalls[best] * 3 >= seen else { return 0 }
-        return best
     }
 
     /// The line's reach with the spaces beside wide characters left out, in gridless text
