@@ -219,6 +219,12 @@ public final class LanguageProfile: @unchecked Sendable {
     }
 
     var isCJK: Bool { spec.script == .cjk }
+
+    /// Paragraphs open with no capital to set them apart from a clause after a comma (Arabic
+    /// has no case; Russian preambles open in lowercase) and with no grid to measure by, as
+    /// CJK has: there the lengths of a text's lines are asked whether a line was set in
+    /// (`TextLayout.openingReach`).
+    var opensWithoutCapital: Bool { spec.script == .arabic || (spec.script != .cjk && spec.paragraphsStartLowercase) }
 }
 
 /// A set of scalars answered for ASCII by a bitmap: asked at every scalar of a text, a

@@ -113,9 +113,11 @@ public enum ResolutionParser {
                 for i in lines.indices { ArabicLigatures.repair(&lines[i].text) }
             }
         }
-        var layout = TextLayout.of(lines)
+        var layout = TextLayout.of(lines, measuringOpenings: profile.opensWithoutCapital)
         // Only extracted (hard-wrapped) text has lines taken apart; measured again once mended.
-        if layout.hardWrapped && SpreadWords.mend(&lines, profile: profile) { layout = TextLayout.of(lines) }
+        if layout.hardWrapped && SpreadWords.mend(&lines, profile: profile) {
+            layout = TextLayout.of(lines, measuringOpenings: profile.opensWithoutCapital)
+        }
         if layout.hardWrapped && profile.spec.script == .arabic { RightToLeftPieces.restore(&lines, measure: layout.measure, blockGap: layout.blockGap) }
         layout.normalise(&lines)
         var bodyLines = lines

@@ -62,7 +62,9 @@ struct TextLayout {
 
     /// Measures the layout of `lines`.
     /// - Complexity: O(n) in the number of lines (one sort of the widths, O(n log n) in lines).
-    static func of(_ lines: [SourceLine]) -> TextLayout {
+    /// `measuringOpenings`: also measure how far first lines reach (`openingReach`), asked
+    /// only where no capital marks a paragraph's opening.
+    static func of(_ lines: [SourceLine], measuringOpenings: Bool = false) -> TextLayout {
         var layout = TextLayout()
         // The lines that carry text, by position: a filtered copy of the lines was the
         // phase's largest allocation on long hard-wrapped inputs.
@@ -74,6 +76,7 @@ struct TextLayout {
         layout.pages = 1 + lines.reduce(0) { $0 + ($1.pageBreakBefore ? 1 : 0) }
         layout.hardWrapped = isHardWrapped(text, measure: layout.measure)
         measureRest(&layout, text)
+        if measuringOpenings && layout.gridless { layout.openingReach = openingReach(text, layout: layout) }
         // Running lines are a thing of extracted (hard-wrapped) text. Found here, after the
         // rest is measured, not beside it on the other core: the two passes read the same
         // lines, and on the 2-core machine this is measured on they took longer side by side
@@ -184,7 +187,6 @@ struct TextLayout {
                 .map { layout.wideReach($0) }.sorted()
             if wide.count >= 8 { layout.wideMeasure = wide[wide.count * 9 / 10] }
             layout.wideOpeningIndent = openingIndent(text, layout: layout)
-            layout.openingReach = openingReach(text, layout: layout)
         }
     }
 

@@ -33,7 +33,7 @@ import Testing
         #expect(blocks.count >= 40)
         let measure = 80
         for indent in [0, 6] {
-            let layout = TextLayout.of(LineSplitter.split(Self.flat(blocks, measure: measure, setIn: indent)))
+            let layout = TextLayout.of(LineSplitter.split(Self.flat(blocks, measure: measure, setIn: indent)), measuringOpenings: true)
             #expect(layout.measure <= measure && layout.measure >= measure - 4)
             if indent == 0 {
                 #expect(layout.openingReach == 0)
