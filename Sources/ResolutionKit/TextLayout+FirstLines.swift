@@ -31,10 +31,11 @@ extension TextLayout {
     /// distributions): the lines that open a paragraph (after a finished clause that stopped
     /// short) and those that carry one on (after a line cut mid-sentence at the measure),
     /// each of them running on to the next line. Where the openers' median stops short of the
-    /// carriers' by a clear margin, first lines were set in, and the longest of them is how
-    /// far one reaches. A line longer than that carried on its paragraph, though it starts
-    /// with an opener after a comma (`…указанную в изложении оснований,` / `подчеркивая при
-    /// этом, что…`), a junction that nothing else in the text tells from a paragraph's end.
+    /// carriers' by a clear margin, first lines were set in, and the longest of them, with
+    /// half that margin to spare, is how far one reaches. A line longer than that carried on
+    /// its paragraph, though it starts with an opener after a comma (`…указанную в изложении
+    /// оснований,` / `подчеркивая при этом, что…`), a junction that nothing else in the text
+    /// tells from a paragraph's end.
     /// 0 where the openers are too few (eight) or not clearly shorter.
     /// - Complexity: O(n) in the lines.
     static func openingReach(_ text: TextLines, layout: TextLayout) -> Int {
