@@ -32,8 +32,9 @@ enum SpreadWords {
             // and two releases), for every line of a text of long lines.
             if lines[read].length <= longestPiece && isPiece(lines[read]) {
                 end = read + 1
-                while end < lines.count, lines[end].length <= longestPiece, isPiece(lines[end]), lines[end].blankBefore <= 1,
-                      !lines[end].pageBreakBefore, !lines[end].afterFootnotes { end += 1 }
+                while end < lines.count, lines[end].length <= longestPiece,
+                      isPiece(lines[end]) || (spaced && isDashBetweenPieces(lines, end, isPiece: isPiece)),
+                      lines[end].blankBefore <= 1, !lines[end].pageBreakBefore, !lines[end].afterFootnotes { end += 1 }
             }
             // A finished word right above the run, with no blank line between it and the
             // first piece where blank lines part the rest (`(ДАИШ),` / `приветствуя` /
@@ -80,6 +81,17 @@ enum SpreadWords {
         guard !line.isSeparator, !t.isEmpty, t.count <= longestPiece, !t.contains(where: Chars.isSpace),
               t.contains(where: Chars.isAlphabetic) else { return false }
         return !BlockBuilder.isNumberOnly(t) && !BlockBuilder.isLabelOnly(t) && BlockBuilder.bareNumber(t) == nil
+    }
+
+    /// A dash alone on line `k`, inside a run, with a piece right after it: a dash between two
+    /// words of the spread line (`штатам` / `—` / `членам` / `федерации`), a piece like them.
+    /// A list's dash alone stands before its item's text, a line of many words.
+    /// - Complexity: O(1) (the next line's length is read first, as in `mend`).
+    static func isDashBetweenPieces(_ lines: [SourceLine], _ k: Int, isPiece: (SourceLine) -> Bool) -> Bool {
+        guard lines[k].length == 1, let dash = lines[k].text.first, dash == "\u{2014}" || dash == "\u{2013}",
+              k + 1 < lines.count, lines[k + 1].blankBefore <= 1, !lines[k + 1].pageBreakBefore,
+              lines[k + 1].length <= longestPiece else { return false }
+        return isPiece(lines[k + 1])
     }
 
     /// One or two wide characters (a character or its punctuation) alone on a line: a CJK

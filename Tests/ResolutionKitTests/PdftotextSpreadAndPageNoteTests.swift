@@ -80,6 +80,22 @@ import Testing
         #expect(cjk.map(\.spread) == [false, true, false, false, false])
     }
 
+    /// A dash between two words of a spread line stands alone on its line like the words
+    /// (`штатам` / `—` / `членам` …, pdftotext's text of a justified line with no blank
+    /// lines between the pieces): it is a piece of the line, not a list's dash that opens an
+    /// item. A list's dash alone before its item's text, a line of many words, stays apart.
+    @Test func aDashBetweenTheWordsOfASpreadLineIsOneOfItsPieces() throws {
+        let ru = try #require(LanguageCatalog.profile("ru"))
+        var lines = LineSplitter.split("в оказании поддержки федеральному правительству Сомали и\nштатам\n—\nчленам\nфедерации\nпутем\nпредоставления\nконсультаций и добрых услуг по стратегическим вопросам,\n")
+        SpreadWords.mend(&lines, profile: ru)
+        #expect(lines.map { $0.text.string } == ["в оказании поддержки федеральному правительству Сомали и",
+                                                  "штатам — членам федерации путем предоставления",
+                                                  "консультаций и добрых услуг по стратегическим вопросам,"])
+        var list = LineSplitter.split("постановляет:\n—\nпродлить мандат миссии до 31 мая 2021 года;\n—\nпросить Генерального секретаря представить доклад;\n")
+        SpreadWords.mend(&list, profile: ru)
+        #expect(list.count == 5)
+    }
+
     /// Text that is not hard-wrapped has no line taken apart: one-word lines in a row (a
     /// cover's short lines) stay lines of their own.
     @Test func oneWordLinesOfFlowingTextStayApart() {
