@@ -110,7 +110,7 @@ import Testing
         #expect(widened * 5 >= lines && widened * 2 <= lines, "\(widened) of \(lines) lines widened")
         // 36 of 40 (32 when every line is judged against the widened lines' measure). The
         // four left hold a comma-ended full line before an opener, or before a capitalised
-        // name (`S/2019/485`, `Al-Salif`), that the truth runs on: the flat ambiguity (README),
+        // name (`S/2019/485`, `Al-Salif`), that the truth runs on: the flat ambiguity (docs/measurements.md),
         // which no line length tells apart.
         #expect(exact * 10 >= total * 9, "\(exact)/\(total) exact:\n\(failures.joined(separator: "\n"))")
     }
