@@ -109,47 +109,98 @@ enum NumberColumn {
             let lone = (pageStart..<pageEnd).compactMap { k in
                 lines[k].isSeparator ? nil : lines[k].numberAlone.map { (index: k, value: $0) }
             }
+            // Failing that, the groups alone: numbers left beside their paragraphs' first lines
+            // (`1.` after the line it opens, as right-to-left pages print them) are the later
+            // number passes' to place.
+            var columns: [[(index: Int, value: Int)]] = [grouped]
             let loneValues = lone.map(\.value).sorted()
             if lone.count > grouped.count, zip(loneValues, loneValues.dropFirst()).allSatisfy({ $1 == $0 + 1 }) {
-                grouped = lone
+                columns.insert(lone, at: 0)
             }
-            let values = grouped.map(\.value).sorted()
-            guard zip(values, values.dropFirst()).allSatisfy({ $1 == $0 + 1 }) else { continue }
-            let isColumn = Set(grouped.map(\.index))
-            func openings(from start: Int) -> [Int] {
-                var found: [Int] = []
-                // The page's first line goes on with the paragraph the last page left
-                // unfinished: it is judged against the text line before it, not taken as an
-                // opening.
-                var previous = textLine(before: start, in: lines, isFurniture: isFurniture)
-                for k in start..<pageEnd {
-                    let line = lines[k]
-                    if line.isSeparator || isFurniture(line) || isColumn.contains(k) || line.numberAlone != nil { continue }
-                    // A paragraph printed with its number (`4. Decides…`) is not one of the column's,
-                    // nor is a subparagraph, or its label alone with its text on the next line.
-                    if opens(line, after: previous, layout: layout, capitals: capitals), StructureBuilder.operativeNumber(line.text) == nil,
-                       LabelParser.parse(line.text, profile: profile) == nil, !line.isLabelAlone,
-                       !(previous.map { BlockBuilder.isLabelOnly($0.scalars) } ?? false) { found.append(k) }
-                    previous = line
-                }
-                return found
+            for column in columns where placeColumn(column, on: pageStart..<pageEnd, in: &lines, layout: layout,
+                                                    capitals: capitals, profile: profile, isFurniture: isFurniture) {
+                break
             }
-            // Numbers before their paragraphs number openings after the first of them. A
-            // column printed after all of its page's text (at the foot, before the footer)
-            // numbers the page's openings from its top.
-            var targets = openings(from: grouped[0].index)
-            if targets.isEmpty, !(grouped[0].index..<pageEnd).contains(where: { k in
-                !lines[k].isSeparator && !isFurniture(lines[k]) && !isColumn.contains(k) && lines[k].numberAlone == nil
-            }) {
-                targets = openings(from: pageStart)
+        }
+    }
+
+    /// Places a column of numbers found on one page: each goes to one paragraph opening of
+    /// the page, in order, when the numbers make a run and the openings are as many. A page's
+    /// headings (`Reporting` between two paragraphs) open lines too, and where no capital
+    /// marks an opening the paragraph after one is not seen to open. Where the counts differ,
+    /// the openings are counted again with the line after each short unfinished opening
+    /// taken, and the openings whose text stops with no terminator left out.
+    /// - Returns: whether the column was placed.
+    /// - Complexity: O(page).
+    private static func placeColumn(_ grouped: [(index: Int, value: Int)], on page: Range<Int>, in lines: inout [SourceLine],
+                                    layout: TextLayout, capitals: Bool, profile: LanguageProfile,
+                                    isFurniture: (SourceLine) -> Bool) -> Bool {
+        let (pageStart, pageEnd) = (page.lowerBound, page.upperBound)
+        let values = grouped.map(\.value).sorted()
+        guard zip(values, values.dropFirst()).allSatisfy({ $1 == $0 + 1 }) else { return false }
+        let isColumn = Set(grouped.map(\.index))
+        /// - Parameter headings: also take as an opening the line after an opening that
+        ///   stopped short with no terminator (a heading's), where no capital says it opens.
+        func openings(from start: Int, headings: Bool = false) -> [Int] {
+            var found: [Int] = []
+            // The page's first line goes on with the paragraph the last page left
+            // unfinished: it is judged against the text line before it, not taken as an
+            // opening.
+            var previous = textLine(before: start, in: lines, isFurniture: isFurniture)
+            var previousOpened = false
+            for k in start..<pageEnd {
+                let line = lines[k]
+                if line.isSeparator || isFurniture(line) || isColumn.contains(k) || line.numberAlone != nil { continue }
+                let afterHeading = headings && previousOpened && previous.map { p in
+                    !endsWithTerminator(p.text) && layout.measure > 0 && p.reach * 10 < layout.measure * 7
+                } ?? false
+                // A paragraph printed with its number (`4. Decides…`) is not one of the column's,
+                // nor is a subparagraph, or its label alone with its text on the next line.
+                previousOpened = (afterHeading || opens(line, after: previous, layout: layout, capitals: capitals))
+                    && StructureBuilder.operativeNumber(line.text) == nil
+                    && LabelParser.parse(line.text, profile: profile) == nil && !line.isLabelAlone
+                    && !(previous.map { BlockBuilder.isLabelOnly($0.scalars) } ?? false)
+                if previousOpened { found.append(k) }
+                previous = line
             }
-            guard targets.count == values.count else { continue }
-            for (value, target) in zip(values, targets) {
-                let label = lines[grouped.first { $0.value == value }!.index].text
-                lines[target].text = label + [" "] + lines[target].text
-                lines[target].width += label.count + 1
-            }
-            for c in grouped { lines[c.index].text = []; lines[c.index].isSeparator = true }
+            return found
+        }
+        // Numbers before their paragraphs number openings after the first of them. A
+        // column printed after all of its page's text (at the foot, before the footer)
+        // numbers the page's openings from its top.
+        var start = grouped[0].index
+        var targets = openings(from: start)
+        if targets.isEmpty, !(grouped[0].index..<pageEnd).contains(where: { k in
+            !lines[k].isSeparator && !isFurniture(lines[k]) && !isColumn.contains(k) && lines[k].numberAlone == nil
+        }) {
+            start = pageStart
+            targets = openings(from: start)
+        }
+        // Headings among the openings are no paragraphs, and the paragraph after each opens
+        // even where no capital says so. Counted so, the openings are preferred.
+        let besideHeadings = withoutHeadings(openings(from: start, headings: true), in: lines, isFurniture: isFurniture)
+        if besideHeadings.count == values.count { targets = besideHeadings }
+        guard targets.count == values.count else { return false }
+        for (value, target) in zip(values, targets) {
+            let label = lines[grouped.first { $0.value == value }!.index].text
+            lines[target].text = label + [" "] + lines[target].text
+            lines[target].width += label.count + 1
+        }
+        for c in grouped { lines[c.index].text = []; lines[c.index].isSeparator = true }
+        return true
+    }
+
+    /// The openings that are not headings: an opening is one when its text, up to the next
+    /// opening, stops with no terminator. The last opening is kept whatever it ends with, as
+    /// its paragraph may go on over the page.
+    /// - Complexity: O(page).
+    private static func withoutHeadings(_ openings: [Int], in lines: [SourceLine],
+                                        isFurniture: (SourceLine) -> Bool) -> [Int] {
+        openings.enumerated().compactMap { k, o in
+            guard k + 1 < openings.count else { return o }
+            var last = openings[k + 1] - 1
+            while last > o, lines[last].isSeparator || isFurniture(lines[last]) || lines[last].numberAlone != nil { last -= 1 }
+            return endsWithTerminator(lines[last].text) ? o : nil
         }
     }
 

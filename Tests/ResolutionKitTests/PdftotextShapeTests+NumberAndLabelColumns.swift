@@ -108,4 +108,22 @@ extension PdftotextShapeTests {
         let three = try #require(doc.operative.first { $0.number == 3 })
         #expect(three.text.hasPrefix("призывает Генерального секретаря"), "\(three.text.prefix(40))")
     }
+
+    /// A page whose numbers pdftotext printed partly beside their paragraphs' first lines
+    /// (`.1`–`.3`) and partly as a column (`.4`–`.7`, blank lines between), with two headings
+    /// among the paragraphs that column numbers. Arabic has no capitals, so the paragraph
+    /// after each heading is seen to open only as the line after a short unfinished one. The
+    /// column goes to the four paragraphs, not to the headings.
+    @Test func aColumnOfNumbersPassesOverTheHeadingsOfItsPage() throws {
+        let doc = try Fixtures.pdftotextShape("number-column-between-headings.ar.txt")
+        #expect(doc.operative.map(\.number) == Array(1...14))
+        #expect(doc.headings.map(\.before) == ["op4", "op7"])
+        #expect(doc.headings.first?.text == "معايير تحديد الجهات الخاضعة للجزاءات")
+        let four = try #require(doc.operative.first { $0.number == 4 })
+        #expect(four.text.hasPrefix("يؤكد من جديد أن أحكام الفقرتين"), "\(four.text.prefix(40))")
+        let seven = try #require(doc.operative.first { $0.number == 7 })
+        #expect(seven.text.hasPrefix("يقرر أن يمدد"), "\(seven.text.prefix(40))")
+        #expect(seven.text.contains("لإعادة إنشاء فريق الخبراء"), "the paragraph goes on over the page")
+        #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
+    }
 }
