@@ -355,14 +355,17 @@ import Testing
         #expect(text.contains("d'Ivoire"), "\(blocks)")
     }
 
-    /// Kangxi radicals that a producer mapped its CJK glyphs to (`(⼗⼀)`) come out of the PDF
-    /// as the ideographs they show, so that labels and search see `(十一)`.
-    @Test func kangxiRadicalsReadAsIdeographs() {
+    /// Radicals that a producer mapped its CJK glyphs to come out of the PDF as the
+    /// ideographs they show, so that labels and search see `(十一)`, `民` and `秘书长`: the
+    /// Kangxi radicals (`(⼗⼀)`) and the supplement's (`⺠`, `⻓`, which Unicode's
+    /// compatibility mapping leaves alone). CJK punctuation between their blocks stays.
+    @Test func radicalsReadAsIdeographs() {
         let xml = ##"<page number="1" position="absolute" top="0" left="0" height="1262" width="892">"##
             + ##"<fontspec id="7" size="17" family="A" color="#000000"/>"##
-            + ##"<text top="348" left="179" width="120" height="22" font="7">(⼗⼀) 协调国际援助，⽀持⽐</text></page>"##
+            + ##"<text top="348" left="179" width="120" height="22" font="7">(⼗⼀) 协调国际援助，⽀持⽐</text>"##
+            + ##"<text top="378" left="179" width="120" height="22" font="7">保护平⺠、秘书⻓的报告。</text></page>"##
         let pages = PDFXML.parse(Array(xml.utf8))
-        #expect(pages.first?.fragments.first?.text.string == "(十一) 协调国际援助，支持比")
+        #expect(pages.first?.fragments.map(\.text.string) == ["(十一) 协调国际援助，支持比", "保护平民、秘书长的报告。"])
     }
 
     /// `(هـ)` is how Arabic labels item (e): its tatweel is part of the label, while the ones
