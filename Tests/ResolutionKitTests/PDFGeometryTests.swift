@@ -368,6 +368,18 @@ import Testing
         #expect(pages.first?.fragments.map(\.text.string) == ["(十一) 协调国际援助，支持比", "保护平民、秘书长的报告。"])
     }
 
+    /// Latin ligatures that poppler's XML keeps (`ﬁnding`, `beneﬁts`, `eﬀorts`, `aﬄicted`)
+    /// come out of the PDF spelt out, so that search for `finding` finds them.
+    @Test func latinLigaturesReadAsTheirLetters() {
+        let xml = ##"<page number="1" position="absolute" top="0" left="0" height="1262" width="892">"##
+            + ##"<fontspec id="3" size="16" family="A" color="#000000"/>"##
+            + ##"<text top="348" left="179" width="420" height="22" font="3">the responsibility for ﬁnding a solution lies ﬁrst</text>"##
+            + ##"<text top="378" left="179" width="420" height="22" font="3">beneﬁts, <i>eﬀorts</i> of the aﬄicted, ﬂows</text></page>"##
+        let pages = PDFXML.parse(Array(xml.utf8))
+        #expect(pages.first?.fragments.map(\.text.string)
+                == ["the responsibility for finding a solution lies first", "benefits, efforts of the afflicted, flows"])
+    }
+
     /// `(هـ)` is how Arabic labels item (e): its tatweel is part of the label, while the ones
     /// that stretched words for justification go.
     @Test func theTatweelOfALabelStaysAndJustificationsGoes() {
