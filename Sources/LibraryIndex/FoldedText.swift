@@ -14,6 +14,7 @@ enum FoldedText {
             if k == SearchFolding.ignorable || k == SearchFolding.space { continue }
             // Keys are scalar values (a folded scalar is a scalar).
             if let f = Unicode.Scalar(k) { out.append(f) }
+            if let second = SearchFolding.secondKey(s), let f = Unicode.Scalar(second) { out.append(f) }
         }
         return String(out)
     }

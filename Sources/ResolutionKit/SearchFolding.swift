@@ -1,12 +1,18 @@
 // The one search matcher: the reader's `/` and `reso search` both use `SearchPattern`, so they
 // find the same things. Matching is on Unicode scalars, so Chinese needs no word boundaries.
 //
-// Folding, one scalar to one key (so match ranges map back to the text's own offsets):
+// Folding, one scalar to one key (so match ranges map back to the text's own offsets; `œ` and
+// `æ` alone take two):
 // - case: Unicode simple case folding (`СОВЕТ` = `совет`, `É` = `é`, `Σ` = `ς` = `σ`);
 // - width: full-width ASCII = ASCII (`ＡＢＣ１` = `abc1`), half-width katakana = katakana;
+// - hyphens: `‐`, `‑`, `‒`, `–`, `−` = `-` (`COVID‑19` = `COVID-19`, `2019–2020` = `2019-2020`);
+// - apostrophes and quotes: `‘`, `’`, `ʼ` = `'` (`d’Ivoire` = `d'Ivoire`), `“`, `”` = `"`;
+// - ligatures typed as two letters: `œ` = `oe`, `æ` = `ae` (`mise en œuvre` = `mise en oeuvre`);
 // - whitespace: any run of it is one space; when the query holds CJK, spaces are ignored on both
 //   sides, because extracted Chinese text puts spaces around numbers (`2005 年` vs `2005年`);
-// - ignorable: soft hyphen, zero-width spaces and joiners, bidi marks, BOM are skipped.
+// - Arabic: alef with hamza or madda is alef (`الامن` = `الأمن`);
+// - ignorable: soft hyphen, zero-width spaces and joiners, bidi marks, BOM, and Arabic vowel
+//   marks and tatweel (`يسلم` finds `يسلّم` and `مـجلس`) are skipped.
 //
 // Speed: scalars below U+2E80 (ASCII, Latin, Greek, Cyrillic, Arabic…) are folded by one load
 // from a table computed once, CJK by a range check; only rare scripts above ask Unicode's
@@ -38,6 +44,15 @@ public enum SearchFolding {
         return slowKey(s)
     }
 
+    /// The second key of a scalar that folds to two letters (`œ` is `o` then `e`, `æ` is `a`
+    /// then `e`), nil for every other scalar: `key` gives the first.
+    /// - Complexity: O(1).
+    @inline(__always)
+    public static func secondKey(_ s: Unicode.Scalar) -> UInt32? {
+        let v = s.value
+        return v == 0x0152 || v == 0x0153 || v == 0x00C6 || v == 0x00E6 ? 0x65 : nil
+    }
+
     /// True when the scalar is CJK (ideographs, kana, Hangul, full-width forms): a query holding
     /// one ignores spaces.
     @inline(__always)
@@ -54,6 +69,24 @@ public enum SearchFolding {
         let v = s.value
         if v == 0xAD || (v >= 0x200B && v <= 0x200F) || v == 0x2060 || v == 0xFEFF || v == 0x061C
             || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) { return ignorable }
+        // Arabic is typed without its vowel marks, and the UN's text writes some (`يسلّم`):
+        // the marks and the tatweel that stretches a word are skipped, so `يسلم` finds it.
+        if (v >= 0x064B && v <= 0x065F) || v == 0x0670 || v == 0x0640 { return ignorable }
+        // So is the hamza on or under an alef, often left off when typing (`مجلس الامن` for
+        // `مجلس الأمن`): alef with hamza or madda is alef.
+        if v == 0x0622 || v == 0x0623 || v == 0x0625 || v == 0x0671 { return 0x0627 }
+        // The French ligatures, typed as two letters (`mise en oeuvre`): their first letter
+        // here, the second from `secondKey`.
+        if v == 0x0152 || v == 0x0153 { return 0x6F }
+        if v == 0x00C6 || v == 0x00E6 { return 0x61 }
+        // Hyphens and the dashes typed as one: the UN's text writes `COVID‑19` (a
+        // non-breaking hyphen) and ranges with an en dash (`2019–2020`), which a query
+        // types as `-`. The em dash stays: it is punctuation between words.
+        if v == 0x2010 || v == 0x2011 || v == 0x2012 || v == 0x2013 || v == 0x2212 || v == 0xFE63 { return 0x2D }
+        // Apostrophes and quotes as a keyboard types them: the UN's French writes
+        // `l’Organisation` and `Côte d’Ivoire`, its English `Council’s` and “…”.
+        if v == 0x2018 || v == 0x2019 || v == 0x201B || v == 0x02BC { return 0x27 }
+        if v == 0x201C || v == 0x201D || v == 0x201F { return 0x22 }
         let p = s.properties
         if p.isWhitespace { return space }
         if let full = halfWidthKatakana[v] { return full }
@@ -87,6 +120,7 @@ public struct SearchPattern: Sendable {
                 continue
             }
             out.append(k)
+            if let second = SearchFolding.secondKey(s) { out.append(second) }
         }
         while out.last == SearchFolding.space { out.removeLast() }
         guard !out.isEmpty else { return nil }
@@ -108,10 +142,15 @@ public struct SearchPattern: Sendable {
             let n = text.count, m = keys.count
             let first = keys[0]
             let space = SearchFolding.space, ignorable = SearchFolding.ignorable
+            // A scalar of two keys (`œ`) matches both, the second unless the query ends first.
+            @inline(__always) func matchesSecond(_ s: Unicode.Scalar, at k: Int) -> Int? {
+                guard let second = SearchFolding.secondKey(s) else { return k + 1 }
+                return k + 1 == m ? k + 1 : (keys[k + 1] == second ? k + 2 : nil)
+            }
             var i = 0
             while i < n {
-                guard SearchFolding.key(text[i], table) == first else { i += 1; continue }
-                var j = i + 1, k = 1, last = i
+                guard SearchFolding.key(text[i], table) == first, let next = matchesSecond(text[i], at: 0) else { i += 1; continue }
+                var j = i + 1, k = next, last = i
                 while k < m && j < n {
                     let c = SearchFolding.key(text[j], table)
                     if c == ignorable { j += 1; continue }
@@ -124,8 +163,8 @@ public struct SearchPattern: Sendable {
                         k += 1
                         continue
                     }
-                    guard c == keys[k] else { break }
-                    last = j; k += 1; j += 1
+                    guard c == keys[k], let after = matchesSecond(text[j], at: k) else { break }
+                    last = j; k = after; j += 1
                 }
                 if k == m { out.append(i..<last + 1); i = last + 1 } else { i += 1 }
             }

@@ -72,6 +72,31 @@ import Testing
         #expect(finds("digital divide", "digital\u{00A0}\n divide") == ["digital\u{00A0}\n divide"])
         #expect(finds("digitaldivide", "digital divide").isEmpty)
         #expect(finds("co-operation", "co\u{00AD}-operation") == ["co\u{00AD}-operation"])  // soft hyphen skipped
+        // The UN's own text writes `COVID‑19` with a non-breaking hyphen beside `COVID-19`;
+        // ranges take an en dash (`2019–2020`). A typed hyphen finds them all.
+        #expect(finds("COVID-19", "COVID\u{2011}19 and COVID-19") == ["COVID\u{2011}19", "COVID-19"])
+        #expect(finds("covid\u{2011}19", "COVID-19") == ["COVID-19"])
+        #expect(finds("2019-2020", "in 2019\u{2013}2020, 2019\u{2010}2020") == ["2019\u{2013}2020", "2019\u{2010}2020"])
+        #expect(finds("3-5", "paras 3\u{2014}5").isEmpty)      // an em dash is punctuation, not a hyphen
+        // Apostrophes and quotes as typed: the UN's French writes `d’Ivoire`.
+        #expect(finds("Côte d'Ivoire", "la Côte d\u{2019}Ivoire") == ["Côte d\u{2019}Ivoire"])
+        #expect(finds("l\u{2019}Organisation", "l'Organisation") == ["l'Organisation"])
+        #expect(finds("\"Agenda\"", "the \u{201C}Agenda\u{201D}") == ["\u{201C}Agenda\u{201D}"])
+        // French ligatures typed as two letters, and the other way; a match may end inside one.
+        #expect(finds("mise en oeuvre", "la mise en \u{0153}uvre de") == ["mise en \u{0153}uvre"])
+        #expect(finds("\u{0152}UVRE", "mise en oeuvre") == ["oeuvre"])
+        #expect(finds("soeur", "s\u{0153}ur, s\u{0153}urs") == ["s\u{0153}ur", "s\u{0153}ur"])
+        #expect(finds("en o", "en \u{0153}uvre") == ["en \u{0153}"])
+        #expect(finds("oa", "\u{0153}a").isEmpty)
+        // Arabic typed without vowel marks finds the text that writes them, and the other way.
+        #expect(finds("يسلم", "وإذ يسلّم بأن") == ["يسلّم"])
+        #expect(finds("يسلّم", "وإذ يسلم بأن") == ["يسلم"])
+        #expect(finds("امتنانه", "امتنانَه لحكومة") == ["امتنانَه"])
+        #expect(finds("مجلس", "إن مـجلس الأمن") == ["مـجلس"])
+        #expect(finds("يسلم", "يسأل").isEmpty)
+        #expect(finds("مجلس الامن", "إن مجلس الأمن، إذ") == ["مجلس الأمن"])
+        #expect(finds("اعتماد", "وإذ يشير إلى اعتماد") == ["اعتماد"])
+        #expect(finds("إلى", "الى الأمين العام") == ["الى"])
         #expect(finds("القرار", "إن مجلس الأمن، إذ يشير إلى القرار\u{200F} 2532") == ["القرار"])
         #expect(SearchPattern("  \u{3000} ") == nil)
     }

@@ -18,6 +18,9 @@ import Testing
         "مجلس الأمن", "قرار", "الأمم المتحدة",
         // Chinese: one, two and more characters, with and without the spaces extraction adds
         "安全理事会", "决议", "和平", "和", "2020 年", "2020年", "恐怖主义", "联合国",
+        // as a keyboard types what the texts write otherwise: `mise en œuvre`, `COVID‑19`,
+        // `d’Ivoire`, `مجلس الأمن`, `يسلّم`
+        "mise en oeuvre", "COVID-19", "l'Organisation", "مجلس الامن", "يسلم",
         // full-width Latin, and something no document holds
         "ＳＥＣＵＲＩＴＹ", "zzqxj nothing",
     ]
