@@ -12,7 +12,7 @@ struct LineSplitState {
     var index = 0
     var pageBreak = false
     var arabicInLine = false
-    var formsInLine = false  // Arabic presentation forms to unfold (text copied from some PDFs)
+    var formsInLine = false  // presentation forms to unfold: Arabic letter shapes, Latin ligatures (text copied from some PDFs)
     var sawArabic = false
     var pendingTatweel = 0
     /// The mark written for kashidas in this text (`ArabicKashida`), if any.
@@ -84,7 +84,7 @@ struct LineSplitState {
                 body.reserveCapacity(end - lead)
                 body.append(contentsOf: current[lead..<end])
             }
-            if formsInLine { ArabicPresentationForms.unfold(&body); formsInLine = false }
+            if formsInLine { PresentationForms.unfold(&body); formsInLine = false }
             if arabicInLine && !runStarts.isEmpty { VisualOrder.restoreRunOrder(&body, runStarts: runStarts, from: lead) }
             if arabicInLine, let kashida { ArabicKashida.drop(kashida, from: &body) }
             if arabicInLine {

@@ -297,8 +297,10 @@ enum LineSplitter {
                         st.pendingTatweel = 0
                     }
                     if s.value >= 0x0600 && s.value <= 0x06FF { st.arabicInLine = true; st.sawArabic = true; rtlLetters += 1; letters += 1 }
-                    else if s.value >= 0xFB50 && s.value <= 0xFEFF && ArabicPresentationForms.contains(s) {
-                        st.formsInLine = true; st.arabicInLine = true; st.sawArabic = true; rtlLetters += 1; letters += 1
+                    else if s.value >= 0xFB00 && s.value <= 0xFEFF && PresentationForms.contains(s) {
+                        st.formsInLine = true
+                        if PresentationForms.isLatinLigature(s) { letters += 1 }
+                        else { st.arabicInLine = true; st.sawArabic = true; rtlLetters += 1; letters += 1 }
                     }
                     else if s.value < 0x80 ? countingASCII && ((s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A)   // ASCII letters without a property lookup
                                 : (s.value >= 0x400 && s.value < 0x500) || Chars.isHan(s) { letters += 1 }

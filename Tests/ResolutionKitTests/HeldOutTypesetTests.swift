@@ -26,9 +26,19 @@ import Testing
     /// text as in PDF, so that openers and search see letters.
     @Test func arabicPresentationFormsUnfoldToLetters() {
         var text = "ﻣﺠﻠﺲ الأﻣﻦ ﻻ".scalars
-        ArabicPresentationForms.unfold(&text)
+        PresentationForms.unfold(&text)
         #expect(text.string == "مجلس الأمن لا")
         let lines = LineSplitter.split("وإذ ﻳﺆﻛﺪ ﻣﻦ ﺟﺪﻳﺪ،\n")
         #expect(lines.first?.text.string == "وإذ يؤكد من جديد،")
+    }
+
+    /// Latin ligatures copied from a PDF (`ﬁrst`, `beneﬁts`, `eﬀorts`) read as their letters in
+    /// text too, and a line holding one is no Arabic line.
+    @Test func latinLigaturesInTextReadAsLetters() {
+        let doc = ResolutionParser.parse(text: "The Security Council,\n\nWelcoming the eﬀorts and the beneﬁts,\n\n1. Decides ﬁrst that the ﬂows stop;\n",
+                                         source: SourceInfo(path: "t.txt", sha256: "", encoding: "utf-8"))
+        #expect(doc.preamble.map(\.text) == ["Welcoming the efforts and the benefits,"])
+        #expect(doc.operative.first?.text == "Decides first that the flows stop;")
+        #expect(doc.language == "en")
     }
 }

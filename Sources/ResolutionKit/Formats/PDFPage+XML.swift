@@ -108,8 +108,7 @@ enum PDFXML {
         func flush() {
             guard !bytes.isEmpty else { return }
             var text = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
-            ArabicPresentationForms.unfold(&text)
-            LatinLigatures.unfold(&text)
+            PresentationForms.unfold(&text)
             CJKRadicals.unfold(&text)
             bytes.removeAll(keepingCapacity: true)
             if let last = runs.last, last.italic == italic, last.bold == bold { runs[runs.count - 1].text += text }
