@@ -360,24 +360,26 @@ import Testing
     /// Kangxi radicals (`(⼗⼀)`) and the supplement's (`⺠`, `⻓`, which Unicode's
     /// compatibility mapping leaves alone). CJK punctuation between their blocks stays.
     @Test func radicalsReadAsIdeographs() {
-        let xml = ##"<page number="1" position="absolute" top="0" left="0" height="1262" width="892">"##
-            + ##"<fontspec id="7" size="17" family="A" color="#000000"/>"##
-            + ##"<text top="348" left="179" width="120" height="22" font="7">(⼗⼀) 协调国际援助，⽀持⽐</text>"##
-            + ##"<text top="378" left="179" width="120" height="22" font="7">保护平⺠、秘书⻓的报告。</text></page>"##
-        let pages = PDFXML.parse(Array(xml.utf8))
-        #expect(pages.first?.fragments.map(\.text.string) == ["(十一) 协调国际援助，支持比", "保护平民、秘书长的报告。"])
+        #expect(Self.fragmentTexts(["(⼗⼀) 协调国际援助，⽀持⽐", "保护平⺠、秘书⻓的报告。"])
+                == ["(十一) 协调国际援助，支持比", "保护平民、秘书长的报告。"])
     }
 
     /// Latin ligatures that poppler's XML keeps (`ﬁnding`, `beneﬁts`, `eﬀorts`, `aﬄicted`)
     /// come out of the PDF spelt out, so that search for `finding` finds them.
     @Test func latinLigaturesReadAsTheirLetters() {
-        let xml = ##"<page number="1" position="absolute" top="0" left="0" height="1262" width="892">"##
-            + ##"<fontspec id="3" size="16" family="A" color="#000000"/>"##
-            + ##"<text top="348" left="179" width="420" height="22" font="3">the responsibility for ﬁnding a solution lies ﬁrst</text>"##
-            + ##"<text top="378" left="179" width="420" height="22" font="3">beneﬁts, <i>eﬀorts</i> of the aﬄicted, ﬂows</text></page>"##
-        let pages = PDFXML.parse(Array(xml.utf8))
-        #expect(pages.first?.fragments.map(\.text.string)
+        #expect(Self.fragmentTexts(["the responsibility for ﬁnding a solution lies ﬁrst", "beneﬁts, <i>eﬀorts</i> of the aﬄicted, ﬂows"])
                 == ["the responsibility for finding a solution lies first", "benefits, efforts of the afflicted, flows"])
+    }
+
+    /// The texts of the fragments that poppler's XML page of `contents` (one `<text>` a line,
+    /// 30 points apart) reads as.
+    static func fragmentTexts(_ contents: [String]) -> [String] {
+        let texts = contents.enumerated().map { k, content in
+            #"<text top="\#(348 + 30 * k)" left="179" width="420" height="22" font="3">\#(content)</text>"#
+        }
+        let xml = ##"<page number="1" position="absolute" top="0" left="0" height="1262" width="892">"##
+            + ##"<fontspec id="3" size="16" family="A" color="#000000"/>"## + texts.joined() + "</page>"
+        return PDFXML.parse(Array(xml.utf8)).first?.fragments.map(\.text.string) ?? []
     }
 
     /// `(هـ)` is how Arabic labels item (e): its tatweel is part of the label, while the ones
