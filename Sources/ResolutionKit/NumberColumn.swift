@@ -127,9 +127,9 @@ enum NumberColumn {
     /// Places a column of numbers found on one page: each goes to one paragraph opening of
     /// the page, in order, when the numbers make a run and the openings are as many. A page's
     /// headings (`Reporting` between two paragraphs) open lines too, and where no capital
-    /// marks an opening the paragraph after one is not seen to open. Where the counts differ,
-    /// the openings are counted again with the line after each short unfinished opening
-    /// taken, and the openings whose text stops with no terminator left out.
+    /// marks an opening the paragraph after one is not seen to open. So the openings are also
+    /// counted with the line after each short unfinished opening taken and the openings whose
+    /// text stops with no terminator left out; that count is preferred where it fits.
     /// - Returns: whether the column was placed.
     /// - Complexity: O(page).
     private static func placeColumn(_ grouped: [(index: Int, value: Int)], on page: Range<Int>, in lines: inout [SourceLine],
