@@ -52,13 +52,7 @@ enum NumberColumn {
             // (Not when the next page opens with a number: its paragraph starts there.)
             let runsOn = end >= lines.count || (lines[end].pageBreakBefore && lines[end].numberAlone == nil
                 && StructureBuilder.operativeNumber(lines[end].text) == nil)
-            var numbered: [Int] = []
-            for (k, o) in openings.enumerated() {
-                let stop = k + 1 < openings.count ? openings[k + 1] : end
-                var last = stop - 1
-                while last > o, lines[last].isSeparator || isFurniture(lines[last]) { last -= 1 }
-                if endsWithTerminator(lines[last].text) || (k == openings.count - 1 && runsOn) { numbered.append(o) }
-            }
+            let numbered = withoutHeadings(openings, end: end, keepingLast: runsOn, in: lines, isFurniture: isFurniture)
             guard numbered.count >= column.count else { i = j; continue }
             for (c, target) in zip(column, numbered.suffix(column.count)) {
                 let label = lines[c.index].text
@@ -178,7 +172,8 @@ enum NumberColumn {
         }
         // Headings among the openings are no paragraphs, and the paragraph after each opens
         // even where no capital says so. Counted so, the openings are preferred.
-        let besideHeadings = withoutHeadings(openings(from: start, headings: true), in: lines, isFurniture: isFurniture)
+        let besideHeadings = withoutHeadings(openings(from: start, headings: true), end: pageEnd, keepingLast: true,
+                                             in: lines, isFurniture: isFurniture)
         if besideHeadings.count == values.count { targets = besideHeadings }
         guard targets.count == values.count else { return false }
         for (value, target) in zip(values, targets) {
@@ -191,14 +186,15 @@ enum NumberColumn {
     }
 
     /// The openings that are not headings: an opening is one when its text, up to the next
-    /// opening, stops with no terminator. The last opening is kept whatever it ends with, as
-    /// its paragraph may go on over the page.
-    /// - Complexity: O(page).
-    private static func withoutHeadings(_ openings: [Int], in lines: [SourceLine],
+    /// opening (the last: up to `end`), stops with no terminator. `keepingLast` keeps the last
+    /// opening whatever it ends with, where its paragraph may go on over the page.
+    /// - Complexity: O(end − first opening).
+    private static func withoutHeadings(_ openings: [Int], end: Int, keepingLast: Bool, in lines: [SourceLine],
                                         isFurniture: (SourceLine) -> Bool) -> [Int] {
         openings.enumerated().compactMap { k, o in
-            guard k + 1 < openings.count else { return o }
-            var last = openings[k + 1] - 1
+            let isLast = k + 1 == openings.count
+            if isLast && keepingLast { return o }
+            var last = (isLast ? end : openings[k + 1]) - 1
             while last > o, lines[last].isSeparator || isFurniture(lines[last]) || lines[last].numberAlone != nil { last -= 1 }
             return endsWithTerminator(lines[last].text) ? o : nil
         }
