@@ -10,7 +10,9 @@
 // - ligatures typed as two letters: `œ` = `oe`, `æ` = `ae` (`mise en œuvre` = `mise en oeuvre`);
 // - whitespace: any run of it is one space; when the query holds CJK, spaces are ignored on both
 //   sides, because extracted Chinese text puts spaces around numbers (`2005 年` vs `2005年`);
-// - Arabic: alef with hamza or madda is alef (`الامن` = `الأمن`);
+// - Arabic: alef with hamza or madda is alef (`الامن` = `الأمن`), alef maksura is yeh (`علي` =
+//   `على`), teh marbuta is heh (`المتحده` = `المتحدة`), as Arabic search engines fold them;
+// - Cyrillic: `ё` is `е` (`её` = `ее`): the UN's Russian writes `е` where a keyboard gives `ё`;
 // - ignorable: soft hyphen, zero-width spaces and joiners, bidi marks, BOM, and Arabic vowel
 //   marks and tatweel (`يسلم` finds `يسلّم` and `مـجلس`) are skipped.
 //
@@ -75,6 +77,16 @@ public enum SearchFolding {
         // So is the hamza on or under an alef, often left off when typing (`مجلس الامن` for
         // `مجلس الأمن`): alef with hamza or madda is alef.
         if v == 0x0622 || v == 0x0623 || v == 0x0625 || v == 0x0671 { return 0x0627 }
+        // Word-final letters that typing confuses with their look-alikes: alef maksura for
+        // yeh (`علي` for `على`, `الي` for `إلى`, and the Persian yeh of some keyboards) and
+        // heh for teh marbuta (`الامم المتحده`). The UN's text writes each right; a query
+        // may not. A name that differs only there (`علي`, Ali) also finds `على` (on): a few
+        // hits too many, where the fold missed every one of the common word typed so.
+        if v == 0x0649 || v == 0x06CC { return 0x064A }
+        if v == 0x0629 { return 0x0647 }
+        // The UN's Russian writes `е` for `ё` (`ее`, `объем`), which a keyboard types: one
+        // letter for both, capital or small.
+        if v == 0x0451 || v == 0x0401 { return 0x0435 }
         // The French ligatures, typed as two letters (`mise en oeuvre`): their first letter
         // here, the second from `secondKey`.
         if v == 0x0152 || v == 0x0153 { return 0x6F }

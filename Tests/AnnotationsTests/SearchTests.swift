@@ -97,6 +97,17 @@ import Testing
         #expect(finds("مجلس الامن", "إن مجلس الأمن، إذ") == ["مجلس الأمن"])
         #expect(finds("اعتماد", "وإذ يشير إلى اعتماد") == ["اعتماد"])
         #expect(finds("إلى", "الى الأمين العام") == ["الى"])
+        // Word-final letters as typed: yeh for alef maksura, heh for teh marbuta.
+        #expect(finds("علي الأمين العام", "يطلب إلى الأمين العام، على الأمين العام") == ["على الأمين العام"])
+        #expect(finds("الي", "يطلب إلى الأمين") == ["إلى"])
+        #expect(finds("الامم المتحده", "منظمة الأمم المتحدة") == ["الأمم المتحدة"])
+        #expect(finds("المتحدة", "الأمم المتحده") == ["المتحده"])
+        #expect(finds("علي", "عمل").isEmpty)
+        // Russian: `ё` typed finds the `е` the UN's text writes, capital or small, and back.
+        #expect(finds("её роль", "подчеркивая ее роль") == ["ее роль"])
+        #expect(finds("ОБЪЁМ", "объем помощи") == ["объем"])
+        #expect(finds("Келер", "Хорста Кёлера") == ["Кёлер"])
+        #expect(finds("её", "ей").isEmpty)
         #expect(finds("القرار", "إن مجلس الأمن، إذ يشير إلى القرار\u{200F} 2532") == ["القرار"])
         #expect(SearchPattern("  \u{3000} ") == nil)
     }

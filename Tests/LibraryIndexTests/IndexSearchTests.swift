@@ -21,6 +21,8 @@ import Testing
         // as a keyboard types what the texts write otherwise: `mise en œuvre`, `COVID‑19`,
         // `d’Ivoire`, `مجلس الأمن`, `يسلّم`
         "mise en oeuvre", "COVID-19", "l'Organisation", "مجلس الامن", "يسلم",
+        // `الامم المتحده`, `علي`, `её`, `Кёлер`: the texts write `الأمم المتحدة`, `على`, `ее`
+        "الامم المتحده", "علي", "её", "Келер",
         // full-width Latin, and something no document holds
         "ＳＥＣＵＲＩＴＹ", "zzqxj nothing",
     ]
