@@ -87,7 +87,10 @@ enum RightToLeftPieces {
     /// leaves its trace in the line numbers: a line with no blank before it that does not
     /// follow the line before it. When that line and the next, with no blank between, fit
     /// one printed line together and the second does not finish (the start runs on into the
-    /// end), the second goes first.
+    /// end), the second goes first. So it does when the second finishes a clause
+    /// (`مساهمة كبيرة،`, the line cut after its comma) where the two fill a line and the
+    /// second's first word would have fitted after the first: read in the printed order, the
+    /// first would be a wrapped line that stopped with room for the next word.
     /// - Complexity: O(n) in the lines.
     static func restoreAfterTornMarks(_ lines: inout [SourceLine], measure: Int, removed: inout Set<Int>) {
         var i = 1
@@ -98,7 +101,7 @@ enum RightToLeftPieces {
                   !removed.contains(i - 1), !removed.contains(i), !removed.contains(i + 1),
                   start.blankBefore == 0, !start.pageBreakBefore, start.index == end.index + 1,
                   !end.isSeparator, !start.isSeparator, (end.width + 1 + start.width) * 20 <= measure * 21,
-                  !endsWithTerminator(start.scalars),
+                  !endsWithTerminator(start.scalars) || fillsOneLine(end, start, measure: measure),
                   StructureBuilder.operativeNumber(start.text) == nil, !BlockBuilder.isNumberOnly(start.scalars),
                   !BlockBuilder.isNumberOnly(end.scalars), BlockBuilder.bareNumber(end.scalars) == nil,
                   BlockBuilder.bareNumber(start.scalars) == nil
@@ -111,5 +114,15 @@ enum RightToLeftPieces {
             removed.insert(i + 1)
             i += 2
         }
+    }
+
+    /// `end` and `start` together fill a printed line (19/20 of the measure or more), and the
+    /// first word of `start` would have fitted after `end` with room to spare: `end` was no
+    /// wrapped line before `start`.
+    /// - Complexity: O(w) in the first word of `start`.
+    static func fillsOneLine(_ end: SourceLine, _ start: SourceLine, measure: Int) -> Bool {
+        guard (end.width + 1 + start.width) * 20 >= measure * 19 else { return false }
+        let word = approxColumns(start.scalars.prefix { !Chars.isSpace($0) })
+        return (end.width + 1 + word) * 10 <= measure * 9
     }
 }
