@@ -34,6 +34,21 @@ enum ArabicMarks {
         return seen
     }
 
+    /// The line ends with a mark set apart by a space (`…في الصومال، وإذ ّ`): poppler cut
+    /// the printed line at the word the mark belongs to, which opens the next line
+    /// (`يسلّم بأن…`). The line then goes on below, however short it is. Not a tanwin
+    /// (`ً`, `ٌ`, `ٍ`): it ends a word, so set apart it is the last word's (`جسيما ً`).
+    /// - Complexity: O(k) in the marks and spaces at the line's end.
+    static func endsWithMarkApart(_ line: Scalars) -> Bool {
+        var k = line.count - 1
+        while k >= 0, Chars.isSpace(line[k]) { k -= 1 }
+        guard k >= 0, isMark(line[k]), !(0x064B...0x064D).contains(line[k].value) else { return false }
+        while k >= 0, isMark(line[k]) { k -= 1 }
+        guard k >= 1, Chars.isSpace(line[k]) else { return false }
+        while k >= 0, Chars.isSpace(line[k]) { k -= 1 }
+        return k >= 0 && Chars.isArabicLetter(line[k])
+    }
+
     /// Puts each mark set apart back where it belongs, or drops it:
     /// - right before a letter (`أن ُيفهم`), it belongs to that letter, which extraction
     ///   printed after it: it goes after the letter (`أن يُفهم`);

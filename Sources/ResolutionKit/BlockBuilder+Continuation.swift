@@ -25,6 +25,12 @@ extension BlockBuilder {
            StructureBuilder.operativeNumber(lineText) == nil, LabelParser.parse(lineText, profile: profile) == nil {
             return false
         }
+        // A printed line that poppler cut at a mark set apart from its word (`…، وإذ ّ` /
+        // `يسلّم بأن…`) goes on below, unless a number or a label opens the next line.
+        if last.tornAtMark && !pageTurned && line.blankBefore < layout.blockGap
+            && StructureBuilder.operativeNumber(lineText) == nil && LabelParser.parse(lineText, profile: profile) == nil {
+            return true
+        }
         // An opener torn in two by the extraction (`وإذ` on a line, `يسلم كذلك…` on the next):
         // the block is only the opener's first words, and the two lines open a paragraph.
         if tornOpener(text, lineText, profile: profile) { return true }

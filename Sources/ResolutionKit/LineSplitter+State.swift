@@ -87,6 +87,7 @@ struct LineSplitState {
             if formsInLine { PresentationForms.unfold(&body); formsInLine = false }
             if arabicInLine && !runStarts.isEmpty { VisualOrder.restoreRunOrder(&body, runStarts: runStarts, from: lead) }
             if arabicInLine, let kashida { ArabicKashida.drop(kashida, from: &body) }
+            let tornAtMark = arabicInLine && ArabicMarks.endsWithMarkApart(body)
             if arabicInLine {
                 ArabicMarks.dropDetached(&body)
                 NumberRunSpacing.restore(&body)
@@ -114,6 +115,7 @@ struct LineSplitState {
             let rule = body.count >= 5 && body.allSatisfy { $0 == "_" || $0 == "—" || $0 == "─" || $0 == "-" }
             var line = SourceLine(text: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule)
             line.pageBreakBefore = pageBreak; pageBreak = false
+            line.tornAtMark = tornAtMark
             out.append(consume line)
             blanks = 0
         }

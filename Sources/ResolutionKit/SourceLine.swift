@@ -71,6 +71,7 @@ struct SourceLine {
     var pageBreakBefore = false // a form feed (`\f`) came since the previous line
     var spread = false         // the words of one justified line, mended (`SpreadWords`)
     var widened = false        // a justified line that `-layout` printed with its spaces widened
+    var tornAtMark = false     // ended with a mark set apart: its word, and the line, go on below (`ArabicMarks`)
 
     /// Leading whitespace, in scalars.
     var indent: Int { get { Int(storedIndent) } set { storedIndent = Int32(clamping: newValue) } }

@@ -35,6 +35,21 @@ extension PdftotextShapeTests {
         #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
     }
 
+    /// The same page tears two printed lines of one paragraph at a mark: one in order, its
+    /// first piece ending with the mark of the word that opens the next (`…الصومال، وإذ ّ` /
+    /// `يسلم بأن…`), and one end first after a line of the mark alone (`ويسل م كذلك…الأمنية`
+    /// / `مساهمة كبيرة،`). Neither piece opens a paragraph; the printed line reads in order.
+    @Test func arabicLinesTornAtAMarkStayInTheirParagraph() throws {
+        let doc = try Fixtures.pdftotextShape("marks-torn-off-their-letters.ar.txt")
+        let praising = try #require(doc.preamble.first { $0.text.hasPrefix("وإذ يشيد بالشجاعة التي أبدتها قوات الأمن الصومالية") })
+        #expect(praising.text.contains("دائمين في الصومال، وإذ يسلم بأن الأمن الذي توفره"), "\(praising.text)")
+        #expect(praising.text.contains("لا يزال يشكل مساهمة كبيرة، ويسل"), "\(praising.text)")
+        #expect(praising.text.hasSuffix("زمام الأمور في مجال الأمن في عام 2021،"), "\(praising.text)")
+        #expect(!doc.preamble.contains { $0.text.hasPrefix("يسلم بأن") || $0.text.hasPrefix("الصومالية، لا سيما") })
+        // The truth of this resolution: 22 preambular paragraphs.
+        #expect(doc.preamble.count == 22)
+    }
+
     /// Two printed lines torn at a lam-alef ligature, each line's end printed before its
     /// start (`ل سيما القرارات…` / `…بالسودان، و ا`): the lines are one again, the ligature
     /// whole (`ولا سيما`, `السودان لا تزال`), and no piece reads as a heading.
@@ -74,6 +89,19 @@ extension PdftotextShapeTests {
 
 /// The line phase's repair of Arabic marks set apart from their letters, on its own.
 @Suite struct ArabicMarkTests {
+    /// A line ending with a vowel mark set apart tore a printed line at the next line's
+    /// first word; a tanwin set apart is the last word's own, and a mark on its letter says
+    /// nothing.
+    @Test func aMarkApartAtTheEndTearsTheLineUnlessItIsATanwin() {
+        func torn(_ s: String) -> Bool { ArabicMarks.endsWithMarkApart(Array(s.unicodeScalars)) }
+        #expect(torn("في الصومال، وإذ \u{0651}"))
+        #expect(torn("إلى أدنى حد من احتمال \u{064F}\u{0651}  "))
+        #expect(!torn("يشكل تحديا جسيما \u{064B}"))
+        #expect(!torn("وإذ يسلّم"))
+        #expect(!torn("\u{0651}"))
+        #expect(!torn("2021 \u{0651}"))
+    }
+
     /// A lone lam opening a line and a lone alef ending the next are one torn ligature;
     /// anything else is left as two lines.
     @Test func tornLigatureIsRebuiltOnlyFromALoneLamAndALoneAlef() {
