@@ -81,7 +81,7 @@ public enum SearchFolding {
         // yeh (`علي` for `على`, `الي` for `إلى`, and the Persian yeh of some keyboards) and
         // heh for teh marbuta (`الامم المتحده`). The UN's text writes each right; a query
         // may not. A name that differs only there (`علي`, Ali) also finds `على` (on): a few
-        // hits too many, where the fold missed every one of the common word typed so.
+        // hits too many, where without the fold the common word typed so found none.
         if v == 0x0649 || v == 0x06CC { return 0x064A }
         if v == 0x0629 { return 0x0647 }
         // The UN's Russian writes `е` for `ё` (`ее`, `объем`), which a keyboard types: one
