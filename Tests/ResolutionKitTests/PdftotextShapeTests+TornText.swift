@@ -287,4 +287,20 @@ extension PdftotextShapeTests {
         #expect(doc.preamble.first?.text.contains("في السودان وإذ يشدد على أهمية الامتثال") == true)
         #expect(doc.preamble.count == 4)
     }
+
+    /// The same where the start finishes a clause (`…البحر الأبيض المتوسط،`) and the end
+    /// (`قبالة الساحل الليبي، من`) was stretched with kashidas: letters counted, the two
+    /// pieces come short of 95% of the measure, which they were once required to reach. The
+    /// start goes back first, and the paragraph runs on past it (`…، من استفحال مستمر…`)
+    /// instead of ending there.
+    @Test func aLinesEndPrintedFirstGoesBackThoughKashidasStretchedIt() throws {
+        let doc = try Fixtures.pdftotextShape("line-end-first-stretched-by-kashida.ar.txt")
+        let welcoming = try #require(doc.preamble.first { $0.text.hasPrefix("وإذ يرحب بالتدابير المتخذة") })
+        #expect(welcoming.text.hasSuffix("في البحر الأبيض المتوسط في هذا الصدد،"), "\(welcoming.text.suffix(60))")
+        let torn = try #require(doc.preamble.first { $0.text.hasPrefix("وإذ يؤكد من جديد ضرورة وضع حد") })
+        #expect(torn.text.contains("البحر الأبيض المتوسط، قبالة الساحل الليبي، من استفحال مستمر"), "\(torn.text)")
+        #expect(!doc.preamble.contains { $0.text.hasPrefix("استفحال") })
+        // The truth of this resolution: 6 preambular paragraphs.
+        #expect(doc.preamble.count == 6)
+    }
 }
