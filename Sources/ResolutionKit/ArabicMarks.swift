@@ -37,12 +37,13 @@ enum ArabicMarks {
     /// The line ends with a mark set apart by a space (`…في الصومال، وإذ ّ`): poppler cut
     /// the printed line at the word the mark belongs to, which opens the next line
     /// (`يسلّم بأن…`). The line then goes on below, however short it is. Not a tanwin
-    /// (`ً`, `ٌ`, `ٍ`): it ends a word, so set apart it is the last word's (`جسيما ً`).
+    /// (`ً`, `ٌ`, `ٍ`) unless `tanwin`: it ends a word, so set apart it is the last word's
+    /// (`جسيما ً`), and the line was cut after that word, not inside the next.
     /// - Complexity: O(k) in the marks and spaces at the line's end.
-    static func endsWithMarkApart(_ line: Scalars) -> Bool {
+    static func endsWithMarkApart(_ line: Scalars, tanwin: Bool = false) -> Bool {
         var k = line.count - 1
         while k >= 0, Chars.isSpace(line[k]) { k -= 1 }
-        guard k >= 0, isMark(line[k]), !(0x064B...0x064D).contains(line[k].value) else { return false }
+        guard k >= 0, isMark(line[k]), tanwin || !(0x064B...0x064D).contains(line[k].value) else { return false }
         while k >= 0, isMark(line[k]) { k -= 1 }
         guard k >= 1, Chars.isSpace(line[k]) else { return false }
         while k >= 0, Chars.isSpace(line[k]) { k -= 1 }

@@ -88,6 +88,7 @@ struct LineSplitState {
             if arabicInLine && !runStarts.isEmpty { VisualOrder.restoreRunOrder(&body, runStarts: runStarts, from: lead) }
             if arabicInLine, let kashida { ArabicKashida.drop(kashida, from: &body) }
             let tornAtMark = arabicInLine && ArabicMarks.endsWithMarkApart(body)
+            let markApartAtEnd = tornAtMark || (arabicInLine && ArabicMarks.endsWithMarkApart(body, tanwin: true))
             if arabicInLine {
                 ArabicMarks.dropDetached(&body)
                 NumberRunSpacing.restore(&body)
@@ -116,6 +117,7 @@ struct LineSplitState {
             var line = SourceLine(text: body, indent: lead, index: index, blankBefore: blanks, isSeparator: rule)
             line.pageBreakBefore = pageBreak; pageBreak = false
             line.tornAtMark = tornAtMark
+            line.markApartAtEnd = markApartAtEnd
             out.append(consume line)
             blanks = 0
         }

@@ -71,6 +71,7 @@ enum RightToLeftPieces {
             lines[i].pageBreakBefore = lines[start].pageBreakBefore
         }
         restoreAfterTornMarks(&lines, measure: measure, removed: &removed)
+        restoreStartsEndingAtAMark(&lines, measure: measure, blockGap: blockGap, removed: &removed)
         guard !removed.isEmpty else { return }
         var write = 0
         for read in lines.indices where !removed.contains(read) {
@@ -113,6 +114,50 @@ enum RightToLeftPieces {
             lines[i].width = approxColumns(text)
             removed.insert(i + 1)
             i += 2
+        }
+    }
+
+    /// A paragraph's last printed line cut where a mark stood apart, and printed end first
+    /// with the mark at the end of its start: `بناء على طلب السلطة الصومالية؛` (the end), then
+    /// `الفقرة 14 أعلاه لمدد إضافية ً` (the start, its tanwin set apart), then the next
+    /// numbered paragraph. Read in that order the start could go on with nothing: it ends
+    /// unfinished right before a number, a label or a paragraph gap, so it stood as a
+    /// heading. Where the line before finishes a clause and the two fit one printed line,
+    /// the start goes first. (A heading printed with a mark set apart at its end would read
+    /// the same; none of the typeset or held-out Arabic texts has one, while each line that
+    /// ends so before a number is such a start.)
+    /// - Complexity: O(n) in the lines.
+    static func restoreStartsEndingAtAMark(_ lines: inout [SourceLine], measure: Int, blockGap: Int, removed: inout Set<Int>) {
+        var i = 1
+        while i < lines.count {
+            defer { i += 1 }
+            WorkMeter.add(1)
+            guard lines[i].markApartAtEnd, !removed.contains(i), !removed.contains(i - 1) else { continue }
+            let end = lines[i - 1], start = lines[i]
+            guard start.blankBefore == 0, !start.pageBreakBefore, start.index == end.index + 1,
+                  !end.isSeparator, !start.isSeparator, !end.markApartAtEnd,
+                  (end.width + 1 + start.width) * 20 <= measure * 21,
+                  endsWithTerminator(end.scalars), !endsWithTerminator(start.scalars),
+                  StructureBuilder.operativeNumber(end.text) == nil, !BlockBuilder.isNumberOnly(end.scalars),
+                  StructureBuilder.operativeNumber(start.text) == nil, !BlockBuilder.isNumberOnly(start.scalars),
+                  BlockBuilder.bareNumber(end.scalars) == nil, BlockBuilder.bareNumber(start.scalars) == nil
+            else { continue }
+            // The start cannot go on below: the next line opens a paragraph or an item, or
+            // there is none. (Where it can, the line phase's `tornAtMark` carries it on.)
+            if i + 1 < lines.count {
+                let next = lines[i + 1]
+                guard next.isSeparator || next.blankBefore >= blockGap || next.pageBreakBefore
+                        || StructureBuilder.operativeNumber(next.text) != nil || BlockBuilder.isNumberOnly(next.scalars)
+                        || BlockBuilder.isLabelOnly(next.scalars)
+                else { continue }
+            }
+            var text = start.text
+            text.append(" ")
+            text.append(contentsOf: end.text)
+            lines[i - 1].text = text
+            lines[i - 1].width = approxColumns(text)
+            removed.insert(i)
+            i += 1
         }
     }
 

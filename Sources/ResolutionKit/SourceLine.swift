@@ -72,6 +72,7 @@ struct SourceLine {
     var spread = false         // the words of one justified line, mended (`SpreadWords`)
     var widened = false        // a justified line that `-layout` printed with its spaces widened
     var tornAtMark = false     // ended with a mark set apart: its word, and the line, go on below (`ArabicMarks`)
+    var markApartAtEnd = false // ended with a mark set apart, a tanwin too: where poppler cut a printed line
 
     /// Leading whitespace, in scalars.
     var indent: Int { get { Int(storedIndent) } set { storedIndent = Int32(clamping: newValue) } }

@@ -100,6 +100,9 @@ extension PdftotextShapeTests {
         #expect(!torn("وإذ يسلّم"))
         #expect(!torn("\u{0651}"))
         #expect(!torn("2021 \u{0651}"))
+        // Any mark set apart, a tanwin too, says where poppler cut a printed line.
+        #expect(ArabicMarks.endsWithMarkApart(Array("الفقرة 14 أعلاه لمدد إضافية \u{064B}".unicodeScalars), tanwin: true))
+        #expect(!ArabicMarks.endsWithMarkApart(Array("لمدد إضافية\u{064B}".unicodeScalars), tanwin: true))
     }
 
     /// A lone lam opening a line and a lone alef ending the next are one torn ligature;
@@ -276,6 +279,18 @@ extension PdftotextShapeTests {
         #expect(before.text.hasSuffix("في جميع أنحاء أراضيها،"), "\(before.text.suffix(60))")
         let torn = try #require(doc.preamble.first { $0.text.hasPrefix("وإذ يقر بأوجه") })
         #expect(torn.text.hasPrefix("وإذ يقر بأوجه التحس ن في الظروف الأمنية السائدة في دارفور، منوها"), "\(torn.text.prefix(80))")
+    }
+
+    /// The same page cuts operative 2's last printed line twice, at the marks of `المتّسمين`,
+    /// and prints its end (`سمين بالمسؤولية، … القرار؛`) before the piece that goes before it
+    /// (`المت ْ`), right above operative 3. The piece was a heading over operative 3; it goes
+    /// back before the end, in its paragraph.
+    @Test func aStartPrintedAfterItsEndBeforeANumberGoesBackInItsParagraph() throws {
+        let doc = try Fixtures.pdftotextShape("line-end-first-after-a-torn-mark.ar.txt")
+        #expect(doc.headings.isEmpty, "\(doc.headings.map(\.text))")
+        let two = try #require(doc.operative.first { $0.number == 2 })
+        #expect(two.text.hasSuffix("للعملية المختلطة وخروجها المت سمين بالمسؤولية، تمشيا مع الفقرة 1 من هذا القرار؛"), "\(two.text.suffix(90))")
+        #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
     }
 
     /// The same right after the organ's formula, the two pieces together a little wider
