@@ -85,8 +85,10 @@ enum RightToLeftPieces {
     /// printed as a line of its own and dropped by the line phase): poppler prints the mark
     /// first and then the line's two pieces as they stand from left to right, its end
     /// (`التحسن في الظروف … الوطنية`) before its start (`وإذ يقر بأوجه`). The dropped mark
-    /// leaves its trace in the line numbers: a line with no blank before it that does not
-    /// follow the line before it. When that line and the next, with no blank between, fit
+    /// leaves its trace in the line numbers: a line that does not follow the line before it,
+    /// nor the blank lines before it (after a number alone, `1.`, a blank comes before the
+    /// mark; the line phase keeps it for the line after). When that line and the next, with
+    /// no blank between, fit
     /// one printed line together and the second does not finish (the start runs on into the
     /// end), the second goes first. So it does when the second finishes a clause
     /// (`مساهمة كبيرة،`, the line cut after its comma) where the two fill a line and the
@@ -98,7 +100,8 @@ enum RightToLeftPieces {
         while i + 1 < lines.count {
             WorkMeter.add(1)
             let end = lines[i], start = lines[i + 1]
-            guard end.blankBefore == 0, !end.pageBreakBefore, end.index > lines[i - 1].index + 1,
+            // The dropped mark's trace: a line number skipped beyond the blank lines before `end`.
+            guard !end.pageBreakBefore, end.index > lines[i - 1].index + 1 + end.blankBefore,
                   !removed.contains(i - 1), !removed.contains(i), !removed.contains(i + 1),
                   start.blankBefore == 0, !start.pageBreakBefore, start.index == end.index + 1,
                   !end.isSeparator, !start.isSeparator, (end.width + 1 + start.width) * 20 <= measure * 21,

@@ -318,4 +318,16 @@ extension PdftotextShapeTests {
         // The truth of this resolution: 6 preambular paragraphs.
         #expect(doc.preamble.count == 6)
     }
+
+    /// The same page prints operative 1's first line torn at its tanwin: `1.` alone, a blank
+    /// line, the tanwin alone, the line's end (`وانطلاقا`), then its start (`يدين جميع
+    /// أعمال…وعبرها`). The blank before the dropped mark does not hide its trace: the start
+    /// goes first, and the paragraph's text is all in operative 1, none left over.
+    @Test func aLinesEndPrintedFirstAfterANumberAloneAndABlankGoesBack() throws {
+        let doc = try Fixtures.pdftotextShape("line-end-first-stretched-by-kashida.ar.txt")
+        let one = try #require(doc.operative.first { $0.number == 1 })
+        #expect(one.text.hasPrefix("يدين جميع أعمال تهريب المهاجرين"), "\(one.text.prefix(60))")
+        #expect(one.text.contains("الأراضي الليبية وعبرها وانطالقا منها، وقبالة الساحل الليبي"), "\(one.text)")
+        #expect(doc.other.filter { ($0.after ?? "").hasPrefix("op") }.isEmpty, "\(doc.other.map(\.text))")
+    }
 }
