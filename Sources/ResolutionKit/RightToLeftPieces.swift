@@ -72,6 +72,7 @@ enum RightToLeftPieces {
         }
         restoreAfterTornMarks(&lines, measure: measure, removed: &removed)
         restoreStartsEndingAtAMark(&lines, measure: measure, blockGap: blockGap, removed: &removed)
+        joinLinesTornInOrder(&lines, measure: measure, removed: &removed)
         guard !removed.isEmpty else { return }
         var write = 0
         for read in lines.indices where !removed.contains(read) {
@@ -117,6 +118,42 @@ enum RightToLeftPieces {
             lines[i].width = approxColumns(text)
             removed.insert(i + 1)
             i += 2
+        }
+    }
+
+    /// A printed line cut at marks set apart and printed in order: each piece but the last
+    /// ends with the mark of the word that the next piece opens (`يشدد على أن ّ` / `تظل القوة
+    /// … التي ِّ` / `تعرض للخطر حفظة`). The pieces are one line again where they fit one
+    /// printed line together, so that the phases after this one see the line as printed: a
+    /// number printed after its paragraph's first line (`NumberAfterFirstLine`) finds that
+    /// line whole, not its last piece. Pieces that do not fit one line are left to the block
+    /// phase, which carries a line torn at a mark on (`SourceLine.tornAtMark`).
+    /// - Complexity: O(n) in the lines; each join is O(k) in the joined line.
+    static func joinLinesTornInOrder(_ lines: inout [SourceLine], measure: Int, removed: inout Set<Int>) {
+        var i = 0
+        while i + 1 < lines.count {
+            WorkMeter.add(1)
+            guard lines[i].tornAtMark, !removed.contains(i), !lines[i].isSeparator else { i += 1; continue }
+            // The next piece, past pieces already joined into lines before it.
+            var j = i + 1
+            while j < lines.count, removed.contains(j) { j += 1 }
+            guard j < lines.count else { break }
+            let next = lines[j]
+            guard !next.isSeparator, next.blankBefore == 0, !next.pageBreakBefore,
+                  (lines[i].width + 1 + next.width) * 20 <= measure * 21,
+                  StructureBuilder.operativeNumber(next.text) == nil, !BlockBuilder.isNumberOnly(next.scalars),
+                  !BlockBuilder.isLabelOnly(next.scalars), !LabelParser.mayOpenWithLabel(next.scalars),
+                  BlockBuilder.bareNumber(next.scalars) == nil
+            else { i = j; continue }
+            var text = lines[i].text
+            text.append(" ")
+            text.append(contentsOf: next.text)
+            lines[i].text = text
+            lines[i].width = approxColumns(text)
+            lines[i].tornAtMark = next.tornAtMark
+            lines[i].markApartAtEnd = next.markApartAtEnd
+            removed.insert(j)
+            // Stays at `i`: the joined line may itself end torn, before a third piece.
         }
     }
 

@@ -330,4 +330,19 @@ extension PdftotextShapeTests {
         #expect(one.text.contains("الأراضي الليبية وعبرها وانطالقا منها، وقبالة الساحل الليبي"), "\(one.text)")
         #expect(doc.other.filter { ($0.after ?? "").hasPrefix("op") }.isEmpty, "\(doc.other.map(\.text))")
     }
+
+    /// A numbered paragraph's first printed line torn at two marks and printed in order
+    /// (`يشدد على أن ّ` / `تظل القوة … التي ِّ` / `تعرض للخطر حفظة`), its number printed
+    /// after it (`3.`), the rest of the paragraph after the number. The pieces are one line
+    /// again before the numbers are placed, so the number finds its whole first line: the
+    /// paragraph opens with it, and none of it is left over after the paragraph before.
+    @Test func aFirstLineTornAtMarksBeforeItsNumberOpensItsParagraph() throws {
+        let doc = try Fixtures.pdftotextShape("number-after-a-first-line-torn-at-marks.ar.txt")
+        let three = try #require(doc.operative.first { $0.number == 3 })
+        #expect(three.text.hasPrefix("يشدد على أن تظل القوة كيانا محايدا ويؤكد ضرورة وقف جميع الأنشطة التي تعرض للخطر حفظة السلام"), "\(three.text.prefix(100))")
+        let six = try #require(doc.operative.first { $0.number == 6 })
+        #expect(six.text.hasPrefix("يهيب بجميع الأطراف أن تتعاون تعاونا تاما"), "\(six.text.prefix(60))")
+        #expect(doc.other.filter { ($0.after ?? "").hasPrefix("op") }.isEmpty, "\(doc.other.map(\.text))")
+        #expect(doc.operative.map(\.number) == Array(1...doc.operative.count))
+    }
 }
