@@ -231,9 +231,13 @@ enum StructureBuilder {
             // lines of it, `…согласованного` / `соответствующими…`, ends a block mid-sentence).
             // A colon opens what follows: a list, or text that is not one (a piece of the
             // line before that extraction printed after it, a quoted amendment).
+            // After a comma the block goes on with the paragraph though it opens with a verb
+            // (`…كوفيد-19،` / `ويدعو طرفي اتفاق الحديدة…`, set apart by a blank line): an
+            // operative paragraph opens with its number, and no paragraph ends with a comma.
             // (Asked in a closure that holds no copy of the paragraph: a copy alive while the
             // text is appended would make each append copy the whole paragraph.)
-            if current?.operative == true, !startsParagraph, { let last = lastText(current!); return endsWithComma(last) || endsWithColon(last) || !endsWithTerminator(last) }() {
+            if current?.operative == true, { let last = lastText(current!)
+                return endsWithComma(last) || (!startsParagraph && (endsWithColon(last) || !endsWithTerminator(last))) }() {
                 appendText(&current!, raw, spaced: spaced)
                 continue
             }

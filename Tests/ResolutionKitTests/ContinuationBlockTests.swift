@@ -8,6 +8,28 @@ import Testing
 /// anywhere a block that opens with a bracket or a digit; and a label that goes on with the
 /// list of the paragraph before, after a piece of text that could not be placed.
 @Suite struct ContinuationBlockTests {
+    /// Operative paragraphs cut after a comma where a clause opens with a verb
+    /// (`…2018،` / `ويلاحظ أن البعثة…`, `…采取适当行动，` / `请秘书长与委员会协商…`), a blank line
+    /// between, as pdftotext sets a paragraph's first line apart: the block that opens with
+    /// the verb goes on with its paragraph (no paragraph ends with a comma, and an operative
+    /// one opens with its number), where it was left over after it.
+    @Test(arguments: [("ar", "S_RES_2534_2020_-2009481A", "، ويلاحظ أن البعثة سيرأسها", 3),
+                      ("zh", "S_RES_2528_2020_-2008432C", "，请秘书长与委员会协商", 3)])
+    func aVerbAfterACommaGoesOnWithItsOperativeParagraph(_ language: String, _ name: String, _ cut: String, _ number: Int) throws {
+        let file = CorpusTests.corpus + "/\(language)/\(name).plain.txt"
+        guard FileManager.default.fileExists(atPath: file) else { return }
+        let plain = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(plain.contains(cut))
+        let comma = String(cut.prefix(1))
+        let text = plain.replacingOccurrences(of: cut, with: comma + "\n\n" + cut.dropFirst().drop { $0 == " " })
+        let whole = try ResolutionParser.parse(bytes: Array(plain.utf8), path: "whole.txt")
+        let doc = try ResolutionParser.parse(bytes: Array(text.utf8), path: "cut.txt")
+        let paragraph = try #require(doc.operative.first { $0.number == number })
+        #expect(paragraph.text == whole.operative.first { $0.number == number }?.text)
+        #expect(doc.operative.map(\.number) == whole.operative.map(\.number))
+        #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
+    }
+
     static let file = CorpusTests.corpus + "/ru/S_RES_2540_2020_-2011296R.plain.txt"
 
     /// The corpus text, one paragraph per line, with one item cut in two where a PDF line
