@@ -89,12 +89,12 @@ enum RightToLeftPieces {
     /// leaves its trace in the line numbers: a line that does not follow the line before it,
     /// nor the blank lines before it (after a number alone, `1.`, a blank comes before the
     /// mark; the line phase keeps it for the line after). When that line and the next, with
-    /// no blank between, fit
-    /// one printed line together and the second does not finish (the start runs on into the
-    /// end), the second goes first. So it does when the second finishes a clause
-    /// (`مساهمة كبيرة،`, the line cut after its comma) where the two fill a line and the
-    /// second's first word would have fitted after the first: read in the printed order, the
-    /// first would be a wrapped line that stopped with room for the next word.
+    /// no blank between, fit one printed line together and the second does not finish (the
+    /// start runs on into the end), the second goes first. So it does when the second
+    /// finishes a clause (`مساهمة كبيرة،`, the line cut after its comma) where the two fill a
+    /// line and the second's first word would have fitted after the first: read in the
+    /// printed order, the first would be a wrapped line that stopped with room for the next
+    /// word.
     /// - Complexity: O(n) in the lines.
     static func restoreAfterTornMarks(_ lines: inout [SourceLine], measure: Int, removed: inout Set<Int>) {
         var i = 1
@@ -161,7 +161,7 @@ enum RightToLeftPieces {
     /// with the mark at the end of its start: `بناء على طلب السلطة الصومالية؛` (the end), then
     /// `الفقرة 14 أعلاه لمدد إضافية ً` (the start, its tanwin set apart), then the next
     /// numbered paragraph. Read in that order the start could go on with nothing: it ends
-    /// unfinished right before a number, a label or a paragraph gap, so it stood as a
+    /// unfinished right before a number, a label alone or a paragraph gap, so it stood as a
     /// heading. Where the line before finishes a clause and the two fit one printed line,
     /// the start goes first. (A heading printed with a mark set apart at its end would read
     /// the same; none of the typeset or held-out Arabic texts has one, while each line that
