@@ -179,7 +179,7 @@ extension BlockBuilder {
                     && abs(layout.wideMeasure - layout.wideOpeningIndent - layout.wideReach(line)) <= 1))
         // In the other scripts the lengths are no grid, but a line that reaches further than
         // any first line does here (`openingReach`) was not set in: it carries the clause on.
-        let setInOpening = profile.isCJK || layout.openingReach == 0 || line.reach <= layout.openingReach
+        let setInOpening = profile.isCJK || layout.openingReach == 0 || line.startReach <= layout.openingReach
         return !opensParagraphAfter(text, lineText, profile: profile,
                                     flat: (layout.flat || flatStretch) && !layout.gapsMarkEnds && setInOpening,
                                     previousLabel: previousLabel, endedByWidth: endedByWidth)

@@ -73,6 +73,12 @@ struct SourceLine {
     var widened = false        // a justified line that `-layout` printed with its spaces widened
     var tornAtMark = false     // ended with a mark set apart: its word, and the line, go on below (`ArabicMarks`)
     var markApartAtEnd = false // ended with a mark set apart, a tanwin too: where poppler cut a printed line
+    /// The column of a right-to-left line's right end, where it starts, as extraction
+    /// printed it (`-layout` pads each line to where its left end was): kept where `indent`
+    /// is zeroed, since `indent` reads from the left, where such a line ends. A line that
+    /// pieces of a printed line are joined to keeps it. 0 where unknown; 254 past it (one
+    /// byte: the record keeps its size).
+    var rightToLeftStart: UInt8 = 0
 
     /// Leading whitespace, in scalars.
     var indent: Int { get { Int(storedIndent) } set { storedIndent = Int32(clamping: newValue) } }
@@ -85,6 +91,11 @@ struct SourceLine {
 
     /// The column where the line ends on the printed page: indentation plus width.
     var reach: Int { indent + width }
+    /// The column where the line starts on the printed page, read from the left: a
+    /// right-to-left line's right end (`rightToLeftStart`) where it is known, else `reach`.
+    /// A first line set in stops short of the others there, though it be its paragraph's
+    /// only line.
+    var startReach: Int { rightToLeftStart == 0 || rightToLeftStart >= 254 ? reach : Int(rightToLeftStart) }
 
     /// A line whose text is these bytes, each a scalar below U+0100 (`PackedScalars(latin1:)`).
     /// - Complexity: O(n), one copy.

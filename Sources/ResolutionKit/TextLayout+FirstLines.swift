@@ -47,10 +47,12 @@ extension TextLayout {
                   next.blankBefore < layout.blockGap, !text.endsWithTerminator(k),
                   cur.reach * 10 >= measure * 7, cur.reach * 10 <= measure * 11 else { continue }
             let prevEnds = text.endsWithTerminator(k - 1)
+            // Where the lines start, a right-to-left line's right end included
+            // (`SourceLine.startReach`): how full they are is read from their widths.
             if prevEnds && prev.reach * 4 < measure * 3 {
-                openers.append(cur.reach)
+                openers.append(cur.startReach)
             } else if !prevEnds && prev.reach * 20 >= measure * 17 {
-                carriers.append(cur.reach)
+                carriers.append(cur.startReach)
             }
         }
         guard openers.count >= 8, carriers.count >= 8 else { return 0 }

@@ -496,6 +496,7 @@ struct LineFacts {
     let lines: [SourceLine]
     let at: Int
     var reach: Int { lines[at].reach }
+    var startReach: Int { lines[at].startReach }
     var indent: Int { lines[at].indent }
     var blankBefore: Int { lines[at].blankBefore }
     var pageBreakBefore: Bool { lines[at].pageBreakBefore }

@@ -188,6 +188,18 @@ import Testing
         #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
     }
 
+    /// A paragraph's short last line that opens with an opener after a comma (`…لتمويل
+    /// القوة،` / `وإذ يعرب عن تقديره…`), printed at the right margin where right-to-left
+    /// lines start: `-layout` keeps where each line starts, so it was not set in and goes on
+    /// with its paragraph, while the first lines set in still open theirs.
+    @Test func aShortLastLineAtTheRightMarginGoesOnWithItsParagraph() throws {
+        let doc = try Fixtures.pdftotextShape("short-last-line-at-the-right-margin.ar.layout.txt")
+        #expect(doc.preamble.count == 13, "\(doc.preamble.map { String($0.text.prefix(20)) })")
+        let thanks = try #require(doc.preamble.first { $0.text.hasPrefix("وإذ يشاطر الأمين العام") })
+        #expect(thanks.text.hasSuffix("وإذ يعرب عن تقديره للدول الأعضاء التي تساهم بأفراد في القوة،"), "\(thanks.text.suffix(70))")
+        #expect(doc.operative.map(\.number) == Array(1...18))
+    }
+
     /// Justified lines cut into two runs, printed left to right (`…بيئة   .2 يشيد…`): each is
     /// read from its right run, so the number opens its paragraph and every paragraph after
     /// it is found.
