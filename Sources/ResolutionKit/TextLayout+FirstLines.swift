@@ -32,7 +32,9 @@ extension TextLayout {
     /// short) and those that carry one on (after a line cut mid-sentence at the measure),
     /// each of them running on to the next line. Where the openers' median stops short of the
     /// carriers' by a clear margin, first lines were set in, and the longest of them, with
-    /// half that margin to spare, is how far one reaches. A line longer than that carried on
+    /// half that margin to spare (up to the carriers' median), is how far one reaches. Lines
+    /// are measured where they start: a right-to-left line of `-layout` text at its right
+    /// end (`SourceLine.startReach`). A line longer than that carried on
     /// its paragraph, though it starts with an opener after a comma (`…указанную в изложении
     /// оснований,` / `подчеркивая при этом, что…`), a junction that nothing else in the text
     /// tells from a paragraph's end.
@@ -56,10 +58,15 @@ extension TextLayout {
             }
         }
         guard openers.count >= 8, carriers.count >= 8 else { return 0 }
-        let shortfall = orderStatistic(carriers, carriers.count / 2) - orderStatistic(openers, openers.count / 2)
+        let carried = orderStatistic(carriers, carriers.count / 2)
+        let shortfall = carried - orderStatistic(openers, openers.count / 2)
         guard shortfall >= 4, shortfall * 25 >= measure else { return 0 }
         // The longest first line seen is a sample's maximum: another may run a little
-        // longer. Half the set-in more is still short of the carriers' usual reach.
-        return (openers.max() ?? 0) + shortfall / 2
+        // longer, so half the set-in more. But no further than the carriers' median: a line
+        // that reaches as far as half the lines carrying a paragraph on is likelier one of
+        // them than a first line (which stops short of it by the set-in, and of which a
+        // text has fewer), and the longest first line seen often comes near it where the
+        // lengths scatter (letters of Arabic script, which join and stretch).
+        return min((openers.max() ?? 0) + shortfall / 2, carried)
     }
 }

@@ -19,6 +19,19 @@ import Testing
         #expect(doc.preamble.count == 14)
     }
 
+    /// A whole Arabic resolution, paragraphs set in and no blank line between them:
+    /// `…في جميع أنحاء أراضيها،` / `وإذ يقر بأوجه التحسن…` lies inside one paragraph, its
+    /// second line as long as most lines that carry a paragraph on, though shorter than the
+    /// longest first line seen (Arabic letters join and stretch, and the lengths scatter).
+    @Test func anOpenerOnALineAsLongAsMostCarriedLinesGoesOnInArabic() throws {
+        let doc = try Fixtures.pdftotextShape("line-end-first-after-a-torn-mark.ar.txt")
+        let primary = try #require(doc.preamble.first { $0.text.hasPrefix("وإذ يعيد تأكيد المسؤولية الرئيسية لحكومة السودان") })
+        #expect(primary.text.contains("أراضيها، وإذ يقر بأوجه"), "\(primary.text.suffix(200))")
+        #expect(primary.text.hasSuffix("واستمرار النزوح،"))
+        #expect(doc.preamble.count == 9)
+        #expect(doc.operative.map(\.number) == Array(1...12))
+    }
+
     /// The same paragraphs hard-wrapped with no blank line between them, once with their
     /// first lines set in by six columns and once not: the set-in is found only where it
     /// is, and then bounds the first lines' reach, short of the full lines'.
