@@ -200,6 +200,19 @@ import Testing
         #expect(doc.operative.map(\.number) == Array(1...18))
     }
 
+    /// The same where lines are justified to both margins, so that `-layout` pads only the
+    /// lines that stop short of the left one (a third of them): `…بروح من الواقعية والتوافق،`
+    /// / `وإذ يشجع كذلك البلدين المجاورين…`, the paragraph's last line, starts at the right
+    /// margin and goes on with it.
+    @Test func aShortLastLineAtTheRightMarginGoesOnWhereFullLinesAreNotPadded() throws {
+        let doc = try Fixtures.pdftotextShape("short-last-line-at-the-right-margin-justified.ar.layout.txt")
+        #expect(doc.preamble.count == 27, "\(doc.preamble.map { String($0.text.prefix(20)) })")
+        let encouraging = try #require(doc.preamble.first { $0.text.contains("بروح من الواقعية والتوافق،") })
+        #expect(encouraging.text.hasSuffix("وإذ يشجع كذلك البلدين المجاورين على القيام بإسهامات في العملية السياسية،"),
+                "\(encouraging.text.suffix(80))")
+        #expect(doc.operative.map(\.number) == Array(1...16))
+    }
+
     /// Justified lines cut into two runs, printed left to right (`…بيئة   .2 يشيد…`): each is
     /// read from its right run, so the number opens its paragraph and every paragraph after
     /// it is found.

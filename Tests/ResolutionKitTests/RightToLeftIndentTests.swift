@@ -23,4 +23,21 @@ import Testing
             #expect(lines.contains { $0.indent > 0 } == !rightToLeft)
         }
     }
+
+    /// Where the lines start is kept (`SourceLine.startReach`, their right end) only where
+    /// `-layout` printed them in place, padding the short ones by many columns; the one
+    /// space that a bidi control leaves before a line of pdftotext's default text is no
+    /// such padding.
+    @Test func whereRightToLeftLinesStartIsKeptOnlyWherePrintedInPlace() {
+        let full = String(repeating: "بببب ", count: 16).dropLast()
+        let short = String(repeating: "بببب ", count: 6).dropLast()
+        let layout = (0..<12).map { $0 % 3 == 2 ? String(repeating: " ", count: 50) + short : String(full) }
+        let lines = LineSplitter.split(layout.joined(separator: "\n") + "\n")
+        #expect(lines.allSatisfy { $0.indent == 0 })
+        #expect(lines.allSatisfy { $0.startReach == 79 }, "\(lines.map(\.startReach))")
+        let defaultText = (0..<12).map { $0 % 3 == 2 ? "\u{202B} " + short : String(full) }
+        let plain = LineSplitter.split(defaultText.joined(separator: "\n") + "\n")
+        #expect(plain.map(\.startReach) == plain.map(\.width), "\(plain.map(\.startReach))")
+        #expect(plain.contains { $0.startReach < 79 })
+    }
 }
