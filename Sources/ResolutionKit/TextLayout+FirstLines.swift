@@ -63,8 +63,8 @@ extension TextLayout {
         guard shortfall >= 4, shortfall * 25 >= measure else { return 0 }
         // The longest first line seen is a sample's maximum: another may run a little
         // longer, so half the set-in more. But no further than the carriers' median: a line
-        // that reaches as far as half the lines carrying a paragraph on is likelier one of
-        // them than a first line (which stops short of it by the set-in, and of which a
+        // that reaches further than half the lines carrying a paragraph on is likelier one
+        // of them than a first line (which stops short of that by the set-in, and of which a
         // text has fewer), and the longest first line seen often comes near it where the
         // lengths scatter (letters of Arabic script, which join and stretch).
         return min((openers.max() ?? 0) + shortfall / 2, carried)
