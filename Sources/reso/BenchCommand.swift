@@ -52,13 +52,13 @@ struct BenchCommand: ParsableCommand {
             return
         }
         if compareOnly {
-            let seeds = try DocumentPaths.expand([LibraryLocation.samplesFolder() ?? LibraryLocation.path])
+            let seeds = try Self.sourceDocuments()
             guard let seed = seeds.first else { throw UserFacingError("no seed documents to build the benchmark from") }
             for line in try CompareBenchmark.run(seedPath: seed, megabytes: megabytes) { print(line) }
             return
         }
         let path = output ?? NSTemporaryDirectory() + "reso-bench-\(getpid()).txt"
-        let seeds = try DocumentPaths.expand([LibraryLocation.samplesFolder() ?? LibraryLocation.path])
+        let seeds = try Self.sourceDocuments()
         guard let seed = seeds.first else { throw UserFacingError("no seed documents to build the benchmark from") }
         let bytes = try LongResolution.write(from: seed, to: path, bytes: megabytes << 20)
         defer { if output == nil { try? FileManager.default.removeItem(atPath: path) } }
@@ -76,5 +76,21 @@ struct BenchCommand: ParsableCommand {
         for line in try ReaderBenchmark.run(seeds: seeds, longDocumentPath: path) { print(line) }
         for line in try DiffBenchmark.run(seedPath: seed, megabytes: megabytes, runs: runs) { print(line) }
         for line in try CompareBenchmark.run(seedPath: seed, megabytes: megabytes) { print(line) }
+    }
+}
+
+extension BenchCommand {
+    /// The resolutions the benchmark inputs are built from: the samples shipped with reso
+    /// (beside an installed binary, or the checkout's `seeds/`), else the library. A binary
+    /// copied elsewhere, with no library made yet, has neither: that is said, with what to
+    /// do, rather than the library's path alone as a missing file.
+    static func sourceDocuments() throws -> [String] {
+        if let samples = LibraryLocation.samplesFolder() { return try DocumentPaths.expand([samples]) }
+        let library = LibraryLocation.path
+        guard FileManager.default.fileExists(atPath: library) else {
+            throw UserFacingError("bench builds its inputs from a resolution, and found none: no samples beside this binary "
+                + "(PREFIX/share/reso/samples) and no library at \(library); set RESO_LIBRARY to a folder of resolutions")
+        }
+        return try DocumentPaths.expand([library])
     }
 }

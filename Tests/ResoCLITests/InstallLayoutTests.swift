@@ -71,6 +71,23 @@ import Testing
         #expect(try prefix.run(["--help"]).stdout.contains("merge-sidecar"))
     }
 
+    /// `reso bench` builds its inputs from a sample resolution. A copy of the binary with no
+    /// samples beside it and no library yet says so on one line, and what to do; with a
+    /// library named by RESO_LIBRARY it gets as far as building its input from it.
+    @Test func benchWithNoSampleToBuildFromSaysWhatItNeeds() throws {
+        let prefix = try Prefix(samples: false)
+        defer { prefix.remove() }
+        let r = try prefix.run(["bench", "--compare-only", "--megabytes", "1"])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty, "\(r.stdout.prefix(200))")
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("share/reso/samples") && r.stderr.contains(prefix.root + "/xdg/reso/library")
+                && r.stderr.contains("RESO_LIBRARY"), "\(r.stderr)")
+        let withLibrary = try prefix.run(["bench", "--compare-only", "--megabytes", "1"], env: ["RESO_LIBRARY": prefix.root + "/work/seeds"])
+        #expect(withLibrary.status == 0, "\(withLibrary.stderr)")
+        #expect(withLibrary.stdout.contains("compare"), "\(withLibrary.stdout.prefix(300))")
+    }
+
     @Test func noPathOpensTheUserLibraryNeverTheSeedsFolderHere() throws {
         let prefix = try Prefix(samples: true)
         defer { prefix.remove() }
