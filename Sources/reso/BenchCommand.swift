@@ -52,14 +52,12 @@ struct BenchCommand: ParsableCommand {
             return
         }
         if compareOnly {
-            let seeds = try Self.sourceDocuments()
-            guard let seed = seeds.first else { throw UserFacingError("no seed documents to build the benchmark from") }
-            for line in try CompareBenchmark.run(seedPath: seed, megabytes: megabytes) { print(line) }
+            for line in try CompareBenchmark.run(seedPath: try Self.sourceDocuments()[0], megabytes: megabytes) { print(line) }
             return
         }
         let path = output ?? NSTemporaryDirectory() + "reso-bench-\(getpid()).txt"
         let seeds = try Self.sourceDocuments()
-        guard let seed = seeds.first else { throw UserFacingError("no seed documents to build the benchmark from") }
+        let seed = seeds[0]
         let bytes = try LongResolution.write(from: seed, to: path, bytes: megabytes << 20)
         defer { if output == nil { try? FileManager.default.removeItem(atPath: path) } }
         let mb = Double(bytes) / 1_048_576
@@ -83,14 +81,18 @@ extension BenchCommand {
     /// The resolutions the benchmark inputs are built from: the samples shipped with reso
     /// (beside an installed binary, or the checkout's `seeds/`), else the library. A binary
     /// copied elsewhere, with no library made yet, has neither: that is said, with what to
-    /// do, rather than the library's path alone as a missing file.
+    /// do, rather than the library's path alone as a missing file. Never empty.
     static func sourceDocuments() throws -> [String] {
-        if let samples = LibraryLocation.samplesFolder() { return try DocumentPaths.expand([samples]) }
+        if let samples = LibraryLocation.samplesFolder(), let found = try? DocumentPaths.expand([samples]), !found.isEmpty {
+            return found
+        }
         let library = LibraryLocation.path
         guard FileManager.default.fileExists(atPath: library) else {
             throw UserFacingError("bench builds its inputs from a resolution, and found none: no samples beside this binary "
                 + "(PREFIX/share/reso/samples) and no library at \(library); set RESO_LIBRARY to a folder of resolutions")
         }
-        return try DocumentPaths.expand([library])
+        let found = try DocumentPaths.expand([library])
+        guard !found.isEmpty else { throw UserFacingError("bench builds its inputs from a resolution, and \(library) holds none") }
+        return found
     }
 }
