@@ -223,6 +223,25 @@ import Testing
         #expect(line.text.string == "لجنة الجزاءات/فريق الخبراء")
     }
 
+    /// The fragment after such a glyph (`17` at the right of `ربمتبس لوليأ` with `/` inside)
+    /// is apart from the glyph but not from the fragment around it: no space goes into that
+    /// fragment's words (`17 أي لول/سبتمبر` was read before).
+    @Test func aFragmentAfterAnInsetGlyphPutsNoSpaceInsideTheWordsAroundIt() {
+        func fragment(_ left: Int, _ width: Int, _ text: String, size: Int = 19) -> PDFFragment {
+            PDFFragment(top: 514, left: left, width: width, height: 21, size: size, runs: [PDFRun(text: Array(text.unicodeScalars), italic: false, bold: false)])
+        }
+        // As poppler writes them, ordered by their left edges: the year, the months with
+        // room kept for the slash, the slash from a fallback face, the day.
+        var line = PDFLine(page: 0, top: 514, bottom: 535, left: 397, right: 538, size: 19, fragments: [
+            fragment(397, 38, "2020"),
+            fragment(435, 84, " ربمتبس لوليأ "),
+            fragment(479, 6, "/", size: 18),
+            fragment(519, 19, "17"),
+        ])
+        PDFLineBuilder.fill(&line, rightToLeft: true, renumber: { $0 })
+        #expect(line.text.string == "17 أيلول/سبتمبر 2020")
+    }
+
     /// Chromium writes a mirrored bracket glyph as the character it looks like, so that
     /// right-to-left text comes back with every bracket turned (`)أ(`, `)2012(`). A document
     /// whose tight pairs mostly read so is turned back; one that reads right is left alone.

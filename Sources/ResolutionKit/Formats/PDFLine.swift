@@ -146,18 +146,21 @@ enum PDFLineBuilder {
         line.rtl = (rtl > 0 || marked || rtlMarks > 0) && (rightToLeft ?? (rtl * 2 > strong))
         // Each cell with an estimated x, so that right-to-left lines can be sorted visually.
         var placed: [(x: Double, cell: PDFCell)] = []
-        var previous: PDFFragment? = nil
+        // How far right the fragments so far reach: a glyph set inside another fragment (`/`
+        // of a fallback font in `…أيلول/سبتمبر`) ends before the fragment around it does, and
+        // a gap measured from the glyph would put a space inside that fragment's words.
+        var reach: Int? = nil
         for f in line.fragments {
+            defer { reach = max(reach ?? f.right, f.right) }
             if isMarker(f, in: line) {
                 let n = renumber(Int(trimmed(f.text).string) ?? 0)
                 placed.append((Double(f.left), PDFCell(scalar: Chars.markerSeparator, marker: max(n, 1))))
-                previous = f
                 continue
             }
-            if let p = previous, f.left - p.right > max(1, line.size / 5) {
-                let tab = !line.rtl && line.textStart == nil && placed.count <= 6 && f.left - p.right > line.size
+            if let right = reach, f.left - right > max(1, line.size / 5) {
+                let tab = !line.rtl && line.textStart == nil && placed.count <= 6 && f.left - right > line.size
                 if tab, isLabel(placed.map(\.cell.scalar)) { line.textStart = f.left }
-                placed.append((Double(p.right + f.left) / 2, PDFCell(scalar: " ")))
+                placed.append((Double(right + f.left) / 2, PDFCell(scalar: " ")))
             }
             var count = 0
             for r in f.runs { count += r.text.count }
@@ -170,7 +173,6 @@ enum PDFLineBuilder {
                     placed.append((x, PDFCell(scalar: Chars.isSpace(s) ? " " : s, italic: r.italic, bold: r.bold)))
                 }
             }
-            previous = f
         }
         // Fragments that overlap (a glyph from a fallback font set inside a run): order by position.
         let overlapping = zip(line.fragments, line.fragments.dropFirst()).contains { $1.left < $0.right - max(1, line.size / 4) }
