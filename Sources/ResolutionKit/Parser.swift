@@ -71,6 +71,9 @@ public enum ResolutionParser {
                 for i in laidOut.blocks.indices { ArabicLigatures.repair(&laidOut.blocks[i].text) }
                 for i in laidOut.footnotes.indices { ArabicLigatures.repair(&laidOut.footnotes[i].text) }
             }
+            // A PDF's words as poppler spaced them; a Word file's paragraphs are the author's
+            // own text (and its tracked changes point into it).
+            if source.format == .pdf { mendWordPieces(&laidOut) }
         }
         var draft = StructureBuilder.build(laidOut.blocks, profile: profile, hardWrapped: false)
         var assembler = DocumentAssembler(profile: profile, notes: laidOut.footnotes)
@@ -82,6 +85,21 @@ public enum ResolutionParser {
         let changes = TrackedChangeLocator.locate(laidOut.revisions, blocks: laidOut.blocks, in: doc)
         if !changes.isEmpty { doc.revisions = changes }
         return doc
+    }
+
+    /// Joins the pieces of Arabic words that a PDF's extraction spaced apart (`ArabicWordPieces`),
+    /// in the blocks and the notes, with one lexicon for both.
+    static func mendWordPieces(_ laidOut: inout LaidOutText) {
+        var counts = (pieces: 0, tokens: 0)
+        for b in laidOut.blocks { ArabicWordPieces.tally(b.text, into: &counts) }
+        for n in laidOut.footnotes { ArabicWordPieces.tally(n.text, into: &counts) }
+        let blocks = laidOut.blocks.count
+        ArabicWordPieces.mend(blocks + laidOut.footnotes.count, counts: counts,
+                              text: { $0 < blocks ? laidOut.blocks[$0].text : laidOut.footnotes[$0 - blocks].text },
+                              removing: { i, spaces in
+                                  if i < blocks { laidOut.blocks[i].text = ArabicWordPieces.removing(spaces, from: laidOut.blocks[i].text) }
+                                  else { laidOut.footnotes[i - blocks].text = ArabicWordPieces.removing(spaces, from: laidOut.footnotes[i - blocks].text) }
+                              })
     }
 
     public static func parse(text: String, source: SourceInfo) -> ResolutionDocument {
@@ -108,10 +126,17 @@ public enum ResolutionParser {
         var lines = LineSplitter.split(taking: &pieces, kashida: kashida)
         if profile.spec.script == .arabic {
             var counts = (sound: 0, reversed: 0)
-            for l in lines { ArabicLigatures.tally(l.text, into: &counts) }
+            var pieceCounts = (pieces: 0, tokens: 0)
+            for l in lines {
+                ArabicLigatures.tally(l.text, into: &counts)
+                ArabicWordPieces.tally(l, into: &pieceCounts)
+            }
             if ArabicLigatures.reversed(counts) {
                 for i in lines.indices { ArabicLigatures.repair(&lines[i].text) }
             }
+            // Line by line: a word is taken apart inside a printed line. Each line keeps its
+            // width, the room it took on the page.
+            ArabicWordPieces.mend(&lines, counts: pieceCounts)
         }
         var layout = TextLayout.of(lines, measuringOpenings: profile.opensWithoutCapital)
         // Only extracted (hard-wrapped) text has lines taken apart; measured again once mended.
