@@ -242,6 +242,18 @@ import Testing
         #expect(line.text.string == "17 أيلول/سبتمبر 2020")
     }
 
+    /// A number in parentheses that bidi reordering broke after its opening bracket, at the
+    /// end of a right-to-left line (`2402 (` / `2018) و`), joins with no space inside the
+    /// brackets; other lines join with a space.
+    @Test func linesJoinWithNoSpaceInsideBrackets() {
+        func cells(_ s: String) -> [PDFCell] { s.unicodeScalars.map { PDFCell(scalar: $0) } }
+        func text(_ c: [PDFCell]) -> String { String(String.UnicodeScalarView(c.map(\.scalar))) }
+        #expect(text(PDFLayout.join(cells("القرارات 2402 ("), cells("2018) و 2451"), spaced: true)) == "القرارات 2402 (2018) و 2451")
+        #expect(text(PDFLayout.join(cells("the report"), cells("(S/2020/23)"), spaced: true)) == "the report (S/2020/23)")
+        #expect(text(PDFLayout.join(cells("the report (S/2020/23"), cells(") and"), spaced: true)) == "the report (S/2020/23) and")
+        #expect(text(PDFLayout.join(cells("recalling"), cells("its resolutions"), spaced: true)) == "recalling its resolutions")
+    }
+
     /// Chromium writes a mirrored bracket glyph as the character it looks like, so that
     /// right-to-left text comes back with every bracket turned (`)أ(`, `)2012(`). A document
     /// whose tight pairs mostly read so is turned back; one that reads right is left alone.

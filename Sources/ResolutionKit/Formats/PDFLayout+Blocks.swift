@@ -288,10 +288,14 @@ extension PDFLayout {
     }
 
     /// Two lines of one paragraph: with a space, or with nothing between CJK text, and
-    /// with end-of-line hyphenation between lowercase letters undone.
+    /// with end-of-line hyphenation between lowercase letters undone. Nothing either after an
+    /// opening bracket or before a closing one: no line breaks there but where bidi reordering
+    /// put the bracket of a number in parentheses at the end of a right-to-left line
+    /// (`2402 (` / `2018) و`, which read `( 2018)`).
     static func join(_ a: [PDFCell], _ b: [PDFCell], spaced: Bool) -> [PDFCell] {
         guard let last = a.last, let first = b.first else { return a + b }
         if Chars.isWide(last.scalar) || Chars.isWide(first.scalar) || !spaced { return a + b }
+        if "([{".unicodeScalars.contains(last.scalar) || ")]}".unicodeScalars.contains(first.scalar) { return a + b }
         if last.scalar == "-", a.count >= 2, a[a.count - 2].scalar.properties.isLowercase, first.scalar.properties.isLowercase {
             return Array(a.dropLast()) + b
         }
