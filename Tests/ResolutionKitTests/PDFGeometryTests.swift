@@ -242,6 +242,23 @@ import Testing
         #expect(line.text.string == "17 أيلول/سبتمبر 2020")
     }
 
+    /// A slash whose position, estimated evenly across the fragment around it, falls a
+    /// letter off the room kept for it (`سرام راذآ` with `/` over the space, read `آذا/ر مارس`):
+    /// it takes the room nearest to it.
+    @Test func aSlashTakesTheRoomNearestToIt() {
+        func fragment(_ left: Int, _ width: Int, _ text: String, size: Int = 19) -> PDFFragment {
+            PDFFragment(top: 605, left: left, width: width, height: 24, size: size, runs: [PDFRun(text: Array(text.unicodeScalars), italic: false, bold: false)])
+        }
+        var line = PDFLine(page: 0, top: 605, bottom: 629, left: 242, right: 384, size: 19, fragments: [
+            fragment(242, 43, "2015"),
+            fragment(285, 78, " سرام راذآ "),
+            fragment(329, 6, "/", size: 18),
+            fragment(363, 21, "22"),
+        ])
+        PDFLineBuilder.fill(&line, rightToLeft: true, renumber: { $0 })
+        #expect(line.text.string == "22 آذار/مارس 2015")
+    }
+
     /// A number in parentheses that bidi reordering broke after its opening bracket, at the
     /// end of a right-to-left line (`2402 (` / `2018) و`), joins with no space inside the
     /// brackets; other lines join with a space.

@@ -200,18 +200,38 @@ enum PDFLineBuilder {
 
     /// A glyph from a fallback font set inside another fragment (`/` in `…الجزاءات/فريق…`):
     /// the fragment around it kept a space where the glyph stands. That space is the room
-    /// for the glyph, not a word gap, and goes, unless the glyph has a space on both sides.
+    /// for the glyph, not a word gap. A slash, which joins words with no space (`آذار/مارس`),
+    /// takes the place of the run of spaces nearest to it (within two letters' width): the
+    /// letters' positions are estimated evenly across the fragment, and an estimate can fall
+    /// a letter off (`آذا/ر مارس`). Brackets and quotes stand beside a word gap as well as in
+    /// their room: a space on one side only of such a glyph goes.
     /// `placed` is in visual order (sorted).
     /// - Complexity: O(f · c) for the f inset one-character fragments, O(c) otherwise.
     static func dropRoomForInsetGlyphs(_ placed: inout [(x: Double, cell: PDFCell)], line: PDFLine) {
         for f in line.fragments where f.text.count == 1 && !Chars.isSpace(f.text[0]) {
-            guard line.fragments.contains(where: { $0.left < f.left && $0.right > f.right && $0.text.count > 1 }) else { continue }
+            guard let around = line.fragments.first(where: { $0.left < f.left && $0.right > f.right && $0.text.count > 1 }) else { continue }
             let glyph = f.text[0]
             let center = Double(f.left) + Double(f.width) / 2
             guard let at = placed.indices.min(by: {
                 (placed[$0].cell.scalar == glyph ? abs(placed[$0].x - center) : .infinity)
                     < (placed[$1].cell.scalar == glyph ? abs(placed[$1].x - center) : .infinity)
             }), placed[at].cell.scalar == glyph else { continue }
+            let letter = Double(around.width) / Double(max(around.text.count, 1))
+            let spaces = glyph != "/" ? [] : placed.indices.filter {
+                placed[$0].cell.scalar == " " && placed[$0].x > Double(around.left) && placed[$0].x < Double(around.right)
+            }
+            if glyph == "/", let nearest = spaces.min(by: { abs(placed[$0].x - center) < abs(placed[$1].x - center) }),
+               abs(placed[nearest].x - center) <= 2 * letter {
+                // The run of spaces around the nearest, as placed without the glyph.
+                var cell = placed.remove(at: at)
+                let n = nearest > at ? nearest - 1 : nearest
+                var lo = n, hi = n + 1
+                while lo > 0, placed[lo - 1].cell.scalar == " " { lo -= 1 }
+                while hi < placed.count, placed[hi].cell.scalar == " " { hi += 1 }
+                cell.x = placed[lo].x
+                placed.replaceSubrange(lo..<hi, with: [cell])
+                continue
+            }
             let before = at > 0 && placed[at - 1].cell.scalar == " "
             let after = at + 1 < placed.count && placed[at + 1].cell.scalar == " "
             if before != after { placed.remove(at: before ? at - 1 : at + 1) }
