@@ -54,6 +54,11 @@ import Testing
         }
     }
 
+    /// One plain fragment of `text` as poppler reports it (visual order for Arabic).
+    static func fragment(_ top: Int, _ left: Int, _ width: Int, _ text: String, size: Int = 19, height: Int = 21) -> PDFFragment {
+        PDFFragment(top: top, left: left, width: width, height: height, size: size, runs: [PDFRun(text: Array(text.unicodeScalars), italic: false, bold: false)])
+    }
+
     static let arabicFull = "تؤكد الدول الأعضاء التزامها القوي بسيادة البلد ووحدته واستقلاله وسلامة أراضيه"
 
     /// Items whose lines all stop short of the page's edge by the same distance (their list
@@ -223,40 +228,32 @@ import Testing
         #expect(line.text.string == "لجنة الجزاءات/فريق الخبراء")
     }
 
-    /// The fragment after such a glyph (`17` at the right of `ربمتبس لوليأ` with `/` inside)
-    /// is apart from the glyph but not from the fragment around it: no space goes into that
-    /// fragment's words (`17 أي لول/سبتمبر` was read before).
-    @Test func aFragmentAfterAnInsetGlyphPutsNoSpaceInsideTheWordsAroundIt() {
-        func fragment(_ left: Int, _ width: Int, _ text: String, size: Int = 19) -> PDFFragment {
-            PDFFragment(top: 514, left: left, width: width, height: 21, size: size, runs: [PDFRun(text: Array(text.unicodeScalars), italic: false, bold: false)])
-        }
-        // As poppler writes them, ordered by their left edges: the year, the months with
-        // room kept for the slash, the slash from a fallback face, the day.
-        var line = PDFLine(page: 0, top: 514, bottom: 535, left: 397, right: 538, size: 19, fragments: [
-            fragment(397, 38, "2020"),
-            fragment(435, 84, " ربمتبس لوليأ "),
-            fragment(479, 6, "/", size: 18),
-            fragment(519, 19, "17"),
-        ])
-        PDFLineBuilder.fill(&line, rightToLeft: true, renumber: { $0 })
-        #expect(line.text.string == "17 أيلول/سبتمبر 2020")
+    /// A date line as poppler writes it, ordered by left edges: the year, the months with
+    /// room kept for a fallback face's slash (`months`, visual order), the slash, the day.
+    struct DateLine: Sendable, CustomTestStringConvertible {
+        var pieces: [(left: Int, width: Int, text: String)]
+        var slash: Int
+        var expected: String
+        var testDescription: String { expected }
     }
 
-    /// A slash whose position, estimated evenly across the fragment around it, falls a
-    /// letter off the room kept for it (`سرام راذآ` with `/` over the space, read `آذا/ر مارس`):
-    /// it takes the room nearest to it.
-    @Test func aSlashTakesTheRoomNearestToIt() {
-        func fragment(_ left: Int, _ width: Int, _ text: String, size: Int = 19) -> PDFFragment {
-            PDFFragment(top: 605, left: left, width: width, height: 24, size: size, runs: [PDFRun(text: Array(text.unicodeScalars), italic: false, bold: false)])
-        }
-        var line = PDFLine(page: 0, top: 605, bottom: 629, left: 242, right: 384, size: 19, fragments: [
-            fragment(242, 43, "2015"),
-            fragment(285, 78, " سرام راذآ "),
-            fragment(329, 6, "/", size: 18),
-            fragment(363, 21, "22"),
-        ])
+    /// Two ways the slash of a date (`أيلول/سبتمبر`) was read into the words around it:
+    /// - the fragment after it (`17`) is apart from the slash but not from the fragment
+    ///   around it, and the space put before it landed inside that fragment's words
+    ///   (`17 أي لول/سبتمبر`);
+    /// - its position, estimated evenly across the fragment around it, fell a letter off
+    ///   the room kept for it (`آذا/ر مارس`): it takes the room nearest to it.
+    @Test(arguments: [
+        DateLine(pieces: [(397, 38, "2020"), (435, 84, " ربمتبس لوليأ "), (519, 19, "17")], slash: 479, expected: "17 أيلول/سبتمبر 2020"),
+        DateLine(pieces: [(242, 43, "2015"), (285, 78, " سرام راذآ "), (363, 21, "22")], slash: 329, expected: "22 آذار/مارس 2015"),
+    ])
+    func aSlashSetInsideAFragmentTakesItsRoom(_ date: DateLine) {
+        var fragments = date.pieces.map { Self.fragment(514, $0.left, $0.width, $0.text) }
+        fragments.insert(Self.fragment(514, date.slash, 6, "/", size: 18), at: 2)
+        let left = date.pieces[0].left, right = date.pieces[2].left + date.pieces[2].width
+        var line = PDFLine(page: 0, top: 514, bottom: 535, left: left, right: right, size: 19, fragments: fragments)
         PDFLineBuilder.fill(&line, rightToLeft: true, renumber: { $0 })
-        #expect(line.text.string == "22 آذار/مارس 2015")
+        #expect(line.text.string == date.expected)
     }
 
     /// A number in parentheses that bidi reordering broke after its opening bracket, at the
