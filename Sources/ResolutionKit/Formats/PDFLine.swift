@@ -217,11 +217,9 @@ enum PDFLineBuilder {
                     < (placed[$1].cell.scalar == glyph ? abs(placed[$1].x - center) : .infinity)
             }), placed[at].cell.scalar == glyph else { continue }
             let letter = Double(around.width) / Double(max(around.text.count, 1))
-            let spaces = glyph != "/" ? [] : placed.indices.filter {
+            if glyph == "/", let nearest = placed.indices.filter({
                 placed[$0].cell.scalar == " " && placed[$0].x > Double(around.left) && placed[$0].x < Double(around.right)
-            }
-            if glyph == "/", let nearest = spaces.min(by: { abs(placed[$0].x - center) < abs(placed[$1].x - center) }),
-               abs(placed[nearest].x - center) <= 2 * letter {
+            }).min(by: { abs(placed[$0].x - center) < abs(placed[$1].x - center) }), abs(placed[nearest].x - center) <= 2 * letter {
                 // The run of spaces around the nearest, as placed without the glyph.
                 var cell = placed.remove(at: at)
                 let n = nearest > at ? nearest - 1 : nearest
