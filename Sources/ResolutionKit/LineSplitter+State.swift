@@ -21,6 +21,10 @@ struct LineSplitState {
     // right-to-left line's runs left to right), and how deep the embeddings are.
     var runStarts: [Int] = []
     var embedDepth = 0
+    /// The line's outermost embedding is right-to-left (poppler's `U+202B` before an
+    /// Arabic line), and where the left-to-right run inside it opened (-1: none open).
+    var rightToLeftEmbedding = false
+    var paintedRunStart = -1
 
     /// The ASCII letters of the lines made so far and of the line being read: what the
     /// splitter did not count before the text's first right-to-left letter.
@@ -45,7 +49,7 @@ struct LineSplitState {
         }
     }
     mutating func flush() {
-        defer { runStarts.removeAll(keepingCapacity: true); embedDepth = 0 }
+        defer { runStarts.removeAll(keepingCapacity: true); embedDepth = 0; paintedRunStart = -1; rightToLeftEmbedding = false }
         if pendingTatweel > 0 { current.append(contentsOf: repeatElement("\u{0640}", count: pendingTatweel)); pendingTatweel = 0 }
         WorkMeter.add(1 + current.count)
         var lead = 0

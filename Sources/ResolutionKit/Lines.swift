@@ -283,8 +283,18 @@ enum LineSplitter {
                     switch s.value {
                     case 0x202A, 0x202B, 0x202D, 0x202E, 0x2066...0x2068:
                         if st.embedDepth == 0 && !st.current.isEmpty { st.runStarts.append(st.current.count) }
+                        if st.embedDepth == 0 { st.rightToLeftEmbedding = s.value == 0x202B }
+                        // A left-to-right run inside a right-to-left line: poppler writes
+                        // it as painted, so its numbers and the marks between them come in
+                        // the order they stand on the page (`VisualOrder.readPaintedRun`).
+                        else if s.value == 0x202A && st.rightToLeftEmbedding { st.paintedRunStart = st.current.count }
                         st.embedDepth += 1
-                    case 0x202C, 0x2069: st.embedDepth = max(0, st.embedDepth - 1)
+                    case 0x202C, 0x2069:
+                        st.embedDepth = max(0, st.embedDepth - 1)
+                        if st.paintedRunStart >= 0 {
+                            VisualOrder.readPaintedRun(&st.current, from: st.paintedRunStart)
+                            st.paintedRunStart = -1
+                        }
                     default: break
                     }
                 } else if s == "\u{0640}" {

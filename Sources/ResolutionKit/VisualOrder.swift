@@ -80,6 +80,101 @@ enum VisualOrder {
         restoreLineEdges(&line)
     }
 
+    /// A run of numbers and marks that poppler wrapped as left-to-right inside a
+    /// right-to-left line, put in reading order. Poppler writes such a run as it stands on
+    /// the page, read left to right; but in a right-to-left paragraph only each number or
+    /// document symbol is set left to right (with the separators inside it: `2019-2020`,
+    /// `S/2020/545`), while the spaces, brackets and commas between them take the
+    /// paragraph's direction (the Unicode bidi algorithm's rules W4 and N1). So the run's
+    /// pieces are read from its right end: ` )2014( 2175` is `2175 (2014) `, ` ،2020` is
+    /// `2020، `, and the halves of a number in brackets broken across two lines, `( 2258`
+    /// at one line's end and ` )2015` at the next one's start, are `2258 (` and `2015) `.
+    ///
+    /// Left as it is: a run with words in it (`Distr.: General`, `30 March 2020`), where
+    /// the spaces between Latin words keep their direction, and one that opens with a
+    /// symbol (`S/RES/2521 (2020`), which is set left to right as a whole; a closing
+    /// bracket that poppler printed before such a run goes back after it.
+    /// - Complexity: O(r) in the run's scalars.
+    static func readPaintedRun(_ line: inout Scalars, from start: Int) {
+        guard start < line.count - 1 else { return }
+        // The pieces, from the run's right end: a number or symbol (ASCII letters and
+        // digits, with a single separator between two of them), or any other scalar alone.
+        func isWordScalar(_ c: Unicode.Scalar) -> Bool { c.isASCII && (Chars.isDigit(c) || Chars.isAlphabetic(c)) }
+        var pieces: [Range<Int>] = []
+        var end = line.count
+        var hasDigit = false, hasSymbol = false
+        while end > start {
+            var k = end - 1
+            if isWordScalar(line[k]) {
+                while k > start {
+                    if isWordScalar(line[k - 1]) { k -= 1; continue }
+                    if k - 1 > start, isNumberSeparator(line[k - 1]), isWordScalar(line[k - 2]) { k -= 2; continue }
+                    break
+                }
+                var letters = false, slash = false
+                for c in line[k..<end] {
+                    if Chars.isDigit(c) { hasDigit = true } else if Chars.isAlphabetic(c) { letters = true } else if c == "/" { slash = true }
+                }
+                // A word that is no symbol: Latin text, which keeps its own order.
+                if letters && !slash { return }
+                if letters { hasSymbol = true }
+            } else if Chars.isAlphabetic(line[k]) {
+                return
+            }
+            pieces.append(k..<end)
+            end = k
+        }
+        guard hasDigit, let first = pieces.last(where: { !Chars.isSpace(line[$0.lowerBound]) }) else { return }
+        // `.S/RES/2497 (2019) 3` (a note and its number): a symbol whose year's brackets
+        // stand in reading order was set left to right as a whole, the line with it.
+        if hasSymbol, let open = line[start...].firstIndex(of: "("), line[open...].contains(")") { return }
+        let closedBefore = start > 0 && line[start - 1] == ")" && line[start...].contains("(") && !line[start...].contains(")")
+        if Chars.isAlphabetic(line[first.lowerBound]) || (hasSymbol && closedBefore) {
+            // `)< S/RES/1645 (2005>`, `)<.S/RES/2428 (2018>` (a note): a symbol and its
+            // year, set left to right as a whole, whose closing bracket poppler printed
+            // before the run: it goes back after it.
+            guard closedBefore else { return }
+            var body = Scalars(line[first.lowerBound...])
+            while let last = body.last, Chars.isSpace(last) { body.removeLast() }
+            body.append(")")
+            let lead = first.lowerBound - start
+            if lead > 0 { body.append(contentsOf: repeatElement(" ", count: lead)) }
+            line.replaceSubrange((start - 1)..<line.count, with: body)
+            return
+        }
+        var ordered = Scalars()
+        ordered.reserveCapacity(line.count - start)
+        for r in pieces { ordered.append(contentsOf: line[r]) }
+        // `< . 2>`: a paragraph's number with its stop painted apart from it reads `2. `.
+        var k = 0
+        while k < ordered.count && Chars.isSpace(ordered[k]) { k += 1 }
+        let digits = k
+        while k < ordered.count && Chars.isDigit(ordered[k]) { k += 1 }
+        if k > digits, k - digits <= 3, k + 1 < ordered.count, Chars.isSpace(ordered[k]) {
+            var stop = k
+            while stop < ordered.count && Chars.isSpace(ordered[stop]) { stop += 1 }
+            if stop < ordered.count, ordered[stop] == ".", stop + 1 == ordered.count || Chars.isSpace(ordered[stop + 1]) {
+                ordered.removeSubrange(k..<stop)
+            }
+        }
+        // `(<، )S/2020/832>`: a comma painted a space apart from the bracket it follows
+        // ends that bracket's text, as an Arabic comma ends the word before it.
+        var m = 1
+        while m < ordered.count {
+            if ArabicCommas.isComma(ordered[m]), Chars.isSpace(ordered[m - 1]), m >= 2, !Chars.isSpace(ordered[m - 2]) {
+                ordered.remove(at: m - 1)
+                if m == ordered.count || !Chars.isSpace(ordered[m]) { ordered.insert(" ", at: m) }
+            }
+            m += 1
+        }
+        line.replaceSubrange(start..<line.count, with: ordered)
+    }
+
+    /// Separators that stay inside a number or symbol between two of its characters.
+    private static func isNumberSeparator(_ c: Unicode.Scalar) -> Bool {
+        c == "." || c == "," || c == "/" || c == ":" || c == "-" || c == "+"
+    }
+
     /// An item's number between quotes, as Arabic prints it (`’1‘`), comes out of
     /// extraction as `’ ‘1` before the item's first word, or `’‘10` at the line's end (alone,
     /// or after the item's text in `-layout`): back to `’1‘ ` and `’10‘`.
@@ -164,6 +259,7 @@ enum VisualOrder {
     static func restoreLineEdges(_ line: inout Scalars) {
         // `…text   .12` (pdftotext -layout): the paragraph number printed at the line's right
         // end, which is where a right-to-left line starts.
+        // Its run read in order (`readPaintedRun`), it is `…text   12.`, and moves the same way.
         if line.count > 4, let last = line.last, Chars.isDigit(last) {
             var j = line.count
             while j > 0 && Chars.isDigit(line[j - 1]) && line.count - j < 3 { j -= 1 }
@@ -172,6 +268,17 @@ enum VisualOrder {
                 while k > 0 && Chars.isSpace(line[k - 1]) { k -= 1 }
                 if k > 0 {
                     line = Array(line[j...]) + [".", " "] + Array(line[..<k])
+                    return
+                }
+            }
+        } else if line.count > 4, line.last == ".", Chars.isDigit(line[line.count - 2]) {
+            var j = line.count - 1
+            while j > 0 && Chars.isDigit(line[j - 1]) && line.count - 1 - j < 3 { j -= 1 }
+            if j >= 2, Chars.isSpace(line[j - 1]) {
+                var k = j - 1
+                while k > 0 && Chars.isSpace(line[k - 1]) { k -= 1 }
+                if k > 0 {
+                    line = Array(line[j...]) + [" "] + Array(line[..<k])
                     return
                 }
             }
