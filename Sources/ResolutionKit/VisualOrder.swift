@@ -92,8 +92,8 @@ enum VisualOrder {
     ///
     /// Left as it is: a run with words in it (`Distr.: General`, `30 March 2020`), where
     /// the spaces between Latin words keep their direction, and one that opens with a
-    /// symbol (`S/RES/2521 (2020`), which is set left to right as a whole; a closing
-    /// bracket that poppler printed before such a run goes back after it.
+    /// symbol followed by more (`S/RES/2521 (2020`), which is set left to right as a whole;
+    /// a closing bracket that poppler printed before such a run goes back after it.
     /// - Complexity: O(r) in the run's scalars.
     static func readPaintedRun(_ line: inout Scalars, from start: Int) {
         guard start < line.count - 1 else { return }
@@ -129,7 +129,9 @@ enum VisualOrder {
         // stand in reading order was set left to right as a whole, the line with it.
         if hasSymbol, let open = line[start...].firstIndex(of: "("), line[open...].contains(")") { return }
         let closedBefore = start > 0 && line[start - 1] == ")" && line[start...].contains("(") && !line[start...].contains(")")
-        if Chars.isAlphabetic(line[first.lowerBound]) || (hasSymbol && closedBefore) {
+        // A symbol alone with its spaces (`< S/2019/28>و`) reads either way but for them.
+        let alone = pieces.count(where: { !Chars.isSpace(line[$0.lowerBound]) }) == 1
+        if (Chars.isAlphabetic(line[first.lowerBound]) && !alone) || (hasSymbol && closedBefore) {
             // `)< S/RES/1645 (2005>`, `)<.S/RES/2428 (2018>` (a note): a symbol and its
             // year, set left to right as a whole, whose closing bracket poppler printed
             // before the run: it goes back after it.

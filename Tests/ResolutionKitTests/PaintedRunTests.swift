@@ -64,10 +64,11 @@ import Testing
     @Test func wordsAndALeadingSymbolAreLeftAsPainted() {
         #expect(Self.read(["{Distr.: General}"]) == "Distr.: General")
         #expect(Self.read(["{30 March 2020}"]) == "30 March 2020")
-        #expect(Self.read(["{S/2019/28}و"]) == "S/2019/28و")
+        // A symbol alone: only its spaces move.
+        #expect(Self.read(["في الوثائق { S/2019/28}و { S/2019/485}المقدمة"]) == "في الوثائق S/2019/28 و S/2019/485 المقدمة")
         // A symbol and its year whose closing bracket poppler printed before the run.
-        #expect(Self.read(["قراراتهما {A/RES/60/180}و ){ S/RES/1645 (2005}المؤرخين"])
-                == "قراراتهما A/RES/60/180و S/RES/1645 (2005) المؤرخين")
+        #expect(Self.read(["قراراتهما { A/RES/60/180}و ){ S/RES/1645 (2005}المؤرخين"])
+                == "قراراتهما A/RES/60/180 و S/RES/1645 (2005) المؤرخين")
         // A note's line, after Arabic text: its stop, painted first, goes last.
         #expect(Self.read(["وإذ يشير", "){.S/RES/2428 (2018}"]) == "وإذ يشير S/RES/2428 (2018).")
         #expect(Self.read(["){S/RES/2521 (2020}"]) == "S/RES/2521 (2020)")
