@@ -169,6 +169,33 @@ import TestSupport
         #expect(Self.text(BidiOrder.logical(fromVisual: Self.cells(visual))) == "القرار S/RES/2562 (2021) المؤرخ")
     }
 
+    @Test func aYearAndTheSymbolInItsBracketsReadInOrder() {
+        // Logical `آب/أغسطس 2011 (S/PRST/2011/16) و`: the brackets and the space take the
+        // line's direction, the year and the symbol are each set left to right.
+        let visual = String("و".reversed()) + " )S/PRST/2011/16( 2011 " + String("أغسطس".reversed())
+        #expect(Self.text(BidiOrder.logical(fromVisual: Self.cells(visual))) == "أغسطس 2011 (S/PRST/2011/16) و")
+        // A bracket inside the symbol stays in it.
+        let nested = ")PSC/PR/COMM.(CMXXVII)( 2020 " + String("المؤرخ".reversed())
+        #expect(Self.text(BidiOrder.logical(fromVisual: Self.cells(nested))) == "المؤرخ 2020 (PSC/PR/COMM.(CMXXVII))")
+    }
+
+    /// The typeset Arabic fixtures (LibreOffice) cite documents by date as the DOCX does:
+    /// `2011 (S/PRST/2011/16)`, never `S/PRST/2011/16( 2011)`.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: FormatCorpusTests.fixtures + "/ar")))
+    func typesetPDFsCiteSymbolsAfterTheirYears() throws {
+        let dir = FormatCorpusTests.fixtures + "/ar"
+        var turned = 0, inOrder = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir).filter({ $0.hasSuffix(".pdf") }) {
+            let doc = try ResolutionDocument.load(path: dir + "/" + name)
+            for p in doc.preamble + doc.operative {
+                turned += p.text.matches(of: /[A-Z]\/[A-Z0-9\/]+\( [0-9]{4}\)/).count
+                inOrder += p.text.matches(of: /[0-9]{4} \([A-Z]+\/[A-Z0-9\/]+\)/).count
+            }
+        }
+        #expect(turned == 0)
+        #expect(inOrder >= 1)
+    }
+
     @Test func datesAndDecimalsStayNumbers() {
         let visual = "2020/12 " + String("في".reversed()) + " 2.5 " + String("نسبة".reversed())
         #expect(Self.text(BidiOrder.logical(fromVisual: Self.cells(visual))) == "نسبة 2.5 في 2020/12")

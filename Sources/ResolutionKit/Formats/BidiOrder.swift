@@ -33,7 +33,16 @@ enum BidiOrder {
             if kinds[start] == .rtl { start += 1; continue }
             var end = start
             var hasLetter = false
-            while end < n, kinds[end] != .rtl { if kinds[end] == .ltr { hasLetter = true }; end += 1 }
+            // An opening bracket painted with a space after it (`)S/PRST/2011/16( 2011`,
+            // which reads `2011 (S/PRST/2011/16)`): the brackets and spaces take the line's
+            // direction, and only the numbers and symbols between them are left to right.
+            // A stretch that is one left-to-right run (`S/RES/2562 (2021`) has none.
+            var spacedBracket = false
+            while end < n, kinds[end] != .rtl {
+                if kinds[end] == .ltr { hasLetter = true }
+                if !mirrored, cells[end].scalar == "(", end > start, cells[end - 1].scalar == " " { spacedBracket = true }
+                end += 1
+            }
             // Nearest strong (letter or number) cell on each side, within the stretch.
             var lastStrong = -1
             var nextStrong = [Int](repeating: -1, count: end - start)
@@ -43,7 +52,7 @@ enum BidiOrder {
                 if high[i] { lastStrong = i; continue }
                 let after = nextStrong[i - start]
                 guard lastStrong >= 0, after >= 0 else { continue }
-                if hasLetter { high[i] = true }
+                if hasLetter && !(spacedBracket && isSpaceOrOuterBracket(cells, i, in: start..<end)) { high[i] = true }
                 else if kinds[i] == .separator, lastStrong == i - 1, after == i + 1 { high[i] = true }
             }
             start = end
@@ -66,6 +75,17 @@ enum BidiOrder {
 }
 
 extension BidiOrder {
+    /// A space, or a bracket beside a space or at the stretch's edge: not one inside a
+    /// symbol (`PSC/PR/COMM.(CMXXVII)`).
+    /// - Complexity: O(1).
+    static func isSpaceOrOuterBracket(_ cells: [PDFCell], _ i: Int, in stretch: Range<Int>) -> Bool {
+        let c = cells[i].scalar
+        if c == " " { return true }
+        guard c == "(" || c == ")" else { return false }
+        return i == stretch.lowerBound || i + 1 == stretch.upperBound
+            || cells[i - 1].scalar == " " || cells[i + 1].scalar == " "
+    }
+
     static let closing: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "["]
     static let opening: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "[": "]"]
 
