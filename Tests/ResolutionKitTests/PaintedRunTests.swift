@@ -58,6 +58,9 @@ import Testing
     @Test func aParagraphNumberWithItsStopApartOpensTheLine() {
         #expect(Self.read(["{ . 2}يشدد على الالتزام"]) == "2. يشدد على الالتزام")
         #expect(Self.read(["{ .1}يهيب بالأطراف"]) == "1. يهيب بالأطراف")
+        // `-layout` prints it at the line's right end, in a run of its own.
+        let layout = Self.rle + "يهيب بجميع الأطراف أن تكفل" + Self.pdf + "        " + Self.rle + Self.lre + ".1" + Self.pdf + Self.pdf + "\n"
+        #expect(LineSplitter.split(layout).first?.text.string == "1. يهيب بجميع الأطراف أن تكفل")
     }
 
     /// Latin words keep their order, and so does a heading's symbol that opens its run.
