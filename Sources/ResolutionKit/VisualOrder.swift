@@ -160,16 +160,21 @@ enum VisualOrder {
             }
         }
         // `(<، )S/2020/832>`: a comma painted a space apart from the bracket it follows
-        // ends that bracket's text, as an Arabic comma ends the word before it.
-        var m = 1
-        while m < ordered.count {
-            if ArabicCommas.isComma(ordered[m]), Chars.isSpace(ordered[m - 1]), m >= 2, !Chars.isSpace(ordered[m - 2]) {
-                ordered.remove(at: m - 1)
-                if m == ordered.count || !Chars.isSpace(ordered[m]) { ordered.insert(" ", at: m) }
+        // ends that bracket's text, as an Arabic comma ends the word before it. Written in
+        // one pass: a run of such commas made to order costs no more than its length.
+        var tidied = Scalars()
+        tidied.reserveCapacity(ordered.count + 1)
+        for (m, c) in ordered.enumerated() {
+            if ArabicCommas.isComma(c), tidied.count >= 2, Chars.isSpace(tidied[tidied.count - 1]), !Chars.isSpace(tidied[tidied.count - 2]) {
+                tidied.removeLast()
+                tidied.append(c)
+                if m + 1 == ordered.count || !Chars.isSpace(ordered[m + 1]) { tidied.append(" ") }
+                continue
             }
-            m += 1
+            tidied.append(c)
         }
-        line.replaceSubrange(start..<line.count, with: ordered)
+        WorkMeter.add(pieces.count + 2 * tidied.count)
+        line.replaceSubrange(start..<line.count, with: tidied)
     }
 
     /// Separators that stay inside a number or symbol between two of its characters.

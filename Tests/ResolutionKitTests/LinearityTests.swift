@@ -34,6 +34,10 @@ import Testing
             "The Security Council,\n\nRecalling " + String(repeating: "[text](a [b] (c) ", count: n) + "\n" }),
         ("one-line paragraphs", { n in
             "The Security Council,\n\n" + String(repeating: "*Recalling* its resolution 1325 (2000) and A/60/687,\n\n", count: n) }),
+        // pdftotext's embeddings: one left-to-right run of numbers and commas inside a
+        // right-to-left line, read from its right end (`VisualOrder.readPaintedRun`).
+        ("a painted run of numbers and commas", { n in
+            "\u{202B}وإذ يشير إلى القرارات \u{202A}" + String(repeating: " )2014( 2175 ، 2000", count: n) + "\u{202C}\u{202C}\n" }),
         ("subparagraphs with second-degree items", { n in
             "The Security Council,\n\n1. Decides:\n" + String(repeating: "(a) first\n(i) inner\ncontinued text\n", count: n) }),
     ]
