@@ -177,6 +177,9 @@ import TestSupport
         // A bracket inside the symbol stays in it.
         let nested = ")PSC/PR/COMM.(CMXXVII)( 2020 " + String("المؤرخ".reversed())
         #expect(Self.text(BidiOrder.logical(fromVisual: Self.cells(nested))) == "المؤرخ 2020 (PSC/PR/COMM.(CMXXVII))")
+        // Latin words in the brackets keep their order.
+        let words = ")Security Council report( 2020 " + String("المؤرخ".reversed())
+        #expect(Self.text(BidiOrder.logical(fromVisual: Self.cells(words))) == "المؤرخ 2020 (Security Council report)")
     }
 
     /// The typeset Arabic fixtures (LibreOffice) cite documents by date as the DOCX does:

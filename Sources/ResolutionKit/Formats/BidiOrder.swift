@@ -52,7 +52,10 @@ enum BidiOrder {
                 if high[i] { lastStrong = i; continue }
                 let after = nextStrong[i - start]
                 guard lastStrong >= 0, after >= 0 else { continue }
-                if hasLetter && !(spacedBracket && isSpaceOrOuterBracket(cells, i, in: start..<end)) { high[i] = true }
+                // There, only a space or bracket between two letters (`(Security Council)`)
+                // is left to right: a number counts as right to left (the bidi rule N1).
+                let betweenLetters = kinds[lastStrong] == .ltr && kinds[after] == .ltr
+                if hasLetter && !(spacedBracket && !betweenLetters && isSpaceOrOuterBracket(cells, i, in: start..<end)) { high[i] = true }
                 else if kinds[i] == .separator, lastStrong == i - 1, after == i + 1 { high[i] = true }
             }
             start = end
