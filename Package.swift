@@ -29,7 +29,7 @@ let package = Package(
             // The JSON files are compiled in (LanguageData+Embedded.swift, kept equal to them by
             // LanguageDataEmbeddingTests), so the binary needs no resource bundle beside it.
             exclude: ["README.md", "languages"],
-            sources: ["LanguageData.swift", "LanguageData+Embedded.swift"]
+            sources: ["LanguageData.swift", "LanguageData+Embedded.swift", "LetterModels+Embedded.swift"]
         ),
         .target(name: "ResolutionKit", dependencies: ["LanguageData", "ZIPFoundation", "CSHA256"]),
         // SHA-256 rounds with the processor's SHA extensions (ResolutionKit/SHA256.swift).

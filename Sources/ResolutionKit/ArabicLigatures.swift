@@ -7,6 +7,7 @@
 // document suffers from it is a statistic of the document, not of any word: in real Arabic
 // text lam-before-alef is among the commonest pairs and alef-before-alef almost never
 // occurs; a document where the second outnumbers the first has its ligatures reversed.
+// Mending it is `ReversedLigatureRepair` (ArabicLigatures+Spelling.swift).
 
 enum ArabicLigatures {
     static func isAlef(_ s: Unicode.Scalar) -> Bool {
@@ -54,7 +55,7 @@ enum ArabicLigatures {
     /// right after the article's alef (`األمم` → `الأمم`, `االتحاد` → `الاتحاد`), and the word
     /// `ال` alone (`لا`). An alef before lam after a consonant is left as it is: `المالية`
     /// and a reversed `خلال` (`خالل`), or `مسألة` and a reversed `لأن`, look alike letter by
-    /// letter.
+    /// letter (`ReversedLigatureRepair` reads those by how Arabic is spelled).
     /// - Complexity: O(n).
     static func repair(_ text: inout Scalars) {
         guard text.count >= 2 else { return }

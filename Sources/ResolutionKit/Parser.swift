@@ -67,13 +67,15 @@ public enum ResolutionParser {
             var counts = (sound: 0, reversed: 0)
             for b in laidOut.blocks { ArabicLigatures.tally(b.text, into: &counts) }
             for n in laidOut.footnotes { ArabicLigatures.tally(n.text, into: &counts) }
-            if ArabicLigatures.reversed(counts) {
-                for i in laidOut.blocks.indices { ArabicLigatures.repair(&laidOut.blocks[i].text) }
-                for i in laidOut.footnotes.indices { ArabicLigatures.repair(&laidOut.footnotes[i].text) }
-            }
             // A PDF's words as poppler spaced them; a Word file's paragraphs are the author's
-            // own text (and its tracked changes point into it).
+            // own text (and its tracked changes point into it). Joined before the ligatures are
+            // mended, which read whole words.
             if source.format == .pdf { mendWordPieces(&laidOut) }
+            if ArabicLigatures.reversed(counts) {
+                var ligatures = ReversedLigatureRepair()
+                for i in laidOut.blocks.indices { ligatures.repair(&laidOut.blocks[i].text) }
+                for i in laidOut.footnotes.indices { ligatures.repair(&laidOut.footnotes[i].text) }
+            }
         }
         var draft = StructureBuilder.build(laidOut.blocks, profile: profile, hardWrapped: false)
         var assembler = DocumentAssembler(profile: profile, notes: laidOut.footnotes)
@@ -94,12 +96,12 @@ public enum ResolutionParser {
         for b in laidOut.blocks { ArabicWordPieces.tally(b.text, into: &counts) }
         for n in laidOut.footnotes { ArabicWordPieces.tally(n.text, into: &counts) }
         let blocks = laidOut.blocks.count
-        ArabicWordPieces.mend(blocks + laidOut.footnotes.count, counts: counts,
-                              text: { $0 < blocks ? laidOut.blocks[$0].text : laidOut.footnotes[$0 - blocks].text },
-                              removing: { i, spaces in
-                                  if i < blocks { laidOut.blocks[i].text = ArabicWordPieces.removing(spaces, from: laidOut.blocks[i].text) }
-                                  else { laidOut.footnotes[i - blocks].text = ArabicWordPieces.removing(spaces, from: laidOut.footnotes[i - blocks].text) }
-                              })
+        func text(_ i: Int) -> Scalars { i < blocks ? laidOut.blocks[i].text : laidOut.footnotes[i - blocks].text }
+        func removing(_ i: Int, _ spaces: [Int]) {
+            if i < blocks { laidOut.blocks[i].text = ArabicWordPieces.removing(spaces, from: laidOut.blocks[i].text) }
+            else { laidOut.footnotes[i - blocks].text = ArabicWordPieces.removing(spaces, from: laidOut.footnotes[i - blocks].text) }
+        }
+        ArabicWordPieces.mend(blocks + laidOut.footnotes.count, counts: counts, text: text, removing: removing)
     }
 
     public static func parse(text: String, source: SourceInfo) -> ResolutionDocument {
@@ -131,12 +133,14 @@ public enum ResolutionParser {
                 ArabicLigatures.tally(l.text, into: &counts)
                 ArabicWordPieces.tally(l, into: &pieceCounts)
             }
-            if ArabicLigatures.reversed(counts) {
-                for i in lines.indices { ArabicLigatures.repair(&lines[i].text) }
-            }
             // Line by line: a word is taken apart inside a printed line. Each line keeps its
-            // width, the room it took on the page.
+            // width, the room it took on the page. Joined before the ligatures are mended,
+            // which read whole words.
             ArabicWordPieces.mend(&lines, counts: pieceCounts)
+            if ArabicLigatures.reversed(counts) {
+                var ligatures = ReversedLigatureRepair()
+                for i in lines.indices { ligatures.repair(&lines[i].text) }
+            }
         }
         var layout = TextLayout.of(lines, measuringOpenings: profile.opensWithoutCapital)
         // Only extracted (hard-wrapped) text has lines taken apart; measured again once mended.

@@ -183,7 +183,7 @@ import Testing
         let doc = try Fixtures.pdftotextShape("item-cut-after-comma.ar.layout.txt")
         let op2 = try #require(doc.operative.first { $0.number == 2 })
         #expect(op2.subparagraphs.map(\.label) == ["أ", "ب", "ج", "د", "ه", "و", "ز"])
-        #expect(op2.subparagraphs.dropFirst().first?.text.hasSuffix("في عمليات حفظ السالم؛") == true,
+        #expect(op2.subparagraphs.dropFirst().first?.text.hasSuffix("في عمليات حفظ السلام؛") == true,
                 "\(op2.subparagraphs.dropFirst().first?.text.suffix(40) ?? "")")
         #expect(doc.other.isEmpty, "\(doc.other.prefix(2).map(\.text))")
     }

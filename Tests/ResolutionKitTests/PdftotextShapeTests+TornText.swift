@@ -327,7 +327,7 @@ extension PdftotextShapeTests {
         let doc = try Fixtures.pdftotextShape("line-end-first-stretched-by-kashida.ar.txt")
         let one = try #require(doc.operative.first { $0.number == 1 })
         #expect(one.text.hasPrefix("يدين جميع أعمال تهريب المهاجرين"), "\(one.text.prefix(60))")
-        #expect(one.text.contains("الأراضي الليبية وعبرها وانطالقا منها، وقبالة الساحل الليبي"), "\(one.text)")
+        #expect(one.text.contains("الأراضي الليبية وعبرها وانطلاقا منها، وقبالة الساحل الليبي"), "\(one.text)")
         #expect(doc.other.filter { ($0.after ?? "").hasPrefix("op") }.isEmpty, "\(doc.other.map(\.text))")
     }
 
