@@ -6,7 +6,9 @@ Some Arabic fonts give PDF extraction every lam-alef ligature backwards (`الس
 reversed (`ArabicLigatures.reversed`), every alef-then-lam in it may be either a reversed
 ligature or a true alef before a lam (`أعمال`, `المالية`), and letter by letter the two look
 alike. Which one a word holds is a matter of how Arabic is spelled: `ArabicLetterModel`
-scores both readings by these counts and keeps the likelier.
+scores both readings by these counts and keeps the likelier. The same counts tell the pieces
+of a word that PDF extraction spaced apart (`الس الم`) from two words: joined, the pieces
+make a word far likelier than the two apart (`ArabicWordPieces+LetterModel.swift`).
 
 The counts are of letter n-grams (orders 1 to ORDER) in the words of the Arabic texts of the
 Security Council corpus, each word padded with `^` before and `$` after.

@@ -70,7 +70,7 @@ public enum ResolutionParser {
             // A PDF's words as poppler spaced them; a Word file's paragraphs are the author's
             // own text (and its tracked changes point into it). Joined before the ligatures are
             // mended, which read whole words.
-            if source.format == .pdf { mendWordPieces(&laidOut) }
+            if source.format == .pdf { mendWordPieces(&laidOut, ligaturesReversed: ArabicLigatures.reversed(counts)) }
             if ArabicLigatures.reversed(counts) {
                 var ligatures = ReversedLigatureRepair()
                 for i in laidOut.blocks.indices { ligatures.repair(&laidOut.blocks[i].text) }
@@ -91,7 +91,7 @@ public enum ResolutionParser {
 
     /// Joins the pieces of Arabic words that a PDF's extraction spaced apart (`ArabicWordPieces`),
     /// in the blocks and the notes, with one lexicon for both.
-    static func mendWordPieces(_ laidOut: inout LaidOutText) {
+    static func mendWordPieces(_ laidOut: inout LaidOutText, ligaturesReversed: Bool) {
         var counts = (pieces: 0, tokens: 0)
         for b in laidOut.blocks { ArabicWordPieces.tally(b.text, into: &counts) }
         for n in laidOut.footnotes { ArabicWordPieces.tally(n.text, into: &counts) }
@@ -102,6 +102,9 @@ public enum ResolutionParser {
             else { laidOut.footnotes[i - blocks].text = ArabicWordPieces.removing(spaces, from: laidOut.footnotes[i - blocks].text) }
         }
         ArabicWordPieces.mend(blocks + laidOut.footnotes.count, counts: counts, text: text, removing: removing)
+        // What the document never prints whole, by how Arabic is spelled.
+        ArabicWordPieces.mendByLetters(blocks + laidOut.footnotes.count, counts: counts, ligaturesReversed: ligaturesReversed,
+                                       text: text, removing: removing)
     }
 
     public static func parse(text: String, source: SourceInfo) -> ResolutionDocument {
@@ -137,6 +140,7 @@ public enum ResolutionParser {
             // width, the room it took on the page. Joined before the ligatures are mended,
             // which read whole words.
             ArabicWordPieces.mend(&lines, counts: pieceCounts)
+            ArabicWordPieces.mendByLetters(&lines, counts: pieceCounts, ligaturesReversed: ArabicLigatures.reversed(counts))
             if ArabicLigatures.reversed(counts) {
                 var ligatures = ReversedLigatureRepair()
                 for i in lines.indices { ligatures.repair(&lines[i].text) }

@@ -38,6 +38,12 @@ import Testing
         // right-to-left line, read from its right end (`VisualOrder.readPaintedRun`).
         ("a painted run of numbers and commas", { n in
             "\u{202B}وإذ يشير إلى القرارات \u{202A}" + String(repeating: " )2014( 2175 ، 2000", count: n) + "\u{202C}\u{202C}\n" }),
+        // Words spaced apart, joined by the letter model (`ArabicWordPieces.letterModelJoins`),
+        // and a line of lone letters, which join one after another.
+        ("Arabic words taken apart", { n in
+            "وإذ يشير إلى القرار،\n" + String(repeating: "الق رار المتعلق ة بص ادرات النفط ب ت ث\n", count: n) }),
+        ("a line of lone Arabic letters", { n in
+            "الق رار المتعلق ة ج\n" + String(repeating: "ب ", count: n) + "س\n" }),
         ("subparagraphs with second-degree items", { n in
             "The Security Council,\n\n1. Decides:\n" + String(repeating: "(a) first\n(i) inner\ncontinued text\n", count: n) }),
     ]

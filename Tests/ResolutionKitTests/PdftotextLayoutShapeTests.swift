@@ -227,14 +227,14 @@ import Testing
     /// `-layout` text with a blank line after every line, where a numbered paragraph's
     /// first line came out with its end printed above it (`المبسطة، من أجل تيسير ومواصلة`,
     /// then `12. يدعو … آلية التنسيق`): the end goes back after the start, and no heading
-    /// is left. (The words poppler spaced apart stay so, but for the lone letter of `أج ل`,
-    /// which the text prints whole elsewhere: `ArabicWordPieces`.)
+    /// is left. The words poppler spaced apart (`التنس يق المبس طة`, `أج ل`) are joined, by the
+    /// text's own words and by how Arabic is spelled (`ArabicWordPieces`).
     @Test func aFirstLinesEndPrintedAboveItGoesBackAmongBlankLines() throws {
         let doc = try Fixtures.pdftotextShape("line-end-printed-above-with-blank-lines.ar.layout.txt")
         #expect(doc.headings.isEmpty, "\(doc.headings.map(\.text))")
         #expect(doc.operative.map(\.number) == Array(1...15))
         let twelve = try #require(doc.operative.first { $0.number == 12 })
-        #expect(twelve.text.hasPrefix("يدعو الأمم المتحدة إلى مواصلة تفعيل آلية التنس يق المبس طة، من أجل تيس ير ومواص لة تنسيق جهود"),
+        #expect(twelve.text.hasPrefix("يدعو الأمم المتحدة إلى مواصلة تفعيل آلية التنسيق المبسطة، من أجل تيسير ومواصلة تنسيق جهود"),
                 "\(twelve.text.prefix(100))")
     }
 
