@@ -1,6 +1,8 @@
 // The reversed ligatures that their letters leave open, decided word by word by how Arabic is
 // spelled (`ArabicLetterModel`).
 
+import Dispatch
+
 /// Repairs the reversed lam-alef ligatures of one document: first the pairs that the letters
 /// prove (`ArabicLigatures.repair`), then each word that still holds an alef before a lam is
 /// read every way its open pairs allow, and the likeliest reading is kept when it is clearly
@@ -45,6 +47,26 @@ struct ReversedLigatureRepair {
                 if turned != 0 { Self.turn(&text, start..<end, pairs: turned) }
             }
             start = end
+        }
+    }
+
+    /// Repairs every line, a long text in two halves on both cores, each with its own
+    /// decisions (a word is decided the same whichever half meets it).
+    /// - Complexity: O(n) in the lines' scalars.
+    static func repair(_ lines: inout [SourceLine]) {
+        guard lines.count >= ArabicWordPieces.linesForTwoCores, !WorkMeter.enabled else {
+            var repair = ReversedLigatureRepair()
+            for i in lines.indices { repair.repair(&lines[i].text) }
+            return
+        }
+        lines.withUnsafeMutableBufferPointer { lines in
+            // Each half writes only its own lines.
+            nonisolated(unsafe) let target = lines
+            DispatchQueue.concurrentPerform(iterations: 2) { k in
+                var repair = ReversedLigatureRepair()
+                let mid = target.count / 2
+                for i in k == 0 ? 0..<mid : mid..<target.count { repair.repair(&target[i].text) }
+            }
         }
     }
 

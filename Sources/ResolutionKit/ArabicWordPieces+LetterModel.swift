@@ -8,6 +8,8 @@
 // or opens a word that way), while two words make a join no likelier than they are apart
 // (`في` + `القرار`).
 
+import Dispatch
+
 extension ArabicWordPieces {
     /// Natural-log likelihood a join must gain over its two pieces apart (a factor of e⁶). On
     /// the typeset Arabic PDFs whose texts the letter counts were not made from, neighbouring
@@ -32,17 +34,47 @@ extension ArabicWordPieces {
         }
     }
 
+    /// Lines from which the letter-model phases run on both cores, a half each.
+    static let linesForTwoCores = 4_096
+
     /// The same for source lines, read in place (`PackedScalars.withBMP`) where they can be:
     /// only the lines that change are unpacked, and one with no scalar past Latin-1 holds no
-    /// Arabic and is not read.
+    /// Arabic and is not read. A long text is read in two halves on both cores, each with its
+    /// own likelihoods (a pair gains the same whichever half works it out).
     static func mendByLetters(_ lines: inout [SourceLine], counts: (pieces: Int, tokens: Int), ligaturesReversed: Bool) {
         guard takenApart(counts), let model = ArabicLetterModel.shared else { return }
+        var found: [(line: Int, spaces: [Int])] = []
+        if lines.count < linesForTwoCores || WorkMeter.enabled {
+            found = lines.withUnsafeBufferPointer { letterModelJoins($0, $0.indices, model: model, ligaturesReversed: ligaturesReversed) }
+        } else {
+            var halves: [[(line: Int, spaces: [Int])]] = [[], []]
+            lines.withUnsafeBufferPointer { source in
+                halves.withUnsafeMutableBufferPointer { target in
+                    // Each half reads its own lines and writes its own slot.
+                    nonisolated(unsafe) let source = source, target = target
+                    DispatchQueue.concurrentPerform(iterations: 2) { k in
+                        let mid = source.count / 2
+                        target[k] = letterModelJoins(source, k == 0 ? 0..<mid : mid..<source.count, model: model,
+                                                     ligaturesReversed: ligaturesReversed)
+                    }
+                }
+            }
+            found = halves[0] + halves[1]
+        }
+        for (i, spaces) in found { lines[i].text = removing(spaces, from: lines[i].text) }
+    }
+
+    /// The spaces to remove in `lines[range]` (`letterModelJoins`), line by line.
+    static func letterModelJoins(_ lines: UnsafeBufferPointer<SourceLine>, _ range: Range<Int>, model: ArabicLetterModel,
+                                 ligaturesReversed: Bool) -> [(line: Int, spaces: [Int])] {
         var likelihoods = WordLikelihoods(model: model, ligaturesReversed: ligaturesReversed)
-        for i in lines.indices where !lines[i].scalars.isLatin1 {
+        var found: [(line: Int, spaces: [Int])] = []
+        for i in range where !lines[i].scalars.isLatin1 {
             let spaces = lines[i].scalars.withBMP { letterModelJoins($0, likelihoods: &likelihoods) }
                 ?? withValues(lines[i].text) { letterModelJoins($0, likelihoods: &likelihoods) }
-            if !spaces.isEmpty { lines[i].text = removing(spaces, from: lines[i].text) }
+            if !spaces.isEmpty { found.append((i, spaces)) }
         }
+        return found
     }
 
     /// Word likelihoods and join gains, each worked out once a document, found again by the
@@ -60,12 +92,11 @@ extension ArabicWordPieces {
             self.ligaturesReversed = ligaturesReversed
         }
 
-        /// The likelihood of `word()`, whose hash is `hash`.
+        /// The likelihood of `word`, whose hash is `hash`.
         /// - Complexity: O(w · order) for a word of w letters the first time it is asked
         ///   (2^p times that with p open pairs, when the ligatures are reversed), O(1) after.
-        mutating func of(_ hash: UInt64, _ word: () -> Scalars) -> Double {
+        mutating func of(_ hash: UInt64, _ word: Scalars) -> Double {
             if let known = known[hash] { return known }
-            let word = word()
             WorkMeter.add(word.count * (ligaturesReversed ? 1 << ReversedLigatureRepair.maxOpenPairs : 1))
             var score: Double
             if ligaturesReversed {
@@ -80,17 +111,21 @@ extension ArabicWordPieces {
             return score
         }
 
-        /// What joining two pieces gains over the two apart (their hashes; `whole` gives the
-        /// joined word's, the first's carried on over the second's letters, asked only the
-        /// first time the pair is met).
-        mutating func gain(_ a: (hash: UInt64, word: () -> Scalars), _ b: (hash: UInt64, word: () -> Scalars),
-                           whole: () -> UInt64) -> Double {
-            let key = a.hash &* 0x9E37_79B9_7F4A_7C15 ^ b.hash
+        /// What joining two pieces gains over the two apart, by their hashes: worked out (from
+        /// their letters, and the joined word's hash, the first's carried on over the second's
+        /// letters) only the first time the pair is met.
+        mutating func gain(_ a: UInt64, _ b: UInt64, letters: (Bool) -> Scalars, whole: UInt64) -> Double {
+            let key = a &* 0x9E37_79B9_7F4A_7C15 ^ b
             if let known = gains[key] { return known }
-            let g = of(whole(), { a.word() + b.word() }) - of(a.hash, a.word) - of(b.hash, b.word)
+            let first = letters(true), second = letters(false)
+            let g = of(whole, first + second) - of(a, first) - of(b, second)
             gains[key] = g
             return g
         }
+
+        /// Whether the pair is known, and what it gains: asked before the joined word's hash is
+        /// worked out, which a pair met before does not need.
+        func knownGain(_ a: UInt64, _ b: UInt64) -> Double? { gains[a &* 0x9E37_79B9_7F4A_7C15 ^ b] }
     }
 
     /// The positions of the spaces in `text` that stand between two pieces of one word by the
@@ -112,9 +147,14 @@ extension ArabicWordPieces {
             for k in range where value(k) != space { h = fnv(h, value(k)) }
             return h
         }
-        // A piece: its letters (`range`, spaces in it removed by joins) and their hash.
-        func piece(_ range: Range<Int>, _ h: UInt64) -> (hash: UInt64, word: () -> Scalars) {
-            (h, { range.compactMap { value($0) == space ? nil : Unicode.Scalar(value($0)) } })
+        // A piece's letters (`range`, spaces in it removed by joins).
+        func letters(_ range: Range<Int>) -> Scalars {
+            range.compactMap { value($0) == space ? nil : Unicode.Scalar(value($0)) }
+        }
+        // What joining the letters of `a` and `b` gains, the pair's hashes `ha` and `hb`.
+        func gain(_ a: Range<Int>, _ ha: UInt64, _ b: Range<Int>, _ hb: UInt64) -> Double {
+            if let known = likelihoods.knownGain(ha, hb) { return known }
+            return likelihoods.gain(ha, hb, letters: { $0 ? letters(a) : letters(b) }, whole: hash(b, from: ha))
         }
         var spaces: [Int] = []
         // The letters that end the token before, one space back (`start` may be further back,
@@ -134,11 +174,9 @@ extension ArabicWordPieces {
             var joinedFrom: Int? = nil, joinsNext = false
             let openingHash = lead > i ? hash(i..<lead) : 0
             if lead > i {
-                let opening = piece(i..<lead, openingHash)
                 var gainBefore = -Double.infinity
                 if let before = carried, (i - 1 - before.start) + (lead - i) <= longestJoinedWord {
-                    gainBefore = likelihoods.gain(piece(before.start..<(i - 1), before.hash), opening,
-                                                  whole: { hash(i..<lead, from: before.hash) })
+                    gainBefore = gain(before.start..<(i - 1), before.hash, i..<lead, openingHash)
                 }
                 var needed = joinsThis ? -Double.infinity : letterModelGain
                 let after = end + 1 < n && value(end) == space ? end + 1 : n
@@ -149,7 +187,7 @@ extension ArabicWordPieces {
                     var gainAfter = -Double.infinity
                     if afterLead > after && afterLead - after < longestJoinedWord {
                         let next = hash(after..<afterLead)
-                        gainAfter = likelihoods.gain(opening, piece(after..<afterLead, next), whole: { hash(after..<afterLead, from: openingHash) })
+                        gainAfter = gain(i..<lead, openingHash, after..<afterLead, next)
                     }
                     if gainAfter > gainBefore && gainAfter > 0 { joinsNext = true; needed = .infinity }
                     else { needed = min(needed, 0) }

@@ -141,10 +141,7 @@ public enum ResolutionParser {
             // which read whole words.
             ArabicWordPieces.mend(&lines, counts: pieceCounts)
             ArabicWordPieces.mendByLetters(&lines, counts: pieceCounts, ligaturesReversed: ArabicLigatures.reversed(counts))
-            if ArabicLigatures.reversed(counts) {
-                var ligatures = ReversedLigatureRepair()
-                for i in lines.indices { ligatures.repair(&lines[i].text) }
-            }
+            if ArabicLigatures.reversed(counts) { ReversedLigatureRepair.repair(&lines) }
         }
         var layout = TextLayout.of(lines, measuringOpenings: profile.opensWithoutCapital)
         // Only extracted (hard-wrapped) text has lines taken apart; measured again once mended.

@@ -219,4 +219,31 @@ import Testing
         #expect(pairs >= 5)
         #expect(Double(held) >= 0.96 * Double(read), "\(held) of \(read) words are the DOCX's")
     }
+
+    /// A long text (past `linesForTwoCores` lines) is joined and its ligatures mended in two
+    /// halves on both cores; it reads exactly as one core reads it (the work meter keeps a
+    /// measured parse on one thread). The corpus texts, their ligatures turned round and one
+    /// word in twenty-five spaced apart, make one long document.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: ArabicLigatureTests.corpus)))
+    func bothCoresReadALongTextAsOneCoreDoes() throws {
+        var lines: [String] = []
+        while lines.count <= ArabicWordPieces.linesForTwoCores {
+            for sound in try ArabicLigatureTests.texts() {
+                let broken = Self.takenApart(ArabicLigatures.reversingPairs(sound)).broken
+                lines += broken.map { String(String.UnicodeScalarView($0)) }
+            }
+        }
+        let text = lines.joined(separator: "\n")
+        let source = SourceInfo(path: "t", sha256: "", encoding: "utf-8")
+        let twoCores = ResolutionParser.parse(text: text, source: source)
+        var oneCore: ResolutionDocument?
+        _ = WorkMeter.measure { oneCore = ResolutionParser.parse(text: text, source: source) }
+        #expect(twoCores.language == "ar")
+        #expect(!twoCores.preamble.isEmpty || !twoCores.operative.isEmpty || !twoCores.other.isEmpty)
+        #expect(twoCores == oneCore)
+        // Mended at all: the commonest reversed word of the corpus is read back.
+        let read = (twoCores.preamble + twoCores.operative).map(\.text).joined() + twoCores.other.map(\.text).joined()
+        let sound = read.components(separatedBy: "السلام").count - 1, reversed = read.components(separatedBy: "السالم").count - 1
+        #expect(sound > 100 && reversed * 20 < sound, "السلام \(sound), السالم \(reversed)")
+    }
 }
