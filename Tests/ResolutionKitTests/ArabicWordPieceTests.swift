@@ -32,8 +32,8 @@ import Testing
         return out
     }
 
-    /// The held-out corpus texts (those the letter counts were not made from) with one word in
-    /// twenty-five spaced apart, as `textTakenApartIsMostlyMended` spaces them.
+    /// `sound`'s lines with one word in twenty-five spaced apart at a point chosen by its
+    /// position (as poppler splits where a gap falls), and how many were.
     static func takenApart(_ sound: Scalars) -> (sound: [Scalars], broken: [Scalars], splits: Int) {
         let soundLines = lines(sound)
         var broken: [Scalars] = []
@@ -78,34 +78,14 @@ import Testing
         }
     }
 
-    /// One word in twenty-five spaced apart at a point chosen by its position (as poppler
-    /// splits where a gap falls): most come back whole, and almost no join makes a word the
-    /// sound text does not have.
+    /// One word in twenty-five spaced apart (`takenApart`): most come back whole, and almost
+    /// no join makes a word the sound text does not have.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: ArabicLigatureTests.corpus)))
     func textTakenApartIsMostlyMended() throws {
         var splits = 0, joins = 0, wrong = 0
         for sound in try ArabicLigatureTests.texts() {
-            let soundLines = Self.lines(sound)
-            var broken: [Scalars] = []
-            var position = 0
-            for line in soundLines {
-                var out: Scalars = []
-                for (k, word) in line.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
-                    if k > 0 { out.append(" ") }
-                    position += 1
-                    let letters = word.allSatisfy { ArabicWordPieces.isWordScalar($0.value) }
-                    if letters, word.count >= 3, position % 25 == 0 {
-                        let cut = 1 + (position / 25) % (word.count - 1)
-                        out.append(contentsOf: word.prefix(cut))
-                        out.append(" ")
-                        out.append(contentsOf: word.dropFirst(cut))
-                        splits += 1
-                    } else {
-                        out.append(contentsOf: word)
-                    }
-                }
-                broken.append(out)
-            }
+            let (soundLines, broken, n) = Self.takenApart(sound)
+            splits += n
             let soundWords = Set(Self.words(soundLines))
             let mended = Self.mended(broken)
             // The words the joins made: those of each mended line that its broken line lacks.
