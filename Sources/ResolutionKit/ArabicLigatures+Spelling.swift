@@ -13,6 +13,10 @@ struct ReversedLigatureRepair {
     static let margin = 2.0
     /// Open pairs read both ways in one word, at most (2^4 readings); later ones stay as they are.
     static let maxOpenPairs = 4
+    /// Letters a word may hold to be read: longer than any Arabic word. A longer run of letters
+    /// (a text made to be one endless word) stays as the letter rules leave it, which bounds
+    /// what one word costs: its readings are copies of it.
+    static let longestWord = 40
 
     private let model: ArabicLetterModel?
     /// A word's hash (`ArabicWordPieces.fnv`, seeded once a process) → which of its open
@@ -38,7 +42,7 @@ struct ReversedLigatureRepair {
                 hash = ArabicWordPieces.fnv(hash, text[end].value)
                 end += 1
             }
-            if open {
+            if open && end - start <= Self.longestWord {
                 let turned: Int
                 if let known = decided[hash] { turned = known } else {
                     turned = decide(Scalars(text[start..<end]))
