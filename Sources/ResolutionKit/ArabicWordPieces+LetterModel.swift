@@ -189,8 +189,13 @@ extension ArabicWordPieces {
                         let next = hash(after..<afterLead)
                         gainAfter = gain(i..<lead, openingHash, after..<afterLead, next)
                     }
-                    if gainAfter > gainBefore && gainAfter > 0 { joinsNext = true; needed = .infinity }
-                    else { needed = min(needed, 0) }
+                    // A neighbour that is a lone letter too joins only as any pair does: lone
+                    // letters in a row (`ب ب ب`) are no chain of pieces.
+                    if afterLead - after == 1 && gainAfter <= letterModelGain { gainAfter = -.infinity }
+                    var towardsBefore = gainBefore
+                    if let before = carried, i - 1 - before.start == 1, gainBefore <= letterModelGain { towardsBefore = -.infinity }
+                    if gainAfter > towardsBefore && gainAfter > 0 { joinsNext = true; needed = .infinity }
+                    else if towardsBefore > 0 { needed = min(needed, 0) }
                 }
                 if let before = carried, gainBefore > needed, gainBefore > -.infinity {
                     spaces.append(i - 1)

@@ -97,6 +97,11 @@ import Testing
         ("30-byte numbered paragraphs", { "\($0 + 1). Decides to remain seized;\n" }),
         ("100-byte items under one paragraph", { "(\(Unicode.Scalar(UInt8(97 + $0 % 26)))) to report on the matters of this region and others, and to act on them as it sees fit;\n" }),
         ("links on one line", { _ in "[a](x) " }),
+        // Arabic whose ligatures came out backwards (`األمم`), as one endless word: each word's
+        // readings are copies of it (`ReversedLigatureRepair.longestWord`); before the cap,
+        // 8.8 MB of it peaked at 338 MB. And lone letters, which the letter model joins.
+        ("one endless Arabic word with reversed ligatures", { _ in "األممالسالم" }),
+        ("Arabic lone letters", { _ in "ب " }),
     ]
 
     /// One paragraph holding all the items: the inline pass releases each item's text as it
