@@ -22,7 +22,7 @@ struct ReversedLigatureRepair {
     /// A word's hash (`ArabicWordPieces.fnv`, seeded once a process) → which of its open
     /// pairs turn round (bit k: the k-th), so that a word met again is mended in place,
     /// without a copy of it.
-    private var decided = WordHashTable<Int>()
+    private var decided = WordHashTable<Int>(limit: ArabicWordPieces.WordLikelihoods.kept)
 
     init(model: ArabicLetterModel? = .shared) { self.model = model }
 

@@ -2,14 +2,18 @@
 // side) to values, by open addressing: the standard Dictionary hashes each such key again with
 // SipHash, which was most of the time spent looking words up.
 
-/// Keys are never 0 (`insert` and `subscript` move 0 to 1); the table doubles at half full.
+/// Keys are never 0 (`subscript` moves 0 to 1); the table doubles at half full. A table given
+/// a `limit` keeps no more keys than that: a new key is then not stored (a cache of words
+/// works them out again), so that a text made of distinct words gets no more room than that.
 struct WordHashTable<Value> {
     private var keys: [UInt64]
     private var values: [Value?]
     private var shift: UInt64  // 64 − log2 of the table's size
+    private let limit: Int
     private(set) var count = 0
 
-    init(capacity: Int = 16) {
+    init(capacity: Int = 16, limit: Int = .max) {
+        self.limit = limit
         var size = 16, shift: UInt64 = 60
         while size < capacity * 2 { size <<= 1; shift -= 1 }
         keys = Array(repeating: 0, count: size)
@@ -35,7 +39,14 @@ struct WordHashTable<Value> {
         set {
             let key = Self.stored(key)
             guard let newValue else { return }  // nothing here is ever removed
-            if (count + 1) * 2 > keys.count { grow() }
+            if (count + 1) * 2 > keys.count {
+                guard count < limit else {
+                    let i = slot(key)
+                    if keys[i] == key { values[i] = newValue }
+                    return
+                }
+                grow()
+            }
             let i = slot(key)
             if keys[i] == 0 { keys[i] = key; count += 1 }
             values[i] = newValue
