@@ -288,6 +288,18 @@ enum StructureBuilder {
                 current = DraftParagraph(operative: false, number: nil, raw: raw)
                 continue
             }
+            // Operative paragraphs open with their numbers: a whole clause with neither number
+            // nor label, opening with a verb and ending with a stop, goes on with the paragraph
+            // before it. It is the paragraph's next sentence, which a line end set apart where
+            // the text shows no set-in (`…maintien de la paix.` / `Encourage les partenariats…
+            // paix ;`, `…问题；` / `请秘书长…方面；`); left in `other`, it was text of no
+            // paragraph. A piece that extraction moved out of its line (`وآلية تنفيذها،`, a
+            // clause cut short) opens no sentence and stays where it is, in `other`.
+            if current?.operative == true, startsParagraph, endsWithTerminator(raw), !endsWithComma(raw),
+               !isHeading(raw, profile: profile, startsParagraph: startsParagraph) {
+                appendText(&current!, raw, spaced: spaced)
+                continue
+            }
             close()
             items.append(.other(raw))
         }
