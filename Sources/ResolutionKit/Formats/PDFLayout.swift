@@ -56,6 +56,11 @@ struct PDFLayout {
             }
         }
         self.rightToLeft = rightToLeft
+        if !rightToLeft, PDFProducerQuirks.latinAutospace(in: pages) {
+            for p in pages.indices { for l in pages[p].indices {
+                pages[p][l].cells = PDFProducerQuirks.droppingLatinAutospaces(pages[p][l].cells)
+            } }
+        }
         var sample = ""
         for page in pages { for line in page where sample.utf8.count < 20_000 { sample += line.text.string + "\n" } }
         let profile = profileFor(sample)
