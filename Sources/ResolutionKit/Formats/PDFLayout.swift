@@ -19,8 +19,17 @@ struct PDFLayout {
     init(_ rawPages: [PDFPage], profileFor: (String) -> LanguageProfile) {
         widths = rawPages.map(\.width)
         pages = rawPages.enumerated().map { PDFLineBuilder.lines(of: $0.element, pageIndex: $0.offset) }
+        // The body's size is the one that sets most of the text, by the room it takes: a CJK
+        // character is two columns, a digit or a Latin letter one. By characters, a Chinese
+        // page of many resolution numbers, whose digits poppler reports at another size than
+        // the characters around them (Chromium's print: 18 against 16), took the digits' size
+        // for the body's, and every line of Chinese at a page's foot for a footnote.
         var weight: [Int: Int] = [:]
-        for page in pages { for line in page { for f in line.fragments { weight[f.size, default: 0] += f.text.count } } }
+        for page in pages { for line in page { for f in line.fragments {
+            var columns = 0
+            for r in f.runs { for s in r.text { columns += Chars.isWide(s) ? 2 : 1 } }
+            weight[f.size, default: 0] += columns
+        } } }
         bodySize = weight.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key ?? 0
         // Plain cells first (markers unnumbered), for furniture and the language.
         for p in pages.indices { for l in pages[p].indices { PDFLineBuilder.fill(&pages[p][l], renumber: { $0 }) } }
