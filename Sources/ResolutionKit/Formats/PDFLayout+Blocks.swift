@@ -131,10 +131,28 @@ extension PDFLayout {
         let insets = insetCounts.keys.sorted().filter { k in
             (insetCounts[k - 1] ?? 0) + insetCounts[k]! + (insetCounts[k + 1] ?? 0) >= insetFloor
         }
-        return Measure(pitch: pitch > 0 ? pitch : bodySize * 6 / 5, margins: margins, edges: edges,
+        // Continuation lines go back to the margin where most lines start there, and also
+        // where a set-in line that fills the measure mid-clause is followed, with no
+        // paragraph spacing, by a line at the margin that opens with no number or label: a
+        // text of one-line paragraphs has most of its lines set in, and only such a pair
+        // shows where its longer paragraphs go on. (The distance is not held to the pitch: a
+        // line of another script's type between them, or a box grown by a glyph of a
+        // fallback face, moves a line's baseline by a few pixels either way.)
+        let setIn = max(bodySize / 2, 2)
+        let resolvedPitch = pitch > 0 ? pitch : bodySize * 6 / 5
+        var goesOnAtMargin = 0
+        for (prev, line) in zip(bodyType, bodyType.dropFirst()) where prev.page == line.page && prev.page < edges.count {
+            guard shifted(prev) - allMargin > setIn, shifted(line) - allMargin <= setIn,
+                  line.baseline > prev.baseline, (line.baseline - prev.baseline) * 4 < resolvedPitch * 5,
+                  abs(end(prev) - edges[prev.page]) <= setIn, !BlockBuilder.endsWithStrongTerminator(prev.text),
+                  !Self.opensWithLabel(line) else { continue }
+            goesOnAtMargin += 1
+        }
+        let mostAtMargin = bodyType.filter { shifted($0) - allMargin > setIn }.count * 2 < bodyType.count
+        return Measure(pitch: resolvedPitch, margins: margins, edges: edges,
                        justified: justified,
                        lineHeight: Self.mode(bodyType.map { $0.baseline - $0.ownTop }, bucket: 1),
-                       linesAtMargin: bodyType.filter { shifted($0) - allMargin > max(bodySize / 2, 2) }.count * 2 < bodyType.count,
+                       linesAtMargin: mostAtMargin || goesOnAtMargin >= 1,
                        insets: insets, paragraphPitch: paragraphPitch)
     }
 
@@ -220,8 +238,11 @@ extension PDFLayout {
                 // Two lines at the first-line indent, the first a whole paragraph that filled
                 // its line and ended a clause, the second opening with a lead (`…的重要性，` /
                 // `重申…`): continuation lines go back to the margin, so this is a new paragraph.
+                // So is one whose lead is set in emphasis further on, as an opener the language
+                // file does not hold (`根据《联合国宪章》第七章**采取行动**，`).
                 else if let profile, m.linesAtMargin, lineCount == 1, indented, indent(prev) > tolerance, abs(indent(line) - indent(prev)) <= tolerance,
-                        endsWithTerminator(prev.text), InlinePass.startsWithLead(line.text, profile: profile) { opens = true }
+                        endsWithTerminator(prev.text),
+                        InlinePass.startsWithLead(line.text, profile: profile) || line.cells.contains(where: { $0.bold || $0.italic }) { opens = true }
                 // A heading too long for one line wraps ragged, in its own emphasis, with the
                 // body's pitch: its second line goes on with it.
                 else if prev.isAllEmphasis && line.isAllEmphasis && sameSize && lineCount == 1 && !endsWithTerminator(prev.text)
