@@ -140,6 +140,23 @@ enum StructureBuilder {
 
         // A block already read as the end of the heading before it.
         var taken = -1
+        // The number a block opens with, when the numbering goes on from it: the one
+        // expected, or one or two past it where a number went missing (extraction printed it
+        // elsewhere, or ran it into the paragraph before) and the next numbered block,
+        // among the next few, goes on from this one. Without it, every paragraph after a lost
+        // number was left in `other`: the rest of the document read as text of no paragraph.
+        func accepted(_ n: Int, at i: Int) -> Bool {
+            if n == expected { return true }
+            guard n > expected, n <= expected + 2 else { return false }
+            for k in (i + 1)..<min(body.count, i + 64) {
+                WorkMeter.add(1)
+                let next: Int?
+                if let packed = body[k].packedText { next = operativeNumberValue(packed) } else { next = operativeNumberValue(body[k].text) }
+                guard let next else { continue }
+                return next == n + 1
+            }
+            return false
+        }
         // By index, not `for … in body`: an iterator would keep every text alive.
         for i in body.indices {
             if i == taken { continue }
@@ -148,23 +165,23 @@ enum StructureBuilder {
             // A numbered paragraph is cut out of the packed block as it is stored: unpacked,
             // its rest copied and packed again, it took three passes over its text.
             // (Latin-1 text only: see `packedSlice`.)
-            if let packed = block.packedText, packed.isLatin1, let (n, rest) = operativeNumberBounds(packed), n == expected,
+            if let packed = block.packedText, packed.isLatin1, let (n, rest) = operativeNumberBounds(packed), accepted(n, at: i),
                let cut = packedSlice(packed, rest) {
                 WorkMeter.add(1 + packed.count)
                 close()
                 current = DraftParagraph(operative: true, number: n, packed: cut)
-                expected += 1
+                expected = n + 1
                 continue
             }
             var raw = block.text
             WorkMeter.add(1 + raw.count)
-            if let (n, rest) = operativeNumberBounds(raw), n == expected {
+            if let (n, rest) = operativeNumberBounds(raw), accepted(n, at: i) {
                 close()
                 // The rest cut out of this copy in place (`operativeNumber` would copy it).
                 raw.removeSubrange(rest.upperBound...)
                 raw.removeSubrange(..<rest.lowerBound)
                 current = DraftParagraph(operative: true, number: n, raw: raw)
-                expected += 1
+                expected = n + 1
                 continue
             }
             // A label that goes on with the list of the paragraph before, after a few blocks
