@@ -162,13 +162,14 @@ enum PDFLineBuilder {
                 placed.append((Double(f.left), PDFCell(scalar: Chars.markerSeparator, marker: max(n, 1))))
                 continue
             }
-            if let right = reach, f.left - right > max(1, line.size / 5),
-               isAutospace(f.left - right, size: line.size, after: placed.last?.cell.scalar, before: f.runs.first?.text.first) {
-                line.autospaces += 1
-            } else if let right = reach, f.left - right > max(1, line.size / 5) {
-                let tab = !line.rtl && line.textStart == nil && placed.count <= 6 && f.left - right > line.size
-                if tab, isLabel(placed.map(\.cell.scalar)) { line.textStart = f.left }
-                placed.append((Double(right + f.left) / 2, PDFCell(scalar: " ")))
+            if let right = reach, f.left - right > max(1, line.size / 5) {
+                if isAutospace(f.left - right, size: line.size, after: placed.last?.cell.scalar, before: f.runs.first?.text.first) {
+                    line.autospaces += 1
+                } else {
+                    let tab = !line.rtl && line.textStart == nil && placed.count <= 6 && f.left - right > line.size
+                    if tab, isLabel(placed.map(\.cell.scalar)) { line.textStart = f.left }
+                    placed.append((Double(right + f.left) / 2, PDFCell(scalar: " ")))
+                }
             }
             var count = 0
             for r in f.runs { count += r.text.count }
@@ -325,14 +326,10 @@ struct PDFProducerQuirks {
     var apostropheKashida = false
     /// The kashida written as another mark (`ArabicKashida`): `,`, `(`, `/`, `@`…
     var kashidaStandIn: ArabicKashida.StandIn? = nil
-    /// The producer set room between CJK characters and Latin letters or digits, which
-    /// poppler read as spaces inside its fragments (`延长至 2021 年`): nearly every such
-    /// pair in the document stands apart, where the UN's Chinese text writes them together
-    /// (`延长至2021年`). Found by `latinAutospace(in:)`; undone by `droppingLatinAutospaces`.
-    var latinAutospace = false
-
-    /// Whether a fifth of the document's CJK–Latin pairs or more stand apart, eight at least:
-    /// a producer's room, not spaces typed. The UN's Chinese text writes 97% of them together
+    /// Whether the producer set room between CJK characters and Latin letters or digits,
+    /// which poppler read as spaces inside its fragments (`延长至 2021 年`), where the UN's
+    /// Chinese text writes them together (`延长至2021年`): a fifth of the document's such
+    /// pairs or more stand apart, eight at least. Undone by `droppingLatinAutospaces`. The UN's Chinese text writes 97% of them together
     /// (3,106 of 3,201 in the corpus's plain texts, most of the rest in the masthead), and a
     /// document printed without that room, as Chromium prints one, keeps the few spaces it
     /// has. Poppler reads the room as a space or not by its width, which varies with the
@@ -342,8 +339,9 @@ struct PDFProducerQuirks {
         var apart = 0, together = 0
         for page in pages { for line in page {
             let c = line.cells
+            // Gaps read as the producer's room stand together in the cells now: counted apart.
             apart += line.autospaces
-            together -= line.autospaces  // those were read together
+            together -= line.autospaces
             for i in c.indices.dropFirst() {
                 if PDFLineBuilder.isCJKAndLatin(c[i - 1].scalar, c[i].scalar) { together += 1 }
                 if i >= 2, c[i - 1].scalar == " ", PDFLineBuilder.isCJKAndLatin(c[i - 2].scalar, c[i].scalar) { apart += 1 }
