@@ -42,8 +42,8 @@ import Testing
         #expect(!blocks.contains { $0.contains(" 年") }, "\(blocks)")
     }
 
-    /// A document printed without that room (as Chromium prints) has its pairs together, and
-    /// the one space typed between a Chinese character and a number stays.
+    /// A document whose pairs stand together keeps the one space typed between a Chinese
+    /// character and a number.
     @Test func aDocumentWhosePairsStandTogetherKeepsItsSpace() throws {
         var lines = [Line(top: 100, pieces: [Self.piece(100, 120, Self.opening)])]
         for k in 0..<6 {
