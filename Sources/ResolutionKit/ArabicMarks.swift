@@ -17,18 +17,22 @@ enum ArabicMarks {
         }
     }
 
-    /// A line of nothing but alefs with hamza each standing alone (`أ          أ`): the
-    /// hamzas of the page's letters, printed apart at a page's foot by a producer that
-    /// placed them as glyphs of their own. No word is one letter with nothing around it.
+    /// A line of nothing but alefs with hamza each standing alone (`أ          أ`), each
+    /// with its vowel marks if it has any (`أُ`): the hamzas of the page's letters, printed
+    /// apart at a page's foot by a producer that placed them as glyphs of their own. No word
+    /// is one letter with nothing around it.
     /// - Complexity: O(n) in the line's scalars, O(1) for most lines (the first scalar that
     ///   is not a space decides).
     static func isTornHamzaLine(_ line: Scalars) -> Bool {
         var seen = false
         var previous: Unicode.Scalar = " "
+        var onHamza = false  // the scalars since the last space are a hamza and its marks
         for s in line {
-            if Chars.isSpace(s) { previous = s; continue }
+            if Chars.isSpace(s) { previous = s; onHamza = false; continue }
+            if onHamza, isMark(s) { previous = s; continue }
             guard s == "\u{0623}", Chars.isSpace(previous) else { return false }
             seen = true
+            onHamza = true
             previous = s
         }
         return seen

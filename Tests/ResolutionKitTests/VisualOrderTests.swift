@@ -99,6 +99,12 @@ import Testing
         let lines = LineSplitter.split("وإذ يؤكد ضرورة أن تتوافر لقوة الأمم المتحدة،\n                    أ                   أ\nالقوات، حسب الاقتضاء،")
         #expect(lines.map { $0.text.string } == ["وإذ يؤكد ضرورة أن تتوافر لقوة الأمم المتحدة،", "القوات، حسب الاقتضاء،"])
         #expect(ArabicMarks.isTornHamzaLine(Array("   أ".unicodeScalars)))
+        // With its vowel mark (`أُ`, Chromium's print of a held-out Arabic PDF), read as a
+        // one-letter preambular paragraph before.
+        #expect(ArabicMarks.isTornHamzaLine(Array("أُ".unicodeScalars)))
+        #expect(ArabicMarks.isTornHamzaLine(Array("أُ      أَ".unicodeScalars)))
+        #expect(!ArabicMarks.isTornHamzaLine(Array("ُأ".unicodeScalars)))
+        #expect(!ArabicMarks.isTornHamzaLine(Array("أُمم".unicodeScalars)))
         // A word that starts with a hamza, or a label, is text.
         #expect(!ArabicMarks.isTornHamzaLine(Array("أ أن".unicodeScalars)))
         #expect(!ArabicMarks.isTornHamzaLine(Array("(أ)".unicodeScalars)))
