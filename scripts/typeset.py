@@ -20,7 +20,8 @@ NAME.truth.json then counts them (`footnotes`) and says how many were added
 
 Usage:
   typeset.py OUT_DIR [--corpus DIR] [--langs en,fr,...] [--per-lang N | --names a,b]
-             [--seed S] [--jobs 2] [--no-convert]
+             [--seed S] [--jobs 2] [--no-convert] [--flip FLIPS.json]
+--flip sets each document with preambular junctions flipped (scripts/twin_check.py's twins).
 Standard library only; needs `soffice` and poppler-utils on PATH.
 """
 import argparse, concurrent.futures, glob, hashlib, json, os, random, re, shutil, subprocess
@@ -165,6 +166,47 @@ def attach_notes(doc, rng, lang):
                 added += 1
                 break
     return added
+
+
+def flip_junctions(doc, flips, lang):
+    """Flips preambular junctions in place, after the notes are attached, so that a twin
+    (scripts/twin_check.py) differs from its document in nothing else: ("cut", KEY) cuts the
+    preambular paragraph holding KEY past its start into two at KEY; ("join", KEY) runs the
+    preambular paragraph that starts with KEY on into the one before it. KEY is compared with
+    spaces, emphasis marks and hyphen kinds dropped. Returns the flips not found once."""
+    norm = lambda s: re.sub(r"[\s*\u00ad\u2010\u2011\u0640\u064b-\u065f\u0670-]", "", s)
+    items, missed = doc["items"], []
+    for kind, key in flips:
+        pre = [i for i, it in enumerate(items) if it["kind"] == "pre"]
+        text = {i: norm("".join(r[0] for r in items[i]["runs"])) for i in pre}
+        if kind == "join":
+            hits = [i for i in pre if i - 1 in text and text[i].startswith(key)]
+            if len(hits) != 1: missed.append((kind, key)); continue
+            i = hits[0]
+            glue = [["" if lang == "zh" else " ", False, None]]
+            items[i - 1]["runs"] = items[i - 1]["runs"] + glue + items[i]["runs"]
+            del items[i]
+            continue
+        hits = [i for i in pre if text[i].find(key, 1) > 0 and text[i].count(key) == 1]
+        if len(hits) != 1: missed.append((kind, key)); continue
+        i, at, seen = hits[0], text[hits[0]].find(key, 1), 0
+        runs = items[i]["runs"]
+        for k, (t, emph, note) in enumerate(runs):
+            for c, ch in enumerate(t):
+                if not norm(ch): continue
+                if seen == at:
+                    head = [r for r in runs[:k] + [[t[:c], emph, None]] if r[0] or r[2] is not None]
+                    if head and head[-1][2] is None:
+                        head[-1] = [head[-1][0].rstrip(), head[-1][1], None]
+                    tail = [[t[c:], emph, note]] + runs[k + 1:]
+                    # A note anchored on the run cut stays at that run's end, in the tail.
+                    items[i:i + 1] = [{"kind": "pre", "runs": head}, {"kind": "pre", "runs": tail}]
+                    break
+                seen += 1
+            else:
+                continue
+            break
+    return missed
 
 
 # ---------------------------------------------------------------- the layout variant
@@ -528,6 +570,8 @@ def main():
     ap.add_argument("--seed", default="reso-typeset-1")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--no-convert", action="store_true")
+    ap.add_argument("--flip", default="", help="a JSON file of [kind, key] junctions to flip in every "
+                    "document set (scripts/twin_check.py's twins)")
     ap.add_argument("--page", default="", choices=["", "two-column", "landscape"],
                     help="hostile page forms for 'lose no text' tests: two-column later pages, or landscape A4")
     a = ap.parse_args()
@@ -559,6 +603,8 @@ def main():
             if a.page == "two-column": variant["columns"] = 2
             if a.page == "landscape": variant["landscape"] = True
             added = attach_notes(doc, rng, lang)
+            if a.flip and flip_junctions(doc, json.load(open(a.flip, encoding="utf-8")), lang):
+                raise SystemExit(f"{name}: a junction to flip is not in the text")
             symbol = doc["head"][1]
             job, barcode = job_of(name, lang)
             base = os.path.join(out, lang, name)

@@ -16,13 +16,14 @@ synthetic footnotes, from its own seed, so the truth files written here are exac
 
 Usage:
   typeset_html.py OUT_DIR [--corpus DIR] [--langs en,fr,...] [--per-lang N] [--seed S] [--jobs 2]
+                  [--flip FLIPS.json]
 Needs `chromium` and poppler-utils (pdfinfo) on PATH. Then score with
   scripts/format_eval.py RESO OUT_DIR --formats pdf,pdftotext,layout --derive
 """
 import argparse, concurrent.futures, glob, html, json, os, random, re, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from typeset import read_document, attach_notes  # one reading of the corpus for both typesetters
+from typeset import read_document, attach_notes, flip_junctions  # one reading of the corpus for both typesetters
 
 FONTS = {"zh": "'Noto Serif CJK SC', 'Noto Sans CJK SC', serif", "ar": "'Noto Naskh Arabic', 'Noto Sans Arabic', serif"}
 
@@ -115,6 +116,7 @@ def main():
     ap.add_argument("--per-lang", type=int, default=0)
     ap.add_argument("--seed", default="reso-html-1")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--flip", default="", help="a JSON file of [kind, key] junctions to flip (scripts/twin_check.py)")
     a = ap.parse_args()
     out = os.path.abspath(a.out)
     work = []
@@ -130,6 +132,8 @@ def main():
             rng = random.Random(f"{a.seed}/{name}")
             v = variant(rng, lang)
             added = attach_notes(doc, rng, lang)
+            if a.flip and flip_junctions(doc, json.load(open(a.flip, encoding="utf-8")), lang):
+                raise SystemExit(f"{name}: a junction to flip is not in the text")
             text, count = page(doc, v, lang)
             base = os.path.join(out, lang, name)
             with open(base + ".html", "w", encoding="utf-8") as f:
