@@ -9,16 +9,19 @@ document's Word file for scripts/typeset.py output; its PDF with --against pdf, 
 scripts/typeset_html.py output, which has no Word file), and lists the documents whose count
 is right and whose paragraphs are not.
 
-Paragraphs are compared by their first 20 characters with spaces, emphasis marks and hyphen
-kinds dropped: poppler spaces Latin runs in CJK text, and the Word file keeps non-breaking
-hyphens. Arabic text forms spell more words differently from the Word file (joined and
-parted letters), so their figures count some spelling as boundaries.
+Paragraphs are compared by their first 20 characters as typeset.py's `junction_key` gives
+them (no spaces, emphasis marks, hyphen kinds, Arabic marks or tatweel). Arabic text forms
+spell some words otherwise than the Word file (letters joined or parted), so their figures
+may count such spelling as a paragraph start.
 
 Usage:
   boundary_eval.py RESO_BIN DIR [--lang ru,zh] [--formats pdftotext,layout] [--against pdf]
 Text forms missing beside NAME.pdf are made with pdftotext into a temporary folder.
 """
-import argparse, glob, json, os, re, subprocess, tempfile
+import argparse, glob, json, os, re, subprocess, sys, tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from typeset import junction_key
 
 ARGS = {"pdftotext": [], "layout": ["-layout"]}
 
@@ -27,7 +30,7 @@ def starts(reso, path):
     out = subprocess.run([reso, "show", "--format", "json", path], capture_output=True, text=True)
     if out.returncode != 0:
         return None
-    return [re.sub(r"[\s*\u00ad\u2010\u2011\u0640\u064b-\u065f\u0670-]", "", p["text"])[:20] for p in json.loads(out.stdout)["preamble"]]
+    return [junction_key(p["text"])[:20] for p in json.loads(out.stdout)["preamble"]]
 
 
 def main():

@@ -26,6 +26,9 @@ library only.
 """
 import argparse, difflib, glob, json, os, re, shutil, subprocess, sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from typeset import junction_key  # one key for flipping a junction and for finding it
+
 SUFFIX = {"pdftotext": [], "layout": ["-layout"]}
 
 
@@ -36,15 +39,8 @@ def preamble(reso, path):
     return [p["text"] for p in json.loads(out.stdout).get("preamble", [])]
 
 
-def norm(s):
-    """Spaces, emphasis marks and hyphen kinds dropped: the key that the md text, the Word file
-    and poppler's text share (poppler adds spaces around Latin runs in CJK text, and the Word
-    file keeps the non-breaking hyphens that the PDF prints as plain ones)."""
-    return re.sub(r"[\s*\u00ad\u2010\u2011\u0640\u064b-\u065f\u0670-]", "", s)
-
-
 def key(t):
-    return norm(t)[:20]
+    return junction_key(t)[:20]
 
 
 def poppler_text(pdf, fmt):

@@ -168,13 +168,24 @@ def attach_notes(doc, rng, lang):
     return added
 
 
+# What a paragraph's text is compared by when junctions are flipped and paragraphs paired
+# (twin_check.py, boundary_eval.py): poppler spaces Latin runs in CJK text, the Word file keeps
+# non-breaking hyphens that the PDF prints as plain ones, and Arabic marks and tatweel come and
+# go between the forms.
+KEY_DROPS = re.compile(r"[\s*\u00ad\u2010\u2011\u0640\u064b-\u065f\u0670-]")
+
+
+def junction_key(text):
+    return KEY_DROPS.sub("", text)
+
+
 def flip_junctions(doc, flips, lang):
     """Flips preambular junctions in place, after the notes are attached, so that a twin
     (scripts/twin_check.py) differs from its document in nothing else: ("cut", KEY) cuts the
     preambular paragraph holding KEY past its start into two at KEY; ("join", KEY) runs the
-    preambular paragraph that starts with KEY on into the one before it. KEY is compared with
-    spaces, emphasis marks and hyphen kinds dropped. Returns the flips not found once."""
-    norm = lambda s: re.sub(r"[\s*\u00ad\u2010\u2011\u0640\u064b-\u065f\u0670-]", "", s)
+    preambular paragraph that starts with KEY on into the one before it. KEY is compared as
+    `junction_key` gives it. Returns the flips not found once."""
+    norm = junction_key
     items, missed = doc["items"], []
     for kind, key in flips:
         pre = [i for i, it in enumerate(items) if it["kind"] == "pre"]
