@@ -18,19 +18,15 @@ Usage:
   boundary_eval.py RESO_BIN DIR [--lang ru,zh] [--formats pdftotext,layout] [--against pdf]
 Text forms missing beside NAME.pdf are made with pdftotext into a temporary folder.
 """
-import argparse, glob, json, os, re, subprocess, sys, tempfile
+import argparse, glob, os, re, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from typeset import junction_key
-
-ARGS = {"pdftotext": [], "layout": ["-layout"]}
+from twin_check import ARGS, key, preamble  # one reading of reso's preamble, one paragraph key
 
 
 def starts(reso, path):
-    out = subprocess.run([reso, "show", "--format", "json", path], capture_output=True, text=True)
-    if out.returncode != 0:
-        return None
-    return [junction_key(p["text"])[:20] for p in json.loads(out.stdout)["preamble"]]
+    texts = preamble(reso, path)
+    return None if texts is None else [key(t) for t in texts]
 
 
 def main():

@@ -29,7 +29,7 @@ import argparse, difflib, glob, json, os, re, shutil, subprocess, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from typeset import junction_key  # one key for flipping a junction and for finding it
 
-SUFFIX = {"pdftotext": [], "layout": ["-layout"]}
+ARGS = {"pdftotext": [], "layout": ["-layout"]}  # pdftotext's arguments for each text form
 
 
 def preamble(reso, path):
@@ -44,7 +44,7 @@ def key(t):
 
 
 def poppler_text(pdf, fmt):
-    return subprocess.run(["pdftotext", *SUFFIX[fmt], pdf, "-"], capture_output=True).stdout
+    return subprocess.run(["pdftotext", *ARGS[fmt], pdf, "-"], capture_output=True).stdout
 
 
 def misreads(reference, read):
